@@ -1,0 +1,46 @@
+/*
+ * gradus/check.h - validate any mix of catalogue, template and profile
+ * files (what `gradus check FILE|DIR...` does).
+ */
+#ifndef GRADUS_CHECK_H
+#define GRADUS_CHECK_H
+
+#include <stddef.h>
+
+#include "catalogue.h"
+#include "diag.h"
+#include "template.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+	GRADUS_FILE_UNKNOWN = 0,
+	GRADUS_FILE_CATALOGUE,
+	GRADUS_FILE_TEMPLATE,
+	GRADUS_FILE_PROFILE,
+	GRADUS_FILE_LOG
+} gradus_file_kind;
+
+typedef struct {
+	size_t files;       /* files read */
+	size_t catalogue, templates, profiles, logs;
+	size_t exercises;   /* exercises in the catalogue files checked */
+} gradus_check_stats;
+
+/* Checks every file named; folders are searched for *.cfg files (also in
+ * sub-folders). The kind of each file is told by its top-level key
+ * (exercises, template, person, sessions). Catalogue files are checked
+ * together (links may cross files) and replace `base_cat` for the other
+ * files; template files likewise replace `base_tpl`. Either base may be
+ * NULL. Returns GRADUS_OK, GRADUS_EINVALID or GRADUS_EIO (a file or folder
+ * could not be read; other files are still checked). */
+int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
+		       size_t n, const gradus_catalogue *base_cat,
+		       const gradus_templates *base_tpl, gradus_diags *d);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,199 @@
+/*
+ * gradus/profile.h - a person's profile (DESIGN.md section 3).
+ *
+ * Loading checks types, ranges, vocabularies, real dates and unknown keys
+ * (with a "did you mean" hint). Red-flag questions are *not* required by
+ * the loader: an unanswered question is kept as GRADUS_ANSWER_MISSING so
+ * that screening can stop the plan with the "incomplete" tier.
+ */
+#ifndef GRADUS_PROFILE_H
+#define GRADUS_PROFILE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalogue.h"
+#include "date.h"
+#include "diag.h"
+#include "template.h"
+#include "vocab.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum {
+	GRADUS_RF_SUDDEN_WEAKNESS,
+	GRADUS_RF_ONE_SIDED_WEAKNESS,
+	GRADUS_RF_FACE_DROOPING,
+	GRADUS_RF_SPEECH_CHANGES,
+	GRADUS_RF_VISION_CHANGES,
+	GRADUS_RF_SUDDEN_BALANCE_LOSS,
+	GRADUS_RF_SUDDEN_SEVERE_HEADACHE,
+	GRADUS_RF_BREATHING_DIFFICULTY,
+	GRADUS_RF_SWALLOWING_DIFFICULTY,
+	GRADUS_RF_SPREADING_WEAKNESS,
+	GRADUS_RF_BLADDER_OR_BOWEL_CHANGES,
+	GRADUS_RF_SADDLE_NUMBNESS,
+	GRADUS_RF_MUSCLE_TWITCHING,
+	GRADUS_RF_NUMBNESS_OR_TINGLING,
+	GRADUS_RF_DROOPING_EYELIDS_OR_DOUBLE_VISION,
+	GRADUS_RF_DARK_URINE_WITH_MUSCLE_PAIN,
+	GRADUS_RF_UNEXPLAINED_WEIGHT_LOSS,
+	GRADUS_RF_CHEST_PAIN,
+	GRADUS_RF_FAINTING_OR_DIZZINESS,
+	GRADUS_RF__COUNT
+} gradus_red_flag;
+
+typedef enum {
+	GRADUS_ANSWER_MISSING = -1,
+	GRADUS_ANSWER_NO = 0,
+	GRADUS_ANSWER_YES = 1
+} gradus_answer;
+
+/* File key of a red-flag question ("sudden_weakness"), and a plain
+ * question for people ("Did the weakness come on suddenly?"). */
+const char *gradus_red_flag_key(gradus_red_flag f);
+const char *gradus_red_flag_question(gradus_red_flag f);
+
+typedef enum { GRADUS_SEX_FEMALE, GRADUS_SEX_MALE } gradus_sex;
+typedef enum { GRADUS_ONSET_GRADUAL, GRADUS_ONSET_SUDDEN } gradus_onset;
+typedef enum {
+	GRADUS_PATTERN_SYMMETRIC,
+	GRADUS_PATTERN_ONE_SIDED,
+	GRADUS_PATTERN_ONE_LIMB
+} gradus_weakness_pattern;
+typedef enum {
+	GRADUS_COURSE_IMPROVING,
+	GRADUS_COURSE_STABLE,
+	GRADUS_COURSE_WORSENING_SLOWLY,
+	GRADUS_COURSE_WORSENING_FAST
+} gradus_course;
+typedef enum {
+	GRADUS_SUP_ALONE,
+	GRADUS_SUP_CAREGIVER,
+	GRADUS_SUP_THERAPIST
+} gradus_supervision;
+typedef enum { GRADUS_SIDE_LEFT, GRADUS_SIDE_RIGHT, GRADUS_SIDE_BOTH } gradus_side;
+
+typedef struct {
+	const char *kind;        /* hip_replacement knee_replacement
+	                            shoulder_replacement spine other */
+	gradus_side side;
+	const char *approach;    /* posterior anterior lateral; NULL if not given */
+	gradus_date date;
+	int line;
+} gradus_surgery;
+
+typedef struct {
+	unsigned region;         /* GRADUS_REG_* bits */
+	gradus_date date;
+	int line;
+} gradus_fracture;
+
+/* Measures not given are NaN (floats) or -1 (whole numbers). */
+typedef struct {
+	gradus_date date;
+	double grip_kg;
+	double chair_stand_5x_s;
+	int chair_stand_30s;
+	double gait_speed_m_s;
+	double tug_s;
+	int sppb;
+	int sarc_f;
+} gradus_measures;
+
+#define GRADUS_MAX_BANDS 8
+#define GRADUS_MAX_WEIGHTS 16
+
+/* Band colours, light to heavy, in the order gradus knows them. */
+typedef enum {
+	GRADUS_BAND_YELLOW,
+	GRADUS_BAND_RED,
+	GRADUS_BAND_GREEN,
+	GRADUS_BAND_BLUE,
+	GRADUS_BAND_BLACK,
+	GRADUS_BAND_SILVER,
+	GRADUS_BAND_GOLD,
+	GRADUS_BAND__COUNT
+} gradus_band;
+const char *gradus_band_name(gradus_band b);
+
+typedef struct {
+	const char *name;
+	int age;
+	gradus_sex sex;
+	double weight_kg;        /* NaN when not given */
+
+	gradus_kind kind;
+	const char *cause;       /* NULL when not given */
+	gradus_onset onset;
+	int weeks;
+	gradus_weakness_pattern pattern;
+	gradus_course course;
+	unsigned regions;        /* GRADUS_REG_* */
+	bool has_immobilised;
+	unsigned immobilised_region;
+	gradus_date immobilised_ended;
+
+	gradus_answer red_flags[GRADUS_RF__COUNT];
+	int red_flag_line[GRADUS_RF__COUNT]; /* 0 when unanswered */
+
+	gradus_tags conditions;  /* condition and medication tags */
+	int resting_bp_sys, resting_bp_dia; /* -1 when not given */
+	int resting_hr;          /* -1 when not given */
+	bool regularly_active;
+	int falls_last_year;
+	int egfr;                /* -1 when not given */
+	bool has_clearance;
+	const char *clearance_by;
+	gradus_date clearance_date;
+	const gradus_surgery *surgery; size_t n_surgery;
+	const gradus_fracture *fracture; size_t n_fracture;
+
+	bool has_measures;
+	gradus_measures measures;
+
+	gradus_date start;       /* may be unset: then --start is needed */
+	int weeks_planned;       /* setup.weeks 1..52 */
+	unsigned days;           /* bit 0 = Monday .. bit 6 = Sunday */
+	int minutes;             /* per session, 10..120 */
+	gradus_supervision supervision;
+	const char *caregiver;   /* NULL when not given */
+	gradus_mobility mobility;
+	const char *emergency_number; /* NULL: "your local emergency number" */
+	unsigned equipment;      /* GRADUS_EQ_* owned (bed always) */
+	unsigned bands;          /* bits (1u << gradus_band) owned */
+	double ankle_weights_kg[GRADUS_MAX_WEIGHTS]; size_t n_ankle_weights;
+	double dumbbells_kg[GRADUS_MAX_WEIGHTS];     size_t n_dumbbells;
+	const char *const *exclude; size_t n_exclude;
+
+	const char *template_id; /* program.template, NULL when not given */
+	int max_rpe;             /* program overrides, -1 when not given */
+	int sessions_per_week;
+
+	const char *file;        /* name diagnostics use */
+} gradus_profile;
+
+/* Load and check a profile. The catalogue and templates, when given,
+ * are used to check `exclude` ids and `program.template`. The profile
+ * is the caller's: free it with gradus_profile_free (accepts NULL).
+ * On GRADUS_EINVALID *out is NULL and the diagnostics say why. */
+int gradus_profile_load_file(gradus_profile **out, const char *path,
+			     const gradus_catalogue *cat,
+			     const gradus_templates *tpl, gradus_diags *d);
+int gradus_profile_load_string(gradus_profile **out, const char *name,
+			       const char *text, const gradus_catalogue *cat,
+			       const gradus_templates *tpl, gradus_diags *d);
+void gradus_profile_free(gradus_profile *p);
+
+const char *gradus_sex_name(gradus_sex s);
+const char *gradus_onset_name(gradus_onset o);
+const char *gradus_weakness_pattern_name(gradus_weakness_pattern p);
+const char *gradus_course_name(gradus_course c);
+const char *gradus_supervision_name(gradus_supervision s);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,123 @@
+/*
+ * gradus/template.h - program templates a therapist can copy and edit.
+ *
+ *     format = 1;
+ *     template: { id = "sarcopenia-home"; name = "..."; fits = {...};
+ *                 phases = ( {...}, ... ); slots = ( {...}, ... ); ... };
+ *
+ * docs/formats.md lists every key. A template set holds the templates of
+ * several files; ids are unique across it.
+ */
+#ifndef GRADUS_TEMPLATE_H
+#define GRADUS_TEMPLATE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalogue.h"
+#include "diag.h"
+#include "vocab.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Condition kinds (profile condition.kind) as bits. */
+typedef enum {
+	GRADUS_KIND_DISUSE = 0,
+	GRADUS_KIND_SARCOPENIA,
+	GRADUS_KIND_NEUROGENIC,
+	GRADUS_KIND_UNKNOWN,
+	GRADUS_KIND__COUNT
+} gradus_kind;
+
+/* Vivifrail passports A..D (SPPB 0-3, 4-6, 7-9, 10-12) [VIVI, SPPB]. */
+typedef enum {
+	GRADUS_CLASS_A = 0,
+	GRADUS_CLASS_B,
+	GRADUS_CLASS_C,
+	GRADUS_CLASS_D,
+	GRADUS_CLASS__COUNT
+} gradus_class;
+
+/* Mobility (profile setup.mobility). */
+typedef enum {
+	GRADUS_MOB_BED = 0,
+	GRADUS_MOB_WHEELCHAIR,
+	GRADUS_MOB_WALKS_WITH_AID,
+	GRADUS_MOB_INDEPENDENT,
+	GRADUS_MOB__COUNT
+} gradus_mobility;
+
+typedef struct {
+	const char *name;        /* "Getting started" */
+	int weeks;               /* 0 in the last phase: all remaining weeks */
+	int sets_min, sets_max;  /* 1..5 */
+	int reps_min, reps_max;  /* 1..30 */
+	int rpe_min, rpe_max;    /* effort 0..10 */
+	int rest_s;              /* rest between sets, 30..300 */
+	int line;
+} gradus_phase;
+
+typedef struct {
+	gradus_pattern pattern;
+	int priority;            /* 1 = most important */
+	int count;               /* exercises for this slot, 1..2 */
+	int line;
+} gradus_slot;
+
+typedef struct gradus_template {
+	const char *id;
+	const char *name;
+	const char *description;
+	unsigned kinds;          /* bits (1u << gradus_kind) it fits */
+	unsigned classes;        /* bits (1u << gradus_class) it fits */
+	unsigned mobility;       /* bits (1u << gradus_mobility) it fits */
+	bool gym;                /* needs gym access */
+	bool clearance_required; /* only with a clinician's clearance */
+	int sessions_per_week;   /* 1..3 */
+	int max_rpe;             /* effort cap of the program, 1..10 */
+	int deload_every;        /* every Nth week is lighter; 0 = never */
+	bool load_progression;   /* external load may rise */
+	int max_level;           /* highest exercise level used, 1..5 */
+	int exercises_min, exercises_max;
+	int warmup_min, cooldown_min;     /* minutes */
+	int balance_min;         /* minutes of balance work per session, 0 = none */
+	int walking_min;         /* walking plan: minutes a day, 0 = none */
+	int walking_days;        /* days a week */
+	const gradus_phase *phases; size_t n_phases;
+	const gradus_slot *slots;   size_t n_slots;
+	const char *file;
+	int line;
+} gradus_template;
+
+typedef struct gradus_templates gradus_templates;
+
+int gradus_templates_new(gradus_templates **out);
+void gradus_templates_free(gradus_templates *t);
+/* Add the template of one file. The catalogue, when given, is used to
+ * check that every slot pattern has at least one exercise. */
+int gradus_templates_add_file(gradus_templates *t, const char *path,
+			      const gradus_catalogue *cat, gradus_diags *d);
+int gradus_templates_add_string(gradus_templates *t, const char *name,
+				const char *text, const gradus_catalogue *cat,
+				gradus_diags *d);
+int gradus_templates_load_dir(gradus_templates **out, const char *dir,
+			      const gradus_catalogue *cat, gradus_diags *d);
+int gradus_templates_load_builtin(gradus_templates **out,
+				  const gradus_catalogue *cat, gradus_diags *d);
+
+size_t gradus_templates_count(const gradus_templates *t);
+const gradus_template *gradus_templates_get(const gradus_templates *t,
+					    size_t i);
+const gradus_template *gradus_templates_find(const gradus_templates *t,
+					     const char *id);
+
+const char *gradus_kind_name(gradus_kind k);
+const char *gradus_class_name(gradus_class c);   /* "A".."D" */
+const char *gradus_mobility_name(gradus_mobility m);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

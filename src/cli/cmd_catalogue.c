@@ -1,0 +1,383 @@
+/* gradus check / exercises / templates / template show */
+#include <cjson/cJSON.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+static const char *const text_json[] = {"text", "json"};
+
+int cmd_check(int argc, char **argv, cli_ctx *ctx)
+{
+	static const struct option opts[] = {CLI_COMMON_OPTIONS, {0, 0, 0, 0}};
+	gradus_diags *d;
+	gradus_check_stats st;
+	int opt, rc, code;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1)
+		if ((rc = cli_common_option(ctx, opt, optarg, "check")) != 0)
+			return rc;
+	if (optind >= argc) {
+		cli_error("check needs at least one FILE or DIR (see 'gradus help check')");
+		return EXIT_USAGE;
+	}
+	/* The base catalogue and templates are only needed for files that
+	 * refer to them; load them first so their own errors show. */
+	if ((rc = cli_load_base(ctx)) != 0)
+		return rc;
+	d = gradus_diags_new();
+	if (!d)
+		return EXIT_IO;
+	rc = gradus_check_paths(&st, (const char *const *)argv + optind,
+				(size_t)(argc - optind), ctx->cat, ctx->tpl, d);
+	cli_print_diags(d);
+	code = cli_exit_for(rc);
+	if (code == 0)
+		printf("%zu files checked: %zu catalogue (%zu exercises), %zu templates, %zu profiles; no errors\n",
+		       st.files, st.catalogue, st.exercises, st.templates,
+		       st.profiles);
+	else
+		fprintf(stderr, "%zu errors in %zu files checked\n",
+			gradus_diags_errors(d), st.files);
+	gradus_diags_free(d);
+	return code;
+}
+
+static cJSON *string_array(const char *const *v, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
+	return a;
+}
+
+static cJSON *bits_array(unsigned bits, unsigned nbits,
+			 const char *(*name)(unsigned))
+{
+	cJSON *a = cJSON_CreateArray();
+	for (unsigned i = 0; a && i < nbits; i++)
+		if (bits & (1u << i))
+			cJSON_AddItemToArray(a, cJSON_CreateString(name(1u << i)));
+	return a;
+}
+
+static cJSON *exercise_json(const gradus_exercise *e)
+{
+	cJSON *o = cJSON_CreateObject(), *avoid;
+	if (!o)
+		return NULL;
+	cJSON_AddStringToObject(o, "id", e->id);
+	cJSON_AddStringToObject(o, "name", e->name);
+	cJSON_AddStringToObject(o, "pattern", gradus_pattern_name(e->pattern));
+	cJSON_AddStringToObject(o, "position", gradus_position_name(e->position));
+	cJSON_AddNumberToObject(o, "level", e->level);
+	cJSON_AddStringToObject(o, "load", gradus_load_name(e->load));
+	cJSON_AddItemToObject(o, "equipment",
+			      bits_array(e->equipment, GRADUS_EQ__COUNT,
+					 gradus_equipment_name));
+	cJSON_AddItemToObject(o, "regions",
+			      bits_array(e->regions, 7, gradus_region_name));
+	cJSON_AddItemToObject(o, "muscles", string_array(e->muscles, e->n_muscles));
+	cJSON_AddBoolToObject(o, "supported", e->supported);
+	cJSON_AddBoolToObject(o, "per_side", e->per_side);
+	cJSON_AddNumberToObject(o, "hold_s", e->hold_s);
+	cJSON_AddNumberToObject(o, "seconds_per_rep", e->seconds_per_rep);
+	if (e->easier_id)
+		cJSON_AddStringToObject(o, "easier", e->easier_id);
+	else
+		cJSON_AddNullToObject(o, "easier");
+	if (e->harder_id)
+		cJSON_AddStringToObject(o, "harder", e->harder_id);
+	else
+		cJSON_AddNullToObject(o, "harder");
+	avoid = cJSON_AddArrayToObject(o, "avoid_with");
+	for (int t = 0; avoid && t < GRADUS_TAG__COUNT; t++)
+		if (e->avoid & GRADUS_TAGBIT(t))
+			cJSON_AddItemToArray(avoid,
+					     cJSON_CreateString(gradus_tag_name((gradus_tag)t)));
+	cJSON_AddItemToObject(o, "steps", string_array(e->steps, e->n_steps));
+	cJSON_AddItemToObject(o, "cues", string_array(e->cues, e->n_cues));
+	cJSON_AddItemToObject(o, "safety", string_array(e->safety, e->n_safety));
+	cJSON_AddItemToObject(o, "caregiver",
+			      string_array(e->caregiver, e->n_caregiver));
+	return o;
+}
+
+static int print_json(cJSON *root)
+{
+	char *s = root ? cJSON_Print(root) : NULL;
+	int rc;
+	if (!s) {
+		cJSON_Delete(root);
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	rc = cli_write_output(NULL, s, strlen(s));
+	if (rc == 0)
+		rc = cli_write_output(NULL, "\n", 1);
+	cJSON_free(s);
+	cJSON_Delete(root);
+	return rc;
+}
+
+int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{"pattern", required_argument, NULL, 'p'},
+		{"equipment", required_argument, NULL, 'e'},
+		{"position", required_argument, NULL, 'P'},
+		{"format", required_argument, NULL, 'f'},
+		{0, 0, 0, 0}};
+	const char *pattern = NULL, *equipment = NULL, *position = NULL;
+	gradus_pattern pat = 0;
+	gradus_position pos = 0;
+	unsigned eq = 0;
+	int fmt = 0, opt, rc;
+	size_t shown = 0;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+f:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'p': pattern = optarg; break;
+		case 'e': equipment = optarg; break;
+		case 'P': position = optarg; break;
+		case 'f':
+			fmt = cli_format(optarg, text_json, 2);
+			if (fmt < 0)
+				return EXIT_USAGE;
+			break;
+		default:
+			if ((rc = cli_common_option(ctx, opt, optarg, "exercises")) != 0)
+				return rc;
+		}
+	}
+	if (optind < argc) {
+		cli_error("exercises takes no file names (see 'gradus help exercises')");
+		return EXIT_USAGE;
+	}
+	if (pattern && gradus_pattern_parse(pattern, &pat) != 0) {
+		cli_error("unknown pattern '%s'", pattern);
+		return EXIT_USAGE;
+	}
+	if (position && gradus_position_parse(position, &pos) != 0) {
+		cli_error("unknown position '%s'", position);
+		return EXIT_USAGE;
+	}
+	if (equipment && gradus_equipment_parse(equipment, &eq) != 0) {
+		cli_error("unknown equipment '%s'", equipment);
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_load_base(ctx)) != 0)
+		return rc;
+
+	cJSON *root = fmt == 1 ? cJSON_CreateObject() : NULL, *list = NULL;
+	if (fmt == 1) {
+		cJSON_AddStringToObject(root, "format", "gradus-exercises/1");
+		list = cJSON_AddArrayToObject(root, "exercises");
+	} else
+		printf("%-30s %-15s %-18s %s %s\n", "ID", "PATTERN", "POSITION",
+		       "LVL", "LOAD");
+	for (size_t i = 0; i < gradus_catalogue_count(ctx->cat); i++) {
+		const gradus_exercise *e = gradus_catalogue_get(ctx->cat, i);
+		if ((pattern && e->pattern != pat) ||
+		    (position && e->position != pos) ||
+		    (equipment && !(e->equipment & eq)))
+			continue;
+		shown++;
+		if (fmt == 1)
+			cJSON_AddItemToArray(list, exercise_json(e));
+		else
+			printf("%-30s %-15s %-18s %3d %s\n", e->id,
+			       gradus_pattern_name(e->pattern),
+			       gradus_position_name(e->position), e->level,
+			       gradus_load_name(e->load));
+	}
+	if (fmt == 1) {
+		cJSON_AddNumberToObject(root, "count", (double)shown);
+		return print_json(root);
+	}
+	printf("%zu exercises\n", shown);
+	return 0;
+}
+
+static void words(FILE *out, unsigned bits, unsigned n,
+		  const char *(*name)(unsigned))
+{
+	int first = 1;
+	for (unsigned i = 0; i < n; i++)
+		if (bits & (1u << i)) {
+			fprintf(out, "%s%s", first ? "" : ", ", name(i));
+			first = 0;
+		}
+}
+
+static const char *kind_n(unsigned i) { return gradus_kind_name((gradus_kind)i); }
+static const char *class_n(unsigned i) { return gradus_class_name((gradus_class)i); }
+static const char *mob_n(unsigned i) { return gradus_mobility_name((gradus_mobility)i); }
+
+static cJSON *index_words(unsigned bits, unsigned n,
+			  const char *(*name)(unsigned))
+{
+	cJSON *a = cJSON_CreateArray();
+	for (unsigned i = 0; a && i < n; i++)
+		if (bits & (1u << i))
+			cJSON_AddItemToArray(a, cJSON_CreateString(name(i)));
+	return a;
+}
+
+static cJSON *pair(int a, int b)
+{
+	int v[2] = {a, b};
+	return cJSON_CreateIntArray(v, 2);
+}
+
+static cJSON *template_json(const gradus_template *t)
+{
+	cJSON *o = cJSON_CreateObject(), *fits, *phases, *slots;
+	if (!o)
+		return NULL;
+	cJSON_AddStringToObject(o, "id", t->id);
+	cJSON_AddStringToObject(o, "name", t->name);
+	cJSON_AddStringToObject(o, "description", t->description);
+	fits = cJSON_AddObjectToObject(o, "fits");
+	cJSON_AddItemToObject(fits, "kinds", index_words(t->kinds, GRADUS_KIND__COUNT, kind_n));
+	cJSON_AddItemToObject(fits, "classes", index_words(t->classes, GRADUS_CLASS__COUNT, class_n));
+	cJSON_AddItemToObject(fits, "mobility", index_words(t->mobility, GRADUS_MOB__COUNT, mob_n));
+	cJSON_AddBoolToObject(fits, "gym", t->gym);
+	cJSON_AddBoolToObject(fits, "clearance_required", t->clearance_required);
+	cJSON_AddNumberToObject(o, "sessions_per_week", t->sessions_per_week);
+	cJSON_AddNumberToObject(o, "max_rpe", t->max_rpe);
+	cJSON_AddNumberToObject(o, "deload_every", t->deload_every);
+	cJSON_AddBoolToObject(o, "load_progression", t->load_progression);
+	cJSON_AddNumberToObject(o, "max_level", t->max_level);
+	cJSON_AddItemToObject(o, "exercises", pair(t->exercises_min, t->exercises_max));
+	cJSON_AddNumberToObject(o, "warmup_minutes", t->warmup_min);
+	cJSON_AddNumberToObject(o, "cooldown_minutes", t->cooldown_min);
+	cJSON_AddNumberToObject(o, "balance_minutes", t->balance_min);
+	if (t->walking_min) {
+		cJSON *w = cJSON_AddObjectToObject(o, "walking");
+		cJSON_AddNumberToObject(w, "minutes", t->walking_min);
+		cJSON_AddNumberToObject(w, "days", t->walking_days);
+	}
+	phases = cJSON_AddArrayToObject(o, "phases");
+	for (size_t i = 0; phases && i < t->n_phases; i++) {
+		const gradus_phase *p = &t->phases[i];
+		cJSON *ph = cJSON_CreateObject();
+		cJSON_AddStringToObject(ph, "name", p->name);
+		cJSON_AddNumberToObject(ph, "weeks", p->weeks);
+		cJSON_AddItemToObject(ph, "sets", pair(p->sets_min, p->sets_max));
+		cJSON_AddItemToObject(ph, "reps", pair(p->reps_min, p->reps_max));
+		cJSON_AddItemToObject(ph, "effort", pair(p->rpe_min, p->rpe_max));
+		cJSON_AddNumberToObject(ph, "rest_s", p->rest_s);
+		cJSON_AddItemToArray(phases, ph);
+	}
+	slots = cJSON_AddArrayToObject(o, "slots");
+	for (size_t i = 0; slots && i < t->n_slots; i++) {
+		cJSON *s = cJSON_CreateObject();
+		cJSON_AddStringToObject(s, "pattern", gradus_pattern_name(t->slots[i].pattern));
+		cJSON_AddNumberToObject(s, "priority", t->slots[i].priority);
+		cJSON_AddNumberToObject(s, "count", t->slots[i].count);
+		cJSON_AddItemToArray(slots, s);
+	}
+	return o;
+}
+
+int cmd_templates(int argc, char **argv, cli_ctx *ctx)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS, {"format", required_argument, NULL, 'f'},
+		{0, 0, 0, 0}};
+	int fmt = 0, opt, rc;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+f:", opts, NULL)) != -1) {
+		if (opt == 'f') {
+			if ((fmt = cli_format(optarg, text_json, 2)) < 0)
+				return EXIT_USAGE;
+		} else if ((rc = cli_common_option(ctx, opt, optarg, "templates")) != 0)
+			return rc;
+	}
+	if (optind < argc) {
+		cli_error("templates takes no arguments (see 'gradus help templates')");
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_load_base(ctx)) != 0)
+		return rc;
+	if (fmt == 1) {
+		cJSON *root = cJSON_CreateObject();
+		cJSON *list = cJSON_AddArrayToObject(root, "templates");
+		cJSON_AddStringToObject(root, "format", "gradus-templates/1");
+		for (size_t i = 0; i < gradus_templates_count(ctx->tpl); i++)
+			cJSON_AddItemToArray(list, template_json(gradus_templates_get(ctx->tpl, i)));
+		return print_json(root);
+	}
+	for (size_t i = 0; i < gradus_templates_count(ctx->tpl); i++) {
+		const gradus_template *t = gradus_templates_get(ctx->tpl, i);
+		printf("%-20s %s\n", t->id, t->name);
+	}
+	return 0;
+}
+
+int cmd_template(int argc, char **argv, cli_ctx *ctx)
+{
+	static const struct option opts[] = {CLI_COMMON_OPTIONS, {0, 0, 0, 0}};
+	const gradus_template *t;
+	int opt, rc;
+
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1)
+		if ((rc = cli_common_option(ctx, opt, optarg, "template")) != 0)
+			return rc;
+	if (argc - optind != 2 || strcmp(argv[optind], "show") != 0) {
+		cli_error("usage: gradus template show ID");
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_load_base(ctx)) != 0)
+		return rc;
+	t = gradus_templates_find(ctx->tpl, argv[optind + 1]);
+	if (!t) {
+		cli_error("no template '%s' (see 'gradus templates')", argv[optind + 1]);
+		return EXIT_USAGE;
+	}
+	printf("%s - %s\n\n%s\n\n", t->id, t->name, t->description);
+	printf("Fits:        ");
+	words(stdout, t->kinds, GRADUS_KIND__COUNT, kind_n);
+	printf("; classes ");
+	words(stdout, t->classes, GRADUS_CLASS__COUNT, class_n);
+	printf("; ");
+	words(stdout, t->mobility, GRADUS_MOB__COUNT, mob_n);
+	printf("%s%s\n", t->gym ? "; needs a gym" : "",
+	       t->clearance_required ? "; needs medical clearance" : "");
+	printf("Sessions:    %d a week, effort at most %d out of 10\n",
+	       t->sessions_per_week, t->max_rpe);
+	printf("Exercises:   %d to %d, levels up to %d; load %s\n",
+	       t->exercises_min, t->exercises_max, t->max_level,
+	       t->load_progression ? "may rise" : "does not rise");
+	if (t->deload_every)
+		printf("Lighter week: every %d weeks\n", t->deload_every);
+	printf("Each session: %d min warm-up, %d min balance, %d min cool-down\n",
+	       t->warmup_min, t->balance_min, t->cooldown_min);
+	if (t->walking_min)
+		printf("Walking:     %d minutes, %d days a week\n", t->walking_min,
+		       t->walking_days);
+	printf("\nPhases:\n");
+	for (size_t i = 0; i < t->n_phases; i++) {
+		const gradus_phase *p = &t->phases[i];
+		char weeks[32];
+		if (p->weeks)
+			snprintf(weeks, sizeof(weeks), "%d weeks", p->weeks);
+		else
+			snprintf(weeks, sizeof(weeks), "the rest");
+		printf("  %-20s %-9s sets %d-%d, reps %d-%d, effort %d-%d, rest %d s\n",
+		       p->name, weeks, p->sets_min, p->sets_max, p->reps_min,
+		       p->reps_max, p->rpe_min, p->rpe_max, p->rest_s);
+	}
+	printf("\nSlots (priority, pattern, exercises):\n");
+	for (size_t i = 0; i < t->n_slots; i++)
+		printf("  %2d  %-16s %d\n", t->slots[i].priority,
+		       gradus_pattern_name(t->slots[i].pattern), t->slots[i].count);
+	return 0;
+}

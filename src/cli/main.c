@@ -1,0 +1,127 @@
+/* gradus - the command-line tool. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct {
+	const char *name;
+	int (*fn)(int argc, char **argv, cli_ctx *ctx);
+	const char *usage;
+	const char *help;
+} command;
+
+static const command commands[] = {
+	{"check", cmd_check, "gradus check FILE|DIR...",
+	 "Check catalogue, template and profile files (folders are searched\n"
+	 "for *.cfg files). Every problem is printed as FILE:LINE: error: ...\n"
+	 "Catalogue files given together are checked as one catalogue (ladder\n"
+	 "links may cross files) and are used to check the templates and\n"
+	 "profiles given with them; otherwise the built-in catalogue is used.\n"
+	 "Exit 0 when everything is valid, 3 when a file has errors, 1 when a\n"
+	 "file cannot be read.\n"},
+	{"exercises", cmd_exercises,
+	 "gradus exercises [--pattern P] [--equipment E] [--position P] [-f text|json]",
+	 "List the exercises of the catalogue, optionally only those of one\n"
+	 "pattern, needing one piece of equipment, or starting in one position.\n"},
+	{"templates", cmd_templates, "gradus templates [-f text|json]",
+	 "List the program templates.\n"},
+	{"template", cmd_template, "gradus template show ID",
+	 "Show one program template: what it fits, its phases and slots.\n"},
+};
+
+#define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+static const char exit_codes[] =
+	"Exit codes:\n"
+	"   0  success (a plan was produced, or the files are valid)\n"
+	"   1  a file could not be read or written, or an internal error\n"
+	"   2  usage error (unknown command or option)\n"
+	"   3  invalid input: the errors are printed as FILE:LINE: error: ...\n"
+	"  10  screening incomplete: a red-flag question is unanswered\n"
+	"  11  medical clearance is needed before starting\n"
+	"  12  medical review is needed; a referral sheet is produced\n"
+	"  13  urgent: see a doctor today\n"
+	"  14  emergency: call the emergency number now\n";
+
+static const char common_options[] =
+	"Options for every command:\n"
+	"  --catalogue DIR   use the exercise files in DIR instead of the built-in ones\n"
+	"  --templates DIR   use the template files in DIR instead of the built-in ones\n"
+	"  -h, --help        show help for the command\n";
+
+static void usage(FILE *out)
+{
+	fprintf(out,
+		"Usage: gradus COMMAND [OPTIONS] [ARGS]\n"
+		"\n"
+		"gradus writes gradual strength-training plans for muscle lost to disuse\n"
+		"(a cast, bed rest, a hospital stay) or to age (sarcopenia).\n"
+		"\n"
+		"Commands:\n");
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		fprintf(out, "  %s\n", commands[i].usage);
+	fprintf(out, "  gradus help COMMAND\n"
+		     "  gradus --help | --version\n\n%s\n%s",
+		common_options, exit_codes);
+}
+
+static const command *find_command(const char *name)
+{
+	for (size_t i = 0; i < N_COMMANDS; i++)
+		if (strcmp(commands[i].name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+static int command_help(const command *c, FILE *out)
+{
+	fprintf(out, "Usage: %s\n\n%s\n%s\n%s", c->usage, c->help,
+		common_options, exit_codes);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	cli_ctx ctx = {0};
+	const command *c;
+	int rc;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return 0;
+	}
+	if (strcmp(argv[1], "--version") == 0) {
+		printf("gradus %s\n", GRADUS_VERSION);
+		return 0;
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc < 3) {
+			usage(stdout);
+			return 0;
+		}
+		c = find_command(argv[2]);
+		if (!c) {
+			cli_error("unknown command '%s' (see 'gradus --help')", argv[2]);
+			return EXIT_USAGE;
+		}
+		return command_help(c, stdout);
+	}
+	c = find_command(argv[1]);
+	if (!c) {
+		cli_error("unknown command '%s' (see 'gradus --help')", argv[1]);
+		return EXIT_USAGE;
+	}
+	for (int i = 2; i < argc; i++)
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0)
+			return command_help(c, stdout);
+	rc = c->fn(argc - 1, argv + 1, &ctx);
+	cli_ctx_free(&ctx);
+	return rc;
+}

@@ -1,0 +1,165 @@
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+	va_list ap;
+	fputs("gradus: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void cli_print_diags(const gradus_diags *d)
+{
+	gradus_diags_print(d, stderr);
+}
+
+int cli_exit_for(int rc)
+{
+	switch (rc) {
+	case GRADUS_OK: return EXIT_PLAN;
+	case GRADUS_EINVALID: return EXIT_INVALID;
+	case GRADUS_EUSAGE: return EXIT_USAGE;
+	default: return EXIT_IO;
+	}
+}
+
+int cli_load_base(cli_ctx *ctx)
+{
+	gradus_diags *d = gradus_diags_new();
+	int rc;
+
+	if (!d) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	if (!ctx->cat) {
+		rc = ctx->catalogue_dir
+			     ? gradus_catalogue_load_dir(&ctx->cat, ctx->catalogue_dir, d)
+			     : gradus_catalogue_load_builtin(&ctx->cat, d);
+		if (rc != GRADUS_OK)
+			goto fail;
+	}
+	if (!ctx->tpl) {
+		rc = ctx->templates_dir
+			     ? gradus_templates_load_dir(&ctx->tpl, ctx->templates_dir,
+							 ctx->cat, d)
+			     : gradus_templates_load_builtin(&ctx->tpl, ctx->cat, d);
+		if (rc != GRADUS_OK)
+			goto fail;
+	}
+	cli_print_diags(d); /* warnings, if any */
+	gradus_diags_free(d);
+	return 0;
+fail:
+	cli_print_diags(d);
+	gradus_diags_free(d);
+	return cli_exit_for(rc);
+}
+
+void cli_ctx_free(cli_ctx *ctx)
+{
+	gradus_catalogue_free(ctx->cat);
+	gradus_templates_free(ctx->tpl);
+	ctx->cat = NULL;
+	ctx->tpl = NULL;
+}
+
+static int write_all(int fd, const char *data, size_t len)
+{
+	while (len) {
+		ssize_t w = write(fd, data, len);
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		data += w;
+		len -= (size_t)w;
+	}
+	return 0;
+}
+
+int cli_write_output(const char *path, const char *data, size_t len)
+{
+	char *tmp;
+	int fd;
+
+	if (!path) {
+		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
+			cli_error("cannot write the output: %s", strerror(errno));
+			return EXIT_IO;
+		}
+		return 0;
+	}
+	tmp = malloc(strlen(path) + 16);
+	if (!tmp) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	sprintf(tmp, "%s.tmp.XXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0) {
+		cli_error("cannot write %s: %s", path, strerror(errno));
+		free(tmp);
+		return EXIT_IO;
+	}
+	{
+		/* mkstemp makes the file private; give it the usual mode */
+		mode_t mask = umask(0);
+		umask(mask);
+		(void)fchmod(fd, 0666 & ~mask);
+	}
+	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+		cli_error("cannot write %s: %s", path, strerror(errno));
+		close(fd);
+		unlink(tmp);
+		free(tmp);
+		return EXIT_IO;
+	}
+	if (close(fd) != 0 || rename(tmp, path) != 0) {
+		cli_error("cannot write %s: %s", path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		return EXIT_IO;
+	}
+	free(tmp);
+	return 0;
+}
+
+int cli_common_option(cli_ctx *ctx, int opt, const char *arg, const char *cmd)
+{
+	switch (opt) {
+	case OPT_CATALOGUE:
+		ctx->catalogue_dir = arg;
+		return 0;
+	case OPT_TEMPLATES:
+		ctx->templates_dir = arg;
+		return 0;
+	default:
+		/* getopt_long has printed what was wrong */
+		fprintf(stderr, "Try 'gradus help %s'.\n", cmd);
+		return EXIT_USAGE;
+	}
+}
+
+int cli_format(const char *arg, const char *const *names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(arg, names[i]) == 0)
+			return (int)i;
+	fprintf(stderr, "gradus: unknown format '%s' (one of:", arg);
+	for (size_t i = 0; i < n; i++)
+		fprintf(stderr, " %s", names[i]);
+	fprintf(stderr, ")\n");
+	return -1;
+}

@@ -1,0 +1,77 @@
+#include "arena.h"
+
+#include <stdalign.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct arena_block {
+	arena_block *next;
+	size_t used, cap;
+	alignas(max_align_t) unsigned char data[];
+};
+
+#define BLOCK_MIN 8192
+
+void arena_init(arena *a)
+{
+	a->head = NULL;
+	a->failed = 0;
+}
+
+void arena_free(arena *a)
+{
+	arena_block *b = a->head;
+	while (b) {
+		arena_block *next = b->next;
+		free(b);
+		b = next;
+	}
+	a->head = NULL;
+}
+
+void *arena_alloc(arena *a, size_t n)
+{
+	const size_t align = alignof(max_align_t);
+	size_t need;
+	arena_block *b = a->head;
+
+	if (n == 0)
+		n = 1;
+	if (n > SIZE_MAX / 2) {
+		a->failed = 1;
+		return NULL;
+	}
+	need = (n + align - 1) & ~(align - 1);
+	if (!b || b->cap - b->used < need) {
+		size_t cap = need > BLOCK_MIN ? need : BLOCK_MIN;
+		b = malloc(sizeof(*b) + cap);
+		if (!b) {
+			a->failed = 1;
+			return NULL;
+		}
+		b->cap = cap;
+		b->used = 0;
+		b->next = a->head;
+		a->head = b;
+	}
+	void *p = b->data + b->used;
+	b->used += need;
+	memset(p, 0, n);
+	return p;
+}
+
+char *arena_strndup(arena *a, const char *s, size_t n)
+{
+	char *p = arena_alloc(a, n + 1);
+	if (!p)
+		return NULL;
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+char *arena_strdup(arena *a, const char *s)
+{
+	return s ? arena_strndup(a, s, strlen(s)) : NULL;
+}

@@ -1,0 +1,22 @@
+/* Internal: a bump allocator. Everything a loaded object owns lives in
+ * one arena so one call frees it. */
+#ifndef GRADUS_ARENA_H
+#define GRADUS_ARENA_H
+
+#include <stddef.h>
+
+typedef struct arena_block arena_block;
+typedef struct {
+	arena_block *head;
+	int failed; /* set once an allocation failed */
+} arena;
+
+void arena_init(arena *a);
+void arena_free(arena *a);
+/* Zeroed memory, aligned for any type; NULL (and a->failed) when out of
+ * memory. */
+void *arena_alloc(arena *a, size_t n);
+char *arena_strdup(arena *a, const char *s);
+char *arena_strndup(arena *a, const char *s, size_t n);
+
+#endif

@@ -1,0 +1,507 @@
+#include "gradus/catalogue.h"
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "arena.h"
+#include "cfg.h"
+#include "internal.h"
+
+struct gradus_catalogue {
+	arena a;
+	gradus_exercise **items;
+	size_t n, cap;
+	bool finished;
+};
+
+static const char *const exercise_keys[] = {
+	"id", "name", "pattern", "muscles", "regions", "position", "level",
+	"equipment", "load", "supported", "per_side", "hold_s",
+	"seconds_per_rep", "easier", "harder", "avoid_with", "steps", "cues",
+	"safety", "caregiver", NULL};
+
+static const char *const top_keys[] = {"format", "exercises", NULL};
+
+int gradus_catalogue_new(gradus_catalogue **out)
+{
+	gradus_catalogue *c = calloc(1, sizeof(*c));
+	*out = c;
+	if (!c)
+		return GRADUS_ENOMEM;
+	arena_init(&c->a);
+	return GRADUS_OK;
+}
+
+void gradus_catalogue_free(gradus_catalogue *c)
+{
+	if (!c)
+		return;
+	arena_free(&c->a);
+	free(c->items);
+	free(c);
+}
+
+/* Lower-case letters, digits and '-', starting with a letter. */
+static bool valid_id(const char *s)
+{
+	if (!s || !(*s >= 'a' && *s <= 'z'))
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '-'))
+			return false;
+	return true;
+}
+
+bool gradus_valid_id(const char *s) { return valid_id(s); }
+
+static gradus_exercise *find_id(const gradus_catalogue *c, const char *id)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (strcmp(c->items[i]->id, id) == 0)
+			return c->items[i];
+	return NULL;
+}
+
+/* Read one word list into a bit set. */
+static bool bits_list(cfgfile *cf, cset *ex, const char *where,
+		      const char *key, const char *const *words,
+		      const unsigned *bits, size_t n, bool allow_empty,
+		      unsigned *out)
+{
+	char path[256];
+	cset *l = cfg_list(cf, ex, where, key, true);
+	bool ok = true;
+	int len;
+
+	*out = 0;
+	if (!l)
+		return false;
+	cfg_path(path, sizeof(path), where, key);
+	len = config_setting_length(l);
+	if (len == 0 && !allow_empty) {
+		cfg_error(cf, l, "'%s' must not be empty", path);
+		return false;
+	}
+	for (int i = 0; i < len; i++) {
+		int w;
+		if (cfg_elem_word(cf, l, path, i, words, n, &w))
+			*out |= bits ? bits[w] : 1u << w;
+		else
+			ok = false;
+	}
+	return ok;
+}
+
+static bool tag_list(cfgfile *cf, cset *ex, const char *where,
+		     gradus_tags *out)
+{
+	char path[256];
+	cset *l = cfg_list(cf, ex, where, "avoid_with", true);
+	bool ok = true;
+	int len;
+
+	*out = 0;
+	if (!l)
+		return false;
+	cfg_path(path, sizeof(path), where, "avoid_with");
+	len = config_setting_length(l);
+	for (int i = 0; i < len; i++) {
+		int w;
+		if (cfg_elem_word(cf, l, path, i, gradus_vocab_tags,
+				  GRADUS_TAG__COUNT, &w))
+			*out |= GRADUS_TAGBIT(w);
+		else
+			ok = false;
+	}
+	return ok;
+}
+
+static const char *link_id(cfgfile *cf, cset *ex, const char *where,
+			   const char *key, arena *a)
+{
+	const char *v = NULL;
+	char path[256];
+	if (!cfg_string(cf, ex, where, key, false, 64, a, &v))
+		return NULL;
+	if (!valid_id(v)) {
+		cfg_error(cf, config_setting_get_member(ex, key),
+			  "'%s' must be an exercise id (lower-case letters, "
+			  "digits and '-')",
+			  cfg_path(path, sizeof(path), where, key));
+		return NULL;
+	}
+	return v;
+}
+
+static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
+				      cset *ex, int index)
+{
+	gradus_exercise *e = arena_alloc(&c->a, sizeof(*e));
+	char where[96];
+	int w;
+	bool flag;
+	const char *id = NULL;
+
+	if (!e)
+		return NULL;
+	snprintf(where, sizeof(where), "exercises[%d]", index);
+	if (!config_setting_is_group(ex)) {
+		cfg_error(cf, ex, "'%s' must be a group { ... }", where);
+		return NULL;
+	}
+	cfg_check_keys(cf, ex, where, exercise_keys);
+	if (cfg_string(cf, ex, where, "id", true, 64, &c->a, &id)) {
+		if (!valid_id(id))
+			cfg_error(cf, config_setting_get_member(ex, "id"),
+				  "'%s.id' must be lower-case letters, digits "
+				  "and '-', starting with a letter (found '%s')",
+				  where, id);
+		else
+			snprintf(where, sizeof(where), "%s", id);
+	}
+	e->id = id;
+	e->file = arena_strdup(&c->a, config_setting_source_file(ex)
+					      ? config_setting_source_file(ex)
+					      : cf->name);
+	e->line = cfg_line(ex);
+	cfg_string(cf, ex, where, "name", true, 120, &c->a, &e->name);
+	if (cfg_word(cf, ex, where, "pattern", true, gradus_vocab_patterns,
+		     GRADUS_PAT__COUNT, &w))
+		e->pattern = (gradus_pattern)w;
+	if (cfg_word(cf, ex, where, "position", true, gradus_vocab_positions,
+		     GRADUS_POS__COUNT, &w))
+		e->position = (gradus_position)w;
+	cfg_int(cf, ex, where, "level", true, 1, 5, &e->level);
+	if (cfg_word(cf, ex, where, "load", true, gradus_vocab_loads,
+		     GRADUS_LOAD__COUNT, &w))
+		e->load = (gradus_load_kind)w;
+	bits_list(cf, ex, where, "equipment", gradus_vocab_equipment, NULL,
+		  GRADUS_EQ__COUNT, true, &e->equipment);
+	bits_list(cf, ex, where, "regions", gradus_vocab_region_words,
+		  gradus_vocab_region_bits, GRADUS_REGION_WORDS, false,
+		  &e->regions);
+	tag_list(cf, ex, where, &e->avoid);
+	if (cfg_bool(cf, ex, where, "supported", false, &flag))
+		e->supported = flag;
+	if (cfg_bool(cf, ex, where, "per_side", false, &flag))
+		e->per_side = flag;
+	cfg_int(cf, ex, where, "hold_s", false, 0, 120, &e->hold_s);
+	e->seconds_per_rep = e->hold_s > 0 ? e->hold_s + 2 : 4;
+	cfg_int(cf, ex, where, "seconds_per_rep", false, 2, 130,
+		&e->seconds_per_rep);
+	e->easier_id = link_id(cf, ex, where, "easier", &c->a);
+	e->harder_id = link_id(cf, ex, where, "harder", &c->a);
+	cfg_string_list(cf, ex, where, "muscles", true, 1, 8, 80, &c->a,
+			&e->muscles, &e->n_muscles);
+	cfg_string_list(cf, ex, where, "steps", true, 1, 8, 300, &c->a,
+			&e->steps, &e->n_steps);
+	cfg_string_list(cf, ex, where, "cues", true, 1, 6, 200, &c->a,
+			&e->cues, &e->n_cues);
+	cfg_string_list(cf, ex, where, "safety", true, 1, 6, 200, &c->a,
+			&e->safety, &e->n_safety);
+	cfg_string_list(cf, ex, where, "caregiver", true, 1, 6, 200, &c->a,
+			&e->caregiver, &e->n_caregiver);
+
+	/* Consistency of the record itself. */
+	if (e->load == GRADUS_LOAD_BAND && !(e->equipment & GRADUS_EQ_BAND))
+		cfg_error(cf, ex, "'%s': load is band, so 'equipment' must list 'band'",
+			  where);
+	if (e->load == GRADUS_LOAD_ANKLE_WEIGHT &&
+	    !(e->equipment & GRADUS_EQ_ANKLE_WEIGHT))
+		cfg_error(cf, ex,
+			  "'%s': load is ankle_weight, so 'equipment' must list 'ankle_weight'",
+			  where);
+	if (e->load == GRADUS_LOAD_DUMBBELL &&
+	    !(e->equipment & GRADUS_EQ_DUMBBELL))
+		cfg_error(cf, ex,
+			  "'%s': load is dumbbell, so 'equipment' must list 'dumbbell'",
+			  where);
+	if (e->load == GRADUS_LOAD_MACHINE && !(e->equipment & GRADUS_EQ_GYM))
+		cfg_error(cf, ex,
+			  "'%s': load is machine, so 'equipment' must list 'gym'",
+			  where);
+	if (e->id && e->easier_id && strcmp(e->id, e->easier_id) == 0)
+		cfg_error(cf, ex, "'%s.easier' names the exercise itself", where);
+	if (e->id && e->harder_id && strcmp(e->id, e->harder_id) == 0)
+		cfg_error(cf, ex, "'%s.harder' names the exercise itself", where);
+	if (id && valid_id(id)) {
+		const gradus_exercise *first = find_id(c, id);
+		if (first)
+			cfg_error(cf, config_setting_get_member(ex, "id"),
+				  "duplicate exercise id '%s' (first defined at %s:%d)",
+				  id, first->file, first->line);
+	}
+	/* A record with errors is kept (the catalogue as a whole is then
+	 * invalid) so that links to it do not add misleading errors. */
+	return id && valid_id(id) ? e : NULL;
+}
+
+static int push(gradus_catalogue *c, gradus_exercise *e)
+{
+	if (c->n == c->cap) {
+		size_t cap = c->cap ? c->cap * 2 : 64;
+		gradus_exercise **items = realloc(c->items, cap * sizeof(*items));
+		if (!items)
+			return GRADUS_ENOMEM;
+		c->items = items;
+		c->cap = cap;
+	}
+	c->items[c->n++] = e;
+	return GRADUS_OK;
+}
+
+static int add_parsed(gradus_catalogue *c, cfgfile *cf)
+{
+	cset *root = cfg_root(cf);
+	cset *list;
+	int format, len, rc = GRADUS_OK;
+
+	cfg_check_keys(cf, root, NULL, top_keys);
+	if (cfg_int(cf, root, NULL, "format", true, 1, 1, &format)) {
+		/* only format 1 exists */
+	}
+	list = cfg_list(cf, root, NULL, "exercises", true);
+	if (!list)
+		return GRADUS_EINVALID;
+	len = config_setting_length(list);
+	if (len == 0)
+		cfg_error(cf, list, "'exercises' is empty");
+	for (int i = 0; i < len; i++) {
+		gradus_exercise *e =
+			read_exercise(c, cf, config_setting_get_elem(list, (unsigned)i), i);
+		/* visible to duplicate checks of later records */
+		if (e && push(c, e) != GRADUS_OK) {
+			rc = GRADUS_ENOMEM;
+			break;
+		}
+	}
+	if (rc != GRADUS_OK)
+		return rc;
+	return cf->errors ? GRADUS_EINVALID : GRADUS_OK;
+}
+
+int gradus_catalogue_add_file(gradus_catalogue *c, const char *path,
+			      gradus_diags *d)
+{
+	cfgfile cf;
+	int rc = cfg_open_file(&cf, path, d);
+	if (rc == GRADUS_OK)
+		rc = add_parsed(c, &cf);
+	cfg_close(&cf);
+	return rc;
+}
+
+int gradus_catalogue_add_string(gradus_catalogue *c, const char *name,
+				const char *text, gradus_diags *d)
+{
+	cfgfile cf;
+	int rc = cfg_open_string(&cf, name, text, d);
+	if (rc == GRADUS_OK)
+		rc = add_parsed(c, &cf);
+	cfg_close(&cf);
+	return rc;
+}
+
+static int by_id(const void *a, const void *b)
+{
+	const gradus_exercise *x = *(gradus_exercise *const *)a;
+	const gradus_exercise *y = *(gradus_exercise *const *)b;
+	return strcmp(x->id, y->id);
+}
+
+static void link_error(gradus_diags *d, const gradus_exercise *e,
+		       const char *fmt, const char *a1, const char *a2,
+		       const char *a3)
+{
+	gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line, fmt, a1, a2, a3);
+}
+
+int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
+{
+	size_t errors = 0;
+	const char **ids;
+
+	if (c->finished)
+		return GRADUS_EUSAGE;
+	c->finished = true;
+	if (c->n > 1)
+		qsort(c->items, c->n, sizeof(*c->items), by_id);
+	ids = malloc((c->n ? c->n : 1) * sizeof(*ids));
+	if (!ids)
+		return GRADUS_ENOMEM;
+	for (size_t i = 0; i < c->n; i++)
+		ids[i] = c->items[i]->id;
+
+	for (size_t i = 0; i < c->n; i++) {
+		gradus_exercise *e = c->items[i];
+		const char *keys[2] = {"easier", "harder"};
+		const char *targets[2] = {e->easier_id, e->harder_id};
+		for (int k = 0; k < 2; k++) {
+			const gradus_exercise *t;
+			if (!targets[k])
+				continue;
+			t = find_id(c, targets[k]);
+			if (!t) {
+				const char *hint = cfg_closest(targets[k], ids, c->n);
+				if (hint)
+					gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
+							 "'%s.%s' names '%s', which is not in the catalogue; did you mean '%s'?",
+							 e->id, keys[k], targets[k], hint);
+				else
+					gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
+							 "'%s.%s' names '%s', which is not in the catalogue",
+							 e->id, keys[k], targets[k]);
+				errors++;
+				continue;
+			}
+			if (k == 0)
+				e->easier = t;
+			else
+				e->harder = t;
+		}
+	}
+	for (size_t i = 0; i < c->n && !errors; i++) {
+		gradus_exercise *e = c->items[i];
+		if (e->harder) {
+			const char *back = e->harder->easier_id;
+			if (!back || strcmp(back, e->id) != 0) {
+				link_error(d, e,
+					   "'%s.harder' is '%s', but '%s.easier' does not name it back",
+					   e->id, e->harder->id, e->harder->id);
+				errors++;
+			}
+			if (e->harder->pattern != e->pattern) {
+				gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
+						 "'%s.harder' is '%s', which trains another pattern (%s, not %s)",
+						 e->id, e->harder->id,
+						 gradus_pattern_name(e->harder->pattern),
+						 gradus_pattern_name(e->pattern));
+				errors++;
+			}
+			if (e->harder->level < e->level) {
+				gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
+						 "'%s.harder' is '%s', whose level (%d) is lower than %d",
+						 e->id, e->harder->id, e->harder->level, e->level);
+				errors++;
+			}
+		}
+		if (e->easier) {
+			const char *back = e->easier->harder_id;
+			if (!back || strcmp(back, e->id) != 0) {
+				link_error(d, e,
+					   "'%s.easier' is '%s', but '%s.harder' does not name it back",
+					   e->id, e->easier->id, e->easier->id);
+				errors++;
+			}
+		}
+	}
+	/* Cycles: a harder chain longer than the catalogue must loop. */
+	for (size_t i = 0; i < c->n && !errors; i++) {
+		const gradus_exercise *e = c->items[i], *p = e->harder;
+		size_t steps = 0;
+		while (p && p != e && steps <= c->n) {
+			p = p->harder;
+			steps++;
+		}
+		if (p == e) {
+			gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
+					 "ladder of '%s' goes round in a circle (harder links lead back to it)",
+					 e->id);
+			errors++;
+			/* report each cycle once: clear the links of its members */
+			p = e;
+			do {
+				const gradus_exercise *next = p->harder;
+				((gradus_exercise *)p)->harder = NULL;
+				p = next;
+			} while (p && p != e);
+		}
+	}
+	free(ids);
+	return errors ? GRADUS_EINVALID : GRADUS_OK;
+}
+
+int gradus_catalogue_load_dir(gradus_catalogue **out, const char *dir,
+			      gradus_diags *d)
+{
+	char **names = NULL;
+	size_t n = 0;
+	int rc, worst = GRADUS_OK;
+	gradus_catalogue *c;
+
+	*out = NULL;
+	rc = gradus_catalogue_new(&c);
+	if (rc)
+		return rc;
+	if (list_cfg_files(dir, &names, &n) != 0) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, dir, 0,
+				 "cannot read the folder: %s", strerror(errno));
+		gradus_catalogue_free(c);
+		return GRADUS_EIO;
+	}
+	if (n == 0) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, dir, 0,
+				 "no exercise files (*.cfg) in this folder");
+		worst = GRADUS_EINVALID;
+	}
+	for (size_t i = 0; i < n; i++) {
+		rc = gradus_catalogue_add_file(c, names[i], d);
+		if (rc == GRADUS_ENOMEM || (rc && worst == GRADUS_OK))
+			worst = rc;
+	}
+	free_names(names, n);
+	rc = gradus_catalogue_finish(c, d);
+	if (rc && worst == GRADUS_OK)
+		worst = rc;
+	if (worst) {
+		gradus_catalogue_free(c);
+		return worst;
+	}
+	*out = c;
+	return GRADUS_OK;
+}
+
+int gradus_catalogue_load_builtin(gradus_catalogue **out, gradus_diags *d)
+{
+	gradus_catalogue *c;
+	int rc, worst = GRADUS_OK;
+
+	*out = NULL;
+	rc = gradus_catalogue_new(&c);
+	if (rc)
+		return rc;
+	for (size_t i = 0; i < gradus_builtin_catalogue_count; i++) {
+		rc = gradus_catalogue_add_string(c, gradus_builtin_catalogue[i].name,
+						 gradus_builtin_catalogue[i].text, d);
+		if (rc && worst == GRADUS_OK)
+			worst = rc;
+	}
+	rc = gradus_catalogue_finish(c, d);
+	if (rc && worst == GRADUS_OK)
+		worst = rc;
+	if (worst) {
+		gradus_catalogue_free(c);
+		return worst;
+	}
+	*out = c;
+	return GRADUS_OK;
+}
+
+size_t gradus_catalogue_count(const gradus_catalogue *c)
+{
+	return c ? c->n : 0;
+}
+
+const gradus_exercise *gradus_catalogue_get(const gradus_catalogue *c,
+					    size_t i)
+{
+	return c && i < c->n ? c->items[i] : NULL;
+}
+
+const gradus_exercise *gradus_catalogue_find(const gradus_catalogue *c,
+					     const char *id)
+{
+	return c && id ? find_id(c, id) : NULL;
+}

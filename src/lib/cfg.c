@@ -1,0 +1,589 @@
+#include "cfg.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int setup(cfgfile *cf, const char *name, gradus_diags *d)
+{
+	memset(cf, 0, sizeof(*cf));
+	cf->name = name;
+	cf->d = d;
+	config_init(&cf->cfg);
+	cf->open = true;
+	return 0;
+}
+
+static int syntax_error(cfgfile *cf)
+{
+	const char *file = config_error_file(&cf->cfg);
+	const char *text = config_error_text(&cf->cfg);
+	int line = config_error_line(&cf->cfg);
+	const char *hint = "";
+
+	if (text && strstr(text, "mismatched"))
+		hint = " (all values in one [ ... ] list must be of one type:"
+		       " write 2.0 rather than 2 next to decimals such as 2.5)";
+	else if (text && strcmp(text, "syntax error") == 0)
+		hint = " (check for a missing ';', quote or bracket on this"
+		       " line or the one before)";
+	gradus_diags_add(cf->d, GRADUS_SEV_ERROR, file ? file : cf->name,
+			 line > 0 ? line : 1, "%s%s",
+			 text ? text : "cannot parse the file", hint);
+	cf->errors++;
+	return GRADUS_EINVALID;
+}
+
+int cfg_open_file(cfgfile *cf, const char *path, gradus_diags *d)
+{
+	struct stat st;
+	FILE *f;
+	char *dir;
+	const char *slash;
+
+	setup(cf, path, d);
+	if (stat(path, &st) != 0) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
+				 "cannot read the file: %s", strerror(errno));
+		cf->errors++;
+		return GRADUS_EIO;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
+				 "is a folder, not a file");
+		cf->errors++;
+		return GRADUS_EIO;
+	}
+	f = fopen(path, "r");
+	if (!f) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
+				 "cannot read the file: %s", strerror(errno));
+		cf->errors++;
+		return GRADUS_EIO;
+	}
+	fclose(f);
+	/* @include paths are relative to the including file's folder. */
+	slash = strrchr(path, '/');
+	if (slash) {
+		size_t n = (size_t)(slash - path);
+		dir = malloc(n + 2);
+		if (!dir)
+			return GRADUS_ENOMEM;
+		memcpy(dir, path, n ? n : 1);
+		dir[n ? n : 1] = '\0';
+		config_set_include_dir(&cf->cfg, dir);
+		free(dir);
+	}
+	if (config_read_file(&cf->cfg, path) != CONFIG_TRUE)
+		return syntax_error(cf);
+	return GRADUS_OK;
+}
+
+int cfg_open_string(cfgfile *cf, const char *name, const char *text,
+		    gradus_diags *d)
+{
+	setup(cf, name, d);
+	if (config_read_string(&cf->cfg, text) != CONFIG_TRUE)
+		return syntax_error(cf);
+	return GRADUS_OK;
+}
+
+void cfg_close(cfgfile *cf)
+{
+	if (cf->open)
+		config_destroy(&cf->cfg);
+	cf->open = false;
+}
+
+cset *cfg_root(cfgfile *cf)
+{
+	return config_root_setting(&cf->cfg);
+}
+
+int cfg_line(cset *s)
+{
+	int line = s ? (int)config_setting_source_line(s) : 0;
+	return line > 0 ? line : 1;
+}
+
+static void report(cfgfile *cf, gradus_severity sev, cset *at,
+		   const char *fmt, va_list ap)
+{
+	char buf[1024];
+	const char *file = at ? config_setting_source_file(at) : NULL;
+
+	vsnprintf(buf, sizeof(buf), fmt, ap);
+	gradus_diags_add(cf->d, sev, file ? file : cf->name, cfg_line(at),
+			 "%s", buf);
+	if (sev == GRADUS_SEV_ERROR)
+		cf->errors++;
+}
+
+void cfg_error(cfgfile *cf, cset *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report(cf, GRADUS_SEV_ERROR, at, fmt, ap);
+	va_end(ap);
+}
+
+void cfg_warning(cfgfile *cf, cset *at, const char *fmt, ...)
+{
+	va_list ap;
+	va_start(ap, fmt);
+	report(cf, GRADUS_SEV_WARNING, at, fmt, ap);
+	va_end(ap);
+}
+
+static size_t edit_distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b);
+	size_t row[64];
+
+	if (la >= COUNT(row) || lb >= COUNT(row))
+		return (size_t)-1;
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+			size_t best = diag + cost;
+			if (row[j] + 1 < best)
+				best = row[j] + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	return row[lb];
+}
+
+const char *cfg_closest(const char *word, const char *const *names, size_t n)
+{
+	const char *best = NULL;
+	size_t best_d = (size_t)-1;
+	size_t len = strlen(word);
+	size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+
+	for (size_t i = 0; i < n; i++) {
+		size_t dist = edit_distance(word, names[i]);
+		if (dist < best_d) {
+			best_d = dist;
+			best = names[i];
+		}
+	}
+	return best_d <= limit ? best : NULL;
+}
+
+const char *cfg_path(char *buf, size_t n, const char *where, const char *key)
+{
+	if (where && *where)
+		snprintf(buf, n, "%s.%s", where, key);
+	else
+		snprintf(buf, n, "%s", key);
+	return buf;
+}
+
+void cfg_check_keys(cfgfile *cf, cset *group, const char *where,
+		    const char *const *allowed)
+{
+	size_t n_allowed = 0;
+	int len;
+
+	if (!group || !config_setting_is_group(group))
+		return;
+	while (allowed[n_allowed])
+		n_allowed++;
+	len = config_setting_length(group);
+	for (int i = 0; i < len; i++) {
+		cset *m = config_setting_get_elem(group, (unsigned)i);
+		const char *name = config_setting_name(m);
+		size_t k;
+		const char *hint;
+
+		if (!name)
+			continue;
+		for (k = 0; k < n_allowed; k++)
+			if (strcmp(name, allowed[k]) == 0)
+				break;
+		if (k < n_allowed)
+			continue;
+		hint = cfg_closest(name, allowed, n_allowed);
+		if (where && hint)
+			cfg_error(cf, m, "unknown key '%s' in '%s'; did you mean '%s'?",
+				  name, where, hint);
+		else if (where)
+			cfg_error(cf, m, "unknown key '%s' in '%s'", name, where);
+		else if (hint)
+			cfg_error(cf, m, "unknown key '%s'; did you mean '%s'?",
+				  name, hint);
+		else
+			cfg_error(cf, m, "unknown key '%s'", name);
+	}
+}
+
+static const char *type_words(int type)
+{
+	switch (type) {
+	case CONFIG_TYPE_GROUP: return "a group { ... }";
+	case CONFIG_TYPE_INT:
+	case CONFIG_TYPE_INT64: return "a whole number";
+	case CONFIG_TYPE_FLOAT: return "a decimal number";
+	case CONFIG_TYPE_STRING: return "text in quotes";
+	case CONFIG_TYPE_BOOL: return "true or false";
+	case CONFIG_TYPE_ARRAY: return "a list [ ... ]";
+	case CONFIG_TYPE_LIST: return "a list ( ... )";
+	default: return "nothing";
+	}
+}
+
+bool cfg_has(cset *parent, const char *key)
+{
+	return parent && config_setting_is_group(parent) &&
+	       config_setting_get_member(parent, key) != NULL;
+}
+
+static cset *member(cfgfile *cf, cset *parent, const char *where,
+		    const char *key, bool required)
+{
+	cset *s = NULL;
+	char path[256];
+
+	if (parent && config_setting_is_group(parent))
+		s = config_setting_get_member(parent, key);
+	if (!s && required && parent)
+		cfg_error(cf, parent, "'%s' is missing",
+			  cfg_path(path, sizeof(path), where, key));
+	return s;
+}
+
+static void wrong_type(cfgfile *cf, cset *s, const char *what,
+		       const char *want)
+{
+	cfg_error(cf, s, "'%s' must be %s, not %s", what, want,
+		  type_words(config_setting_type(s)));
+}
+
+cset *cfg_group(cfgfile *cf, cset *parent, const char *where,
+		const char *key, bool required)
+{
+	char path[256];
+	cset *s = member(cf, parent, where, key, required);
+	if (!s)
+		return NULL;
+	if (!config_setting_is_group(s)) {
+		wrong_type(cf, s, cfg_path(path, sizeof(path), where, key),
+			   "a group { ... }");
+		return NULL;
+	}
+	return s;
+}
+
+cset *cfg_list(cfgfile *cf, cset *parent, const char *where, const char *key,
+	       bool required)
+{
+	char path[256];
+	cset *s = member(cf, parent, where, key, required);
+	if (!s)
+		return NULL;
+	if (!config_setting_is_aggregate(s) || config_setting_is_group(s)) {
+		wrong_type(cf, s, cfg_path(path, sizeof(path), where, key),
+			   "a list [ ... ]");
+		return NULL;
+	}
+	return s;
+}
+
+static bool int_value(cfgfile *cf, cset *s, const char *what, long min,
+		      long max, int *out)
+{
+	long long v;
+	int t = config_setting_type(s);
+
+	if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) {
+		wrong_type(cf, s, what, "a whole number");
+		return false;
+	}
+	v = config_setting_get_int64(s);
+	if (v < min || v > max) {
+		cfg_error(cf, s, "'%s' must be from %ld to %ld (found %lld)",
+			  what, min, max, v);
+		return false;
+	}
+	*out = (int)v;
+	return true;
+}
+
+static bool float_value(cfgfile *cf, cset *s, const char *what, double min,
+			double max, double *out)
+{
+	double v;
+	int t = config_setting_type(s);
+
+	if (t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64)
+		v = (double)config_setting_get_int64(s);
+	else if (t == CONFIG_TYPE_FLOAT)
+		v = config_setting_get_float(s);
+	else {
+		wrong_type(cf, s, what, "a number");
+		return false;
+	}
+	if (!isfinite(v)) {
+		cfg_error(cf, s, "'%s' must be a finite number", what);
+		return false;
+	}
+	if (v < min || v > max) {
+		cfg_error(cf, s, "'%s' must be from %g to %g (found %g)", what,
+			  min, max, v);
+		return false;
+	}
+	*out = v;
+	return true;
+}
+
+/* Valid UTF-8 with no control characters other than none at all. */
+static const char *text_problem(const char *s, size_t max_len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s);
+
+	if (len == 0)
+		return "must not be empty";
+	if (len > max_len)
+		return "is too long";
+	while (*p) {
+		int n;
+		if (*p < 0x20 || *p == 0x7f)
+			return "contains a control character";
+		if (*p < 0x80)
+			n = 0;
+		else if ((*p & 0xe0) == 0xc0 && *p >= 0xc2)
+			n = 1;
+		else if ((*p & 0xf0) == 0xe0)
+			n = 2;
+		else if ((*p & 0xf8) == 0xf0 && *p <= 0xf4)
+			n = 3;
+		else
+			return "is not valid UTF-8 text";
+		p++;
+		for (int i = 0; i < n; i++, p++)
+			if ((*p & 0xc0) != 0x80)
+				return "is not valid UTF-8 text";
+	}
+	return NULL;
+}
+
+static bool string_value(cfgfile *cf, cset *s, const char *what,
+			 size_t max_len, arena *a, const char **out)
+{
+	const char *v, *problem;
+
+	if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+		wrong_type(cf, s, what, "text in quotes");
+		return false;
+	}
+	v = config_setting_get_string(s);
+	problem = text_problem(v, max_len);
+	if (problem) {
+		if (strcmp(problem, "is too long") == 0)
+			cfg_error(cf, s, "'%s' is too long (at most %zu bytes)",
+				  what, max_len);
+		else
+			cfg_error(cf, s, "'%s' %s", what, problem);
+		return false;
+	}
+	*out = arena_strdup(a, v);
+	return *out != NULL;
+}
+
+static void list_words(char *buf, size_t n, const char *const *names,
+		       size_t count)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	for (size_t i = 0; i < count && used < n; i++) {
+		int w = snprintf(buf + used, n - used, "%s%s", i ? ", " : "",
+				 names[i]);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+}
+
+static bool word_value(cfgfile *cf, cset *s, const char *what,
+		       const char *const *names, size_t n, int *out)
+{
+	const char *v, *hint;
+	char all[600];
+
+	if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+		wrong_type(cf, s, what, "a word in quotes");
+		return false;
+	}
+	v = config_setting_get_string(s);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(v, names[i]) == 0) {
+			*out = (int)i;
+			return true;
+		}
+	hint = cfg_closest(v, names, n);
+	list_words(all, sizeof(all), names, n);
+	if (hint)
+		cfg_error(cf, s, "'%s' is '%s'; did you mean '%s'? (one of: %s)",
+			  what, v, hint, all);
+	else if (strlen(v) > 40)
+		cfg_error(cf, s, "'%s' must be one of: %s", what, all);
+	else
+		cfg_error(cf, s, "'%s' is '%s', which is not one of: %s",
+			  what, v, all);
+	return false;
+}
+
+bool cfg_int(cfgfile *cf, cset *parent, const char *where, const char *key,
+	     bool required, long min, long max, int *out)
+{
+	char path[256];
+	cset *s = member(cf, parent, where, key, required);
+	return s && int_value(cf, s, cfg_path(path, sizeof(path), where, key),
+			      min, max, out);
+}
+
+bool cfg_float(cfgfile *cf, cset *parent, const char *where, const char *key,
+	       bool required, double min, double max, double *out)
+{
+	char path[256];
+	cset *s = member(cf, parent, where, key, required);
+	return s && float_value(cf, s,
+				cfg_path(path, sizeof(path), where, key), min,
+				max, out);
+}
+
+bool cfg_bool(cfgfile *cf, cset *parent, const char *where, const char *key,
+	      bool required, bool *out)
+{
+	char path[256];
+	cset *s = member(cf, parent, where, key, required);
+	if (!s)
+		return false;
+	if (config_setting_type(s) != CONFIG_TYPE_BOOL) {
+		wrong_type(cf, s, cfg_path(path, sizeof(path), where, key),
+			   "true or false");
+		return false;
+	}
+	*out = config_setting_get_bool(s) != 0;
+	return true;
+}
+
+bool cfg_string(cfgfile *cf, cset *parent, const char *where,
+		const char *key, bool required, size_t max_len, arena *a,
+		const char **out)
+{
+	char path[256];
+	cset *s = member(cf, parent, where, key, required);
+	return s && string_value(cf, s,
+				 cfg_path(path, sizeof(path), where, key),
+				 max_len, a, out);
+}
+
+bool cfg_word(cfgfile *cf, cset *parent, const char *where, const char *key,
+	      bool required, const char *const *names, size_t n, int *out)
+{
+	char path[256];
+	cset *s = member(cf, parent, where, key, required);
+	return s && word_value(cf, s, cfg_path(path, sizeof(path), where, key),
+			       names, n, out);
+}
+
+static const char *elem_path(char *buf, size_t n, const char *where, int i)
+{
+	snprintf(buf, n, "%s[%d]", where, i);
+	return buf;
+}
+
+bool cfg_elem_string(cfgfile *cf, cset *arr, const char *where, int i,
+		     size_t max_len, arena *a, const char **out)
+{
+	char path[256];
+	cset *s = config_setting_get_elem(arr, (unsigned)i);
+	return s && string_value(cf, s, elem_path(path, sizeof(path), where, i),
+				 max_len, a, out);
+}
+
+bool cfg_elem_word(cfgfile *cf, cset *arr, const char *where, int i,
+		   const char *const *names, size_t n, int *out)
+{
+	char path[256];
+	cset *s = config_setting_get_elem(arr, (unsigned)i);
+	return s && word_value(cf, s, elem_path(path, sizeof(path), where, i),
+			       names, n, out);
+}
+
+bool cfg_elem_float(cfgfile *cf, cset *arr, const char *where, int i,
+		    double min, double max, double *out)
+{
+	char path[256];
+	cset *s = config_setting_get_elem(arr, (unsigned)i);
+	return s && float_value(cf, s, elem_path(path, sizeof(path), where, i),
+				min, max, out);
+}
+
+bool cfg_elem_int(cfgfile *cf, cset *arr, const char *where, int i, long min,
+		  long max, int *out)
+{
+	char path[256];
+	cset *s = config_setting_get_elem(arr, (unsigned)i);
+	return s && int_value(cf, s, elem_path(path, sizeof(path), where, i),
+			      min, max, out);
+}
+
+bool cfg_string_list(cfgfile *cf, cset *parent, const char *where,
+		     const char *key, bool required, size_t min_n,
+		     size_t max_n, size_t max_len, arena *a,
+		     const char *const **out, size_t *out_n)
+{
+	char path[256];
+	cset *l = cfg_list(cf, parent, where, key, required);
+	const char **items;
+	size_t n, k = 0;
+	bool ok = true;
+
+	*out = NULL;
+	*out_n = 0;
+	if (!l)
+		return false;
+	cfg_path(path, sizeof(path), where, key);
+	n = (size_t)config_setting_length(l);
+	if (n < min_n || n > max_n) {
+		if (min_n == max_n)
+			cfg_error(cf, l, "'%s' must have %zu entries (found %zu)",
+				  path, min_n, n);
+		else
+			cfg_error(cf, l,
+				  "'%s' must have from %zu to %zu entries (found %zu)",
+				  path, min_n, max_n, n);
+		return false;
+	}
+	items = arena_alloc(a, (n ? n : 1) * sizeof(*items));
+	if (!items)
+		return false;
+	for (size_t i = 0; i < n; i++) {
+		const char *v;
+		if (cfg_elem_string(cf, l, path, (int)i, max_len, a, &v))
+			items[k++] = v;
+		else
+			ok = false;
+	}
+	*out = items;
+	*out_n = k;
+	return ok;
+}

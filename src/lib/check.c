@@ -1,0 +1,215 @@
+#include "gradus/check.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cfg.h"
+#include "gradus/profile.h"
+#include "internal.h"
+
+typedef struct {
+	char **v;
+	gradus_file_kind *kind;
+	size_t n, cap;
+} pathlist;
+
+static int add_path(pathlist *l, const char *p)
+{
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 32;
+		char **v = realloc(l->v, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n] = malloc(strlen(p) + 1);
+	if (!l->v[l->n])
+		return -1;
+	strcpy(l->v[l->n], p);
+	l->n++;
+	return 0;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Folders: every *.cfg below, in name order, sub-folders included. */
+static int expand(pathlist *l, const char *path, int depth, gradus_diags *d,
+		  int *io_errors)
+{
+	struct stat st;
+	DIR *dp;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0;
+
+	if (stat(path, &st) != 0) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
+				 "cannot read: %s", strerror(errno));
+		(*io_errors)++;
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode))
+		return add_path(l, path);
+	if (depth > 8)
+		return 0;
+	dp = opendir(path);
+	if (!dp) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
+				 "cannot read the folder: %s", strerror(errno));
+		(*io_errors)++;
+		return 0;
+	}
+	while ((de = readdir(dp)) != NULL) {
+		size_t len = strlen(de->d_name);
+		char *full;
+		struct stat cs;
+		if (de->d_name[0] == '.')
+			continue;
+		full = malloc(strlen(path) + len + 2);
+		if (!full)
+			break;
+		sprintf(full, "%s%s%s", path,
+			path[strlen(path) - 1] == '/' ? "" : "/", de->d_name);
+		if (stat(full, &cs) == 0 &&
+		    (S_ISDIR(cs.st_mode) ||
+		     (len > 4 && strcmp(de->d_name + len - 4, ".cfg") == 0))) {
+			if (n == cap) {
+				size_t nc = cap ? cap * 2 : 16;
+				char **nn = realloc(names, nc * sizeof(*nn));
+				if (!nn) {
+					free(full);
+					break;
+				}
+				names = nn;
+				cap = nc;
+			}
+			names[n++] = full;
+		} else
+			free(full);
+	}
+	closedir(dp);
+	if (n > 1)
+		qsort(names, n, sizeof(*names), cmp_str);
+	for (size_t i = 0; i < n; i++)
+		expand(l, names[i], depth + 1, d, io_errors);
+	free_names(names, n);
+	return 0;
+}
+
+static gradus_file_kind sniff(const char *path, gradus_diags *d, int *rc)
+{
+	cfgfile cf;
+	gradus_file_kind k = GRADUS_FILE_UNKNOWN;
+	cset *root;
+
+	*rc = cfg_open_file(&cf, path, d);
+	if (*rc == GRADUS_OK) {
+		root = cfg_root(&cf);
+		if (cfg_has(root, "exercises"))
+			k = GRADUS_FILE_CATALOGUE;
+		else if (cfg_has(root, "template"))
+			k = GRADUS_FILE_TEMPLATE;
+		else if (cfg_has(root, "person"))
+			k = GRADUS_FILE_PROFILE;
+		else if (cfg_has(root, "sessions"))
+			k = GRADUS_FILE_LOG;
+		else {
+			gradus_diags_add(d, GRADUS_SEV_ERROR, path, 1,
+					 "cannot tell what kind of file this is: a catalogue has 'exercises', a template 'template', a profile 'person', a log 'sessions'");
+			*rc = GRADUS_EINVALID;
+		}
+	}
+	cfg_close(&cf);
+	return k;
+}
+
+int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
+		       size_t n, const gradus_catalogue *base_cat,
+		       const gradus_templates *base_tpl, gradus_diags *d)
+{
+	pathlist l = {0};
+	int io_errors = 0, invalid = 0, rc;
+	gradus_catalogue *cat = NULL;
+	gradus_templates *tpl = NULL;
+	const gradus_catalogue *use_cat = base_cat;
+	const gradus_templates *use_tpl = base_tpl;
+	gradus_check_stats st = {0};
+
+	for (size_t i = 0; i < n; i++)
+		if (expand(&l, paths[i], 0, d, &io_errors) != 0) {
+			rc = GRADUS_ENOMEM;
+			goto out;
+		}
+	l.kind = calloc(l.n ? l.n : 1, sizeof(*l.kind));
+	if (!l.kind) {
+		rc = GRADUS_ENOMEM;
+		goto out;
+	}
+	st.files = l.n;
+	for (size_t i = 0; i < l.n; i++) {
+		l.kind[i] = sniff(l.v[i], d, &rc);
+		if (rc == GRADUS_EIO)
+			io_errors++;
+		else if (rc != GRADUS_OK)
+			invalid++;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		if (l.kind[i] == GRADUS_FILE_CATALOGUE) {
+			if (!cat && gradus_catalogue_new(&cat) != GRADUS_OK) {
+				rc = GRADUS_ENOMEM;
+				goto out;
+			}
+			st.catalogue++;
+			if (gradus_catalogue_add_file(cat, l.v[i], d) != GRADUS_OK)
+				invalid++;
+		}
+	if (cat) {
+		if (gradus_catalogue_finish(cat, d) != GRADUS_OK)
+			invalid++;
+		st.exercises = gradus_catalogue_count(cat);
+		use_cat = cat;
+	}
+	for (size_t i = 0; i < l.n; i++)
+		if (l.kind[i] == GRADUS_FILE_TEMPLATE) {
+			if (!tpl && gradus_templates_new(&tpl) != GRADUS_OK) {
+				rc = GRADUS_ENOMEM;
+				goto out;
+			}
+			st.templates++;
+			if (gradus_templates_add_file(tpl, l.v[i], use_cat, d) !=
+			    GRADUS_OK)
+				invalid++;
+		}
+	if (tpl)
+		use_tpl = tpl;
+	for (size_t i = 0; i < l.n; i++)
+		if (l.kind[i] == GRADUS_FILE_PROFILE) {
+			gradus_profile *p = NULL;
+			st.profiles++;
+			if (gradus_profile_load_file(&p, l.v[i], use_cat, use_tpl,
+						     d) != GRADUS_OK)
+				invalid++;
+			gradus_profile_free(p);
+		} else if (l.kind[i] == GRADUS_FILE_LOG) {
+			st.logs++;
+			gradus_diags_add(d, GRADUS_SEV_ERROR, l.v[i], 1,
+					 "session logs are not supported by this version of gradus");
+			invalid++;
+		}
+	rc = io_errors ? GRADUS_EIO : invalid ? GRADUS_EINVALID : GRADUS_OK;
+out:
+	if (stats)
+		*stats = st;
+	gradus_catalogue_free(cat);
+	gradus_templates_free(tpl);
+	free_names(l.v, l.n);
+	free(l.kind);
+	return rc;
+}

@@ -151,7 +151,6 @@ static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
 		cfg_error(cf, ex, "'%s' must be a group { ... }", where);
 		return NULL;
 	}
-	cfg_check_keys(cf, ex, where, exercise_keys);
 	if (cfg_string(cf, ex, where, "id", true, 64, &c->a, &id)) {
 		if (!valid_id(id))
 			cfg_error(cf, config_setting_get_member(ex, "id"),
@@ -162,6 +161,7 @@ static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
 			snprintf(where, sizeof(where), "%s", id);
 	}
 	e->id = id;
+	cfg_check_keys(cf, ex, where, exercise_keys);
 	e->file = arena_strdup(&c->a, config_setting_source_file(ex)
 					      ? config_setting_source_file(ex)
 					      : cf->name);

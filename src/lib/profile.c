@@ -25,7 +25,7 @@ static const char *const rf_keys[GRADUS_RF__COUNT + 1] = {
 
 static const char *const rf_questions[GRADUS_RF__COUNT] = {
 	"Did the weakness come on suddenly (over minutes or hours)?",
-	"Is one side of the body (arm and leg) weak?",
+	"Has one arm or leg, or one side of the body, suddenly become weak?",
 	"Is one side of the face drooping?",
 	"Is speech slurred, strange or hard to find?",
 	"Has sight changed suddenly (lost, blurred or double)?",

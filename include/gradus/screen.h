@@ -1,0 +1,126 @@
+/*
+ * gradus/screen.h - the safety gate: screening tiers, findings,
+ * precautions, the rule table and the referral sheet.
+ *
+ * Screening runs before anything is planned. Every rule is one row of a
+ * table in screen.c (id, tier, condition, texts, source key); the tier of
+ * a profile is the highest tier of its findings. A tier above
+ * GRADUS_TIER_PRECAUTIONS means: no plan, the tier's exit code, and (for
+ * review, urgent and emergency) a referral sheet.
+ */
+#ifndef GRADUS_SCREEN_H
+#define GRADUS_SCREEN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "date.h"
+#include "diag.h"
+#include "profile.h"
+#include "vocab.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* In increasing order of severity: highest wins. */
+typedef enum {
+	GRADUS_TIER_PROCEED = 0,
+	GRADUS_TIER_PRECAUTIONS,
+	GRADUS_TIER_INCOMPLETE,  /* exit 10 */
+	GRADUS_TIER_CLEARANCE,   /* exit 11 */
+	GRADUS_TIER_REVIEW,      /* exit 12 */
+	GRADUS_TIER_URGENT,      /* exit 13 */
+	GRADUS_TIER_EMERGENCY,   /* exit 14 */
+	GRADUS_TIER__COUNT
+} gradus_tier;
+
+const char *gradus_tier_name(gradus_tier t);  /* "emergency", ... */
+int gradus_tier_exit_code(gradus_tier t);      /* 0, 10..14 */
+
+/* One row of the rule table. */
+typedef struct {
+	const char *id;          /* stable, e.g. "RF-BEFAST-FACE" */
+	gradus_tier tier;
+	const char *summary;     /* what triggers it, one line */
+	const char *person;      /* plain words for the person */
+	const char *clinician;   /* a line for the clinician */
+	const char *source;      /* CLINICAL.md key(s), e.g. "BEFAST, NICE127" */
+} gradus_rule;
+
+/* The whole table, in a fixed order. Borrowed, static. */
+const gradus_rule *gradus_rules(size_t *n);
+
+typedef struct {
+	const gradus_rule *rule;
+	char *detail;            /* specifics for this person, or NULL
+	                            ("resting BP 182/96 mmHg") */
+} gradus_finding;
+
+/* What screening asks the generator to respect. */
+typedef struct {
+	gradus_tags avoid;       /* conditions, medications and derived
+	                            precaution tags; an exercise whose
+	                            avoid_with meets this is never chosen */
+	int effort_cap;          /* 0..10; 10 when no precaution caps it */
+	unsigned no_strength_regions; /* GRADUS_REG_* not to load (recent
+	                            fracture or surgery of the region) */
+	bool breathing_cues;     /* hypertension: breathe out on effort [AHA2007] */
+	bool spine_sparing;      /* osteoporosis [TFTF] */
+	bool hip_posterior;      /* posterior hip precautions in force */
+	gradus_date hip_posterior_until;
+	bool glucose_check;      /* insulin [ADA2016] */
+	bool prefer_supported;   /* blood thinner: seated/supported first (M) */
+	bool balance_emphasis;   /* falls or fall risk [VIVI, OTAGO] */
+	bool supervision_needed; /* dementia: a caregiver present */
+	bool no_protein_target;  /* eGFR < 30 or kidney disease [PROTAGE] */
+	bool neuro_maintenance;  /* neurogenic with clearance: the
+	                            function-maintenance program only */
+	bool hr_check;           /* resting HR > 100: no session that day [OTAGO] */
+} gradus_precautions;
+
+typedef struct gradus_screening gradus_screening;
+struct gradus_screening {
+	gradus_tier tier;
+	const gradus_finding *findings; size_t n_findings; /* rule-table order */
+	gradus_precautions precautions;
+	/* red-flag questions left unanswered, in gradus_red_flag order */
+	const gradus_red_flag *missing; size_t n_missing;
+	gradus_date as_of;       /* the date screening judged "recent" against */
+};
+
+/* Screens `p` as of `as_of` (the plan's start date: surgery and fracture
+ * ages are counted to it). When `as_of` is unset, the profile's
+ * setup.start is used; when both are unset and the profile has dated
+ * events that matter, GRADUS_EUSAGE is returned with a diagnostic.
+ * The result is the caller's: free with gradus_screening_free. */
+int gradus_screen(gradus_screening **out, const gradus_profile *p,
+		  gradus_date as_of, gradus_diags *d);
+void gradus_screening_free(gradus_screening *s);
+
+/* Renders as a NUL-terminated malloc'd string (caller frees with free()).
+ * The result text says the tier, each finding in plain words, and what
+ * to do next; JSON is {"format": "gradus-screening/1", ...}. */
+typedef enum {
+	GRADUS_SCREEN_TEXT,
+	GRADUS_SCREEN_JSON
+} gradus_screen_format;
+int gradus_screening_render(char **out, const gradus_screening *s,
+			    const gradus_profile *p, gradus_screen_format f);
+
+/* The one-page referral sheet (tiers review, urgent and emergency) as
+ * plain text or self-contained HTML (every input string escaped). */
+typedef enum {
+	GRADUS_REFERRAL_TEXT,
+	GRADUS_REFERRAL_HTML
+} gradus_referral_format;
+int gradus_referral_render(char **out, const gradus_screening *s,
+			   const gradus_profile *p, gradus_referral_format f);
+
+/* The rule table as text or JSON (what `gradus rules` prints). */
+int gradus_rules_render(char **out, gradus_screen_format f);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

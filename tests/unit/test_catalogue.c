@@ -1,0 +1,221 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+/* One exercise record with the given id, pattern, level and links. */
+static char *ex(const char *id, const char *pattern, int level,
+		const char *easier, const char *harder)
+{
+	char *buf = malloc(2048);
+	char links[200] = "";
+	if (easier)
+		snprintf(links, sizeof(links), "easier = \"%s\";", easier);
+	if (harder)
+		snprintf(links + strlen(links), sizeof(links) - strlen(links),
+			 " harder = \"%s\";", harder);
+	snprintf(buf, 2048,
+		 "{ id = \"%s\"; name = \"Test %s\"; pattern = \"%s\";\n"
+		 "  muscles = [\"thighs\"]; regions = [\"legs\"]; position = \"seated\";\n"
+		 "  level = %d; equipment = [\"chair\"]; load = \"bodyweight\";\n"
+		 "  %s avoid_with = []; steps = [\"Do it.\"]; cues = [\"Breathe.\"];\n"
+		 "  safety = [\"Stop if it hurts.\"]; caregiver = [\"Watch.\"]; }",
+		 id, id, pattern, level, links);
+	return buf;
+}
+
+static int load(const char *body, gradus_diags *d, gradus_catalogue **out)
+{
+	char *text = malloc(strlen(body) + 64);
+	int rc;
+	sprintf(text, "format = 1;\nexercises = (\n%s\n);\n", body);
+	assert_int_equal(gradus_catalogue_new(out), GRADUS_OK);
+	rc = gradus_catalogue_add_string(*out, "cat.cfg", text, d);
+	if (rc == GRADUS_OK)
+		rc = gradus_catalogue_finish(*out, d);
+	free(text);
+	return rc;
+}
+
+static char *join3(char *a, char *b, char *c)
+{
+	char *out = malloc(strlen(a) + (b ? strlen(b) : 0) + (c ? strlen(c) : 0) + 8);
+	sprintf(out, "%s%s%s%s%s", a, b ? ",\n" : "", b ? b : "", c ? ",\n" : "",
+		c ? c : "");
+	free(a);
+	free(b);
+	free(c);
+	return out;
+}
+
+static void loads_a_valid_ladder(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	char *body = join3(ex("a", "squat", 1, NULL, "b"), ex("b", "squat", 2, "a", "c"),
+			   ex("c", "squat", 2, "b", NULL));
+	(void)state;
+	assert_int_equal(load(body, d, &c), GRADUS_OK);
+	assert_int_equal(gradus_diags_count(d), 0);
+	assert_int_equal(gradus_catalogue_count(c), 3);
+	const gradus_exercise *a = gradus_catalogue_find(c, "a");
+	assert_non_null(a);
+	assert_ptr_equal(a->harder, gradus_catalogue_find(c, "b"));
+	assert_ptr_equal(a->harder->harder, gradus_catalogue_find(c, "c"));
+	assert_ptr_equal(gradus_catalogue_find(c, "c")->easier, a->harder);
+	assert_int_equal(a->seconds_per_rep, 4);
+	assert_string_equal(a->steps[0], "Do it.");
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+	free(body);
+}
+
+static void expect_error(const char *body, const char *want)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	char *text;
+	assert_int_equal(load(body, d, &c), GRADUS_EINVALID);
+	text = diags_text(d);
+	if (!strstr(text, want))
+		fail_msg("expected '%s' in:\n%s", want, text);
+	free(text);
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+}
+
+static void rejects_dangling_link_with_hint(void **state)
+{
+	char *body = join3(ex("sit-to-stand", "sit_to_stand", 1, NULL, "sit-to-stnd-2"),
+			   ex("sit-to-stand-2", "sit_to_stand", 2, "sit-to-stand", NULL), NULL);
+	(void)state;
+	expect_error(body, "cat.cfg:3: error: 'sit-to-stand.harder' names 'sit-to-stnd-2', "
+			   "which is not in the catalogue; did you mean 'sit-to-stand-2'?");
+	free(body);
+}
+
+static void rejects_one_way_link(void **state)
+{
+	char *body = join3(ex("a", "squat", 1, NULL, "b"), ex("b", "squat", 2, NULL, NULL), NULL);
+	(void)state;
+	expect_error(body, "'a.harder' is 'b', but 'b.easier' does not name it back");
+	free(body);
+}
+
+static void rejects_cycle(void **state)
+{
+	char *body = join3(ex("a", "squat", 2, "b", "b"), ex("b", "squat", 2, "a", "a"), NULL);
+	(void)state;
+	expect_error(body, "goes round in a circle");
+	free(body);
+}
+
+static void rejects_pattern_change_and_level_drop(void **state)
+{
+	char *body = join3(ex("a", "squat", 3, NULL, "b"), ex("b", "lunge", 2, "a", NULL), NULL);
+	(void)state;
+	expect_error(body, "'a.harder' is 'b', which trains another pattern (lunge, not squat)");
+	expect_error(body, "'a.harder' is 'b', whose level (2) is lower than 3");
+	free(body);
+}
+
+static void rejects_duplicate_id(void **state)
+{
+	char *body = join3(ex("a", "squat", 1, NULL, NULL), ex("a", "squat", 1, NULL, NULL), NULL);
+	(void)state;
+	expect_error(body, "duplicate exercise id 'a' (first defined at cat.cfg:3)");
+	free(body);
+}
+
+static void reports_every_problem_of_a_record(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	char *text;
+	(void)state;
+	assert_int_equal(load("{ id = \"x\"; name = \"X\"; pattern = \"squatt\";\n"
+			      "  muscles = [\"thighs\"]; regions = [\"legs\"]; position = \"seated\";\n"
+			      "  level = 9; equipment = [\"chair\"]; load = \"band\";\n"
+			      "  avoid_with = [\"osteoprosis\"]; steps = [\"Do it.\"]; cues = [\"Breathe.\"];\n"
+			      "  safety = [\"Stop.\"]; caregiver = [\"Watch.\"]; colour = 1; }",
+			      d, &c),
+			 GRADUS_EINVALID);
+	text = diags_text(d);
+	assert_string_equal(text,
+		"cat.cfg:7: error: unknown key 'colour' in 'x'\n"
+		"cat.cfg:3: error: 'x.pattern' is 'squatt'; did you mean 'squat'? (one of: sit_to_stand, squat, hinge, lunge, knee_extension, knee_flexion, hip_abduction, hip_extension, calf_raise, toe_raise, push, pull, press, core, grip, balance, mobility, warmup)\n"
+		"cat.cfg:5: error: 'x.level' must be from 1 to 5 (found 9)\n"
+		"cat.cfg:6: error: 'x.avoid_with[0]' is 'osteoprosis'; did you mean 'osteoporosis'? (one of: hypertension, heart_disease, heart_failure, diabetes, kidney_disease, osteoporosis, osteoarthritis, copd, dementia, parkinsons, stroke_history, cancer, blood_thinner, insulin, beta_blocker, statin, steroid, hip_posterior_precautions, spinal_flexion, spinal_twist, fall_risk, floor_transfer, breath_holding, kneeling, high_impact)\n"
+		"cat.cfg:3: error: 'x': load is band, so 'equipment' must list 'band'\n");
+	free(text);
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+}
+
+static void builtin_catalogue_covers_everything(void **state)
+{
+	const gradus_catalogue *c = test_catalogue();
+	unsigned patterns = 0, positions = 0;
+	int levels = 0;
+	(void)state;
+	assert_true(gradus_catalogue_count(c) >= 60);
+	for (size_t i = 0; i < gradus_catalogue_count(c); i++) {
+		const gradus_exercise *e = gradus_catalogue_get(c, i);
+		patterns |= 1u << e->pattern;
+		positions |= 1u << e->position;
+		levels |= 1 << e->level;
+		assert_true(e->n_steps >= 1);
+		assert_true(e->n_caregiver >= 1);
+		assert_true(e->n_safety >= 1);
+		if (i > 0)
+			assert_true(strcmp(gradus_catalogue_get(c, i - 1)->id, e->id) < 0);
+	}
+	assert_int_equal(patterns, (1u << GRADUS_PAT__COUNT) - 1);
+	assert_int_equal(positions, (1u << GRADUS_POS__COUNT) - 1);
+	assert_int_equal(levels, 0x3e); /* levels 1..5 all present */
+}
+
+/* The main patterns have a ladder from bed or seated work up to a loaded
+ * variant (issue 2). */
+static void builtin_ladders_reach_loaded_work(void **state)
+{
+	static const gradus_pattern main_patterns[] = {
+		GRADUS_PAT_SIT_TO_STAND, GRADUS_PAT_KNEE_EXTENSION,
+		GRADUS_PAT_HIP_ABDUCTION, GRADUS_PAT_CALF_RAISE,
+		GRADUS_PAT_PUSH, GRADUS_PAT_PULL, GRADUS_PAT_HIP_EXTENSION};
+	const gradus_catalogue *c = test_catalogue();
+	(void)state;
+	for (size_t k = 0; k < sizeof(main_patterns) / sizeof(main_patterns[0]); k++) {
+		int best = 0;
+		for (size_t i = 0; i < gradus_catalogue_count(c); i++) {
+			const gradus_exercise *e = gradus_catalogue_get(c, i), *p;
+			int steps = 1;
+			if (e->pattern != main_patterns[k] || e->easier)
+				continue;
+			for (p = e; p->harder; p = p->harder)
+				steps++;
+			if (steps > best && e->level <= 2 && p->level >= 3)
+				best = steps;
+		}
+		if (best < 3)
+			fail_msg("pattern %s has no ladder of 3+ steps from level <= 2 to >= 3",
+				 gradus_pattern_name(main_patterns[k]));
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(loads_a_valid_ladder),
+		cmocka_unit_test(rejects_dangling_link_with_hint),
+		cmocka_unit_test(rejects_one_way_link),
+		cmocka_unit_test(rejects_cycle),
+		cmocka_unit_test(rejects_pattern_change_and_level_drop),
+		cmocka_unit_test(rejects_duplicate_id),
+		cmocka_unit_test(reports_every_problem_of_a_record),
+		cmocka_unit_test(builtin_catalogue_covers_everything),
+		cmocka_unit_test(builtin_ladders_reach_loaded_work),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,63 @@
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static int check(const char *const *paths, size_t n, gradus_check_stats *st,
+		 char **text)
+{
+	gradus_diags *d = gradus_diags_new();
+	int rc = gradus_check_paths(st, paths, n, test_catalogue(),
+				    test_templates(), d);
+	*text = diags_text(d);
+	gradus_diags_free(d);
+	return rc;
+}
+
+static void shipped_files_are_valid(void **state)
+{
+	const char *paths[] = {"exercises", "profiles"};
+	gradus_check_stats st;
+	char *text;
+	(void)state;
+	assert_int_equal(check(paths, 2, &st, &text), GRADUS_OK);
+	assert_string_equal(text, "");
+	assert_true(st.catalogue >= 5);
+	assert_true(st.exercises >= 60);
+	assert_true(st.templates >= 6);
+	assert_true(st.profiles >= 6);
+	free(text);
+}
+
+static void missing_path_is_an_io_error(void **state)
+{
+	const char *paths[] = {"no/such/file.cfg"};
+	gradus_check_stats st;
+	char *text;
+	(void)state;
+	assert_int_equal(check(paths, 1, &st, &text), GRADUS_EIO);
+	assert_string_equal(text, "no/such/file.cfg: error: cannot read: No such file or directory\n");
+	free(text);
+}
+
+static void unknown_kind_is_reported(void **state)
+{
+	const char *paths[] = {"tests/data/not-gradus.cfg"};
+	gradus_check_stats st;
+	char *text;
+	(void)state;
+	assert_int_equal(check(paths, 1, &st, &text), GRADUS_EINVALID);
+	assert_string_equal(text,
+		"tests/data/not-gradus.cfg:1: error: cannot tell what kind of file this is: a catalogue has 'exercises', a template 'template', a profile 'person', a log 'sessions'\n");
+	free(text);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(shipped_files_are_valid),
+		cmocka_unit_test(missing_path_is_an_io_error),
+		cmocka_unit_test(unknown_kind_is_reported),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,8 +1,7 @@
 #!/bin/sh
-# Quick start, part 1: install what is missing, build, and show gradus at
-# work on a bundled example profile.
+# Quick start, part 1: install what is missing, build, and print the plan
+# for a bundled example profile (Margaret, 78, sarcopenia at home).
 set -eu
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-./build/src/cli/gradus check exercises profiles
-./build/src/cli/gradus exercises --position seated
+exec ./build/src/cli/gradus plan profiles/examples/margaret-sarcopenia.cfg

@@ -19,7 +19,9 @@
 #include "check.h"
 #include "date.h"
 #include "diag.h"
+#include "plan.h"
 #include "profile.h"
+#include "screen.h"
 #include "template.h"
 #include "vocab.h"
 

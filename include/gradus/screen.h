@@ -45,8 +45,37 @@ typedef struct {
 	const char *summary;     /* what triggers it, one line */
 	const char *person;      /* plain words for the person */
 	const char *clinician;   /* a line for the clinician */
-	const char *source;      /* CLINICAL.md key(s), e.g. "BEFAST, NICE127" */
+	const char *source;      /* CLINICAL.md key(s), e.g. "BEFAST, NICE127";
+	                            "D" marks our own design choice */
+	/* What the rule asks of the plan when it applies (zero when
+	 * nothing); a screening's precautions are the union over its
+	 * findings. */
+	gradus_tags avoid;       /* tags added to precautions.avoid */
+	int effort_cap;          /* 1..10, or 0 when the rule sets no cap */
+	unsigned sets;           /* GRADUS_PREC_* switches it turns on */
+	bool logs_only;          /* listed for completeness but checked on
+	                            session logs, never by gradus_screen */
+	int check, arg;          /* internal: the condition screen.c tests */
 } gradus_rule;
+
+/* Precaution switches a rule turns on (gradus_rule.sets); each names the
+ * gradus_precautions field of the same name. */
+enum {
+	GRADUS_PREC_BREATHING_CUES = 1u << 0,
+	GRADUS_PREC_SPINE_SPARING = 1u << 1,
+	GRADUS_PREC_HIP_POSTERIOR = 1u << 2,
+	GRADUS_PREC_GLUCOSE_CHECK = 1u << 3,
+	GRADUS_PREC_PREFER_SUPPORTED = 1u << 4,
+	GRADUS_PREC_BALANCE_EMPHASIS = 1u << 5,
+	GRADUS_PREC_SUPERVISION_NEEDED = 1u << 6,
+	GRADUS_PREC_NO_PROTEIN_TARGET = 1u << 7,
+	GRADUS_PREC_NEURO_MAINTENANCE = 1u << 8,
+	GRADUS_PREC_HR_CHECK = 1u << 9,
+	GRADUS_PREC_NO_STRENGTH_REGIONS = 1u << 10
+};
+#define GRADUS_PREC__COUNT 11
+/* "breathing_cues", ... for one GRADUS_PREC_* bit; NULL otherwise. */
+const char *gradus_prec_name(unsigned single_bit);
 
 /* The whole table, in a fixed order. Borrowed, static. */
 const gradus_rule *gradus_rules(size_t *n);
@@ -77,6 +106,10 @@ typedef struct {
 	bool neuro_maintenance;  /* neurogenic with clearance: the
 	                            function-maintenance program only */
 	bool hr_check;           /* resting HR > 100: no session that day [OTAGO] */
+	gradus_date no_strength_until; /* first day no_strength_regions may
+	                            be loaded again (4 weeks after the latest
+	                            recent fracture or operation); unset when
+	                            no_strength_regions is 0 */
 } gradus_precautions;
 
 typedef struct gradus_screening gradus_screening;
@@ -93,6 +126,10 @@ struct gradus_screening {
  * ages are counted to it). When `as_of` is unset, the profile's
  * setup.start is used; when both are unset and the profile has dated
  * events that matter, GRADUS_EUSAGE is returned with a diagnostic.
+ * Fail closed, but never hide a warning sign: when the rules that need
+ * no date already stop the plan (tier review or higher) and no dated
+ * rule could raise the tier, the result is returned (GRADUS_OK) with a
+ * warning that the dates were not judged.
  * The result is the caller's: free with gradus_screening_free. */
 int gradus_screen(gradus_screening **out, const gradus_profile *p,
 		  gradus_date as_of, gradus_diags *d);

@@ -53,6 +53,9 @@ int cmd_check(int argc, char **argv, cli_ctx *ctx);
 int cmd_exercises(int argc, char **argv, cli_ctx *ctx);
 int cmd_templates(int argc, char **argv, cli_ctx *ctx);
 int cmd_template(int argc, char **argv, cli_ctx *ctx);
+int cmd_plan(int argc, char **argv, cli_ctx *ctx);
+int cmd_screen(int argc, char **argv, cli_ctx *ctx);
+int cmd_rules(int argc, char **argv, cli_ctx *ctx);
 
 #endif
 

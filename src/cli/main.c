@@ -14,6 +14,38 @@ typedef struct {
 } command;
 
 static const command commands[] = {
+	{"plan", cmd_plan,
+	 "gradus plan PROFILE [-f text|json] [-o FILE] [--template ID|FILE] [--weeks N]\n"
+	 "                     [--start YYYY-MM-DD] [--large-print] [--explain]",
+	 "Screen the profile, then write a week-by-week strength plan. When\n"
+	 "screening finds a reason to see a doctor first, no plan is written:\n"
+	 "the screening result (and for tiers 12-14 a referral sheet) is printed\n"
+	 "instead, and the exit code says how urgent it is.\n"
+	 "  -f, --format F     text (80 columns, one week per page) or json\n"
+	 "  -o, --output FILE  write to FILE (replaced only when complete)\n"
+	 "  --template ID|FILE use this program template\n"
+	 "  --weeks N          plan N weeks (1-52) instead of setup.weeks\n"
+	 "  --start DATE       start on DATE instead of setup.start\n"
+	 "  --explain          show the rule and source behind every number\n"
+	 "  --large-print      larger type (for the printable formats)\n"},
+	{"screen", cmd_screen,
+	 "gradus screen PROFILE [-f text|json] [--start YYYY-MM-DD]\n"
+	 "                     [--referral FILE] [--referral-format text|html]",
+	 "Screen a profile for warning signs before any plan: the result (tier),\n"
+	 "every finding in plain words with its rule id and source, and what to\n"
+	 "do next. For the tiers review, urgent and emergency a one-page referral\n"
+	 "sheet follows the text result after a form feed, or is written to FILE.\n"
+	 "The exit code is the tier's: 0 proceed or precautions, 10 incomplete,\n"
+	 "11 clearance, 12 review, 13 urgent, 14 emergency.\n"
+	 "  -f, --format F          text or json (gradus-screening/1)\n"
+	 "  --start DATE            judge how recent operations, fractures and the\n"
+	 "                          clearance are on DATE instead of setup.start\n"
+	 "  --referral FILE         write the referral sheet to FILE (replaced only\n"
+	 "                          when complete) instead of after the result\n"
+	 "  --referral-format F     text (80 columns) or html (self-contained)\n"},
+	{"rules", cmd_rules, "gradus rules [-f text|json]",
+	 "Print the safety rule table: every rule's id, tier, what triggers it\n"
+	 "and its source (see CLINICAL.md; D marks our own design choices).\n"},
 	{"check", cmd_check, "gradus check FILE|DIR...",
 	 "Check catalogue, template and profile files (folders are searched\n"
 	 "for *.cfg files). Every problem is printed as FILE:LINE: error: ...\n"

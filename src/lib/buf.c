@@ -113,6 +113,12 @@ void buf_wrap(buf *b, const char *s, int width, int indent)
 {
 	int col = 0;
 	const char *p = s;
+	while (*p == ' ') { /* leading spaces are kept */
+		buf_putc(b, ' ');
+		col++;
+		p++;
+	}
+	s = p;
 	while (*p) {
 		const char *w = p;
 		size_t bytes, cols = 0;

@@ -167,6 +167,7 @@ static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
 					      : cf->name);
 	e->line = cfg_line(ex);
 	cfg_string(cf, ex, where, "name", true, 120, &c->a, &e->name);
+	e->pattern = GRADUS_PAT__COUNT; /* "not known": no link checks on it */
 	if (cfg_word(cf, ex, where, "pattern", true, gradus_vocab_patterns,
 		     GRADUS_PAT__COUNT, &w))
 		e->pattern = (gradus_pattern)w;
@@ -364,6 +365,10 @@ int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
 	}
 	for (size_t i = 0; i < c->n && !errors; i++) {
 		gradus_exercise *e = c->items[i];
+		if (e->harder == e)
+			e->harder = NULL; /* reported when read */
+		if (e->easier == e)
+			e->easier = NULL;
 		if (e->harder) {
 			const char *back = e->harder->easier_id;
 			if (!back || strcmp(back, e->id) != 0) {
@@ -372,7 +377,9 @@ int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
 					   e->id, e->harder->id, e->harder->id);
 				errors++;
 			}
-			if (e->harder->pattern != e->pattern) {
+			if (e->harder->pattern != e->pattern &&
+			    e->pattern != GRADUS_PAT__COUNT &&
+			    e->harder->pattern != GRADUS_PAT__COUNT) {
 				gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
 						 "'%s.harder' is '%s', which trains another pattern (%s, not %s)",
 						 e->id, e->harder->id,
@@ -380,10 +387,10 @@ int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
 						 gradus_pattern_name(e->pattern));
 				errors++;
 			}
-			if (e->harder->level < e->level) {
+			if (e->harder->level < e->level && e->harder->level > 0) {
 				gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
-						 "'%s.harder' is '%s', whose level (%d) is lower than %d",
-						 e->id, e->harder->id, e->harder->level, e->level);
+						 "'%s.harder' is '%s', whose level (%d) is lower than the level of '%s' (%d)",
+						 e->id, e->harder->id, e->harder->level, e->id, e->level);
 				errors++;
 			}
 		}

@@ -31,8 +31,8 @@ static int syntax_error(cfgfile *cf)
 		hint = " (all values in one [ ... ] list must be of one type:"
 		       " write 2.0 rather than 2 next to decimals such as 2.5)";
 	else if (text && strcmp(text, "syntax error") == 0)
-		hint = " (check for a missing ';', quote or bracket on this"
-		       " line or the one before)";
+		hint = " (check this line and the one before for a missing"
+		       " '=', ',', quote or bracket)";
 	gradus_diags_add(cf->d, GRADUS_SEV_ERROR, file ? file : cf->name,
 			 line > 0 ? line : 1, "%s%s",
 			 text ? text : "cannot parse the file", hint);
@@ -40,12 +40,112 @@ static int syntax_error(cfgfile *cf)
 	return GRADUS_EINVALID;
 }
 
+/* libconfig 1.5 silently wraps whole numbers beyond 32 bits that have no
+ * L suffix (4294967371 reads as 75). Scan the text first and report
+ * them; strings and comments are skipped. */
+static int scan_big_numbers(cfgfile *cf, const char *text)
+{
+	const char *p = text;
+	int line = 1, found = 0;
+
+	while (*p) {
+		if (*p == '\n') {
+			line++;
+			p++;
+		} else if (*p == '"') {
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				else if (*p == '\n')
+					line++;
+			}
+			if (*p)
+				p++;
+		} else if (*p == '#' || (*p == '/' && p[1] == '/')) {
+			while (*p && *p != '\n')
+				p++;
+		} else if (*p == '/' && p[1] == '*') {
+			for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
+				if (*p == '\n')
+					line++;
+			if (*p)
+				p += 2;
+		} else if ((*p >= '0' && *p <= '9') &&
+			   (p == text || !(p[-1] == '_' || p[-1] == '.' ||
+					   (p[-1] >= 'a' && p[-1] <= 'z') ||
+					   (p[-1] >= 'A' && p[-1] <= 'Z') ||
+					   (p[-1] >= '0' && p[-1] <= '9')))) {
+			const char *q = p;
+			bool hex = p[0] == '0' && (p[1] == 'x' || p[1] == 'X');
+			size_t digits = 0;
+			if (hex)
+				q += 2;
+			while ((*q >= '0' && *q <= '9') ||
+			       (hex && ((*q >= 'a' && *q <= 'f') || (*q >= 'A' && *q <= 'F')))) {
+				q++;
+				digits++;
+			}
+			bool is_float = !hex && (*q == '.' || *q == 'e' || *q == 'E');
+			bool is_long = *q == 'L';
+			if (!is_float && !is_long &&
+			    ((hex && digits > 8) ||
+			     (!hex && (digits > 10 ||
+				       (digits == 10 && strncmp(p, "2147483647", 10) > 0))))) {
+				gradus_diags_add(cf->d, GRADUS_SEV_ERROR, cf->name, line,
+						 "the number %.*s is too large (whole numbers go up to 2147483647)",
+						 (int)(q - p > 40 ? 40 : q - p), p);
+				cf->errors++;
+				found++;
+			}
+			p = q;
+			while ((*p >= '0' && *p <= '9') || *p == '.' || *p == 'e' ||
+			       *p == 'E' || *p == 'L' || *p == 'x' || *p == 'X' ||
+			       ((*p == '+' || *p == '-') && (p[-1] == 'e' || p[-1] == 'E')))
+				p++;
+		} else
+			p++;
+	}
+	return found;
+}
+
+static int count_lines(const char *text)
+{
+	int n = 1;
+	size_t len = strlen(text);
+	for (const char *p = text; *p; p++)
+		if (*p == '\n')
+			n++;
+	if (len && text[len - 1] == '\n')
+		n--;
+	return n;
+}
+
+static int parse_text(cfgfile *cf, const char *text)
+{
+	if (scan_big_numbers(cf, text))
+		return GRADUS_EINVALID;
+	if (config_read_string(&cf->cfg, text) != CONFIG_TRUE) {
+		/* libconfig can name the line after the last at end of file */
+		if (!config_error_file(&cf->cfg) &&
+		    config_error_line(&cf->cfg) > count_lines(text))
+			cf->cfg.error_line = count_lines(text);
+		return syntax_error(cf);
+	}
+	return GRADUS_OK;
+}
+
+/* Files larger than this are refused before parsing (our choice: the
+ * largest shipped file is well under 100 KiB). */
+#define MAX_FILE_BYTES (8L * 1024 * 1024)
+
 int cfg_open_file(cfgfile *cf, const char *path, gradus_diags *d)
 {
 	struct stat st;
 	FILE *f;
-	char *dir;
+	char *text;
 	const char *slash;
+	size_t n;
+	int rc;
 
 	setup(cf, path, d);
 	if (stat(path, &st) != 0) {
@@ -60,38 +160,75 @@ int cfg_open_file(cfgfile *cf, const char *path, gradus_diags *d)
 		cf->errors++;
 		return GRADUS_EIO;
 	}
-	f = fopen(path, "r");
+	if (!S_ISREG(st.st_mode)) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
+				 "is not a regular file");
+		cf->errors++;
+		return GRADUS_EIO;
+	}
+	if (st.st_size > MAX_FILE_BYTES) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
+				 "is too large to be a gradus file (%lld bytes; at most %ld)",
+				 (long long)st.st_size, MAX_FILE_BYTES);
+		cf->errors++;
+		return GRADUS_EINVALID;
+	}
+	f = fopen(path, "rb");
 	if (!f) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
 				 "cannot read the file: %s", strerror(errno));
 		cf->errors++;
 		return GRADUS_EIO;
 	}
+	/* the size stat gave, plus one byte to notice a file that grew */
+	text = malloc((size_t)st.st_size + 2);
+	if (!text) {
+		fclose(f);
+		return GRADUS_ENOMEM;
+	}
+	n = fread(text, 1, (size_t)st.st_size + 1, f);
+	if (ferror(f) || n > (size_t)st.st_size) {
+		bool io = ferror(f) != 0;
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
+				 io ? "cannot read the file" : "is too large to be a gradus file");
+		cf->errors++;
+		fclose(f);
+		free(text);
+		return io ? GRADUS_EIO : GRADUS_EINVALID;
+	}
 	fclose(f);
+	text[n] = '\0';
+	if (strlen(text) != n) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
+				 "contains a NUL byte: not a text file");
+		cf->errors++;
+		free(text);
+		return GRADUS_EINVALID;
+	}
 	/* @include paths are relative to the including file's folder. */
 	slash = strrchr(path, '/');
 	if (slash) {
-		size_t n = (size_t)(slash - path);
-		dir = malloc(n + 2);
-		if (!dir)
+		size_t dl = (size_t)(slash - path);
+		char *dir = malloc(dl + 2);
+		if (!dir) {
+			free(text);
 			return GRADUS_ENOMEM;
-		memcpy(dir, path, n ? n : 1);
-		dir[n ? n : 1] = '\0';
+		}
+		memcpy(dir, path, dl ? dl : 1);
+		dir[dl ? dl : 1] = '\0';
 		config_set_include_dir(&cf->cfg, dir);
 		free(dir);
 	}
-	if (config_read_file(&cf->cfg, path) != CONFIG_TRUE)
-		return syntax_error(cf);
-	return GRADUS_OK;
+	rc = parse_text(cf, text);
+	free(text);
+	return rc;
 }
 
 int cfg_open_string(cfgfile *cf, const char *name, const char *text,
 		    gradus_diags *d)
 {
 	setup(cf, name, d);
-	if (config_read_string(&cf->cfg, text) != CONFIG_TRUE)
-		return syntax_error(cf);
-	return GRADUS_OK;
+	return parse_text(cf, text);
 }
 
 void cfg_close(cfgfile *cf)
@@ -173,8 +310,13 @@ const char *cfg_closest(const char *word, const char *const *names, size_t n)
 	const char *best = NULL;
 	size_t best_d = (size_t)-1;
 	size_t len = strlen(word);
-	size_t limit = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+	size_t limit = len <= 2 ? 0 : len <= 4 ? 1 : len <= 8 ? 2 : 3;
 
+	/* "rest" for "rest_s": a word that starts a known name */
+	if (len >= 3)
+		for (size_t i = 0; i < n; i++)
+			if (strncmp(names[i], word, len) == 0 && names[i][len] == '_')
+				return names[i];
 	for (size_t i = 0; i < n; i++) {
 		size_t dist = edit_distance(word, names[i]);
 		if (dist < best_d) {
@@ -316,8 +458,11 @@ static bool int_value(cfgfile *cf, cset *s, const char *what, long min,
 	}
 	v = config_setting_get_int64(s);
 	if (v < min || v > max) {
-		cfg_error(cf, s, "'%s' must be from %ld to %ld (found %lld)",
-			  what, min, max, v);
+		if (min == max)
+			cfg_error(cf, s, "'%s' must be %ld (found %lld)", what, min, v);
+		else
+			cfg_error(cf, s, "'%s' must be from %ld to %ld (found %lld)",
+				  what, min, max, v);
 		return false;
 	}
 	*out = (int)v;

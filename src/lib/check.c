@@ -120,7 +120,11 @@ static gradus_file_kind sniff(const char *path, gradus_diags *d, int *rc)
 			k = GRADUS_FILE_PROFILE;
 		else if (cfg_has(root, "sessions"))
 			k = GRADUS_FILE_LOG;
-		else {
+		else if (config_setting_length(root) == 0) {
+			gradus_diags_add(d, GRADUS_SEV_ERROR, path, 1,
+					 "the file is empty (it has no settings)");
+			*rc = GRADUS_EINVALID;
+		} else {
 			gradus_diags_add(d, GRADUS_SEV_ERROR, path, 1,
 					 "cannot tell what kind of file this is: a catalogue has 'exercises', a template 'template', a profile 'person', a log 'sessions'");
 			*rc = GRADUS_EINVALID;

@@ -485,7 +485,7 @@ static void read_setup(gradus_profile *p, arena *a, cfgfile *cf, cset *root,
 			if (!((*c >= '0' && *c <= '9') || *c == ' ' || *c == '+' ||
 			      *c == '-')) {
 				cfg_error(cf, config_setting_get_member(g, "emergency_number"),
-					  "'setup.emergency_number' must be digits (found '%s')",
+					  "'setup.emergency_number' must be a telephone number: digits, spaces, '+' and '-' (found '%s')",
 					  p->emergency_number);
 				break;
 			}
@@ -496,11 +496,25 @@ static void read_setup(gradus_profile *p, arena *a, cfgfile *cf, cset *root,
 			    &p->exclude, &p->n_exclude) &&
 	    cat) {
 		cset *l = config_setting_get_member(g, "exclude");
-		for (size_t i = 0; i < p->n_exclude; i++)
-			if (!gradus_catalogue_find(cat, p->exclude[i]))
+		size_t n_ids = gradus_catalogue_count(cat);
+		const char **ids = malloc((n_ids ? n_ids : 1) * sizeof(*ids));
+		for (size_t i = 0; ids && i < n_ids; i++)
+			ids[i] = gradus_catalogue_get(cat, i)->id;
+		for (size_t i = 0; i < p->n_exclude; i++) {
+			const char *hint;
+			if (gradus_catalogue_find(cat, p->exclude[i]))
+				continue;
+			hint = ids ? cfg_closest(p->exclude[i], ids, n_ids) : NULL;
+			if (hint)
+				cfg_error(cf, config_setting_get_elem(l, (unsigned)i),
+					  "'setup.exclude[%zu]' names '%s', which is not in the catalogue; did you mean '%s'?",
+					  i, p->exclude[i], hint);
+			else
 				cfg_error(cf, config_setting_get_elem(l, (unsigned)i),
 					  "'setup.exclude[%zu]' names '%s', which is not in the catalogue",
 					  i, p->exclude[i]);
+		}
+		free(ids);
 	}
 }
 

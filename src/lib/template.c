@@ -159,7 +159,7 @@ static void read_slots(gradus_templates *ts, gradus_template *t, cfgfile *cf,
 {
 	cset *l = cfg_list(cf, tp, "template", "slots", true);
 	gradus_slot *sl;
-	int len, total = 0;
+	int len, total = 0, errors = cf->errors;
 
 	if (!l)
 		return;
@@ -210,9 +210,10 @@ static void read_slots(gradus_templates *ts, gradus_template *t, cfgfile *cf,
 	}
 	t->slots = sl;
 	t->n_slots = (size_t)len;
-	if (t->exercises_min > 0 && total < t->exercises_min)
-		cfg_error(cf, l, "'template.slots' offer %d exercises, fewer than the minimum of %d in 'template.exercises'",
-			  total, t->exercises_min);
+	if (cf->errors == errors && t->exercises_min > 0 &&
+	    total < t->exercises_min)
+		cfg_error(cf, l, "'template.slots' offer %d exercise%s, fewer than the minimum of %d in 'template.exercises'",
+			  total, total == 1 ? "" : "s", t->exercises_min);
 }
 
 static int add_parsed(gradus_templates *ts, cfgfile *cf,

@@ -116,7 +116,7 @@ static void rejects_pattern_change_and_level_drop(void **state)
 	char *body = join3(ex("a", "squat", 3, NULL, "b"), ex("b", "lunge", 2, "a", NULL), NULL);
 	(void)state;
 	expect_error(body, "'a.harder' is 'b', which trains another pattern (lunge, not squat)");
-	expect_error(body, "'a.harder' is 'b', whose level (2) is lower than 3");
+	expect_error(body, "'a.harder' is 'b', whose level (2) is lower than the level of 'a' (3)");
 	free(body);
 }
 

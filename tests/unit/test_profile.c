@@ -88,7 +88,17 @@ static void out_of_range_and_wrapped_numbers(void **state)
 	       "test.cfg:2: error: 'person.age' must be from 18 to 120 (found 130)\n");
 	expect("weight_kg = 60.0;", "weight_kg = 1e400;",
 	       "test.cfg:2: error: 'person.weight_kg' must be a finite number\n");
-	expect("age = 75;", "age = 75L;", "");
+	expect("age = 75;", "age = 4294967371;",
+	       "test.cfg:2: error: the number 4294967371 is too large (whole numbers go up to 2147483647)\n");
+	/* a 64-bit literal in range is fine */
+	gradus_diags *d = gradus_diags_new();
+	char *text = replace(clean_profile, "age = 75;", "age = 75L;");
+	gradus_profile *p = profile_from(text, d);
+	assert_non_null(p);
+	assert_int_equal(p->age, 75);
+	gradus_profile_free(p);
+	free(text);
+	gradus_diags_free(d);
 }
 
 static void dates_must_be_real(void **state)
@@ -129,7 +139,7 @@ static void unknown_exclude_and_template_are_errors(void **state)
 	got = diags_text(d);
 	assert_string_equal(got,
 		"test.cfg:27: error: 'setup.exclude[0]' names 'no-such-exercise', which is not in the catalogue\n"
-		"test.cfg:32: error: 'program.template' names 'sarcopenia-hom', which is not a known template; did you mean 'sarcopenia-home'?\n");
+		"test.cfg:31: error: 'program.template' names 'sarcopenia-hom', which is not a known template; did you mean 'sarcopenia-home'?\n");
 	free(got);
 	free(t1);
 	free(t2);

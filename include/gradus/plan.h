@@ -1,0 +1,166 @@
+/*
+ * gradus/plan.h - from a screened profile to a week-by-week plan.
+ *
+ * gradus_plan_generate() assesses the person (Vivifrail class, fall-risk
+ * "+", EWGSOP2 findings), chooses a template, selects exercises, writes
+ * the progression week by week and the schedule, and explains every
+ * number. It refuses (GRADUS_EUSAGE) when the screening tier is above
+ * GRADUS_TIER_PRECAUTIONS: a gated profile never gets a plan.
+ * Everything a plan points to lives in the plan (one arena) or in the
+ * catalogue, templates and profile it was made from, which must outlive
+ * it.
+ */
+#ifndef GRADUS_PLAN_H
+#define GRADUS_PLAN_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "catalogue.h"
+#include "date.h"
+#include "diag.h"
+#include "profile.h"
+#include "screen.h"
+#include "template.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* How much the person holds on (standing exercises marked `supported`). */
+typedef enum {
+	GRADUS_SUPPORT_NA = -1,    /* the exercise is not done holding on */
+	GRADUS_SUPPORT_TWO_HANDS = 0,
+	GRADUS_SUPPORT_ONE_HAND,
+	GRADUS_SUPPORT_FINGERTIPS,
+	GRADUS_SUPPORT_NONE
+} gradus_support;
+const char *gradus_support_name(gradus_support s); /* "two_hands", ... */
+
+/* What rose from the week before (at most one, DESIGN section 7). */
+typedef enum {
+	GRADUS_CHANGE_START = 0, /* first week */
+	GRADUS_CHANGE_NONE,      /* same as last week */
+	GRADUS_CHANGE_REPS,
+	GRADUS_CHANGE_SETS,
+	GRADUS_CHANGE_SUPPORT,
+	GRADUS_CHANGE_LOAD,
+	GRADUS_CHANGE_VARIANT,
+	GRADUS_CHANGE_DELOAD     /* lighter week: fewer sets, nothing rises */
+} gradus_change;
+const char *gradus_change_name(gradus_change c);
+
+/* One reason behind a number: rule id, plain words, source key(s). */
+typedef struct {
+	const char *rule;
+	const char *text;
+	const char *source;
+} gradus_why;
+
+typedef struct {
+	gradus_load_kind kind;
+	double kg;       /* ankle weight or dumbbell; 0 otherwise */
+	int band;        /* gradus_band for bands, else -1 */
+	int machine_step;/* machines: smallest steps above the start, else 0 */
+} gradus_load;
+
+typedef struct {
+	const gradus_exercise *exercise;
+	int sets;
+	int reps_min, reps_max;  /* per set (per side when per_side) */
+	int hold_s;              /* > 0: hold each rep this long */
+	gradus_load load;
+	gradus_support support;
+	int effort_min, effort_max; /* 0..10 */
+	int rest_s;
+	gradus_change change;
+	const gradus_why *why; size_t n_why;
+} gradus_item;
+
+typedef struct {
+	gradus_date date;
+	int weekday;             /* 0 = Monday */
+	const gradus_item *items; size_t n_items;
+	int warmup_min, balance_min, cooldown_min;
+	int minutes;             /* estimated length, rests included */
+} gradus_session;
+
+typedef struct {
+	int number;              /* 1-based */
+	const char *phase;
+	bool deload;
+	gradus_date start, end;
+	const gradus_session *sessions; size_t n_sessions;
+} gradus_week;
+
+typedef struct {
+	gradus_class cls;
+	bool fall_risk_plus;
+	bool from_mobility;      /* no SPPB: class guessed from mobility */
+	const char *test_to_do;  /* the test that would give a better start */
+	/* EWGSOP2 findings, information only (never a diagnosis) */
+	bool low_strength, low_performance, severe, sarc_f_positive;
+	const char *const *notes; size_t n_notes; /* plain sentences */
+} gradus_assessment;
+
+typedef struct gradus_plan {
+	const gradus_profile *profile;
+	const gradus_template *template;
+	const gradus_screening *screening;
+	gradus_assessment assessment;
+	int effort_cap;
+	int sessions_per_week;
+	unsigned days;           /* weekdays used (bit 0 = Monday) */
+	int weeks_n;
+	gradus_date start;
+	const gradus_exercise *const *warmup; size_t n_warmup;
+	const gradus_exercise *const *balance; size_t n_balance;
+	const gradus_exercise *const *cooldown; size_t n_cooldown;
+	int walking_min, walking_days;
+	const char *protein;     /* plain-language protein advice */
+	const char *const *advice; size_t n_advice;   /* safety and how-to lines */
+	const char *const *warnings; size_t n_warnings; /* for the therapist */
+	const gradus_why *why; size_t n_why;          /* plan-level reasons */
+	const gradus_week *weeks; size_t n_weeks;
+} gradus_plan;
+
+typedef struct {
+	gradus_date start;       /* overrides setup.start when set */
+	int weeks;               /* overrides setup.weeks when > 0 */
+	const char *template_id; /* overrides program.template when set */
+} gradus_plan_options;
+
+/* Generates a plan. `s` must be the screening of `p` (tier at most
+ * precautions). Returns GRADUS_OK, GRADUS_EUSAGE (gated profile, no
+ * start date) or GRADUS_EINVALID (nothing fits), with diagnostics. */
+int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
+			 const gradus_screening *s, const gradus_catalogue *cat,
+			 const gradus_templates *tpl,
+			 const gradus_plan_options *opt, gradus_diags *d);
+void gradus_plan_free(gradus_plan *plan);
+
+/* Estimated minutes of one session (the same formula the generator uses
+ * to fit `minutes`). */
+int gradus_session_minutes(const gradus_session *s);
+
+typedef enum {
+	GRADUS_PLAN_TEXT,
+	GRADUS_PLAN_JSON
+} gradus_plan_format;
+
+typedef struct {
+	bool explain;            /* text: print the reasons behind each number */
+	bool large_print;
+} gradus_render_options;
+
+/* Renders a plan (malloc'd, NUL-terminated; free with free()). */
+int gradus_plan_render(char **out, size_t *len, const gradus_plan *plan,
+		       gradus_plan_format f, const gradus_render_options *o);
+
+/* Effort in words and numbers: "moderate - 5 or 6 out of 10". */
+const char *gradus_effort_words(int effort_max);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

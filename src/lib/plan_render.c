@@ -1,0 +1,450 @@
+/* Plan renderers: 80-column text and JSON (gradus-plan/1). */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "gradus/plan.h"
+#include "internal.h"
+
+static const char *const day_short[7] = {"Mon", "Tue", "Wed", "Thu",
+					 "Fri", "Sat", "Sun"};
+static const char *const month_short[12] = {"Jan", "Feb", "Mar", "Apr",
+					    "May", "Jun", "Jul", "Aug",
+					    "Sep", "Oct", "Nov", "Dec"};
+
+static void put_date(buf *b, gradus_date d)
+{
+	buf_printf(b, "%s %d %s %d", day_short[gradus_date_weekday(d)], d.d,
+		   month_short[d.m - 1], d.y);
+}
+
+/* "moderate - 5 or 6 out of 10" */
+static void put_effort(buf *b, int lo, int hi)
+{
+	const char *wl = gradus_effort_words(lo), *wh = gradus_effort_words(hi);
+	if (strcmp(wl, wh) == 0)
+		buf_puts(b, wh);
+	else
+		buf_printf(b, "%s to %s", wl, wh);
+	if (lo == hi)
+		buf_printf(b, " - %d out of 10", hi);
+	else if (hi == lo + 1)
+		buf_printf(b, " - %d or %d out of 10", lo, hi);
+	else
+		buf_printf(b, " - %d to %d out of 10", lo, hi);
+}
+
+static void put_load(buf *b, const gradus_item *it)
+{
+	const gradus_load *l = &it->load;
+	switch (l->kind) {
+	case GRADUS_LOAD_BAND:
+		if (l->band >= 0)
+			buf_printf(b, "%s band", gradus_band_name((gradus_band)l->band));
+		else
+			buf_puts(b, "band");
+		break;
+	case GRADUS_LOAD_ANKLE_WEIGHT:
+		buf_printf(b, "%g kg ankle weight", l->kg);
+		break;
+	case GRADUS_LOAD_DUMBBELL:
+		buf_printf(b, "%g kg dumbbell", l->kg);
+		break;
+	case GRADUS_LOAD_MACHINE:
+		if (l->machine_step == 0)
+			buf_puts(b, "machine: the lightest setting that gives this effort");
+		else
+			buf_printf(b, "machine: %d smallest step%s above your first setting",
+				   l->machine_step, l->machine_step > 1 ? "s" : "");
+		break;
+	default:
+		buf_puts(b, "your own body weight");
+	}
+}
+
+static const char *support_words(gradus_support s)
+{
+	switch (s) {
+	case GRADUS_SUPPORT_TWO_HANDS: return "hold on with both hands";
+	case GRADUS_SUPPORT_ONE_HAND: return "hold on with one hand";
+	case GRADUS_SUPPORT_FINGERTIPS: return "rest your fingertips on the support";
+	case GRADUS_SUPPORT_NONE: return "no hands, but stay next to the support";
+	default: return NULL;
+	}
+}
+
+static const char *change_words(gradus_change c)
+{
+	switch (c) {
+	case GRADUS_CHANGE_REPS: return "new: more reps";
+	case GRADUS_CHANGE_SETS: return "new: one more set";
+	case GRADUS_CHANGE_SUPPORT: return "new: less support";
+	case GRADUS_CHANGE_LOAD: return "new: heavier";
+	case GRADUS_CHANGE_VARIANT: return "new: harder version";
+	case GRADUS_CHANGE_DELOAD: return "lighter week";
+	default: return NULL;
+	}
+}
+
+static void put_rule(buf *b)
+{
+	buf_puts(b, "--------------------------------------------------------------------------------\n");
+}
+
+static void put_block(buf *b, const char *title, int minutes,
+		      const gradus_exercise *const *ex, size_t n)
+{
+	buf_printf(b, "%s (%d min): ", title, minutes);
+	if (n == 0)
+		buf_puts(b, "gentle movement of your choice");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, "%s%s", i ? "; " : "", ex[i]->name);
+	buf_putc(b, '\n');
+}
+
+static void text_item(buf *b, const gradus_item *it, int n,
+		      const gradus_render_options *o)
+{
+	const gradus_exercise *e = it->exercise;
+	const char *sw = support_words(it->support), *cw = change_words(it->change);
+	buf line = BUF_INIT;
+	size_t len;
+	char *s;
+
+	buf_printf(b, "%2d. %s", n, e->name);
+	if (cw)
+		buf_printf(b, "  (%s)", cw);
+	buf_putc(b, '\n');
+	buf_printf(&line, "%d set%s of %d to %d %s", it->sets, it->sets > 1 ? "s" : "",
+		   it->reps_min, it->reps_max, e->per_side ? "reps on each side" : "reps");
+	if (it->hold_s > 0)
+		buf_printf(&line, ", holding each for %d seconds", it->hold_s);
+	buf_puts(&line, "; ");
+	put_load(&line, it);
+	if (sw)
+		buf_printf(&line, "; %s", sw);
+	buf_puts(&line, ".");
+	s = buf_detach(&line, &len);
+	if (s) {
+		buf_puts(b, "    ");
+		buf_wrap(b, s, 80, 4);
+		buf_putc(b, '\n');
+		free(s);
+	}
+	buf_puts(b, "    Effort: ");
+	put_effort(b, it->effort_min, it->effort_max);
+	buf_printf(b, ". Rest %d seconds between sets.\n", it->rest_s);
+	if (o && o->explain)
+		for (size_t k = 0; k < it->n_why; k++) {
+			buf line2 = BUF_INIT;
+			buf_printf(&line2, "      why: %s [%s: %s]", it->why[k].text,
+				   it->why[k].rule, it->why[k].source);
+			s = buf_detach(&line2, &len);
+			if (s) {
+				buf_wrap(b, s, 80, 11);
+				buf_putc(b, '\n');
+				free(s);
+			}
+		}
+}
+
+static void text_wrapped(buf *b, const char *prefix, const char *text)
+{
+	buf line = BUF_INIT;
+	char *s;
+	buf_printf(&line, "%s%s", prefix, text);
+	s = buf_detach(&line, NULL);
+	if (s) {
+		buf_wrap(b, s, 80, (int)utf8_width(prefix));
+		buf_putc(b, '\n');
+		free(s);
+	}
+}
+
+static void render_text(buf *b, const gradus_plan *pl,
+			const gradus_render_options *o)
+{
+	const gradus_profile *p = pl->profile;
+	const gradus_template *t = pl->template;
+	const char *emergency = p->emergency_number ? p->emergency_number
+						    : "your local emergency number";
+
+	buf_printf(b, "Strength plan for %s\n", p->name);
+	put_rule(b);
+	text_wrapped(b, "Program: ", t->name);
+	buf_printf(b, "Start: ");
+	put_date(b, pl->start);
+	buf_printf(b, ". %d weeks, %d session%s a week.\n", pl->weeks_n,
+		   pl->sessions_per_week, pl->sessions_per_week > 1 ? "s" : "");
+	buf_printf(b, "Starting level: %s%s%s\n", gradus_class_name(pl->assessment.cls),
+		   pl->assessment.fall_risk_plus ? "+" : "",
+		   pl->assessment.from_mobility ? " (a careful guess: no SPPB score)" : "");
+	for (size_t i = 0; i < pl->assessment.n_notes; i++)
+		text_wrapped(b, "  - ", pl->assessment.notes[i]);
+	buf_puts(b, "\nHow hard: rate each set from 0 (rest) to 10 (the hardest you can do).\n");
+	for (size_t i = 0; i < pl->n_why; i++)
+		text_wrapped(b, "  - ", pl->why[i].text);
+	buf_puts(b, "\nSafety:\n");
+	for (size_t i = 0; i < pl->n_advice; i++)
+		text_wrapped(b, "  - ", pl->advice[i]);
+	text_wrapped(b, "  - ", pl->protein);
+	if (pl->n_warnings) {
+		buf_puts(b, "\nNotes for the therapist:\n");
+		for (size_t i = 0; i < pl->n_warnings; i++)
+			text_wrapped(b, "  - ", pl->warnings[i]);
+	}
+	for (size_t w = 0; w < pl->n_weeks; w++) {
+		const gradus_week *wk = &pl->weeks[w];
+		const gradus_session *s0 = wk->n_sessions ? &wk->sessions[0] : NULL;
+		buf_puts(b, "\f\n");
+		buf_printf(b, "%s - week %d of %zu", p->name, wk->number, pl->n_weeks);
+		buf_printf(b, " - %s%s\n", wk->phase, wk->deload ? " (lighter week)" : "");
+		put_rule(b);
+		buf_puts(b, "Sessions: ");
+		for (size_t s = 0; s < wk->n_sessions; s++) {
+			if (s)
+				buf_puts(b, ", ");
+			put_date(b, wk->sessions[s].date);
+		}
+		if (s0)
+			buf_printf(b, "\nEach session takes about %d minutes.\n", s0->minutes);
+		else
+			buf_puts(b, "\nNo session day falls in this week.\n");
+		if (!s0)
+			continue;
+		buf_putc(b, '\n');
+		put_block(b, "Warm-up", s0->warmup_min, pl->warmup, pl->n_warmup);
+		buf_puts(b, "\nStrength:\n");
+		for (size_t i = 0; i < s0->n_items; i++)
+			text_item(b, &s0->items[i], (int)i + 1, o);
+		if (s0->balance_min) {
+			buf_putc(b, '\n');
+			put_block(b, "Balance", s0->balance_min, pl->balance, pl->n_balance);
+		}
+		buf_putc(b, '\n');
+		put_block(b, "Cool-down", s0->cooldown_min, pl->cooldown, pl->n_cooldown);
+		if (pl->walking_min) {
+			buf line = BUF_INIT;
+			char *s;
+			buf_printf(&line, "Walking: %d minutes on %d days this week. You may split it into shorter walks through the day.",
+				   pl->walking_min, pl->walking_days);
+			s = buf_detach(&line, NULL);
+			if (s) {
+				buf_wrap(b, s, 80, 0);
+				buf_putc(b, '\n');
+				free(s);
+			}
+		}
+		buf_putc(b, '\n');
+		text_wrapped(b, "STOP AND CALL: ",
+			     "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint.");
+		buf_printf(b, "Call %s.\n", emergency);
+	}
+}
+
+/* ---- JSON ---- */
+
+static double round2(double v)
+{
+	return round(v * 100.0) / 100.0;
+}
+
+static cJSON *date_json(gradus_date d)
+{
+	char s[11];
+	gradus_date_format(d, s);
+	return cJSON_CreateString(s);
+}
+
+static cJSON *range(int lo, int hi)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "min", lo);
+	cJSON_AddNumberToObject(o, "max", hi);
+	return o;
+}
+
+static cJSON *why_json(const gradus_why *w, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "rule", w[i].rule);
+		cJSON_AddStringToObject(o, "text", w[i].text);
+		cJSON_AddStringToObject(o, "source", w[i].source);
+		cJSON_AddItemToArray(a, o);
+	}
+	return a;
+}
+
+static cJSON *item_json(const gradus_item *it)
+{
+	cJSON *o = cJSON_CreateObject(), *l;
+	const gradus_exercise *e = it->exercise;
+	cJSON_AddStringToObject(o, "exercise", e->id);
+	cJSON_AddStringToObject(o, "name", e->name);
+	cJSON_AddStringToObject(o, "pattern", gradus_pattern_name(e->pattern));
+	cJSON_AddStringToObject(o, "position", gradus_position_name(e->position));
+	cJSON_AddNumberToObject(o, "sets", it->sets);
+	cJSON_AddItemToObject(o, "reps", range(it->reps_min, it->reps_max));
+	cJSON_AddBoolToObject(o, "per_side", e->per_side);
+	cJSON_AddNumberToObject(o, "hold_s", it->hold_s);
+	l = cJSON_AddObjectToObject(o, "load");
+	cJSON_AddStringToObject(l, "kind", gradus_load_name(it->load.kind));
+	if (it->load.kind == GRADUS_LOAD_ANKLE_WEIGHT || it->load.kind == GRADUS_LOAD_DUMBBELL) {
+		cJSON_AddNumberToObject(l, "value", round2(it->load.kg));
+		cJSON_AddStringToObject(l, "unit", "kg");
+	} else {
+		cJSON_AddNullToObject(l, "value");
+		cJSON_AddNullToObject(l, "unit");
+	}
+	if (it->load.kind == GRADUS_LOAD_BAND && it->load.band >= 0)
+		cJSON_AddStringToObject(l, "band", gradus_band_name((gradus_band)it->load.band));
+	else
+		cJSON_AddNullToObject(l, "band");
+	if (it->load.kind == GRADUS_LOAD_MACHINE)
+		cJSON_AddNumberToObject(l, "machine_step", it->load.machine_step);
+	cJSON_AddStringToObject(o, "support", gradus_support_name(it->support));
+	cJSON_AddItemToObject(o, "effort", range(it->effort_min, it->effort_max));
+	cJSON_AddNumberToObject(o, "rest_s", it->rest_s);
+	cJSON_AddStringToObject(o, "change", gradus_change_name(it->change));
+	cJSON_AddItemToObject(o, "why", why_json(it->why, it->n_why));
+	return o;
+}
+
+static cJSON *names_json(const gradus_exercise *const *ex, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(ex[i]->id));
+	return a;
+}
+
+static cJSON *strings_json(const char *const *v, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
+	return a;
+}
+
+static cJSON *render_json(const gradus_plan *pl)
+{
+	const gradus_profile *p = pl->profile;
+	cJSON *root = cJSON_CreateObject(), *o, *arr, *weeks;
+
+	cJSON_AddStringToObject(root, "format", "gradus-plan/1");
+	o = cJSON_AddObjectToObject(root, "person");
+	cJSON_AddStringToObject(o, "name", p->name);
+	cJSON_AddNumberToObject(o, "age", p->age);
+	cJSON_AddStringToObject(o, "condition", gradus_kind_name(p->kind));
+	o = cJSON_AddObjectToObject(root, "screening");
+	cJSON_AddStringToObject(o, "tier", gradus_tier_name(pl->screening->tier));
+	arr = cJSON_AddArrayToObject(o, "findings");
+	for (size_t i = 0; i < pl->screening->n_findings; i++) {
+		const gradus_finding *f = &pl->screening->findings[i];
+		cJSON *fo = cJSON_CreateObject();
+		cJSON_AddStringToObject(fo, "rule", f->rule->id);
+		cJSON_AddStringToObject(fo, "tier", gradus_tier_name(f->rule->tier));
+		cJSON_AddStringToObject(fo, "source", f->rule->source);
+		cJSON_AddItemToArray(arr, fo);
+	}
+	o = cJSON_AddObjectToObject(root, "assessment");
+	cJSON_AddStringToObject(o, "class", gradus_class_name(pl->assessment.cls));
+	cJSON_AddBoolToObject(o, "fall_risk_plus", pl->assessment.fall_risk_plus);
+	cJSON_AddBoolToObject(o, "from_mobility", pl->assessment.from_mobility);
+	if (pl->assessment.test_to_do)
+		cJSON_AddStringToObject(o, "test_to_do", pl->assessment.test_to_do);
+	else
+		cJSON_AddNullToObject(o, "test_to_do");
+	cJSON_AddBoolToObject(o, "low_strength", pl->assessment.low_strength);
+	cJSON_AddBoolToObject(o, "low_performance", pl->assessment.low_performance);
+	cJSON_AddBoolToObject(o, "severe", pl->assessment.severe);
+	cJSON_AddBoolToObject(o, "sarc_f_positive", pl->assessment.sarc_f_positive);
+	cJSON_AddItemToObject(o, "notes", strings_json(pl->assessment.notes, pl->assessment.n_notes));
+	cJSON_AddStringToObject(root, "template", pl->template->id);
+	cJSON_AddItemToObject(root, "start", date_json(pl->start));
+	cJSON_AddNumberToObject(root, "weeks_planned", pl->weeks_n);
+	cJSON_AddNumberToObject(root, "sessions_per_week", pl->sessions_per_week);
+	arr = cJSON_AddArrayToObject(root, "days");
+	for (int d = 0; d < 7; d++)
+		if (pl->days & (1u << d))
+			cJSON_AddItemToArray(arr, cJSON_CreateString(day_short[d]));
+	cJSON_AddNumberToObject(root, "effort_cap", pl->effort_cap);
+	cJSON_AddItemToObject(root, "warmup", names_json(pl->warmup, pl->n_warmup));
+	cJSON_AddItemToObject(root, "balance", names_json(pl->balance, pl->n_balance));
+	cJSON_AddItemToObject(root, "cooldown", names_json(pl->cooldown, pl->n_cooldown));
+	if (pl->walking_min) {
+		o = cJSON_AddObjectToObject(root, "walking");
+		cJSON_AddNumberToObject(o, "minutes", pl->walking_min);
+		cJSON_AddNumberToObject(o, "days", pl->walking_days);
+	} else
+		cJSON_AddNullToObject(root, "walking");
+	cJSON_AddStringToObject(root, "protein", pl->protein);
+	cJSON_AddItemToObject(root, "advice", strings_json(pl->advice, pl->n_advice));
+	cJSON_AddItemToObject(root, "warnings", strings_json(pl->warnings, pl->n_warnings));
+	cJSON_AddItemToObject(root, "why", why_json(pl->why, pl->n_why));
+	weeks = cJSON_AddArrayToObject(root, "weeks");
+	for (size_t w = 0; w < pl->n_weeks; w++) {
+		const gradus_week *wk = &pl->weeks[w];
+		cJSON *wo = cJSON_CreateObject(), *ss;
+		cJSON_AddNumberToObject(wo, "number", wk->number);
+		cJSON_AddStringToObject(wo, "phase", wk->phase);
+		cJSON_AddBoolToObject(wo, "deload", wk->deload);
+		cJSON_AddItemToObject(wo, "start", date_json(wk->start));
+		cJSON_AddItemToObject(wo, "end", date_json(wk->end));
+		ss = cJSON_AddArrayToObject(wo, "sessions");
+		for (size_t s = 0; s < wk->n_sessions; s++) {
+			const gradus_session *se = &wk->sessions[s];
+			cJSON *so = cJSON_CreateObject(), *items;
+			cJSON_AddItemToObject(so, "date", date_json(se->date));
+			cJSON_AddStringToObject(so, "day", day_short[se->weekday]);
+			cJSON_AddNumberToObject(so, "minutes", se->minutes);
+			cJSON_AddNumberToObject(so, "warmup_minutes", se->warmup_min);
+			cJSON_AddNumberToObject(so, "balance_minutes", se->balance_min);
+			cJSON_AddNumberToObject(so, "cooldown_minutes", se->cooldown_min);
+			items = cJSON_AddArrayToObject(so, "items");
+			for (size_t i = 0; i < se->n_items; i++)
+				cJSON_AddItemToArray(items, item_json(&se->items[i]));
+			cJSON_AddItemToArray(ss, so);
+		}
+		cJSON_AddItemToArray(weeks, wo);
+	}
+	return root;
+}
+
+int gradus_plan_render(char **out, size_t *len, const gradus_plan *pl,
+		       gradus_plan_format f, const gradus_render_options *o)
+{
+	*out = NULL;
+	if (f == GRADUS_PLAN_JSON) {
+		cJSON *root = render_json(pl);
+		char *s = root ? cJSON_Print(root) : NULL;
+		cJSON_Delete(root);
+		if (!s)
+			return GRADUS_ENOMEM;
+		size_t n = strlen(s);
+		*out = malloc(n + 2);
+		if (!*out) {
+			cJSON_free(s);
+			return GRADUS_ENOMEM;
+		}
+		memcpy(*out, s, n);
+		(*out)[n] = '\n';
+		(*out)[n + 1] = '\0';
+		if (len)
+			*len = n + 1;
+		cJSON_free(s);
+		return GRADUS_OK;
+	}
+	if (f == GRADUS_PLAN_TEXT) {
+		buf b = BUF_INIT;
+		render_text(&b, pl, o);
+		*out = buf_detach(&b, len);
+		return *out ? GRADUS_OK : GRADUS_ENOMEM;
+	}
+	return GRADUS_EUSAGE;
+}

@@ -1,0 +1,1677 @@
+/* The safety gate: the rule table, screening, and its text and JSON
+ * renderings. The rules are data (one row each); the row's `check` picks
+ * one of the small condition functions below. */
+#include "gradus/screen.h"
+
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "internal.h"
+#include "screen_int.h"
+
+/* ------------------------------------------------------------------ */
+/* Constants (CLINICAL.md; D = our own conservative choice)            */
+
+#define RECENT_DAYS 28         /* fracture or surgery < 4 weeks [VIVI] */
+#define HIP_POSTERIOR_DAYS 56  /* posterior hip precautions 6-8 weeks:
+                                  we take 8 (surgical protocols) */
+#define ASYM_RECENT_WEEKS 2    /* "worsening over hours-days": noticed for
+                                  2 weeks or less (D) [NICE127] */
+#define BP_HIGH_SYS 180        /* >= 180/110: no training [AHA2007] */
+#define BP_HIGH_DIA 110
+#define BP_RAISED_SYS 160      /* >= 160/100: relative contraindication */
+#define BP_RAISED_DIA 100      /* [AHA2007, OTAGO] */
+#define BP_RAISED_CAP 5        /* effort cap for raised BP (D) */
+#define HR_HIGH 100            /* resting HR > 100: no session [OTAGO] */
+#define TUG_FALL_RISK 13.5     /* TUG >= 13.5 s: fall risk [EWGSOP2] */
+#define GAIT_SLOW 0.8          /* gait < 0.8 m/s: fall risk [VIVI] */
+#define EGFR_LOW 30            /* eGFR < 30: no protein target [PROTAGE] */
+#define NEURO_CAP 5            /* neuro-maintenance effort cap (D, §6) */
+
+/* ------------------------------------------------------------------ */
+/* Conditions                                                          */
+
+typedef enum { NO = 0, YES, UNKNOWN } verdict; /* UNKNOWN: needs as_of */
+
+/* What an UNKNOWN verdict needed the date for (ctx.needs). */
+enum { NEED_SURGERY = 1, NEED_FRACTURE = 2, NEED_CLEARANCE = 4, NEED_IMMOB = 8 };
+
+typedef struct {
+	const gradus_profile *p;
+	unsigned *needs; /* NEED_* bits, set with each UNKNOWN verdict */
+	bool dated;  /* as_of known */
+	long today;  /* as_of in days */
+	gradus_date as_of;
+} ctx;
+
+enum {
+	C_LOGS,            /* never by gradus_screen */
+	C_RF_YES,          /* arg: red flag answered yes */
+	C_SUDDEN_ONSET,
+	C_SWALLOW_FAST,
+	C_ASYM_WORSENING,  /* one limb/side, worse, noticed <= 2 weeks */
+	C_COURSE_FAST,
+	C_NEURO_UNCLEARED,
+	C_ASYM_UNEXPLAINED,
+	C_STATIN_STEROID,
+	C_PROGRESSIVE,
+	C_ANY_YES,         /* catch-all, evaluated after the others */
+	C_ACSM,
+	C_BP_HIGH,
+	C_RECENT_SURGERY,
+	C_RECENT_FRACTURE,
+	C_MISSING,
+	C_TAG,             /* arg: condition or medication tag */
+	C_BP_RAISED,
+	C_HR_HIGH,
+	C_HIP_POSTERIOR,
+	C_KNEE,
+	C_FALL_RISK,
+	C_KIDNEY,
+	C_RECENT_REGION,
+	C_NEURO_MAINT,
+	C_NOT_INDEPENDENT,
+	C__COUNT
+};
+
+static const char *rf_key(int f) { return gradus_red_flag_key((gradus_red_flag)f); }
+
+static void date_str(gradus_date d, char out[11])
+{
+	gradus_date_format(d, out);
+}
+
+/* Does an immobilisation cover every weak region? */
+static bool immob_covers(const gradus_profile *p)
+{
+	return p->has_immobilised && p->regions != 0 &&
+	       (p->regions & ~p->immobilised_region) == 0;
+}
+
+/* A clearance dated on or before as_of and, when `since` is set, on or
+ * after that day (the weakness began, the operation...). */
+static verdict cleared(const ctx *c, bool has_since, long since)
+{
+	long d;
+	if (!c->p->has_clearance)
+		return NO;
+	if (!c->dated) {
+		*c->needs |= NEED_CLEARANCE;
+		return UNKNOWN;
+	}
+	d = gradus_date_days(c->p->clearance_date);
+	if (d > c->today || (has_since && d < since))
+		return NO;
+	return YES;
+}
+
+/* Body regions of an operation (fail closed: "other" is everything). */
+static unsigned surgery_regions(const gradus_surgery *s)
+{
+	unsigned legs = s->side == GRADUS_SIDE_LEFT    ? GRADUS_REG_LEFT_LEG
+			: s->side == GRADUS_SIDE_RIGHT ? GRADUS_REG_RIGHT_LEG
+						       : GRADUS_REG_LEGS;
+	unsigned arms = s->side == GRADUS_SIDE_LEFT    ? GRADUS_REG_LEFT_ARM
+			: s->side == GRADUS_SIDE_RIGHT ? GRADUS_REG_RIGHT_ARM
+						       : GRADUS_REG_ARMS;
+	if (!s->kind)
+		return GRADUS_REG_ALL;
+	if (strcmp(s->kind, "hip_replacement") == 0)
+		return GRADUS_REG_HIPS | legs;
+	if (strcmp(s->kind, "knee_replacement") == 0)
+		return legs;
+	if (strcmp(s->kind, "shoulder_replacement") == 0)
+		return arms;
+	if (strcmp(s->kind, "spine") == 0)
+		return GRADUS_REG_TRUNK;
+	return GRADUS_REG_ALL;
+}
+
+static const char *side_name(gradus_side s)
+{
+	return s == GRADUS_SIDE_LEFT ? "left" : s == GRADUS_SIDE_RIGHT ? "right" : "both sides";
+}
+
+/* "11 days before 2026-12-01" or "after 2026-12-01" */
+static void age_words(buf *b, const ctx *c, gradus_date d)
+{
+	char as_of[11];
+	long days = c->today - gradus_date_days(d);
+	date_str(c->as_of, as_of);
+	if (days >= 0)
+		buf_printf(b, "%ld day%s before %s", days, days == 1 ? "" : "s", as_of);
+	else
+		buf_printf(b, "after %s", as_of);
+}
+
+static bool recent(const ctx *c, gradus_date d)
+{
+	/* an event after as_of (a planned operation) counts as recent */
+	return c->today - gradus_date_days(d) < RECENT_DAYS;
+}
+
+static verdict ck_logs(const ctx *c, int arg, buf *det)
+{
+	(void)c, (void)arg, (void)det;
+	return NO;
+}
+
+static verdict ck_rf_yes(const ctx *c, int arg, buf *det)
+{
+	(void)det;
+	return c->p->red_flags[arg] == GRADUS_ANSWER_YES ? YES : NO;
+}
+
+static verdict ck_sudden_onset(const ctx *c, int arg, buf *det)
+{
+	(void)arg;
+	if (c->p->onset != GRADUS_ONSET_SUDDEN)
+		return NO;
+	buf_puts(det, "condition.onset = sudden");
+	return YES;
+}
+
+static verdict ck_swallow_fast(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	(void)arg;
+	if (p->red_flags[GRADUS_RF_SWALLOWING_DIFFICULTY] != GRADUS_ANSWER_YES)
+		return NO;
+	if (p->course == GRADUS_COURSE_WORSENING_FAST)
+		buf_puts(det, "swallowing difficulty; condition.course = worsening_fast");
+	else if (p->onset == GRADUS_ONSET_SUDDEN)
+		buf_puts(det, "swallowing difficulty; condition.onset = sudden");
+	else
+		return NO;
+	return YES;
+}
+
+static bool worsening(const gradus_profile *p)
+{
+	return p->course == GRADUS_COURSE_WORSENING_SLOWLY ||
+	       p->course == GRADUS_COURSE_WORSENING_FAST;
+}
+
+static verdict ck_asym_worsening(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	(void)arg;
+	if (p->pattern == GRADUS_PATTERN_SYMMETRIC || !worsening(p) ||
+	    p->weeks > ASYM_RECENT_WEEKS)
+		return NO;
+	buf_printf(det, "condition.pattern = %s, course = %s, noticed for %d week%s",
+		   gradus_weakness_pattern_name(p->pattern),
+		   gradus_course_name(p->course), p->weeks,
+		   p->weeks == 1 ? "" : "s");
+	return YES;
+}
+
+static verdict ck_course_fast(const ctx *c, int arg, buf *det)
+{
+	(void)arg;
+	if (c->p->course != GRADUS_COURSE_WORSENING_FAST)
+		return NO;
+	buf_puts(det, "condition.course = worsening_fast");
+	return YES;
+}
+
+static bool neuro_or_unknown(const gradus_profile *p)
+{
+	return p->kind == GRADUS_KIND_NEUROGENIC || p->kind == GRADUS_KIND_UNKNOWN;
+}
+
+/* The clearance must postdate the start of the weakness. */
+static verdict neuro_cleared(const ctx *c)
+{
+	return cleared(c, true, c->today - 7L * c->p->weeks);
+}
+
+static verdict ck_neuro_uncleared(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	verdict v;
+	char d[11];
+	(void)arg;
+	if (!neuro_or_unknown(p))
+		return NO;
+	v = neuro_cleared(c);
+	if (v == UNKNOWN)
+		return UNKNOWN;
+	if (v == YES)
+		return NO;
+	buf_printf(det, "condition.kind = %s; ", gradus_kind_name(p->kind));
+	if (!p->has_clearance) {
+		buf_puts(det, "no clearance");
+	} else {
+		date_str(p->clearance_date, d);
+		buf_printf(det, "the clearance of %s is %s", d,
+			   gradus_date_days(p->clearance_date) > c->today
+				   ? "after the start date"
+				   : "older than the weakness");
+	}
+	return YES;
+}
+
+static verdict ck_asym_unexplained(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	(void)arg;
+	if (p->pattern == GRADUS_PATTERN_SYMMETRIC || immob_covers(p))
+		return NO;
+	buf_printf(det, "condition.pattern = %s (", gradus_weakness_pattern_name(p->pattern));
+	sc_regions(det, p->regions);
+	if (p->has_immobilised) {
+		buf_puts(det, "); the immobilisation (");
+		sc_regions(det, p->immobilised_region);
+		buf_puts(det, ") does not cover them");
+	} else
+		buf_puts(det, "); no immobilisation");
+	return YES;
+}
+
+static verdict ck_statin_steroid(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	gradus_tags meds = p->conditions & (GRADUS_TAGBIT(GRADUS_TAG_STATIN) |
+					    GRADUS_TAGBIT(GRADUS_TAG_STEROID));
+	(void)arg;
+	if (!meds || !worsening(p) || p->onset != GRADUS_ONSET_GRADUAL)
+		return NO;
+	sc_tags(det, meds, GRADUS_TAG_STATIN, GRADUS_TAG__MEDICATIONS_END);
+	buf_printf(det, "; condition.course = %s, onset gradual",
+		   gradus_course_name(p->course));
+	return YES;
+}
+
+static verdict ck_progressive(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	(void)arg;
+	if (p->course != GRADUS_COURSE_WORSENING_SLOWLY)
+		return NO;
+	/* explained only by an immobilisation of the weak regions that has
+	 * not ended before as_of: loss after it ended is not disuse */
+	if (immob_covers(p)) {
+		if (!c->dated) {
+			*c->needs |= NEED_IMMOB;
+			return UNKNOWN;
+		}
+		if (gradus_date_days(p->immobilised_ended) >= c->today)
+			return NO;
+	}
+	buf_printf(det, "condition.course = worsening_slowly, pattern %s, noticed for %d week%s",
+		   gradus_weakness_pattern_name(p->pattern), p->weeks,
+		   p->weeks == 1 ? "" : "s");
+	if (p->has_immobilised) {
+		char d[11];
+		date_str(p->immobilised_ended, d);
+		buf_printf(det, "; immobilisation ended %s", d);
+	}
+	return YES;
+}
+
+static verdict ck_any_yes(const ctx *c, int arg, buf *det)
+{
+	(void)c, (void)arg, (void)det;
+	return NO; /* evaluated in gradus_screen, after the other rows */
+}
+
+static verdict ck_acsm(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	gradus_tags cm = p->conditions & (GRADUS_TAGBIT(GRADUS_TAG_HEART_DISEASE) |
+					  GRADUS_TAGBIT(GRADUS_TAG_HEART_FAILURE) |
+					  GRADUS_TAGBIT(GRADUS_TAG_DIABETES) |
+					  GRADUS_TAGBIT(GRADUS_TAG_KIDNEY_DISEASE));
+	verdict v;
+	(void)arg;
+	if (p->regularly_active || !cm)
+		return NO;
+	v = cleared(c, false, 0);
+	if (v != NO)
+		return v == YES ? NO : UNKNOWN;
+	buf_puts(det, "not regularly active; ");
+	sc_tags(det, cm, 0, GRADUS_TAG__CONDITIONS_END);
+	return YES;
+}
+
+static verdict ck_bp_high(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	(void)arg;
+	if (p->resting_bp_sys < BP_HIGH_SYS && p->resting_bp_dia < BP_HIGH_DIA)
+		return NO;
+	buf_printf(det, "resting BP %d/%d mmHg", p->resting_bp_sys, p->resting_bp_dia);
+	return YES;
+}
+
+static verdict ck_recent_surgery(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	bool any = false;
+	(void)arg;
+	if (p->n_surgery && !c->dated) {
+		*c->needs |= NEED_SURGERY;
+		return UNKNOWN;
+	}
+	for (size_t i = 0; i < p->n_surgery; i++) {
+		const gradus_surgery *s = &p->surgery[i];
+		long sd = gradus_date_days(s->date);
+		char d[11];
+		if (!recent(c, s->date) ||
+		    cleared(c, true, sd) == YES)
+			continue;
+		date_str(s->date, d);
+		buf_printf(det, "%s%s (%s) on %s, ", any ? "; " : "",
+			   s->kind ? s->kind : "operation", side_name(s->side), d);
+		age_words(det, c, s->date);
+		any = true;
+	}
+	return any ? YES : NO;
+}
+
+static verdict ck_recent_fracture(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	bool any = false;
+	(void)arg;
+	if (p->n_fracture && !c->dated) {
+		*c->needs |= NEED_FRACTURE;
+		return UNKNOWN;
+	}
+	for (size_t i = 0; i < p->n_fracture; i++) {
+		const gradus_fracture *f = &p->fracture[i];
+		char d[11];
+		if (!recent(c, f->date) ||
+		    cleared(c, true, gradus_date_days(f->date)) == YES)
+			continue;
+		date_str(f->date, d);
+		buf_puts(det, any ? "; fracture (" : "fracture (");
+		sc_regions(det, f->region);
+		buf_printf(det, ") on %s, ", d);
+		age_words(det, c, f->date);
+		any = true;
+	}
+	return any ? YES : NO;
+}
+
+static verdict ck_missing(const ctx *c, int arg, buf *det)
+{
+	bool any = false;
+	(void)arg;
+	for (int f = 0; f < GRADUS_RF__COUNT; f++)
+		if (c->p->red_flags[f] == GRADUS_ANSWER_MISSING) {
+			buf_printf(det, "%sred_flags.%s", any ? ", " : "unanswered: ", rf_key(f));
+			any = true;
+		}
+	return any ? YES : NO;
+}
+
+static verdict ck_tag(const ctx *c, int arg, buf *det)
+{
+	(void)det;
+	return c->p->conditions & GRADUS_TAGBIT(arg) ? YES : NO;
+}
+
+static verdict ck_bp_raised(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	(void)arg;
+	if (p->resting_bp_sys >= BP_HIGH_SYS || p->resting_bp_dia >= BP_HIGH_DIA ||
+	    (p->resting_bp_sys < BP_RAISED_SYS && p->resting_bp_dia < BP_RAISED_DIA))
+		return NO;
+	buf_printf(det, "resting BP %d/%d mmHg", p->resting_bp_sys, p->resting_bp_dia);
+	return YES;
+}
+
+static verdict ck_hr_high(const ctx *c, int arg, buf *det)
+{
+	(void)arg;
+	if (c->p->resting_hr <= HR_HIGH)
+		return NO;
+	buf_printf(det, "resting heart rate %d a minute", c->p->resting_hr);
+	return YES;
+}
+
+/* Posterior approach, or approach not given (fail closed). */
+static bool hip_posterior_kind(const gradus_surgery *s)
+{
+	return s->kind && strcmp(s->kind, "hip_replacement") == 0 &&
+	       (!s->approach || strcmp(s->approach, "posterior") == 0);
+}
+
+static verdict ck_hip_posterior(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	bool any = false;
+	(void)arg;
+	for (size_t i = 0; i < p->n_surgery; i++) {
+		const gradus_surgery *s = &p->surgery[i];
+		char d[11], u[11];
+		if (!hip_posterior_kind(s))
+			continue;
+		if (!c->dated) {
+			*c->needs |= NEED_SURGERY;
+			return UNKNOWN;
+		}
+		if (c->today - gradus_date_days(s->date) >= HIP_POSTERIOR_DAYS)
+			continue;
+		date_str(s->date, d);
+		date_str(gradus_date_add(s->date, HIP_POSTERIOR_DAYS), u);
+		buf_printf(det, "%s%s hip replacement (%s) on %s; precautions until %s",
+			   any ? "; " : "", side_name(s->side),
+			   s->approach ? "posterior approach" : "approach not given",
+			   d, u);
+		any = true;
+	}
+	return any ? YES : NO;
+}
+
+static verdict ck_knee(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	bool any = false;
+	(void)arg;
+	for (size_t i = 0; i < p->n_surgery; i++) {
+		char d[11];
+		if (!p->surgery[i].kind || strcmp(p->surgery[i].kind, "knee_replacement") != 0)
+			continue;
+		date_str(p->surgery[i].date, d);
+		buf_printf(det, "%sknee replacement (%s) on %s", any ? "; " : "",
+			   side_name(p->surgery[i].side), d);
+		any = true;
+	}
+	return any ? YES : NO;
+}
+
+static verdict ck_fall_risk(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	const gradus_measures *m = &p->measures;
+	bool any = false;
+	(void)arg;
+	if (p->falls_last_year >= 1) {
+		buf_printf(det, "%d fall%s in the last year", p->falls_last_year,
+			   p->falls_last_year == 1 ? "" : "s");
+		any = true;
+	}
+	if (p->has_measures && !isnan(m->tug_s) && m->tug_s >= TUG_FALL_RISK) {
+		buf_printf(det, "%sTUG %.1f s", any ? "; " : "", m->tug_s);
+		any = true;
+	}
+	if (p->has_measures && !isnan(m->gait_speed_m_s) && m->gait_speed_m_s < GAIT_SLOW) {
+		buf_printf(det, "%sgait speed %.2f m/s", any ? "; " : "", m->gait_speed_m_s);
+		any = true;
+	}
+	if (p->conditions & GRADUS_TAGBIT(GRADUS_TAG_DEMENTIA)) {
+		buf_printf(det, "%sdementia", any ? "; " : "");
+		any = true;
+	}
+	return any ? YES : NO;
+}
+
+static verdict ck_kidney(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	bool low = p->egfr >= 1 && p->egfr < EGFR_LOW;
+	bool ckd = (p->conditions & GRADUS_TAGBIT(GRADUS_TAG_KIDNEY_DISEASE)) != 0;
+	(void)arg;
+	if (!low && !ckd)
+		return NO;
+	if (low)
+		buf_printf(det, "eGFR %d", p->egfr);
+	if (ckd)
+		buf_printf(det, "%skidney_disease", low ? "; " : "");
+	return YES;
+}
+
+/* Regions of fractures and operations less than 4 weeks old, and the
+ * day they may be loaded again. */
+static unsigned recent_regions(const ctx *c, gradus_date *until)
+{
+	const gradus_profile *p = c->p;
+	unsigned r = 0;
+	long last = 0;
+	bool any = false;
+	for (size_t i = 0; i < p->n_surgery; i++)
+		if (recent(c, p->surgery[i].date)) {
+			long d = gradus_date_days(p->surgery[i].date) + RECENT_DAYS;
+			r |= surgery_regions(&p->surgery[i]);
+			if (!any || d > last)
+				last = d;
+			any = true;
+		}
+	for (size_t i = 0; i < p->n_fracture; i++)
+		if (recent(c, p->fracture[i].date)) {
+			long d = gradus_date_days(p->fracture[i].date) + RECENT_DAYS;
+			r |= p->fracture[i].region;
+			if (!any || d > last)
+				last = d;
+			any = true;
+		}
+	if (until)
+		*until = any ? gradus_date_from_days(last) : (gradus_date){0, 0, 0};
+	return r;
+}
+
+static verdict ck_recent_region(const ctx *c, int arg, buf *det)
+{
+	gradus_date until;
+	unsigned r;
+	char u[11];
+	(void)arg;
+	if (!c->p->n_surgery && !c->p->n_fracture)
+		return NO;
+	if (!c->dated) {
+		*c->needs |= (c->p->n_surgery ? NEED_SURGERY : 0) |
+			     (c->p->n_fracture ? NEED_FRACTURE : 0);
+		return UNKNOWN;
+	}
+	r = recent_regions(c, &until);
+	if (!r)
+		return NO;
+	date_str(until, u);
+	buf_puts(det, "no strength work for ");
+	sc_regions(det, r);
+	buf_printf(det, " before %s", u);
+	return YES;
+}
+
+static verdict ck_neuro_maint(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	verdict v;
+	char d[11];
+	(void)arg;
+	if (!neuro_or_unknown(p))
+		return NO;
+	for (int f = 0; f < GRADUS_RF__COUNT; f++)
+		if (p->red_flags[f] == GRADUS_ANSWER_YES)
+			return NO; /* a red flag is never cleared */
+	v = neuro_cleared(c);
+	if (v != YES)
+		return v;
+	date_str(p->clearance_date, d);
+	buf_printf(det, "condition.kind = %s; cleared by %s on %s",
+		   gradus_kind_name(p->kind), p->clearance_by, d);
+	return YES;
+}
+
+static verdict ck_not_independent(const ctx *c, int arg, buf *det)
+{
+	(void)arg;
+	if (c->p->mobility == GRADUS_MOB_INDEPENDENT)
+		return NO;
+	buf_printf(det, "setup.mobility = %s", gradus_mobility_name(c->p->mobility));
+	return YES;
+}
+
+typedef verdict (*check_fn)(const ctx *c, int arg, buf *detail);
+
+static const check_fn checks[C__COUNT] = {
+	[C_LOGS] = ck_logs,
+	[C_RF_YES] = ck_rf_yes,
+	[C_SUDDEN_ONSET] = ck_sudden_onset,
+	[C_SWALLOW_FAST] = ck_swallow_fast,
+	[C_ASYM_WORSENING] = ck_asym_worsening,
+	[C_COURSE_FAST] = ck_course_fast,
+	[C_NEURO_UNCLEARED] = ck_neuro_uncleared,
+	[C_ASYM_UNEXPLAINED] = ck_asym_unexplained,
+	[C_STATIN_STEROID] = ck_statin_steroid,
+	[C_PROGRESSIVE] = ck_progressive,
+	[C_ANY_YES] = ck_any_yes,
+	[C_ACSM] = ck_acsm,
+	[C_BP_HIGH] = ck_bp_high,
+	[C_RECENT_SURGERY] = ck_recent_surgery,
+	[C_RECENT_FRACTURE] = ck_recent_fracture,
+	[C_MISSING] = ck_missing,
+	[C_TAG] = ck_tag,
+	[C_BP_RAISED] = ck_bp_raised,
+	[C_HR_HIGH] = ck_hr_high,
+	[C_HIP_POSTERIOR] = ck_hip_posterior,
+	[C_KNEE] = ck_knee,
+	[C_FALL_RISK] = ck_fall_risk,
+	[C_KIDNEY] = ck_kidney,
+	[C_RECENT_REGION] = ck_recent_region,
+	[C_NEURO_MAINT] = ck_neuro_maint,
+	[C_NOT_INDEPENDENT] = ck_not_independent,
+};
+
+/* ------------------------------------------------------------------ */
+/* The rule table, highest tier first. Findings come in this order.    */
+
+#define T(x) GRADUS_TIER_##x
+#define RF(x) GRADUS_RF_##x
+#define TAG(x) GRADUS_TAGBIT(GRADUS_TAG_##x)
+#define PREC(x) GRADUS_PREC_##x
+
+static const gradus_rule rules[] = {
+	/* emergency: call the emergency number now [BEFAST, NICE127] */
+	{.id = "RF-BEFAST-BALANCE", .tier = T(EMERGENCY),
+	 .summary = "Balance lost suddenly (BE-FAST: Balance).",
+	 .person = "You said you suddenly lost your balance. This can be a sign of a stroke.",
+	 .clinician = "Sudden loss of balance (BE-FAST B): possible stroke.",
+	 .source = "BEFAST", .check = C_RF_YES, .arg = RF(SUDDEN_BALANCE_LOSS)},
+	{.id = "RF-BEFAST-EYES", .tier = T(EMERGENCY),
+	 .summary = "Sight changed suddenly: lost, blurred or double (BE-FAST: Eyes).",
+	 .person = "You said your sight changed suddenly. This can be a sign of a stroke.",
+	 .clinician = "Sudden visual disturbance (BE-FAST E): possible stroke.",
+	 .source = "BEFAST", .check = C_RF_YES, .arg = RF(VISION_CHANGES)},
+	{.id = "RF-BEFAST-FACE", .tier = T(EMERGENCY),
+	 .summary = "One side of the face drooping (BE-FAST: Face).",
+	 .person = "You said one side of your face is drooping. This can be a sign of a stroke.",
+	 .clinician = "Facial droop (BE-FAST F): possible stroke.",
+	 .source = "BEFAST", .check = C_RF_YES, .arg = RF(FACE_DROOPING)},
+	{.id = "RF-BEFAST-ARM", .tier = T(EMERGENCY),
+	 .summary = "One arm or leg, or one side, suddenly weak (BE-FAST: Arm).",
+	 .person = "You said one arm or leg, or one side of your body, suddenly became weak. This can be a sign of a stroke.",
+	 .clinician = "Sudden unilateral limb weakness (BE-FAST A): possible stroke.",
+	 .source = "BEFAST", .check = C_RF_YES, .arg = RF(ONE_SIDED_WEAKNESS)},
+	{.id = "RF-BEFAST-SPEECH", .tier = T(EMERGENCY),
+	 .summary = "Speech slurred, strange or hard to find (BE-FAST: Speech).",
+	 .person = "You said your speech has changed. This can be a sign of a stroke.",
+	 .clinician = "Speech disturbance (BE-FAST S): possible stroke.",
+	 .source = "BEFAST", .check = C_RF_YES, .arg = RF(SPEECH_CHANGES)},
+	{.id = "RF-SUDDEN-WEAKNESS", .tier = T(EMERGENCY),
+	 .summary = "Weakness that came on suddenly, even of one hand.",
+	 .person = "You said the weakness came on suddenly. Sudden weakness needs help at once.",
+	 .clinician = "Sudden-onset weakness: exclude stroke or another acute neurological cause.",
+	 .source = "BEFAST, NICE127", .check = C_RF_YES, .arg = RF(SUDDEN_WEAKNESS)},
+	{.id = "RF-SUDDEN-ONSET", .tier = T(EMERGENCY),
+	 .summary = "condition.onset is sudden: counts as sudden weakness.",
+	 .person = "Your answers say the weakness came on suddenly. Sudden weakness needs help at once.",
+	 .clinician = "Weakness of sudden onset recorded: exclude stroke or another acute neurological cause.",
+	 .source = "BEFAST, NICE127", .check = C_SUDDEN_ONSET},
+	{.id = "RF-HEADACHE", .tier = T(EMERGENCY),
+	 .summary = "Sudden, severe headache.",
+	 .person = "You said you have a sudden, severe headache. This needs help at once.",
+	 .clinician = "Sudden severe headache: exclude stroke or subarachnoid haemorrhage.",
+	 .source = "BEFAST, NICE127", .check = C_RF_YES, .arg = RF(SUDDEN_SEVERE_HEADACHE)},
+	{.id = "RF-BREATHING", .tier = T(EMERGENCY),
+	 .summary = "Breathing hard at rest or when lying flat.",
+	 .person = "You said breathing is hard at rest or when you lie flat. This needs help at once.",
+	 .clinician = "Dyspnoea at rest or orthopnoea with weakness: possible respiratory muscle involvement or cardiac cause.",
+	 .source = "NICE127", .check = C_RF_YES, .arg = RF(BREATHING_DIFFICULTY)},
+	{.id = "RF-SWALLOWING-FAST", .tier = T(EMERGENCY),
+	 .summary = "Swallowing trouble with weakness that came on suddenly or gets worse fast.",
+	 .person = "You have trouble swallowing, and the weakness came on suddenly or is getting worse fast. This needs help at once.",
+	 .clinician = "Dysphagia with sudden or rapidly progressive weakness: possible bulbar or respiratory involvement.",
+	 .source = "NICE127", .check = C_SWALLOW_FAST},
+	{.id = "RF-SPREADING", .tier = T(EMERGENCY),
+	 .summary = "Weakness spreading, e.g. climbing up from the feet, over days or weeks (up to 4 weeks).",
+	 .person = "You said the weakness is spreading. Weakness that spreads over days or weeks needs help at once.",
+	 .clinician = "Symmetric weakness spreading over 4 weeks or less: possible Guillain-Barre syndrome.",
+	 .source = "NICE127", .check = C_RF_YES, .arg = RF(SPREADING_WEAKNESS)},
+	{.id = "RF-BLADDER-BOWEL", .tier = T(EMERGENCY),
+	 .summary = "New change in bladder or bowel control.",
+	 .person = "You said your bladder or bowel control has changed. With weakness, this needs help at once.",
+	 .clinician = "New bladder or bowel dysfunction with weakness: possible cauda equina or spinal cord compression.",
+	 .source = "NICE127", .check = C_RF_YES, .arg = RF(BLADDER_OR_BOWEL_CHANGES)},
+	{.id = "RF-SADDLE", .tier = T(EMERGENCY),
+	 .summary = "Numbness around the bottom or between the legs (saddle area).",
+	 .person = "You said you have numbness around your bottom or between your legs. This needs help at once.",
+	 .clinician = "Saddle anaesthesia: possible cauda equina syndrome.",
+	 .source = "NICE127", .check = C_RF_YES, .arg = RF(SADDLE_NUMBNESS)},
+	{.id = "RF-CHEST-PAIN", .tier = T(EMERGENCY),
+	 .summary = "Chest pain or pressure.",
+	 .person = "You said you have chest pain or pressure. This needs help at once.",
+	 .clinician = "Chest pain or pressure: exclude an acute cardiac cause; no exercise.",
+	 .source = "NICE127, ACSM2015", .check = C_RF_YES, .arg = RF(CHEST_PAIN)},
+
+	/* urgent: see a doctor today [NICE127] */
+	{.id = "RF-ONE-SIDE-WORSENING", .tier = T(URGENT),
+	 .summary = "One limb or one side weak and getting worse, noticed for 2 weeks or less (worsening over hours to days).",
+	 .person = "Weakness of one arm or leg, or one side, that has got worse over the last days needs a doctor today.",
+	 .clinician = "Unilateral or single-limb weakness progressing over hours to days: same-day assessment.",
+	 .source = "NICE127; 2 weeks: D", .check = C_ASYM_WORSENING},
+	{.id = "RF-WORSENING-FAST", .tier = T(URGENT),
+	 .summary = "condition.course is worsening_fast.",
+	 .person = "Your weakness is getting worse fast. A doctor should see you today.",
+	 .clinician = "Rapidly progressive weakness: same-day assessment.",
+	 .source = "NICE127", .check = C_COURSE_FAST},
+	{.id = "RF-SWALLOWING", .tier = T(URGENT),
+	 .summary = "Swallowing trouble with weakness (slowly progressive weakness with any swallowing problem).",
+	 .person = "You said swallowing is difficult. With weakness, a doctor should see you today.",
+	 .clinician = "Weakness with dysphagia: possible bulbar involvement (e.g. motor neurone disease, myasthenia).",
+	 .source = "NICE127", .check = C_RF_YES, .arg = RF(SWALLOWING_DIFFICULTY)},
+	{.id = "RF-EYELIDS", .tier = T(URGENT),
+	 .summary = "Drooping eyelids or double vision (fatigable weakness).",
+	 .person = "You said you have drooping eyelids or double vision. With weakness, a doctor should see you today.",
+	 .clinician = "Ptosis or diplopia with weakness: possible myasthenia gravis.",
+	 .source = "NICE127", .check = C_RF_YES, .arg = RF(DROOPING_EYELIDS_OR_DOUBLE_VISION)},
+	{.id = "RF-DARK-URINE", .tier = T(URGENT),
+	 .summary = "Dark (cola-coloured) urine with muscle pain (statin users especially).",
+	 .person = "You said you have dark urine and muscle pain. A doctor should see you today. If you take a statin, tell the doctor.",
+	 .clinician = "Myalgia and weakness with dark urine: possible rhabdomyolysis (statin?); check CK and renal function.",
+	 .source = "NICE127", .check = C_RF_YES, .arg = RF(DARK_URINE_WITH_MUSCLE_PAIN)},
+
+	/* review: a doctor checks before any plan [NICE42, NICE127] */
+	{.id = "RF-NEURO-UNCLEARED", .tier = T(REVIEW),
+	 .summary = "condition.kind neurogenic or unknown, without a clearance dated after the weakness began and on or before the start.",
+	 .person = "Your weakness may come from the nerves, or its cause is not known, and no doctor has yet said that exercise is safe for you. A doctor should check it first.",
+	 .clinician = "Weakness of neurogenic or unknown cause without documented clearance: please evaluate before exercise.",
+	 .source = "NICE127", .check = C_NEURO_UNCLEARED},
+	{.id = "RF-TWITCHING", .tier = T(REVIEW),
+	 .summary = "Muscle twitches (fasciculations) with weakness: possible motor neurone disease.",
+	 .person = "You said your muscles twitch under the skin. With weakness, a doctor should check this without delay.",
+	 .clinician = "Fasciculations with weakness: possible motor neurone disease; NICE NG42 advises referral without delay.",
+	 .source = "NICE42", .check = C_RF_YES, .arg = RF(MUSCLE_TWITCHING)},
+	{.id = "RF-ASYMMETRIC", .tier = T(REVIEW),
+	 .summary = "Weakness of one limb or one side (condition.pattern) without an immobilisation that covers the weak regions.",
+	 .person = "Weakness on one side, or in one arm or leg, without a cast or rest to explain it, should be checked by a doctor.",
+	 .clinician = "Asymmetric weakness not explained by immobilisation: evaluate for a neurological cause.",
+	 .source = "NICE42, NICE127", .check = C_ASYM_UNEXPLAINED},
+	{.id = "RF-NUMBNESS", .tier = T(REVIEW),
+	 .summary = "Numbness or tingling with the weakness.",
+	 .person = "You said you have numbness or tingling with the weakness. A doctor should check this.",
+	 .clinician = "Sensory symptoms with weakness: possible neuropathy or radiculopathy.",
+	 .source = "NICE127", .check = C_RF_YES, .arg = RF(NUMBNESS_OR_TINGLING)},
+	{.id = "RF-WEIGHT-LOSS", .tier = T(REVIEW),
+	 .summary = "Weight lost without trying.",
+	 .person = "You said you have lost weight without trying. A doctor should check this.",
+	 .clinician = "Unexplained weight loss with weakness: please evaluate.",
+	 .source = "NICE42, NICE127", .check = C_RF_YES, .arg = RF(UNEXPLAINED_WEIGHT_LOSS)},
+	{.id = "RF-STATIN-STEROID", .tier = T(REVIEW),
+	 .summary = "A statin or steroid, with weakness of gradual onset that is getting worse (our proxy for proximal weakness new since the medicine).",
+	 .person = "You take a statin or a steroid, and your weakness is getting worse. Some medicines can weaken muscles. A doctor should check this. Do not stop a medicine without asking your doctor.",
+	 .clinician = "Progressive weakness on a statin or corticosteroid: consider drug-induced myopathy.",
+	 .source = "NICE127; proxy: D", .check = C_STATIN_STEROID},
+	{.id = "RF-PROGRESSIVE", .tier = T(REVIEW),
+	 .summary = "Weakness getting slowly worse, not explained by an immobilisation of the weak regions that is still in place.",
+	 .person = "Your weakness is slowly getting worse. A doctor should find out why before you start.",
+	 .clinician = "Slowly progressive weakness not explained by disuse: please evaluate before training.",
+	 .source = "NICE42, NICE127", .check = C_PROGRESSIVE},
+	{.id = "RF-ANY", .tier = T(REVIEW),
+	 .summary = "Catch-all: any red-flag question answered yes that no rule of tier review or higher covers.",
+	 .person = "You answered yes to a warning-sign question. A doctor should look at this before you start, even if a doctor has cleared you before.",
+	 .clinician = "Red-flag symptom reported (see detail): please review before exercise.",
+	 .source = "D", .check = C_ANY_YES},
+
+	/* clearance: a doctor's OK first [ACSM2015, AHA2007, VIVI] */
+	{.id = "CL-ACSM", .tier = T(CLEARANCE),
+	 .summary = "Not regularly active, with heart disease, heart failure, diabetes or kidney disease, and no clearance on or before the start.",
+	 .person = "You are not regularly active and you have heart, kidney or sugar (diabetes) disease. Ask your doctor whether it is safe to start.",
+	 .clinician = "Inactive with known cardiovascular, metabolic or renal disease: medical clearance recommended before exercise.",
+	 .source = "ACSM2015", .check = C_ACSM},
+	{.id = "CL-FAINTING", .tier = T(CLEARANCE),
+	 .summary = "Fainting spells or dizziness (a clearance does not satisfy this rule).",
+	 .person = "You said you have fainting spells or dizziness. A doctor must check this before you start.",
+	 .clinician = "Syncope or dizziness: evaluate (cardiac, orthostatic) before exercise.",
+	 .source = "ACSM2015", .check = C_RF_YES, .arg = RF(FAINTING_OR_DIZZINESS)},
+	{.id = "CL-BP-HIGH", .tier = T(CLEARANCE),
+	 .summary = "Resting blood pressure 180 systolic or 110 diastolic or higher (a clearance does not satisfy this rule).",
+	 .person = "Your resting blood pressure is very high. Do not do strength exercises until a doctor has treated it and it is lower.",
+	 .clinician = "Resting BP at or above 180/110 mmHg: no resistance training until controlled.",
+	 .source = "AHA2007", .check = C_BP_HIGH},
+	{.id = "CL-RECENT-SURGERY", .tier = T(CLEARANCE),
+	 .summary = "An operation less than 4 weeks before the start (or after it), with no clearance dated after the operation.",
+	 .person = "You had an operation less than 4 weeks ago. Ask your surgeon or doctor when you may start strength exercises.",
+	 .clinician = "Surgery less than 4 weeks before the start: please confirm exercise may begin, and any restrictions.",
+	 .source = "VIVI", .check = C_RECENT_SURGERY},
+	{.id = "CL-RECENT-FRACTURE", .tier = T(CLEARANCE),
+	 .summary = "A broken bone less than 4 weeks before the start (or after it), with no clearance dated after the break.",
+	 .person = "You broke a bone less than 4 weeks ago. Ask your doctor when you may start strength exercises.",
+	 .clinician = "Fracture less than 4 weeks before the start: no strength training of the region within 1 month; please confirm.",
+	 .source = "VIVI", .check = C_RECENT_FRACTURE},
+
+	/* incomplete: every question needs an answer (fail closed) */
+	{.id = "IN-UNANSWERED", .tier = T(INCOMPLETE),
+	 .summary = "A red-flag question is not answered.",
+	 .person = "Some warning-sign questions are not answered. gradus makes no plan until every question is answered yes or no.",
+	 .clinician = "Screening incomplete: red-flag questions unanswered.",
+	 .source = "D", .check = C_MISSING},
+
+	/* precautions: a plan, with adaptations */
+	{.id = "PC-OSTEOPOROSIS", .tier = T(PRECAUTIONS),
+	 .summary = "Osteoporosis: spine-sparing; no loaded or fast bending or twisting of the back, no jumping.",
+	 .person = "You have osteoporosis (thin bones). Your plan avoids bending forward or twisting with a load, and jumping.",
+	 .clinician = "Osteoporosis: spine-sparing program, no loaded or rapid spinal flexion or twisting, no impact.",
+	 .source = "TFTF", .check = C_TAG, .arg = GRADUS_TAG_OSTEOPOROSIS,
+	 .avoid = TAG(SPINAL_FLEXION) | TAG(SPINAL_TWIST) | TAG(HIGH_IMPACT),
+	 .sets = PREC(SPINE_SPARING)},
+	{.id = "PC-HYPERTENSION", .tier = T(PRECAUTIONS),
+	 .summary = "High blood pressure: breathe out on effort, no breath-holding.",
+	 .person = "You have high blood pressure. Breathe out as you push or lift, and never hold your breath. Your plan reminds you.",
+	 .clinician = "Hypertension: breathing cues on every exercise, no Valsalva or long breath-held efforts.",
+	 .source = "AHA2007", .check = C_TAG, .arg = GRADUS_TAG_HYPERTENSION,
+	 .avoid = TAG(BREATH_HOLDING), .sets = PREC(BREATHING_CUES)},
+	{.id = "PC-BP-RAISED", .tier = T(PRECAUTIONS),
+	 .summary = "Resting blood pressure 160-179 systolic or 100-109 diastolic: effort at most 5 out of 10.",
+	 .person = "Your resting blood pressure is raised. Your plan keeps the effort moderate: at most 5 out of 10. Tell your doctor about your blood pressure.",
+	 .clinician = "Resting BP 160-179/100-109 mmHg (relative contraindication): effort capped at 5/10 (our conservative choice).",
+	 .source = "AHA2007, OTAGO; cap 5: D", .check = C_BP_RAISED,
+	 .avoid = TAG(BREATH_HOLDING), .effort_cap = BP_RAISED_CAP,
+	 .sets = PREC(BREATHING_CUES)},
+	{.id = "PC-HR-HIGH", .tier = T(PRECAUTIONS),
+	 .summary = "Resting heart rate above 100 a minute: check the pulse before each session.",
+	 .person = "Your resting pulse was high (over 100 beats a minute). Check your pulse before each session. If it is over 100 at rest, do not exercise that day.",
+	 .clinician = "Resting HR above 100/min: pulse check before each session, no session when above 100.",
+	 .source = "OTAGO", .check = C_HR_HIGH, .sets = PREC(HR_CHECK)},
+	{.id = "PC-BLOOD-THINNER", .tier = T(PRECAUTIONS),
+	 .summary = "Blood thinner: seated or supported exercises first, no fall-prone exercises.",
+	 .person = "You take a blood thinner. Your plan prefers seated or supported exercises and avoids ones where you could fall. Tell your doctor about new bruising, black stools or a bad headache.",
+	 .clinician = "Anticoagulant: seated or supported exercise preferred, fall-prone exercises avoided.",
+	 .source = "M", .check = C_TAG, .arg = GRADUS_TAG_BLOOD_THINNER,
+	 .avoid = TAG(FALL_RISK), .sets = PREC(PREFER_SUPPORTED)},
+	{.id = "PC-INSULIN", .tier = T(PRECAUTIONS),
+	 .summary = "Insulin: check blood sugar before each session.",
+	 .person = "You use insulin. Check your blood sugar before each session. If it is below 100 mg/dL (5.6 mmol/L), eat about 15 g of carbohydrate first. If it is above 250 mg/dL (13.9 mmol/L), check for ketones, and do not exercise if there are any.",
+	 .clinician = "Insulin-treated diabetes: glucose check before exercise (<100 mg/dL: ~15 g carbohydrate; >250 mg/dL: ketones, no exercise if present).",
+	 .source = "ADA2016", .check = C_TAG, .arg = GRADUS_TAG_INSULIN,
+	 .sets = PREC(GLUCOSE_CHECK)},
+	{.id = "PC-HIP-POSTERIOR", .tier = T(PRECAUTIONS),
+	 .summary = "Hip replacement by the posterior approach (or approach not given), less than 8 weeks before: hip precautions until 8 weeks after.",
+	 .person = "You had a hip replacement less than 8 weeks ago. Until the date given: do not bend the hip past a right angle, do not cross your legs, and do not turn the leg inwards. Follow your surgeon if their advice differs.",
+	 .clinician = "Posterior hip precautions (no flexion past 90 degrees, no adduction past midline, no internal rotation) until 8 weeks after surgery.",
+	 .source = "\xE2\x80\x94 (surgical protocols); approach not given: D",
+	 .check = C_HIP_POSTERIOR,
+	 .avoid = TAG(HIP_POSTERIOR_PRECAUTIONS), .sets = PREC(HIP_POSTERIOR)},
+	{.id = "PC-KNEE-REPLACEMENT", .tier = T(PRECAUTIONS),
+	 .summary = "Knee replacement: no kneeling.",
+	 .person = "You had a knee replacement. Your plan has no kneeling.",
+	 .clinician = "Knee arthroplasty: kneeling avoided.",
+	 .source = "\xE2\x80\x94 (surgical protocols)", .check = C_KNEE,
+	 .avoid = TAG(KNEELING)},
+	{.id = "PC-FALL-RISK", .tier = T(PRECAUTIONS),
+	 .summary = "Fall risk: 1 fall or more in the last year, TUG 13.5 s or more, gait speed below 0.8 m/s, or dementia: balance work, no fall-prone exercises.",
+	 .person = "You have a higher risk of falling. Your plan includes balance work with support close by, and avoids exercises where you could fall.",
+	 .clinician = "Fall risk (falls, TUG, gait speed or dementia): balance emphasis, fall-prone exercises avoided.",
+	 .source = "VIVI, EWGSOP2; 1 fall: D", .check = C_FALL_RISK,
+	 .avoid = TAG(FALL_RISK), .sets = PREC(BALANCE_EMPHASIS)},
+	{.id = "PC-DEMENTIA", .tier = T(PRECAUTIONS),
+	 .summary = "Dementia: someone present at every session.",
+	 .person = "Because of memory problems, someone you know should be with you at every session.",
+	 .clinician = "Dementia: supervised sessions only.",
+	 .source = "D", .check = C_TAG, .arg = GRADUS_TAG_DEMENTIA,
+	 .sets = PREC(SUPERVISION_NEEDED)},
+	{.id = "PC-KIDNEY", .tier = T(PRECAUTIONS),
+	 .summary = "eGFR below 30 or kidney disease: no protein target.",
+	 .person = "Because of your kidneys, the plan gives no protein advice. Ask your doctor how much protein is right for you.",
+	 .clinician = "eGFR below 30 or kidney disease: no protein target given; please advise.",
+	 .source = "PROTAGE", .check = C_KIDNEY, .sets = PREC(NO_PROTEIN_TARGET)},
+	{.id = "PC-RECENT-REGION", .tier = T(PRECAUTIONS),
+	 .summary = "A fracture or operation less than 4 weeks before the start: no strength work for that region until 4 weeks have passed, even with clearance (an operation of kind other: every region).",
+	 .person = "Part of your body is still healing from a break or an operation. Your plan does not strengthen that part yet.",
+	 .clinician = "Region of a fracture or operation less than 4 weeks old: excluded from strength training.",
+	 .source = "VIVI; kind other: D", .check = C_RECENT_REGION,
+	 .sets = PREC(NO_STRENGTH_REGIONS)},
+	{.id = "PC-NEURO-MAINTENANCE", .tier = T(PRECAUTIONS),
+	 .summary = "Neurogenic (or unknown) weakness with a valid clearance and no red flag: the function-maintenance program only, effort at most 5 out of 10.",
+	 .person = "A doctor has said exercise is safe for you. Because your weakness may come from the nerves, only a gentle program is allowed: effort at most 5 out of 10 (moderate), never to exhaustion, and loads do not keep rising. Guidance from a therapist is recommended.",
+	 .clinician = "Neurogenic weakness, cleared: function-maintenance program only (effort at most 5/10, no training to fatigue); therapist guidance advised.",
+	 .source = "NICE127; cap 5: D", .check = C_NEURO_MAINT,
+	 .effort_cap = NEURO_CAP, .sets = PREC(NEURO_MAINTENANCE)},
+
+	/* proceed: adjusts the plan, not a precaution */
+	{.id = "AD-FLOOR-TRANSFER", .tier = T(PROCEED),
+	 .summary = "Does not walk independently: no exercises on or down to the floor.",
+	 .person = "Your plan has no exercises that need you to get down to the floor.",
+	 .clinician = "Mobility other than independent: floor transfers excluded.",
+	 .source = "D", .check = C_NOT_INDEPENDENT, .avoid = TAG(FLOOR_TRANSFER)},
+
+	/* during a plan: session logs only (not checked by gradus_screen) */
+	{.id = "FU-NO-PROGRESS", .tier = T(REVIEW), .logs_only = true,
+	 .summary = "Session logs only (not checked by screen): no gain or a decline in chair stand, grip or SPPB after 6-8 weeks at 70 % adherence or more, or SPPB down 2 points at any time.",
+	 .person = "Your test results have not improved, or have got worse, after weeks of regular exercise. A doctor should find out why.",
+	 .clinician = "No improvement or decline despite 6-8 weeks of adherent training: follow-up for a cause other than disuse.",
+	 .source = "D", .check = C_LOGS},
+};
+
+#undef T
+#undef RF
+#undef TAG
+#undef PREC
+
+#define N_RULES COUNT(rules)
+
+const gradus_rule *gradus_rules(size_t *n)
+{
+	if (n)
+		*n = N_RULES;
+	return rules;
+}
+
+/* ------------------------------------------------------------------ */
+/* Names and plain words                                               */
+
+static const char *const tier_names[GRADUS_TIER__COUNT] = {
+	"proceed", "precautions", "incomplete", "clearance",
+	"review", "urgent", "emergency"};
+
+const char *gradus_tier_name(gradus_tier t)
+{
+	return (unsigned)t < GRADUS_TIER__COUNT ? tier_names[t] : NULL;
+}
+
+int gradus_tier_exit_code(gradus_tier t)
+{
+	static const int codes[GRADUS_TIER__COUNT] = {0, 0, 10, 11, 12, 13, 14};
+	return (unsigned)t < GRADUS_TIER__COUNT ? codes[t] : 1;
+}
+
+static const char *const prec_names[GRADUS_PREC__COUNT] = {
+	"breathing_cues", "spine_sparing", "hip_posterior", "glucose_check",
+	"prefer_supported", "balance_emphasis", "supervision_needed",
+	"no_protein_target", "neuro_maintenance", "hr_check",
+	"no_strength_regions"};
+
+const char *gradus_prec_name(unsigned single_bit)
+{
+	for (unsigned i = 0; i < GRADUS_PREC__COUNT; i++)
+		if (single_bit == (1u << i))
+			return prec_names[i];
+	return NULL;
+}
+
+const char *sc_emergency_number(const gradus_profile *p)
+{
+	return p && p->emergency_number ? p->emergency_number
+					: "your local emergency number";
+}
+
+const char *sc_effort_words(int e)
+{
+	return e <= 0	? "rest"
+	       : e <= 2 ? "very easy"
+	       : e <= 4 ? "easy"
+	       : e <= 6 ? "moderate"
+	       : e <= 8 ? "hard"
+	       : e == 9 ? "very hard"
+			: "as hard as possible";
+}
+
+const char *sc_kind_words(gradus_kind k)
+{
+	switch (k) {
+	case GRADUS_KIND_DISUSE: return "disuse (after a cast, bed rest or a hospital stay)";
+	case GRADUS_KIND_SARCOPENIA: return "age-related muscle loss (sarcopenia)";
+	case GRADUS_KIND_NEUROGENIC: return "from the nerves, spinal cord or brain (neurogenic)";
+	default: return "cause not known";
+	}
+}
+
+const char *sc_course_words(gradus_course c)
+{
+	switch (c) {
+	case GRADUS_COURSE_IMPROVING: return "getting better";
+	case GRADUS_COURSE_STABLE: return "staying the same";
+	case GRADUS_COURSE_WORSENING_SLOWLY: return "getting slowly worse";
+	default: return "getting worse fast";
+	}
+}
+
+const char *sc_pattern_words(gradus_weakness_pattern w)
+{
+	switch (w) {
+	case GRADUS_PATTERN_SYMMETRIC: return "both sides alike";
+	case GRADUS_PATTERN_ONE_SIDED: return "one side of the body";
+	default: return "one arm or leg";
+	}
+}
+
+void sc_regions(buf *b, unsigned r)
+{
+	bool first = true;
+	if (!r) {
+		buf_puts(b, "none");
+		return;
+	}
+	if ((r & GRADUS_REG_ALL) == GRADUS_REG_ALL) {
+		buf_puts(b, "whole_body");
+		return;
+	}
+	for (unsigned i = 0; i < 7; i++)
+		if (r & (1u << i)) {
+			buf_printf(b, "%s%s", first ? "" : ", ", gradus_region_name(1u << i));
+			first = false;
+		}
+}
+
+void sc_tags(buf *b, gradus_tags t, int first_tag, int end)
+{
+	bool first = true;
+	for (int i = first_tag; i < end; i++)
+		if (t & GRADUS_TAGBIT(i)) {
+			buf_printf(b, "%s%s", first ? "" : ", ", gradus_tag_name((gradus_tag)i));
+			first = false;
+		}
+}
+
+/* Code points of the UTF-8 sequence starting at s (1 for a lead byte). */
+static size_t cp_len(const char *s)
+{
+	size_t n = 1;
+	while (s[n] && ((unsigned char)s[n] & 0xc0) == 0x80)
+		n++;
+	return n;
+}
+
+int sc_wrap(buf *b, const char *first, const char *cont, const char *s,
+	    int width)
+{
+	int lines = 1, col = (int)utf8_width(first);
+	int start = col;         /* column where this line's text begins */
+	const int cont_w = (int)utf8_width(cont);
+	const char *p = s;
+
+	buf_puts(b, first);
+	while (*p) {
+		const char *w = p;
+		int cols;
+		while (*w == ' ')
+			w++;
+		if (!*w)
+			break;
+		p = w;
+		while (*w && *w != ' ')
+			w++;
+		cols = 0;
+		for (const char *q = p; q < w; q += cp_len(q))
+			cols++;
+		if (col > start && col + 1 + cols > width) {
+			buf_putc(b, '\n');
+			buf_puts(b, cont);
+			col = start = cont_w;
+			lines++;
+		} else if (col > start) {
+			buf_putc(b, ' ');
+			col++;
+		}
+		/* a word longer than the room left: break it */
+		while (col + cols > width && cols > 0) {
+			int room = width - col;
+			if (room <= 0) {
+				buf_putc(b, '\n');
+				buf_puts(b, cont);
+				col = start = cont_w;
+				lines++;
+				room = width - col;
+				if (room <= 0)
+					room = 1;
+			}
+			if (cols <= room)
+				break;
+			for (int i = 0; i < room; i++) {
+				size_t n = cp_len(p);
+				buf_put(b, p, n);
+				p += n;
+			}
+			cols -= room;
+			col += room;
+		}
+		buf_put(b, p, (size_t)(w - p));
+		col += cols;
+		p = w;
+	}
+	buf_putc(b, '\n');
+	return lines;
+}
+
+/* ------------------------------------------------------------------ */
+/* Screening                                                           */
+
+typedef struct {
+	gradus_screening s;
+	gradus_finding findings[N_RULES];
+	gradus_red_flag missing[GRADUS_RF__COUNT];
+} screening_box;
+
+void gradus_screening_free(gradus_screening *s)
+{
+	screening_box *b = (screening_box *)s;
+	if (!b)
+		return;
+	for (size_t i = 0; i < b->s.n_findings; i++)
+		free(b->findings[i].detail);
+	free(b);
+}
+
+/* Is every true red-flag answer covered by a hit of tier review or
+ * higher? Lists the uncovered keys into `det`. */
+static bool uncovered_yes(const ctx *c, const bool *hit, buf *det)
+{
+	bool any = false;
+	for (int f = 0; f < GRADUS_RF__COUNT; f++) {
+		bool covered = false;
+		if (c->p->red_flags[f] != GRADUS_ANSWER_YES)
+			continue;
+		for (size_t i = 0; i < N_RULES; i++)
+			if (hit[i] && rules[i].check == C_RF_YES &&
+			    rules[i].arg == f && rules[i].tier >= GRADUS_TIER_REVIEW)
+				covered = true;
+		if (!covered) {
+			buf_printf(det, "%sred_flags.%s = true", any ? ", " : "", rf_key(f));
+			any = true;
+		}
+	}
+	return any;
+}
+
+static size_t date_needs(buf *b, unsigned needs)
+{
+	const char *what[4];
+	size_t n = 0;
+	if (needs & NEED_SURGERY)
+		what[n++] = "the operation";
+	if (needs & NEED_FRACTURE)
+		what[n++] = "the fracture";
+	if (needs & NEED_CLEARANCE)
+		what[n++] = "the clearance";
+	if (needs & NEED_IMMOB)
+		what[n++] = "the end of the immobilisation";
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, "%s%s", i == 0 ? "" : i + 1 == n ? " and " : ", ", what[i]);
+	return n;
+}
+
+int gradus_screen(gradus_screening **out, const gradus_profile *p,
+		  gradus_date as_of, gradus_diags *d)
+{
+	screening_box *b;
+	gradus_screening *s;
+	gradus_precautions *pr;
+	char *details[N_RULES] = {0};
+	bool hit[N_RULES] = {0};
+	gradus_tier tier = GRADUS_TIER_PROCEED, unknown_tier = GRADUS_TIER_PROCEED;
+	bool unknown = false, oom = false;
+	gradus_date until = {0, 0, 0};
+	unsigned needs = 0;
+	ctx c;
+
+	if (!out)
+		return GRADUS_EUSAGE;
+	*out = NULL;
+	if (!p)
+		return GRADUS_EUSAGE;
+	c.p = p;
+	c.needs = &needs;
+	c.as_of = gradus_date_is_set(as_of) ? as_of : p->start;
+	c.dated = gradus_date_is_set(c.as_of);
+	c.today = c.dated ? gradus_date_days(c.as_of) : 0;
+
+	for (size_t i = 0; i < N_RULES; i++) {
+		buf det = BUF_INIT;
+		verdict v;
+		if (rules[i].logs_only || rules[i].check == C_ANY_YES)
+			continue;
+		v = checks[rules[i].check](&c, rules[i].arg, &det);
+		if (v == YES) {
+			hit[i] = true;
+			if (det.len || det.failed) {
+				details[i] = buf_detach(&det, NULL);
+				oom |= details[i] == NULL;
+			}
+		} else if (v == UNKNOWN) {
+			unknown = true;
+			if (rules[i].tier > unknown_tier)
+				unknown_tier = rules[i].tier;
+		}
+		buf_free(&det);
+	}
+	for (size_t i = 0; i < N_RULES; i++) {
+		buf det = BUF_INIT;
+		if (rules[i].check != C_ANY_YES)
+			continue;
+		if (uncovered_yes(&c, hit, &det)) {
+			hit[i] = true;
+			details[i] = buf_detach(&det, NULL);
+			oom |= details[i] == NULL;
+		}
+		buf_free(&det);
+	}
+	for (size_t i = 0; i < N_RULES; i++)
+		if (hit[i] && rules[i].tier > tier)
+			tier = rules[i].tier;
+
+	if (oom)
+		goto nomem;
+	if (unknown) {
+		buf msg = BUF_INIT;
+		/* fail closed: without a date the dated rules cannot be judged;
+		 * the result stands only when it stops the plan and no dated
+		 * rule could raise it */
+		bool stands = tier > GRADUS_TIER_PRECAUTIONS && tier >= unknown_tier;
+		size_t n;
+		n = 0;
+		for (unsigned k = needs; k; k &= k - 1)
+			n++;
+		if (stands)
+			buf_printf(&msg, "no start date (setup.start or --start), so the date%s of ",
+				   n > 1 ? "s" : "");
+		else
+			buf_puts(&msg, "a start date is needed to judge how recent ");
+		n = date_needs(&msg, needs);
+		if (stands)
+			buf_printf(&msg, " %s not judged; %s cannot change this result",
+				   n > 1 ? "were" : "was", n > 1 ? "they" : "it");
+		else
+			buf_printf(&msg, " %s (setup.start or --start)", n > 1 ? "are" : "is");
+		if (msg.failed) {
+			buf_free(&msg);
+			goto nomem;
+		}
+		gradus_diags_add(d, stands ? GRADUS_SEV_WARNING : GRADUS_SEV_ERROR,
+				 p->file ? p->file : "", 0, "%s", msg.ptr);
+		buf_free(&msg);
+		if (!stands) {
+			for (size_t i = 0; i < N_RULES; i++)
+				free(details[i]);
+			return GRADUS_EUSAGE;
+		}
+	}
+
+	b = calloc(1, sizeof(*b));
+	if (!b)
+		goto nomem;
+	s = &b->s;
+	s->tier = tier;
+	s->as_of = c.dated ? c.as_of : (gradus_date){0, 0, 0};
+	s->findings = b->findings;
+	s->missing = b->missing;
+	for (size_t i = 0; i < N_RULES; i++)
+		if (hit[i]) {
+			b->findings[s->n_findings].rule = &rules[i];
+			b->findings[s->n_findings].detail = details[i];
+			s->n_findings++;
+		}
+	for (int f = 0; f < GRADUS_RF__COUNT; f++)
+		if (p->red_flags[f] == GRADUS_ANSWER_MISSING)
+			b->missing[s->n_missing++] = (gradus_red_flag)f;
+
+	pr = &s->precautions;
+	pr->avoid = p->conditions;
+	pr->effort_cap = 10;
+	for (size_t i = 0; i < s->n_findings; i++) {
+		const gradus_rule *r = s->findings[i].rule;
+		unsigned sets = r->sets;
+		pr->avoid |= r->avoid;
+		if (r->effort_cap > 0 && r->effort_cap < pr->effort_cap)
+			pr->effort_cap = r->effort_cap;
+		pr->breathing_cues |= (sets & GRADUS_PREC_BREATHING_CUES) != 0;
+		pr->spine_sparing |= (sets & GRADUS_PREC_SPINE_SPARING) != 0;
+		pr->glucose_check |= (sets & GRADUS_PREC_GLUCOSE_CHECK) != 0;
+		pr->prefer_supported |= (sets & GRADUS_PREC_PREFER_SUPPORTED) != 0;
+		pr->balance_emphasis |= (sets & GRADUS_PREC_BALANCE_EMPHASIS) != 0;
+		pr->supervision_needed |= (sets & GRADUS_PREC_SUPERVISION_NEEDED) != 0;
+		pr->no_protein_target |= (sets & GRADUS_PREC_NO_PROTEIN_TARGET) != 0;
+		pr->neuro_maintenance |= (sets & GRADUS_PREC_NEURO_MAINTENANCE) != 0;
+		pr->hr_check |= (sets & GRADUS_PREC_HR_CHECK) != 0;
+		if (sets & GRADUS_PREC_HIP_POSTERIOR) {
+			pr->hip_posterior = true;
+			for (size_t k = 0; k < p->n_surgery; k++) {
+				gradus_date u;
+				if (!hip_posterior_kind(&p->surgery[k]))
+					continue;
+				u = gradus_date_add(p->surgery[k].date, HIP_POSTERIOR_DAYS);
+				if (gradus_date_days(u) > c.today &&
+				    (!gradus_date_is_set(pr->hip_posterior_until) ||
+				     gradus_date_days(u) > gradus_date_days(pr->hip_posterior_until)))
+					pr->hip_posterior_until = u;
+			}
+		}
+		if (sets & GRADUS_PREC_NO_STRENGTH_REGIONS) {
+			pr->no_strength_regions = recent_regions(&c, &until);
+			pr->no_strength_until = until;
+		}
+	}
+	*out = s;
+	return GRADUS_OK;
+nomem:
+	for (size_t i = 0; i < N_RULES; i++)
+		free(details[i]);
+	return GRADUS_ENOMEM;
+}
+
+/* ------------------------------------------------------------------ */
+/* Rendering the result                                                */
+
+#define WIDTH 80
+
+/* What the result means, in a few words and then a sentence. */
+static const char *headline(gradus_tier t, const char **more)
+{
+	static const char *const words[GRADUS_TIER__COUNT][2] = {
+		{"you can start", "Nothing in your answers stops the plan."},
+		{"you can start, with changes", "Your plan is changed to keep you safe."},
+		{"not finished", "Some questions have no answer yet."},
+		{"ask a doctor first", "You need a doctor's OK before you start."},
+		{"see a doctor first", "A doctor should check your weakness before you start."},
+		{"see a doctor today", "This is urgent. Do not wait."},
+		{"get help now", "This is an emergency."}};
+	*more = words[t][1];
+	return words[t][0];
+}
+
+static void next_steps(buf *b, const gradus_screening *s, const gradus_profile *p)
+{
+	buf t = BUF_INIT;
+	switch (s->tier) {
+	case GRADUS_TIER_EMERGENCY:
+		buf_printf(&t, "Call %s now, or ask someone to call for you. Do not wait to see if it gets better. Do not exercise. Show the referral sheet to the people who help you.",
+			   sc_emergency_number(p));
+		break;
+	case GRADUS_TIER_URGENT:
+		buf_puts(&t, "See a doctor today. Take the referral sheet with you. Do not start the exercises. If it gets much worse, or a new warning sign appears, call ");
+		buf_printf(&t, "%s.", sc_emergency_number(p));
+		break;
+	case GRADUS_TIER_REVIEW:
+		buf_puts(&t, "Book an appointment with your doctor soon and take the referral sheet with you. Do not start the exercises until a doctor has checked you.");
+		break;
+	case GRADUS_TIER_CLEARANCE:
+		buf_puts(&t, "Ask your doctor whether it is safe for you to start strength exercises. When the doctor says yes, add their name and the date to the profile (health.clearance) and run gradus again.");
+		for (size_t i = 0; i < s->n_findings; i++)
+			if (s->findings[i].rule->check == C_BP_HIGH)
+				buf_puts(&t, " A clearance is not enough for very high blood pressure: it must be treated and measured again first.");
+		break;
+	case GRADUS_TIER_INCOMPLETE:
+		buf_puts(&t, "Answer every question below with yes or no (true or false in the profile), then run gradus again.");
+		break;
+	case GRADUS_TIER_PRECAUTIONS:
+		buf_puts(&t, "You can start your plan. It follows the changes above.");
+		break;
+	default:
+		buf_puts(&t, "You can start your plan.");
+	}
+	if (t.ptr)
+		sc_wrap(b, "  ", "  ", t.ptr, WIDTH);
+	buf_free(&t);
+}
+
+static int render_text(buf *b, const gradus_screening *s, const gradus_profile *p)
+{
+	char d[11];
+
+	if (s->tier == GRADUS_TIER_EMERGENCY) {
+		buf_printf(b, "Call %s now.\n\n", sc_emergency_number(p));
+	}
+	{
+		buf t = BUF_INIT;
+		buf_printf(&t, "Screening for %s, %d", p->name ? p->name : "(no name)", p->age);
+		if (gradus_date_is_set(s->as_of)) {
+			date_str(s->as_of, d);
+			buf_printf(&t, ", as of %s", d);
+		}
+		if (t.ptr)
+			sc_wrap(b, "", "", t.ptr, WIDTH);
+		buf_free(&t);
+	}
+	buf_putc(b, '\n');
+	{
+		buf t = BUF_INIT;
+		const char *more, *head = headline(s->tier, &more);
+		buf_printf(&t, "Result: %s (%s, exit %d).", head,
+			   gradus_tier_name(s->tier), gradus_tier_exit_code(s->tier));
+		if (t.ptr)
+			sc_wrap(b, "", "  ", t.ptr, WIDTH);
+		sc_wrap(b, "  ", "  ", more, WIDTH);
+		buf_free(&t);
+	}
+	buf_puts(b, "\nWhat we found:\n");
+	if (s->n_findings == 0)
+		buf_puts(b, "  Nothing that stops or changes the plan.\n");
+	for (size_t i = 0; i < s->n_findings; i++) {
+		const gradus_finding *f = &s->findings[i];
+		buf t = BUF_INIT;
+		sc_wrap(b, "- ", "  ", f->rule->person, WIDTH);
+		buf_printf(&t, "[%s, %s, %s]", f->rule->id, gradus_tier_name(f->rule->tier),
+			   f->rule->source);
+		if (f->detail)
+			buf_printf(&t, " %s", f->detail);
+		if (t.ptr)
+			sc_wrap(b, "  ", "    ", t.ptr, WIDTH);
+		buf_free(&t);
+	}
+	if (s->tier <= GRADUS_TIER_PRECAUTIONS && s->precautions.effort_cap < 10) {
+		buf t = BUF_INIT;
+		buf_printf(&t, "Effort: at most %d out of 10 (%s).", s->precautions.effort_cap,
+			   sc_effort_words(s->precautions.effort_cap));
+		buf_puts(b, "\nIn your plan:\n");
+		if (t.ptr)
+			sc_wrap(b, "  ", "  ", t.ptr, WIDTH);
+		buf_free(&t);
+	}
+	buf_puts(b, "\nWhat to do next:\n");
+	next_steps(b, s, p);
+	if (s->n_missing) {
+		if (s->tier != GRADUS_TIER_INCOMPLETE)
+			buf_puts(b, "  Also answer these questions with yes or no:\n");
+		for (size_t i = 0; i < s->n_missing; i++) {
+			buf t = BUF_INIT;
+			buf_printf(&t, "%s (red_flags.%s)", gradus_red_flag_question(s->missing[i]),
+				   gradus_red_flag_key(s->missing[i]));
+			if (t.ptr)
+				sc_wrap(b, "  - ", "    ", t.ptr, WIDTH);
+			buf_free(&t);
+		}
+	}
+	return 0;
+}
+
+static cJSON *str_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *date_json(gradus_date d)
+{
+	char s[11];
+	if (!gradus_date_is_set(d))
+		return cJSON_CreateNull();
+	date_str(d, s);
+	return cJSON_CreateString(s);
+}
+
+/* Adds `item` to `parent` (object when `key`), freeing it when that
+ * fails; returns false when anything is missing. */
+static bool add(cJSON *parent, const char *key, cJSON *item)
+{
+	if (!item)
+		return false;
+	if (key ? !cJSON_AddItemToObject(parent, key, item)
+		: !cJSON_AddItemToArray(parent, item)) {
+		cJSON_Delete(item);
+		return false;
+	}
+	return true;
+}
+
+static cJSON *tags_json(gradus_tags t)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (int i = 0; a && i < GRADUS_TAG__COUNT; i++)
+		if ((t & GRADUS_TAGBIT(i)) &&
+		    !add(a, NULL, cJSON_CreateString(gradus_tag_name((gradus_tag)i)))) {
+			cJSON_Delete(a);
+			return NULL;
+		}
+	return a;
+}
+
+static cJSON *regions_json(unsigned r)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (unsigned i = 0; a && i < 7; i++)
+		if ((r & (1u << i)) &&
+		    !add(a, NULL, cJSON_CreateString(gradus_region_name(1u << i)))) {
+			cJSON_Delete(a);
+			return NULL;
+		}
+	return a;
+}
+
+static cJSON *precautions_json(const gradus_precautions *pr)
+{
+	cJSON *o = cJSON_CreateObject();
+	bool ok = o != NULL;
+	if (!ok)
+		return NULL;
+	ok &= add(o, "avoid", tags_json(pr->avoid));
+	ok &= add(o, "effort_cap", cJSON_CreateNumber(pr->effort_cap));
+	ok &= add(o, "no_strength_regions", regions_json(pr->no_strength_regions));
+	ok &= add(o, "no_strength_until", date_json(pr->no_strength_until));
+	ok &= add(o, "breathing_cues", cJSON_CreateBool(pr->breathing_cues));
+	ok &= add(o, "spine_sparing", cJSON_CreateBool(pr->spine_sparing));
+	ok &= add(o, "hip_posterior", cJSON_CreateBool(pr->hip_posterior));
+	ok &= add(o, "hip_posterior_until", date_json(pr->hip_posterior_until));
+	ok &= add(o, "glucose_check", cJSON_CreateBool(pr->glucose_check));
+	ok &= add(o, "prefer_supported", cJSON_CreateBool(pr->prefer_supported));
+	ok &= add(o, "balance_emphasis", cJSON_CreateBool(pr->balance_emphasis));
+	ok &= add(o, "supervision_needed", cJSON_CreateBool(pr->supervision_needed));
+	ok &= add(o, "no_protein_target", cJSON_CreateBool(pr->no_protein_target));
+	ok &= add(o, "neuro_maintenance", cJSON_CreateBool(pr->neuro_maintenance));
+	ok &= add(o, "hr_check", cJSON_CreateBool(pr->hr_check));
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* Prints `root` (consumed) into a malloc'd string with a final newline. */
+static int print_json(char **out, cJSON *root, bool ok)
+{
+	char *s = ok && root ? cJSON_Print(root) : NULL;
+	size_t n;
+	cJSON_Delete(root);
+	if (!s)
+		return GRADUS_ENOMEM;
+	n = strlen(s);
+	*out = malloc(n + 2);
+	if (*out) {
+		memcpy(*out, s, n);
+		(*out)[n] = '\n';
+		(*out)[n + 1] = '\0';
+	}
+	cJSON_free(s);
+	return *out ? GRADUS_OK : GRADUS_ENOMEM;
+}
+
+static int render_json(char **out, const gradus_screening *s)
+{
+	cJSON *root = cJSON_CreateObject(), *findings, *missing;
+	bool ok = root != NULL;
+
+	if (!ok)
+		return GRADUS_ENOMEM;
+	ok &= add(root, "format", cJSON_CreateString("gradus-screening/1"));
+	ok &= add(root, "tier", cJSON_CreateString(gradus_tier_name(s->tier)));
+	ok &= add(root, "exit_code", cJSON_CreateNumber(gradus_tier_exit_code(s->tier)));
+	ok &= add(root, "as_of", date_json(s->as_of));
+	findings = cJSON_CreateArray();
+	ok &= add(root, "findings", findings);
+	for (size_t i = 0; ok && i < s->n_findings; i++) {
+		const gradus_finding *f = &s->findings[i];
+		cJSON *o = cJSON_CreateObject();
+		ok &= add(findings, NULL, o);
+		if (!ok)
+			break;
+		ok &= add(o, "rule", cJSON_CreateString(f->rule->id));
+		ok &= add(o, "tier", cJSON_CreateString(gradus_tier_name(f->rule->tier)));
+		ok &= add(o, "person", cJSON_CreateString(f->rule->person));
+		ok &= add(o, "clinician", cJSON_CreateString(f->rule->clinician));
+		ok &= add(o, "source", cJSON_CreateString(f->rule->source));
+		ok &= add(o, "detail", str_or_null(f->detail));
+	}
+	missing = cJSON_CreateArray();
+	ok &= add(root, "missing", missing);
+	for (size_t i = 0; ok && i < s->n_missing; i++)
+		ok &= add(missing, NULL, cJSON_CreateString(gradus_red_flag_key(s->missing[i])));
+	ok &= add(root, "precautions", precautions_json(&s->precautions));
+	return print_json(out, root, ok);
+}
+
+int gradus_screening_render(char **out, const gradus_screening *s,
+			    const gradus_profile *p, gradus_screen_format f)
+{
+	buf b = BUF_INIT;
+
+	if (!out)
+		return GRADUS_EUSAGE;
+	*out = NULL;
+	if (!s || !p)
+		return GRADUS_EUSAGE;
+	if (f == GRADUS_SCREEN_JSON)
+		return render_json(out, s);
+	if (f != GRADUS_SCREEN_TEXT)
+		return GRADUS_EUSAGE;
+	render_text(&b, s, p);
+	*out = buf_detach(&b, NULL);
+	return *out ? GRADUS_OK : GRADUS_ENOMEM;
+}
+
+/* ------------------------------------------------------------------ */
+/* The rule table                                                      */
+
+static int rules_text(char **out)
+{
+	buf b = BUF_INIT;
+	buf_printf(&b, "%-21s %-11s %s\n", "RULE", "TIER", "WHAT TRIGGERS IT [SOURCE]");
+	for (size_t i = 0; i < N_RULES; i++) {
+		const gradus_rule *r = &rules[i];
+		buf t = BUF_INIT, first = BUF_INIT;
+		buf_printf(&first, "%-21s %-11s ", r->id, gradus_tier_name(r->tier));
+		buf_printf(&t, "%s [%s]", r->summary, r->source);
+		if (t.ptr && first.ptr)
+			sc_wrap(&b, first.ptr, "                                  ", t.ptr, WIDTH);
+		buf_free(&t);
+		buf_free(&first);
+	}
+	buf_printf(&b, "\n%zu rules. The highest tier wins: emergency (exit 14), urgent (13),\n"
+		       "review (12), clearance (11), incomplete (10), precautions (0), proceed (0).\n"
+		       "Source keys are explained in docs/screening.md; D marks our own conservative\n"
+		       "choices, M advice that is commonly taught.\n",
+		   N_RULES);
+	*out = buf_detach(&b, NULL);
+	return *out ? GRADUS_OK : GRADUS_ENOMEM;
+}
+
+static int rules_json(char **out)
+{
+	cJSON *root = cJSON_CreateObject(), *list;
+	bool ok = root != NULL;
+	if (!ok)
+		return GRADUS_ENOMEM;
+	ok &= add(root, "format", cJSON_CreateString("gradus-rules/1"));
+	list = cJSON_CreateArray();
+	ok &= add(root, "rules", list);
+	for (size_t i = 0; ok && i < N_RULES; i++) {
+		const gradus_rule *r = &rules[i];
+		cJSON *o = cJSON_CreateObject(), *sets;
+		ok &= add(list, NULL, o);
+		if (!ok)
+			break;
+		ok &= add(o, "id", cJSON_CreateString(r->id));
+		ok &= add(o, "tier", cJSON_CreateString(gradus_tier_name(r->tier)));
+		ok &= add(o, "exit_code", cJSON_CreateNumber(gradus_tier_exit_code(r->tier)));
+		ok &= add(o, "summary", cJSON_CreateString(r->summary));
+		ok &= add(o, "person", cJSON_CreateString(r->person));
+		ok &= add(o, "clinician", cJSON_CreateString(r->clinician));
+		ok &= add(o, "source", cJSON_CreateString(r->source));
+		ok &= add(o, "avoid", tags_json(r->avoid));
+		ok &= add(o, "effort_cap", r->effort_cap ? cJSON_CreateNumber(r->effort_cap)
+							 : cJSON_CreateNull());
+		sets = cJSON_CreateArray();
+		ok &= add(o, "sets", sets);
+		for (unsigned k = 0; ok && k < GRADUS_PREC__COUNT; k++)
+			if (r->sets & (1u << k))
+				ok &= add(sets, NULL, cJSON_CreateString(prec_names[k]));
+		ok &= add(o, "logs_only", cJSON_CreateBool(r->logs_only));
+	}
+	ok &= add(root, "count", cJSON_CreateNumber((double)N_RULES));
+	return print_json(out, root, ok);
+}
+
+int gradus_rules_render(char **out, gradus_screen_format f)
+{
+	if (!out)
+		return GRADUS_EUSAGE;
+	*out = NULL;
+	switch (f) {
+	case GRADUS_SCREEN_TEXT: return rules_text(out);
+	case GRADUS_SCREEN_JSON: return rules_json(out);
+	default: return GRADUS_EUSAGE;
+	}
+}

@@ -16,7 +16,7 @@ int cmd_check(int argc, char **argv, cli_ctx *ctx)
 	int opt, rc, code;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1)
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
 		if ((rc = cli_common_option(ctx, opt, optarg, "check")) != 0)
 			return rc;
 	if (optind >= argc) {
@@ -139,7 +139,7 @@ int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 	size_t shown = 0;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+f:", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'p': pattern = optarg; break;
 		case 'e': equipment = optarg; break;
@@ -293,7 +293,7 @@ int cmd_templates(int argc, char **argv, cli_ctx *ctx)
 	int fmt = 0, opt, rc;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+f:", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
 		if (opt == 'f') {
 			if ((fmt = cli_format(optarg, text_json, 2)) < 0)
 				return EXIT_USAGE;
@@ -328,7 +328,7 @@ int cmd_template(int argc, char **argv, cli_ctx *ctx)
 	int opt, rc;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+", opts, NULL)) != -1)
+	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
 		if ((rc = cli_common_option(ctx, opt, optarg, "template")) != 0)
 			return rc;
 	if (argc - optind != 2 || strcmp(argv[optind], "show") != 0) {

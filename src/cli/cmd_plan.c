@@ -56,7 +56,7 @@ int cmd_plan(int argc, char **argv, cli_ctx *ctx)
 	int fmt = 0, opt, rc, code = EXIT_IO;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+f:o:", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
 			if ((fmt = cli_format(optarg, plan_formats, 2)) < 0)

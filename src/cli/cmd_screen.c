@@ -124,7 +124,7 @@ int cmd_rules(int argc, char **argv, cli_ctx *ctx)
 	char *text = NULL;
 
 	optind = 0;
-	while ((opt = getopt_long(argc, argv, "+f:", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
 		if (opt == 'f') {
 			if ((fmt = cli_format(optarg, text_json, 2)) < 0)
 				return EXIT_USAGE;

@@ -117,9 +117,12 @@ static void assess(gradus_assessment *as, const gradus_profile *p, arena *a)
 		as->test_to_do = p->mobility <= GRADUS_MOB_WHEELCHAIR
 			? "the grip strength test"
 			: "the Short Physical Performance Battery (SPPB), or at least the 5-times chair stand";
+		static const char *const mobility_words[GRADUS_MOB__COUNT] = {
+			"mostly in bed", "uses a wheelchair",
+			"walks with a stick or frame", "walks without help"};
 		strlist_add(a, &notes, fmt(a, "No SPPB score: starting level %s is a careful guess from how you get about (%s). Ask for %s to set a better start.",
 					   gradus_class_name(as->cls),
-					   gradus_mobility_name(p->mobility), as->test_to_do));
+					   mobility_words[p->mobility], as->test_to_do));
 	}
 	/* Fall-risk "+": TUG >= 20 s, gait < 0.8 m/s, dementia, recurrent
 	 * falls [VIVI] */
@@ -165,20 +168,44 @@ static int popcount(unsigned v)
 	return n;
 }
 
-static bool template_fits(const gradus_template *t, const gradus_profile *p,
-			  const gradus_screening *s, gradus_class cls)
+/* How strictly a template must fit: all of kind, class and mobility;
+ * then kind and mobility; then kind alone. Exercises are fitted to the
+ * person's mobility and precautions whichever template is used. */
+enum { FIT_ALL, FIT_NO_CLASS, FIT_KIND_ONLY };
+
+static bool is_maintenance(const gradus_template *t)
 {
-	if (!(t->kinds & (1u << p->kind)) || !(t->classes & (1u << cls)) ||
-	    !(t->mobility & (1u << p->mobility)))
+	return t->max_rpe <= 5 && !t->load_progression && t->clearance_required;
+}
+
+static bool template_fits_at(const gradus_template *t, const gradus_profile *p,
+			     const gradus_screening *s, gradus_class cls,
+			     int level)
+{
+	/* neurogenic (or cleared unknown) weakness: a maintenance template,
+	 * whatever kinds it lists */
+	bool kind_ok = s->precautions.neuro_maintenance
+		? is_maintenance(t) : (t->kinds & (1u << p->kind)) != 0;
+	if (!kind_ok)
+		return false;
+	if (level <= FIT_NO_CLASS && !(t->mobility & (1u << p->mobility)))
+		return false;
+	if (level == FIT_ALL && !(t->classes & (1u << cls)))
 		return false;
 	if (t->gym && !(p->equipment & GRADUS_EQ_GYM))
 		return false;
 	if (t->clearance_required && !p->has_clearance)
 		return false;
 	/* neurogenic weakness with clearance: the maintenance program only */
-	if (s->precautions.neuro_maintenance != (t->max_rpe <= 5 && !t->load_progression && t->clearance_required))
+	if (s->precautions.neuro_maintenance != is_maintenance(t))
 		return false;
 	return true;
+}
+
+static bool template_fits(const gradus_template *t, const gradus_profile *p,
+			  const gradus_screening *s, gradus_class cls)
+{
+	return template_fits_at(t, p, s, cls, FIT_ALL);
 }
 
 /* Most specific fitting template: one made for gym owners when the person
@@ -187,12 +214,12 @@ static bool template_fits(const gradus_template *t, const gradus_profile *p,
 static const gradus_template *choose_template(const gradus_profile *p,
 					      const gradus_screening *s,
 					      const gradus_templates *tpl,
-					      gradus_class cls)
+					      gradus_class cls, int level)
 {
 	const gradus_template *best = NULL;
 	for (size_t i = 0; i < gradus_templates_count(tpl); i++) {
 		const gradus_template *t = gradus_templates_get(tpl, i);
-		if (!template_fits(t, p, s, cls))
+		if (!template_fits_at(t, p, s, cls, level))
 			continue;
 		if (!best) {
 			best = t;
@@ -900,7 +927,7 @@ static void advice(gradus_plan *pl, const gradus_profile *p,
 }
 
 static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
-		       const pick *picks, size_t n_picks, int balance_min,
+		       const pick *picks, size_t n_picks, const int blocks[3],
 		       int *max_minutes)
 {
 	const gradus_template *t = g->c->t;
@@ -913,7 +940,7 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 		return GRADUS_ENOMEM;
 	*max_minutes = 0;
 	progress(g, picks, n_picks, pl->weeks_n,
-		 (p->minutes - t->warmup_min - t->cooldown_min - balance_min) * 60, wd);
+		 (p->minutes - blocks[0] - blocks[1] - blocks[2]) * 60, wd);
 	for (int w = 0; w < pl->weeks_n; w++) {
 		gradus_week *wk = &weeks[w];
 		const gradus_phase *ph;
@@ -1010,9 +1037,9 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 			s->weekday = wdy;
 			s->items = items;
 			s->n_items = n_picks;
-			s->warmup_min = t->warmup_min;
-			s->balance_min = balance_min;
-			s->cooldown_min = t->cooldown_min;
+			s->warmup_min = blocks[0];
+			s->balance_min = blocks[1];
+			s->cooldown_min = blocks[2];
 			s->minutes = gradus_session_minutes(s);
 			if (s->minutes > *max_minutes)
 				*max_minutes = s->minutes;
@@ -1042,6 +1069,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	const gradus_exercise *blk[3][2] = {{NULL, NULL}, {NULL, NULL}, {NULL, NULL}};
 	size_t n_blk[3];
 	int rc, want_sessions, balance_min, max_minutes = 0;
+	int blocks[3]; /* warm-up, balance, cool-down minutes */
 	static const int start_level[GRADUS_CLASS__COUNT] = {1, 2, 3, 3};
 	static const int max_level[GRADUS_CLASS__COUNT] = {2, 3, 4, 5};
 
@@ -1080,8 +1108,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 			rc = GRADUS_EINVALID;
 			goto fail;
 		}
-		if (s->precautions.neuro_maintenance &&
-		    !(t->max_rpe <= 5 && !t->load_progression && t->clearance_required)) {
+		if (s->precautions.neuro_maintenance && !is_maintenance(t)) {
 			gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
 					 "template '%s' is a training program; neurogenic weakness gets only a function-maintenance template (effort at most 5, no load rises, clearance required)",
 					 t->id);
@@ -1098,7 +1125,14 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 			strlist_add(a, &warn, fmt(a, "Template '%s' was chosen by name but is not made for this person (condition, level %s or mobility); exercises are still fitted to their mobility and precautions.",
 						  t->id, gradus_class_name(pl->assessment.cls)));
 	} else {
-		t = choose_template(p, s, tpl, pl->assessment.cls);
+		for (int level = FIT_ALL; !t && level <= FIT_KIND_ONLY; level++) {
+			t = choose_template(p, s, tpl, pl->assessment.cls, level);
+			if (t && level > FIT_ALL)
+				strlist_add(a, &warn, fmt(a, "No template is made for exactly this person (%s, level %s, %s); '%s' is the closest. Exercises are still fitted to their mobility and precautions.",
+							  gradus_kind_name(p->kind),
+							  gradus_class_name(pl->assessment.cls),
+							  gradus_mobility_name(p->mobility), t->id));
+		}
 		if (!t) {
 			gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
 					 "no template fits this person (%s, level %s, %s); name one in 'program.template'",
@@ -1162,6 +1196,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	{
 		size_t n_use = n_picks;
 		const gradus_exercise *selected[MAX_PICKS];
+		int warmup_min = t->warmup_min, cooldown_min = t->cooldown_min;
 		const gradus_phase *last = &t->phases[phase_index(t, pl->weeks_n)];
 		int want_sets = last->sets_max >= 2 && pl->weeks_n >= 8 ? 2 : 1;
 		bool short_sets = false;
@@ -1169,7 +1204,10 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 			prog g = {&c, pl->assessment.fall_risk_plus, 5, selected, n_use};
 			for (size_t k = 0; k < n_use; k++)
 				selected[k] = picks[k].ex;
-			rc = build_weeks(pl, a, &g, picks, n_use, balance_min, &max_minutes);
+			blocks[0] = warmup_min;
+			blocks[1] = balance_min;
+			blocks[2] = cooldown_min;
+			rc = build_weeks(pl, a, &g, picks, n_use, blocks, &max_minutes);
 			if (rc)
 				goto fail;
 			short_sets = false;
@@ -1187,7 +1225,15 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 				break;
 			if (max_minutes <= p->minutes || n_use > 4)
 				n_use--;
+			/* short sessions: shorter balance, warm-up and cool-down
+			 * (never none of the warm-up; our choice, D) */
 			else if (balance_min > 2)
+				balance_min--;
+			else if (warmup_min > 3)
+				warmup_min--;
+			else if (cooldown_min > 2)
+				cooldown_min--;
+			else if (balance_min > 0)
 				balance_min--;
 			else if (n_use > 1)
 				n_use--;

@@ -94,15 +94,41 @@ static void put_rule(buf *b)
 	buf_puts(b, "--------------------------------------------------------------------------------\n");
 }
 
+/* prefix + text, wrapped to 80 columns, continuation lines indented to
+ * the width of the prefix */
+static void text_wrapped(buf *b, const char *prefix, const char *text)
+{
+	buf line = BUF_INIT;
+	char *s;
+	buf_printf(&line, "%s%s", prefix, text);
+	s = buf_detach(&line, NULL);
+	if (s) {
+		buf_wrap(b, s, 80, (int)utf8_width(prefix) < 20 ? (int)utf8_width(prefix) : 4);
+		buf_putc(b, '\n');
+		free(s);
+	}
+}
+
+/* Wraps what `line` holds after `prefix` and clears it. */
+static void flush_wrapped(buf *b, const char *prefix, buf *line)
+{
+	char *s = buf_detach(line, NULL);
+	if (s) {
+		text_wrapped(b, prefix, s);
+		free(s);
+	}
+}
+
 static void put_block(buf *b, const char *title, int minutes,
 		      const gradus_exercise *const *ex, size_t n)
 {
-	buf_printf(b, "%s (%d min): ", title, minutes);
+	buf line = BUF_INIT;
+	buf_printf(&line, "%s (%d min): ", title, minutes);
 	if (n == 0)
-		buf_puts(b, "gentle movement of your choice");
+		buf_puts(&line, "gentle movement of your choice");
 	for (size_t i = 0; i < n; i++)
-		buf_printf(b, "%s%s", i ? "; " : "", ex[i]->name);
-	buf_putc(b, '\n');
+		buf_printf(&line, "%s%s", i ? "; " : "", ex[i]->name);
+	flush_wrapped(b, "", &line);
 }
 
 static void text_item(buf *b, const gradus_item *it, int n,
@@ -111,13 +137,13 @@ static void text_item(buf *b, const gradus_item *it, int n,
 	const gradus_exercise *e = it->exercise;
 	const char *sw = support_words(it->support), *cw = change_words(it->change);
 	buf line = BUF_INIT;
-	size_t len;
-	char *s;
+	char num[16];
 
-	buf_printf(b, "%2d. %s", n, e->name);
+	snprintf(num, sizeof(num), "%2d. ", n);
+	buf_puts(&line, e->name);
 	if (cw)
-		buf_printf(b, "  (%s)", cw);
-	buf_putc(b, '\n');
+		buf_printf(&line, "  (%s)", cw);
+	flush_wrapped(b, num, &line);
 	buf_printf(&line, "%d set%s of %d to %d %s", it->sets, it->sets > 1 ? "s" : "",
 		   it->reps_min, it->reps_max, e->per_side ? "reps on each side" : "reps");
 	if (it->hold_s > 0)
@@ -127,41 +153,19 @@ static void text_item(buf *b, const gradus_item *it, int n,
 	if (sw)
 		buf_printf(&line, "; %s", sw);
 	buf_puts(&line, ".");
-	s = buf_detach(&line, &len);
-	if (s) {
-		buf_puts(b, "    ");
-		buf_wrap(b, s, 80, 4);
-		buf_putc(b, '\n');
-		free(s);
-	}
-	buf_puts(b, "    Effort: ");
-	put_effort(b, it->effort_min, it->effort_max);
-	buf_printf(b, ". Rest %d seconds between sets.\n", it->rest_s);
+	flush_wrapped(b, "    ", &line);
+	buf_puts(&line, "Effort: ");
+	put_effort(&line, it->effort_min, it->effort_max);
+	buf_puts(&line, ".");
+	if (it->sets > 1)
+		buf_printf(&line, " Rest %d seconds between sets.", it->rest_s);
+	flush_wrapped(b, "    ", &line);
 	if (o && o->explain)
 		for (size_t k = 0; k < it->n_why; k++) {
-			buf line2 = BUF_INIT;
-			buf_printf(&line2, "      why: %s [%s: %s]", it->why[k].text,
+			buf_printf(&line, "%s [%s: %s]", it->why[k].text,
 				   it->why[k].rule, it->why[k].source);
-			s = buf_detach(&line2, &len);
-			if (s) {
-				buf_wrap(b, s, 80, 11);
-				buf_putc(b, '\n');
-				free(s);
-			}
+			flush_wrapped(b, "      why: ", &line);
 		}
-}
-
-static void text_wrapped(buf *b, const char *prefix, const char *text)
-{
-	buf line = BUF_INIT;
-	char *s;
-	buf_printf(&line, "%s%s", prefix, text);
-	s = buf_detach(&line, NULL);
-	if (s) {
-		buf_wrap(b, s, 80, (int)utf8_width(prefix));
-		buf_putc(b, '\n');
-		free(s);
-	}
 }
 
 static void render_text(buf *b, const gradus_plan *pl,
@@ -228,15 +232,9 @@ static void render_text(buf *b, const gradus_plan *pl,
 		put_block(b, "Cool-down", s0->cooldown_min, pl->cooldown, pl->n_cooldown);
 		if (pl->walking_min) {
 			buf line = BUF_INIT;
-			char *s;
 			buf_printf(&line, "Walking: %d minutes on %d days this week. You may split it into shorter walks through the day.",
 				   pl->walking_min, pl->walking_days);
-			s = buf_detach(&line, NULL);
-			if (s) {
-				buf_wrap(b, s, 80, 0);
-				buf_putc(b, '\n');
-				free(s);
-			}
+			flush_wrapped(b, "", &line);
 		}
 		buf_putc(b, '\n');
 		text_wrapped(b, "STOP AND CALL: ",

@@ -437,6 +437,10 @@ static void read_equipment(gradus_profile *p, cfgfile *cf, cset *setup)
 	weights(cf, g, "ankle_weights_kg", p->ankle_weights_kg,
 		&p->n_ankle_weights);
 	weights(cf, g, "dumbbells_kg", p->dumbbells_kg, &p->n_dumbbells);
+	/* a gym has chairs, walls, steps and rails to hold */
+	if (p->equipment & GRADUS_EQ_GYM)
+		p->equipment |= GRADUS_EQ_CHAIR | GRADUS_EQ_STURDY_COUNTER |
+				GRADUS_EQ_WALL | GRADUS_EQ_STEP;
 	if (p->bands)
 		p->equipment |= GRADUS_EQ_BAND;
 	if (p->n_ankle_weights)

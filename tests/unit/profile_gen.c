@@ -471,7 +471,6 @@ char *pgen_profile(uint64_t seed, uint64_t index, const gradus_catalogue *cat,
 		fputs("};\n", f);
 	}
 
-	(void)pattern;
 	if (fclose(f) != 0) {
 		free(text);
 		return NULL;

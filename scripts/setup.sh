@@ -1,11 +1,19 @@
 #!/bin/sh
 # Installs what gradus needs to build and test (Debian 12 packages) when it
 # is missing, then configures and builds gradus in ./build.
-# Usage: scripts/setup.sh            (build only)
+# Usage: scripts/setup.sh            build what is needed to run gradus
+#        scripts/setup.sh --test     also what the test suite needs
 set -eu
 cd "$(dirname "$0")/.."
 
 PKGS="gcc meson ninja-build pkg-config python3 libconfig-dev libcjson-dev libcmocka-dev"
+if [ "${1:-}" = "--test" ]; then
+	# valgrind for the memory runs; libical (an independent RFC 5545
+	# parser) to validate calendars; Chromium, poppler and fonts to print
+	# the HTML to PDF and count pages as a person would see them.
+	PKGS="$PKGS valgrind libical-dev chromium poppler-utils fonts-dejavu-core"
+	command -v npm >/dev/null 2>&1 || PKGS="$PKGS npm"
+fi
 missing=""
 for p in $PKGS; do
 	dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"

@@ -1,10 +1,32 @@
 #!/bin/sh
-# Quick start, part 2: install what is missing, build, and run every test.
-# Prints "N passed, N failed" as its last line; exits non-zero on failure.
+# Quick start, part 2: install what is missing, build, and run every test:
+# the whole suite, then again under AddressSanitizer + UBSan, then the unit
+# and property tests under valgrind. Prints "N passed, N failed" (over all
+# three runs) as its last line; exits non-zero on any failure.
 set -eu
 cd "$(dirname "$0")/.."
-scripts/setup.sh
+scripts/setup.sh --test
 status=0
-meson test -C build --print-errorlogs >&2 || status=$?
-python3 scripts/summary.py build/meson-logs/testlog.json
+
+meson test -C build --print-errorlogs >&2 || status=1
+
+# AddressSanitizer + UndefinedBehaviorSanitizer build: any report fails
+if [ ! -f build-asan/build.ninja ]; then
+	meson setup build-asan -Db_sanitize=address,undefined -Db_lundef=false \
+		-Dwerror=true >&2
+fi
+ninja -C build-asan >&2
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	meson test -C build-asan --print-errorlogs --no-suite browser --no-suite validate >&2 || status=1
+
+# valgrind: memory errors and definite leaks fail (error exit code)
+GRADUS_PROPERTY_COUNT=300 meson test -C build --print-errorlogs \
+	--suite unit --suite property --timeout-multiplier 20 \
+	--wrap='valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect' \
+	--logbase testlog-valgrind >&2 || status=1
+
+python3 scripts/summary.py build/meson-logs/testlog.json \
+	build-asan/meson-logs/testlog.json \
+	build/meson-logs/testlog-valgrind.json || status=1
 exit $status

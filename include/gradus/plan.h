@@ -144,8 +144,11 @@ void gradus_plan_free(gradus_plan *plan);
 int gradus_session_minutes(const gradus_session *s);
 
 typedef enum {
-	GRADUS_PLAN_TEXT,
-	GRADUS_PLAN_JSON
+	GRADUS_PLAN_TEXT,   /* 80 columns, one week per page (form feeds) */
+	GRADUS_PLAN_JSON,   /* "format": "gradus-plan/1" (docs/schema/) */
+	GRADUS_PLAN_HTML,   /* self-contained, printable, one week a page */
+	GRADUS_PLAN_FHIR,   /* FHIR R4 Bundle (JSON) */
+	GRADUS_PLAN_ICS     /* RFC 5545 calendar of the sessions */
 } gradus_plan_format;
 
 typedef struct {

@@ -140,7 +140,12 @@ void gradus_screening_free(gradus_screening *s);
  * to do next; JSON is {"format": "gradus-screening/1", ...}. */
 typedef enum {
 	GRADUS_SCREEN_TEXT,
-	GRADUS_SCREEN_JSON
+	GRADUS_SCREEN_JSON,
+	GRADUS_SCREEN_HTML,  /* one printable page; review and above add the
+	                        referral sheet */
+	GRADUS_SCREEN_FHIR,  /* FHIR R4 Bundle with a referral ServiceRequest */
+	GRADUS_SCREEN_ICS    /* RFC 5545 calendar holding one VTODO: see a
+	                        doctor before starting */
 } gradus_screen_format;
 int gradus_screening_render(char **out, const gradus_screening *s,
 			    const gradus_profile *p, gradus_screen_format f);

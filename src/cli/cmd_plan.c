@@ -5,7 +5,11 @@
 
 #include "cli.h"
 
-static const char *const plan_formats[] = {"text", "json"};
+static const char *const plan_formats[] = {"text", "json", "html", "fhir", "ics"};
+/* the same order as gradus_plan_format */
+static const gradus_screen_format gated_formats[] = {
+	GRADUS_SCREEN_TEXT, GRADUS_SCREEN_JSON, GRADUS_SCREEN_HTML,
+	GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS};
 
 /* Prints the screening result for a gated profile (and the referral sheet
  * for review and above) to stdout or -o FILE, in place of a plan. */
@@ -13,8 +17,7 @@ static int gated(const gradus_screening *s, const gradus_profile *p, int fmt,
 		 const char *out_path)
 {
 	char *text = NULL, *ref = NULL;
-	int rc = gradus_screening_render(&text, s, p, fmt == 1 ? GRADUS_SCREEN_JSON
-								: GRADUS_SCREEN_TEXT);
+	int rc = gradus_screening_render(&text, s, p, gated_formats[fmt]);
 	if (rc != GRADUS_OK)
 		return EXIT_IO;
 	if (fmt == 0 && s->tier >= GRADUS_TIER_REVIEW &&
@@ -59,7 +62,7 @@ int cmd_plan(int argc, char **argv, cli_ctx *ctx)
 	while ((opt = getopt_long(argc, argv, "f:o:", opts, NULL)) != -1) {
 		switch (opt) {
 		case 'f':
-			if ((fmt = cli_format(optarg, plan_formats, 2)) < 0)
+			if ((fmt = cli_format(optarg, plan_formats, 5)) < 0)
 				return EXIT_USAGE;
 			break;
 		case 'o': out_path = optarg; break;
@@ -128,8 +131,7 @@ int cmd_plan(int argc, char **argv, cli_ctx *ctx)
 		code = cli_exit_for(rc);
 		goto out;
 	}
-	rc = gradus_plan_render(&text, &len, plan,
-				fmt == 1 ? GRADUS_PLAN_JSON : GRADUS_PLAN_TEXT, &ro);
+	rc = gradus_plan_render(&text, &len, plan, (gradus_plan_format)fmt, &ro);
 	if (rc != GRADUS_OK) {
 		cli_error("out of memory");
 		goto out;

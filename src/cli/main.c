@@ -15,13 +15,15 @@ typedef struct {
 
 static const command commands[] = {
 	{"plan", cmd_plan,
-	 "gradus plan PROFILE [-f text|json] [-o FILE] [--template ID|FILE] [--weeks N]\n"
-	 "                     [--start YYYY-MM-DD] [--large-print] [--explain]",
+	 "gradus plan PROFILE [-f text|json|html|fhir|ics] [-o FILE] [--template ID|FILE]\n"
+	 "                   [--weeks N] [--start YYYY-MM-DD] [--large-print] [--explain]",
 	 "Screen the profile, then write a week-by-week strength plan. When\n"
 	 "screening finds a reason to see a doctor first, no plan is written:\n"
 	 "the screening result (and for tiers 12-14 a referral sheet) is printed\n"
 	 "instead, and the exit code says how urgent it is.\n"
-	 "  -f, --format F     text (80 columns, one week per page) or json\n"
+	 "  -f, --format F     text (80 columns, one week per page), json\n"
+	 "                     (gradus-plan/1), html (printable, self-contained),\n"
+	 "                     fhir (FHIR R4 Bundle) or ics (calendar of sessions)\n"
 	 "  -o, --output FILE  write to FILE (replaced only when complete)\n"
 	 "  --template ID|FILE use this program template\n"
 	 "  --weeks N          plan N weeks (1-52) instead of setup.weeks\n"

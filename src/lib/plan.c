@@ -735,9 +735,13 @@ static void progress(const prog *g, const pick *picks, size_t n, int weeks,
 				base[k] = tr[k].train;
 				cur->change = GRADUS_CHANGE_START;
 			} else if (deload) {
-				/* about half the sets, nothing rises (D) */
+				/* about half the sets, nothing rises (D); with one
+				 * set, the fewest reps of the phase instead */
 				base[k] = tr[k].train;
-				base[k].sets = tr[k].train.sets / 2 > 0 ? tr[k].train.sets / 2 : 1;
+				if (tr[k].train.sets > 1)
+					base[k].sets = tr[k].train.sets / 2;
+				else if (base[k].reps_lo > ph->reps_min)
+					base[k].reps_lo = ph->reps_min;
 				cur->change = GRADUS_CHANGE_DELOAD;
 			} else {
 				/* the training dose, moved into this phase's ranges */
@@ -992,7 +996,7 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 				why(&wy, "G-START", "First week: the easy start, to learn the movement.", "ACSM2009OA, NSCA2019");
 				break;
 			case GRADUS_CHANGE_DELOAD:
-				why(&wy, "G-DELOAD", fmt(a, "Lighter week (every %d weeks): about half the sets, nothing rises.", t->deload_every),
+				why(&wy, "G-DELOAD", fmt(a, "Lighter week (every %d weeks): about half the sets, or the fewest reps when there is one set; nothing rises.", t->deload_every),
 				    "D");
 				break;
 			case GRADUS_CHANGE_REPS:

@@ -8,6 +8,7 @@
 #include "buf.h"
 #include "gradus/plan.h"
 #include "internal.h"
+#include "render.h"
 
 static const char *const day_short[7] = {"Mon", "Tue", "Wed", "Thu",
 					 "Fri", "Sat", "Sun"};
@@ -55,9 +56,9 @@ static void put_load(buf *b, const gradus_item *it)
 		break;
 	case GRADUS_LOAD_MACHINE:
 		if (l->machine_step == 0)
-			buf_puts(b, "machine: the lightest setting that gives this effort");
+			buf_puts(b, "machine at a light setting");
 		else
-			buf_printf(b, "machine: %d smallest step%s above your first setting",
+			buf_printf(b, "machine, %d step%s above your first setting",
 				   l->machine_step, l->machine_step > 1 ? "s" : "");
 		break;
 	default:
@@ -168,8 +169,82 @@ static void text_item(buf *b, const gradus_item *it, int n,
 		}
 }
 
-static void render_text(buf *b, const gradus_plan *pl,
-			const gradus_render_options *o)
+/* The "stop and call" lines, on every page. */
+static void put_stop(buf *b, const char *emergency)
+{
+	buf line = BUF_INIT;
+	buf_putc(b, '\n');
+	buf_printf(&line, "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint. Call %s.",
+		   emergency);
+	flush_wrapped(b, "STOP AND CALL: ", &line);
+}
+
+/* Short name for the record grid: the first `n` columns, cut at a word. */
+static void put_short(buf *b, const char *name, size_t n)
+{
+	size_t len = 0, last_space = 0, cols = 0;
+	for (const char *c = name; *c && cols < n; c++, len++) {
+		if (((unsigned char)*c & 0xc0) != 0x80)
+			cols++;
+		if (*c == ' ')
+			last_space = len;
+	}
+	if (name[len] && last_space > 0)
+		len = last_space;
+	while (len > 0 && (name[len - 1] == ',' || name[len - 1] == ' '))
+		len--;
+	buf_put(b, name, len);
+	cols = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)name[i] & 0xc0) != 0x80)
+			cols++;
+	for (; cols < n; cols++)
+		buf_putc(b, ' ');
+}
+
+/* The record grid: per exercise and session, a box per set and blanks
+ * for reps done, effort and pain (0-10). 80 columns for 3 sessions;
+ * more sessions wrap to a second grid. */
+static void put_record(buf *b, const gradus_week *wk)
+{
+	const gradus_session *s0 = &wk->sessions[0];
+	buf_puts(b, "\nRecord: tick a box for each set. Write reps done / effort / pain (0-10).\n");
+	for (size_t from = 0; from < wk->n_sessions; from += 3) {
+		size_t to = from + 3 < wk->n_sessions ? from + 3 : wk->n_sessions;
+		buf_printf(b, "%-22s", "");
+		for (size_t s = from; s < to; s++) {
+			const gradus_date d = wk->sessions[s].date;
+			char cell[32];
+			snprintf(cell, sizeof(cell), "%s %d %s", day_short[gradus_date_weekday(d)],
+				 d.d, month_short[d.m - 1]);
+			buf_printf(b, "%-19s", cell);
+		}
+		while (b->len > 0 && b->ptr[b->len - 1] == ' ')
+			b->len--;
+		buf_putc(b, '\n');
+		for (size_t i = 0; i < s0->n_items; i++) {
+			const gradus_item *it = &s0->items[i];
+			buf_printf(b, "%2zu ", i + 1);
+			put_short(b, it->exercise->name, 18);
+			buf_putc(b, ' ');
+			for (size_t s = from; s < to; s++) {
+				int w = 0;
+				for (int k = 0; k < it->sets && k < 5; k++, w += 3)
+					buf_puts(b, "[ ]");
+				buf_puts(b, " __/__/__");
+				for (w += 9; w < 19; w++)
+					buf_putc(b, ' ');
+			}
+			/* no trailing blanks */
+			while (b->len > 0 && b->ptr[b->len - 1] == ' ')
+				b->len--;
+			buf_putc(b, '\n');
+		}
+	}
+}
+
+void render_plan_text(buf *b, const gradus_plan *pl,
+		      const gradus_render_options *o)
 {
 	const gradus_profile *p = pl->profile;
 	const gradus_template *t = pl->template;
@@ -200,12 +275,17 @@ static void render_text(buf *b, const gradus_plan *pl,
 		for (size_t i = 0; i < pl->n_warnings; i++)
 			text_wrapped(b, "  - ", pl->warnings[i]);
 	}
+	put_stop(b, emergency);
 	for (size_t w = 0; w < pl->n_weeks; w++) {
 		const gradus_week *wk = &pl->weeks[w];
 		const gradus_session *s0 = wk->n_sessions ? &wk->sessions[0] : NULL;
 		buf_puts(b, "\f\n");
-		buf_printf(b, "%s - week %d of %zu", p->name, wk->number, pl->n_weeks);
-		buf_printf(b, " - %s%s\n", wk->phase, wk->deload ? " (lighter week)" : "");
+		buf_printf(b, "%s - week %d of %zu - %s%s\n", p->name, wk->number,
+			   pl->n_weeks, wk->phase, wk->deload ? " (lighter week)" : "");
+		put_date(b, wk->start);
+		buf_puts(b, " to ");
+		put_date(b, wk->end);
+		buf_putc(b, '\n');
 		put_rule(b);
 		buf_puts(b, "Sessions: ");
 		for (size_t s = 0; s < wk->n_sessions; s++) {
@@ -217,29 +297,24 @@ static void render_text(buf *b, const gradus_plan *pl,
 			buf_printf(b, "\nEach session takes about %d minutes.\n", s0->minutes);
 		else
 			buf_puts(b, "\nNo session day falls in this week.\n");
-		if (!s0)
-			continue;
-		buf_putc(b, '\n');
-		put_block(b, "Warm-up", s0->warmup_min, pl->warmup, pl->n_warmup);
-		buf_puts(b, "\nStrength:\n");
-		for (size_t i = 0; i < s0->n_items; i++)
-			text_item(b, &s0->items[i], (int)i + 1, o);
-		if (s0->balance_min) {
+		if (s0) {
 			buf_putc(b, '\n');
-			put_block(b, "Balance", s0->balance_min, pl->balance, pl->n_balance);
+			put_block(b, "Warm-up", s0->warmup_min, pl->warmup, pl->n_warmup);
+			buf_puts(b, "Strength:\n");
+			for (size_t i = 0; i < s0->n_items; i++)
+				text_item(b, &s0->items[i], (int)i + 1, o);
+			if (s0->balance_min)
+				put_block(b, "Balance", s0->balance_min, pl->balance, pl->n_balance);
+			put_block(b, "Cool-down", s0->cooldown_min, pl->cooldown, pl->n_cooldown);
+			if (pl->walking_min) {
+				buf line = BUF_INIT;
+				buf_printf(&line, "Walking: %d minutes on %d days this week; you may split it into shorter walks.",
+					   pl->walking_min, pl->walking_days);
+				flush_wrapped(b, "", &line);
+			}
+			put_record(b, wk);
 		}
-		buf_putc(b, '\n');
-		put_block(b, "Cool-down", s0->cooldown_min, pl->cooldown, pl->n_cooldown);
-		if (pl->walking_min) {
-			buf line = BUF_INIT;
-			buf_printf(&line, "Walking: %d minutes on %d days this week. You may split it into shorter walks through the day.",
-				   pl->walking_min, pl->walking_days);
-			flush_wrapped(b, "", &line);
-		}
-		buf_putc(b, '\n');
-		text_wrapped(b, "STOP AND CALL: ",
-			     "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint.");
-		buf_printf(b, "Call %s.\n", emergency);
+		put_stop(b, emergency);
 	}
 }
 
@@ -329,7 +404,7 @@ static cJSON *strings_json(const char *const *v, size_t n)
 	return a;
 }
 
-static cJSON *render_json(const gradus_plan *pl)
+cJSON *render_plan_json(const gradus_plan *pl)
 {
 	const gradus_profile *p = pl->profile;
 	cJSON *root = cJSON_CreateObject(), *o, *arr, *weeks;
@@ -414,35 +489,50 @@ static cJSON *render_json(const gradus_plan *pl)
 	return root;
 }
 
+static int detach_json(char **out, size_t *len, cJSON *root)
+{
+	char *s = root ? cJSON_Print(root) : NULL;
+	size_t n;
+	cJSON_Delete(root);
+	if (!s)
+		return GRADUS_ENOMEM;
+	n = strlen(s);
+	*out = malloc(n + 2);
+	if (!*out) {
+		cJSON_free(s);
+		return GRADUS_ENOMEM;
+	}
+	memcpy(*out, s, n);
+	(*out)[n] = '\n';
+	(*out)[n + 1] = '\0';
+	if (len)
+		*len = n + 1;
+	cJSON_free(s);
+	return GRADUS_OK;
+}
+
 int gradus_plan_render(char **out, size_t *len, const gradus_plan *pl,
 		       gradus_plan_format f, const gradus_render_options *o)
 {
+	buf b = BUF_INIT;
 	*out = NULL;
-	if (f == GRADUS_PLAN_JSON) {
-		cJSON *root = render_json(pl);
-		char *s = root ? cJSON_Print(root) : NULL;
-		cJSON_Delete(root);
-		if (!s)
-			return GRADUS_ENOMEM;
-		size_t n = strlen(s);
-		*out = malloc(n + 2);
-		if (!*out) {
-			cJSON_free(s);
-			return GRADUS_ENOMEM;
-		}
-		memcpy(*out, s, n);
-		(*out)[n] = '\n';
-		(*out)[n + 1] = '\0';
-		if (len)
-			*len = n + 1;
-		cJSON_free(s);
-		return GRADUS_OK;
+	switch (f) {
+	case GRADUS_PLAN_JSON:
+		return detach_json(out, len, render_plan_json(pl));
+	case GRADUS_PLAN_FHIR:
+		return detach_json(out, len, render_plan_fhir(pl));
+	case GRADUS_PLAN_TEXT:
+		render_plan_text(&b, pl, o);
+		break;
+	case GRADUS_PLAN_HTML:
+		render_plan_html(&b, pl, o);
+		break;
+	case GRADUS_PLAN_ICS:
+		render_plan_ics(&b, pl);
+		break;
+	default:
+		return GRADUS_EUSAGE;
 	}
-	if (f == GRADUS_PLAN_TEXT) {
-		buf b = BUF_INIT;
-		render_text(&b, pl, o);
-		*out = buf_detach(&b, len);
-		return *out ? GRADUS_OK : GRADUS_ENOMEM;
-	}
-	return GRADUS_EUSAGE;
+	*out = buf_detach(&b, len);
+	return *out ? GRADUS_OK : GRADUS_ENOMEM;
 }

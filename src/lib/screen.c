@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "buf.h"
+#include "render.h"
 #include "internal.h"
 #include "screen_int.h"
 
@@ -1593,11 +1594,33 @@ int gradus_screening_render(char **out, const gradus_screening *s,
 	*out = NULL;
 	if (!s || !p)
 		return GRADUS_EUSAGE;
-	if (f == GRADUS_SCREEN_JSON)
+	switch (f) {
+	case GRADUS_SCREEN_JSON:
 		return render_json(out, s);
-	if (f != GRADUS_SCREEN_TEXT)
+	case GRADUS_SCREEN_FHIR: {
+		struct cJSON *root = render_screening_fhir(s, p);
+		char *printed = root ? cJSON_Print(root) : NULL;
+		cJSON_Delete(root);
+		if (printed) {
+			buf_puts(&b, printed);
+			buf_putc(&b, '\n');
+			cJSON_free(printed);
+		} else
+			b.failed = true;
+		break;
+	}
+	case GRADUS_SCREEN_TEXT:
+		render_text(&b, s, p);
+		break;
+	case GRADUS_SCREEN_HTML:
+		render_screening_html(&b, s, p);
+		break;
+	case GRADUS_SCREEN_ICS:
+		render_screening_ics(&b, s, p);
+		break;
+	default:
 		return GRADUS_EUSAGE;
-	render_text(&b, s, p);
+	}
 	*out = buf_detach(&b, NULL);
 	return *out ? GRADUS_OK : GRADUS_ENOMEM;
 }

@@ -1,0 +1,28 @@
+/* Internal: the plan renderers, one per output format (plan_render.c
+ * dispatches). Each appends the whole document to `b`. */
+#ifndef GRADUS_RENDER_H
+#define GRADUS_RENDER_H
+
+#include "buf.h"
+#include "gradus/plan.h"
+#include "gradus/screen.h"
+
+void render_plan_text(buf *b, const gradus_plan *pl,
+		      const gradus_render_options *o);
+void render_plan_html(buf *b, const gradus_plan *pl,
+		      const gradus_render_options *o);
+/* JSON-based formats return a cJSON tree; NULL when out of memory. */
+struct cJSON *render_plan_json(const gradus_plan *pl);
+struct cJSON *render_plan_fhir(const gradus_plan *pl);
+void render_plan_ics(buf *b, const gradus_plan *pl);
+
+/* A gated profile (tier above precautions): the same formats without a
+ * plan. */
+void render_screening_html(buf *b, const gradus_screening *s,
+			   const gradus_profile *p);
+struct cJSON *render_screening_fhir(const gradus_screening *s,
+				    const gradus_profile *p);
+void render_screening_ics(buf *b, const gradus_screening *s,
+			  const gradus_profile *p);
+
+#endif

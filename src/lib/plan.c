@@ -1155,8 +1155,18 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	c.cat = cat;
 	c.max_level = max_level[pl->assessment.cls] < t->max_level
 		? max_level[pl->assessment.cls] : t->max_level;
-	c.start_level = start_level[pl->assessment.cls] < c.max_level
-		? start_level[pl->assessment.cls] : c.max_level;
+	/* people who stand start levels A and B one level up: seated work
+	 * (level 2) for A, supported standing (level 3) for B, as in the
+	 * Vivifrail passports and Otago's supported exercises [VIVI, OTAGO];
+	 * the levels themselves are our choice (D). Only a measured level
+	 * moves up. */
+	c.start_level = start_level[pl->assessment.cls] +
+		(p->mobility >= GRADUS_MOB_WALKS_WITH_AID &&
+		 pl->assessment.cls <= GRADUS_CLASS_B &&
+		 !pl->assessment.from_mobility /* a guessed level stays low */
+		 ? 1 : 0);
+	if (c.start_level > c.max_level)
+		c.start_level = c.max_level;
 	c.emphasis = p->kind == GRADUS_KIND_DISUSE && p->has_immobilised &&
 		p->immobilised_region != GRADUS_REG_ALL ? p->immobilised_region : 0;
 

@@ -12,6 +12,9 @@
 
 static const char *const day_short[7] = {"Mon", "Tue", "Wed", "Thu",
 					 "Fri", "Sat", "Sun"};
+/* weekdays as profiles spell them (setup.days) */
+static const char *const day_key[7] = {"mon", "tue", "wed", "thu",
+				       "fri", "sat", "sun"};
 static const char *const month_short[12] = {"Jan", "Feb", "Mar", "Apr",
 					    "May", "Jun", "Jul", "Aug",
 					    "Sep", "Oct", "Nov", "Dec"};
@@ -380,7 +383,12 @@ static cJSON *item_json(const gradus_item *it)
 		cJSON_AddNullToObject(l, "band");
 	if (it->load.kind == GRADUS_LOAD_MACHINE)
 		cJSON_AddNumberToObject(l, "machine_step", it->load.machine_step);
-	cJSON_AddStringToObject(o, "support", gradus_support_name(it->support));
+	else
+		cJSON_AddNullToObject(l, "machine_step");
+	if (it->support == GRADUS_SUPPORT_NA)
+		cJSON_AddNullToObject(o, "support");
+	else
+		cJSON_AddStringToObject(o, "support", gradus_support_name(it->support));
 	cJSON_AddItemToObject(o, "effort", range(it->effort_min, it->effort_max));
 	cJSON_AddNumberToObject(o, "rest_s", it->rest_s);
 	cJSON_AddStringToObject(o, "change", gradus_change_name(it->change));
@@ -445,7 +453,7 @@ cJSON *render_plan_json(const gradus_plan *pl)
 	arr = cJSON_AddArrayToObject(root, "days");
 	for (int d = 0; d < 7; d++)
 		if (pl->days & (1u << d))
-			cJSON_AddItemToArray(arr, cJSON_CreateString(day_short[d]));
+			cJSON_AddItemToArray(arr, cJSON_CreateString(day_key[d]));
 	cJSON_AddNumberToObject(root, "effort_cap", pl->effort_cap);
 	cJSON_AddItemToObject(root, "warmup", names_json(pl->warmup, pl->n_warmup));
 	cJSON_AddItemToObject(root, "balance", names_json(pl->balance, pl->n_balance));
@@ -474,7 +482,7 @@ cJSON *render_plan_json(const gradus_plan *pl)
 			const gradus_session *se = &wk->sessions[s];
 			cJSON *so = cJSON_CreateObject(), *items;
 			cJSON_AddItemToObject(so, "date", date_json(se->date));
-			cJSON_AddStringToObject(so, "day", day_short[se->weekday]);
+			cJSON_AddStringToObject(so, "day", day_key[se->weekday]);
 			cJSON_AddNumberToObject(so, "minutes", se->minutes);
 			cJSON_AddNumberToObject(so, "warmup_minutes", se->warmup_min);
 			cJSON_AddNumberToObject(so, "balance_minutes", se->balance_min);

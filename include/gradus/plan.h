@@ -112,6 +112,7 @@ typedef struct gradus_plan {
 	int sessions_per_week;
 	unsigned days;           /* weekdays used (bit 0 = Monday) */
 	int weeks_n;
+	int first_week;          /* 1, or the week a resumed plan continues at */
 	gradus_date start;
 	const gradus_exercise *const *warmup; size_t n_warmup;
 	const gradus_exercise *const *balance; size_t n_balance;
@@ -124,10 +125,36 @@ typedef struct gradus_plan {
 	const gradus_week *weeks; size_t n_weeks;
 } gradus_plan;
 
+/* Continuing a plan from where the person really is (gradus review).
+ * Each item names the exercise (variant) now in use and the dose to
+ * start from; the generator checks it is still safe (an exercise that
+ * no longer fits is replaced by its nearest usable easier variant, or
+ * dropped with a warning), snaps the load to what is owned, and
+ * progresses from there. */
+typedef struct {
+	const char *exercise_id;
+	int sets;                /* >= 1 */
+	int reps_min;            /* bottom of the rep window */
+	gradus_support support;  /* GRADUS_SUPPORT_NA when not held */
+	double load_kg;          /* ankle weight / dumbbell; else ignored */
+	int band;                /* gradus_band, -1 when not a band */
+	int machine_step;
+	bool advance;            /* ready to progress (2-for-2): one step up
+	                            in the first week */
+	const char *why;         /* the review's reason, shown in the plan */
+} gradus_resume_item;
+
+typedef struct {
+	int week;                /* plan week the new plan starts at (>= 1):
+	                            phase and lighter weeks continue from it */
+	const gradus_resume_item *items; size_t n_items;
+} gradus_resume;
+
 typedef struct {
 	gradus_date start;       /* overrides setup.start when set */
 	int weeks;               /* overrides setup.weeks when > 0 */
 	const char *template_id; /* overrides program.template when set */
+	const gradus_resume *resume; /* NULL: a new plan */
 } gradus_plan_options;
 
 /* Generates a plan. `s` must be the screening of `p` (tier at most

@@ -47,7 +47,7 @@ int cmd_plan(int argc, char **argv, cli_ctx *ctx)
 		{"large-print", no_argument, NULL, 'L'},
 		{"explain", no_argument, NULL, 'x'},
 		{0, 0, 0, 0}};
-	gradus_plan_options po = {{0, 0, 0}, 0, NULL};
+	gradus_plan_options po = {{0, 0, 0}, 0, NULL, NULL};
 	gradus_render_options ro = {false, false};
 	const char *out_path = NULL, *template_arg = NULL;
 	gradus_diags *d = NULL;

@@ -378,6 +378,7 @@ typedef struct {
 	const gradus_exercise *ex;
 	int priority;
 	bool emphasis;
+	const gradus_resume_item *resume; /* a resumed plan's starting dose */
 } pick;
 
 static int by_priority(const void *a, const void *b)
@@ -410,6 +411,7 @@ static size_t select_strength(const ctx *c, pick *out, size_t max)
 			out[n].ex = e;
 			out[n].priority = slots[i].priority + pass * 100;
 			out[n].emphasis = c->emphasis && (e->regions & c->emphasis);
+			out[n].resume = NULL;
 			n++;
 		}
 	/* disuse: exercises for the immobilised region go first */
@@ -623,6 +625,7 @@ typedef struct {
 	bool fall_plus;
 	int sets_cap;
 	const gradus_exercise *const *selected; size_t n_selected;
+	int week0;               /* the plan's first week number */
 } prog;
 
 static bool variant_ok(const prog *g, const gradus_exercise *h)
@@ -688,6 +691,39 @@ typedef struct {
 	bool deload;
 } wdose;
 
+/* The dose a resumed plan starts from, fitted to the phase, the support
+ * ceiling and the loads the person owns. */
+static dose resume_dose(const prog *g, const gradus_exercise *e,
+			const gradus_resume_item *r, const gradus_phase *ph,
+			int sets_max)
+{
+	dose d = first_dose(e, ph);
+	owned_loads o;
+	if (!r || strcmp(r->exercise_id, e->id) != 0)
+		return d; /* replaced by an easier variant: start it fresh */
+	d.sets = r->sets < 1 ? 1 : r->sets > sets_max ? sets_max : r->sets;
+	d.reps_lo = r->reps_min < ph->reps_min ? ph->reps_min
+		: r->reps_min > reps_top_lo(ph) ? reps_top_lo(ph) : r->reps_min;
+	if (e->supported) {
+		gradus_support ceil = support_ceiling(g->c, g->fall_plus);
+		d.support = r->support < GRADUS_SUPPORT_TWO_HANDS ? GRADUS_SUPPORT_TWO_HANDS
+			: r->support > ceil ? ceil : r->support;
+	}
+	owned_for(g->c->p, e->load, &o);
+	d.load_i = 0;
+	for (int i = 0; i < o.n; i++) {
+		/* the heaviest owned load not above the one in use */
+		if ((e->load == GRADUS_LOAD_ANKLE_WEIGHT || e->load == GRADUS_LOAD_DUMBBELL) &&
+		    o.kg[i] <= r->load_kg + 1e-9)
+			d.load_i = i;
+		if (e->load == GRADUS_LOAD_BAND && r->band >= 0 && o.band[i] <= r->band)
+			d.load_i = i;
+		if (e->load == GRADUS_LOAD_MACHINE && i <= r->machine_step)
+			d.load_i = i;
+	}
+	return d;
+}
+
 /* Seconds one exercise takes at dose d in phase ph: sets x reps x time
  * per rep (both sides when per side), rests between sets, 30 s to set
  * up. The same formula as gradus_session_minutes. */
@@ -714,11 +750,12 @@ static void progress(const prog *g, const pick *picks, size_t n, int weeks,
 
 	memset(tr, 0, sizeof(tr));
 	for (int wk = 1; wk <= weeks; wk++) {
-		int pi = phase_index(t, wk);
+		int real = g->week0 + wk - 1; /* the week's number in the program */
+		int pi = phase_index(t, real);
 		const gradus_phase *ph = &t->phases[pi];
 		int sets_max = ph->sets_max < g->sets_cap ? ph->sets_max : g->sets_cap;
 		int sets_min = ph->sets_min < sets_max ? ph->sets_min : sets_max;
-		bool deload = is_deload(t, wk);
+		bool deload = is_deload(t, real) && wk > 1;
 		int total = 0;
 
 		for (size_t k = 0; k < n; k++) {
@@ -726,14 +763,26 @@ static void progress(const prog *g, const pick *picks, size_t n, int weeks,
 			cur->phase = pi;
 			cur->deload = deload;
 			if (wk == 1) {
-				tr[k].train = first_dose(picks[k].ex, ph);
+				tr[k].train = picks[k].resume
+					? resume_dose(g, picks[k].ex, picks[k].resume, ph, sets_max)
+					: first_dose(picks[k].ex, ph);
 				if (tr[k].train.sets > sets_max)
 					tr[k].train.sets = sets_max;
-				tr[k].prev = tr[k].train;
 				tr[k].last_big = -99;
 				tr[k].last_load = -99;
-				base[k] = tr[k].train;
 				cur->change = GRADUS_CHANGE_START;
+				if (picks[k].resume && picks[k].resume->advance &&
+				    strcmp(picks[k].resume->exercise_id, picks[k].ex->id) == 0) {
+					/* ready to progress (2-for-2) [ACSM2009] */
+					dose d = tr[k].train;
+					gradus_change c2 = step(g, &tr[k], &d, ph, 1);
+					if (c2 != GRADUS_CHANGE_NONE) {
+						tr[k].train = d;
+						cur->change = c2;
+					}
+				}
+				tr[k].prev = tr[k].train;
+				base[k] = tr[k].train;
 			} else if (deload) {
 				/* about half the sets, nothing rises (D); with one
 				 * set, the fewest reps of the phase instead */
@@ -953,11 +1002,11 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 		size_t n_s = 0;
 		if (!items)
 			return GRADUS_ENOMEM;
-		wk->number = w + 1;
+		wk->number = g->week0 + w;
 		wk->start = gradus_date_add(pl->start, 7L * w);
 		wk->end = gradus_date_add(wk->start, 6);
-		wk->deload = n_picks ? wd[0][w].deload : is_deload(t, w + 1);
-		ph = &t->phases[phase_index(t, w + 1)];
+		wk->deload = n_picks ? wd[0][w].deload : is_deload(t, g->week0 + w);
+		ph = &t->phases[phase_index(t, g->week0 + w)];
 		wk->phase = ph->name;
 		for (size_t k = 0; k < n_picks; k++) {
 			const wdose *x = &wd[k][w];
@@ -993,7 +1042,10 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 			why(&wy, "G-REST", fmt(a, "Rest %d s between sets (60-120 s).", it->rest_s), "ACSM2009");
 			switch (x->change) {
 			case GRADUS_CHANGE_START:
-				why(&wy, "G-START", "First week: the easy start, to learn the movement.", "ACSM2009OA, NSCA2019");
+				if (picks[k].resume && picks[k].resume->why)
+					why(&wy, "R-REVIEW", picks[k].resume->why, "PAIN, ACSM2009");
+				else
+					why(&wy, "G-START", "First week: the easy start, to learn the movement.", "ACSM2009OA, NSCA2019");
 				break;
 			case GRADUS_CHANGE_DELOAD:
 				why(&wy, "G-DELOAD", fmt(a, "Lighter week (every %d weeks): about half the sets, or the fewest reps when there is one set; nothing rises.", t->deload_every),
@@ -1021,6 +1073,9 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 					: "Same as last week: let the body settle before the next rise.",
 				    "ACSM2009");
 			}
+			if (w == 0 && x->change != GRADUS_CHANGE_START &&
+			    picks[k].resume && picks[k].resume->why)
+				why(&wy, "R-REVIEW", picks[k].resume->why, "PAIN, ACSM2009");
 			gradus_why *wv = arena_alloc(a, wy.n * sizeof(*wv));
 			if (!wv)
 				return GRADUS_ENOMEM;
@@ -1170,7 +1225,40 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	c.emphasis = p->kind == GRADUS_KIND_DISUSE && p->has_immobilised &&
 		p->immobilised_region != GRADUS_REG_ALL ? p->immobilised_region : 0;
 
-	n_picks = select_strength(&c, picks, (size_t)t->exercises_max < MAX_PICKS ? (size_t)t->exercises_max : MAX_PICKS);
+	pl->first_week = opt && opt->resume && opt->resume->week > 1 ? opt->resume->week : 1;
+	if (opt && opt->resume) {
+		/* continue with the exercises in use, each still checked */
+		n_picks = 0;
+		for (size_t i = 0; i < opt->resume->n_items && n_picks < MAX_PICKS; i++) {
+			const gradus_resume_item *r = &opt->resume->items[i];
+			const gradus_exercise *e = gradus_catalogue_find(cat, r->exercise_id);
+			bool dup = false;
+			if (!e) {
+				strlist_add(a, &warn, fmt(a, "'%s' is not in the catalogue any more; it is left out.",
+							  r->exercise_id));
+				continue;
+			}
+			while (e && !usable(&c, e))
+				e = e->easier;
+			for (size_t k = 0; e && k < n_picks; k++)
+				if (picks[k].ex == e)
+					dup = true;
+			if (!e || dup) {
+				strlist_add(a, &warn, fmt(a, "'%s' no longer fits this person's mobility, equipment or precautions, and no easier version does; it is left out.",
+							  r->exercise_id));
+				continue;
+			}
+			if (strcmp(e->id, r->exercise_id) != 0)
+				strlist_add(a, &warn, fmt(a, "'%s' no longer fits this person; the easier '%s' takes its place.",
+							  r->exercise_id, e->id));
+			picks[n_picks].ex = e;
+			picks[n_picks].priority = (int)i + 1;
+			picks[n_picks].emphasis = false;
+			picks[n_picks].resume = r;
+			n_picks++;
+		}
+	} else
+		n_picks = select_strength(&c, picks, (size_t)t->exercises_max < MAX_PICKS ? (size_t)t->exercises_max : MAX_PICKS);
 	if (n_picks == 0) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
 				 "no strength exercise in the catalogue fits this person's mobility, equipment and precautions");
@@ -1211,11 +1299,12 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 		size_t n_use = n_picks;
 		const gradus_exercise *selected[MAX_PICKS];
 		int warmup_min = t->warmup_min, cooldown_min = t->cooldown_min;
-		const gradus_phase *last = &t->phases[phase_index(t, pl->weeks_n)];
+		const gradus_phase *last = &t->phases[phase_index(t, pl->first_week + pl->weeks_n - 1)];
 		int want_sets = last->sets_max >= 2 && pl->weeks_n >= 8 ? 2 : 1;
 		bool short_sets = false;
 		for (;;) {
-			prog g = {&c, pl->assessment.fall_risk_plus, 5, selected, n_use};
+			prog g = {&c, pl->assessment.fall_risk_plus, 5, selected, n_use,
+				  pl->first_week};
 			for (size_t k = 0; k < n_use; k++)
 				selected[k] = picks[k].ex;
 			blocks[0] = warmup_min;

@@ -284,7 +284,8 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 		const gradus_session *s0 = wk->n_sessions ? &wk->sessions[0] : NULL;
 		buf_puts(b, "\f\n");
 		buf_printf(b, "%s - week %d of %zu - %s%s\n", p->name, wk->number,
-			   pl->n_weeks, wk->phase, wk->deload ? " (lighter week)" : "");
+			   pl->n_weeks + (size_t)pl->first_week - 1, wk->phase,
+			   wk->deload ? " (lighter week)" : "");
 		put_date(b, wk->start);
 		buf_puts(b, " to ");
 		put_date(b, wk->end);
@@ -449,6 +450,7 @@ cJSON *render_plan_json(const gradus_plan *pl)
 	cJSON_AddStringToObject(root, "template", pl->template->id);
 	cJSON_AddItemToObject(root, "start", date_json(pl->start));
 	cJSON_AddNumberToObject(root, "weeks_planned", pl->weeks_n);
+	cJSON_AddNumberToObject(root, "first_week", pl->first_week);
 	cJSON_AddNumberToObject(root, "sessions_per_week", pl->sessions_per_week);
 	arr = cJSON_AddArrayToObject(root, "days");
 	for (int d = 0; d < 7; d++)

@@ -4,7 +4,7 @@ that already passed them (tests/validate/schema/examples.sh).
 
 gradus-plan/1:
   - reps.min <= reps.max, effort.min <= effort.max <= effort_cap
-  - week numbers are 1..n with n = weeks_planned; week k starts 7(k-1)
+  - week numbers are first_week..first_week+n-1 with n = weeks_planned; week k starts 7(k-1)
     days after the plan start and ends 6 days after its own start
   - sessions lie inside their week, in date order, on the day their
     date falls on, on one of the plan's days, at most sessions_per_week
@@ -44,8 +44,8 @@ def check_plan(d, err):
     for k, w in enumerate(d["weeks"], 1):
         wh = f"weeks[{k - 1}]"
         ws, we = day(w["start"]), day(w["end"])
-        if w["number"] != k:
-            err(f"{wh}: number {w['number']}, expected {k}")
+        if w["number"] != d["first_week"] + k - 1:
+            err(f"{wh}: number {w['number']}, expected {d['first_week'] + k - 1}")
         if ws != start + datetime.timedelta(days=7 * (k - 1)):
             err(f"{wh}: starts {ws}, plan starts {start}")
         if we != ws + datetime.timedelta(days=6):

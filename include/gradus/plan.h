@@ -181,6 +181,11 @@ typedef enum {
 typedef struct {
 	bool explain;            /* text: print the reasons behind each number */
 	bool large_print;
+	/* Pages printed before the plan (e.g. the progress summary of gradus
+	 * review), made by the library: text for GRADUS_PLAN_TEXT, an HTML
+	 * fragment (already escaped) for GRADUS_PLAN_HTML; NULL for none. */
+	const char *preface_text;
+	const char *preface_html;
 } gradus_render_options;
 
 /* Renders a plan (malloc'd, NUL-terminated; free with free()). */

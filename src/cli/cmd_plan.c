@@ -48,7 +48,7 @@ int cmd_plan(int argc, char **argv, cli_ctx *ctx)
 		{"explain", no_argument, NULL, 'x'},
 		{0, 0, 0, 0}};
 	gradus_plan_options po = {{0, 0, 0}, 0, NULL, NULL};
-	gradus_render_options ro = {false, false};
+	gradus_render_options ro = {false, false, NULL, NULL};
 	const char *out_path = NULL, *template_arg = NULL;
 	gradus_diags *d = NULL;
 	gradus_profile *p = NULL;

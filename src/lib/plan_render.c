@@ -254,6 +254,10 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 	const char *emergency = p->emergency_number ? p->emergency_number
 						    : "your local emergency number";
 
+	if (o && o->preface_text) {
+		buf_puts(b, o->preface_text);
+		buf_puts(b, "\f\n");
+	}
 	buf_printf(b, "Strength plan for %s\n", p->name);
 	put_rule(b);
 	text_wrapped(b, "Program: ", t->name);

@@ -26,7 +26,7 @@ static void put_date(buf *b, gradus_date d)
 }
 
 /* "moderate - 5 or 6 out of 10" */
-static void put_effort(buf *b, int lo, int hi)
+void render_put_effort(buf *b, int lo, int hi)
 {
 	const char *wl = gradus_effort_words(lo), *wh = gradus_effort_words(hi);
 	if (strcmp(wl, wh) == 0)
@@ -41,7 +41,7 @@ static void put_effort(buf *b, int lo, int hi)
 		buf_printf(b, " - %d to %d out of 10", lo, hi);
 }
 
-static void put_load(buf *b, const gradus_item *it)
+void render_put_load(buf *b, const gradus_item *it)
 {
 	const gradus_load *l = &it->load;
 	switch (l->kind) {
@@ -69,7 +69,7 @@ static void put_load(buf *b, const gradus_item *it)
 	}
 }
 
-static const char *support_words(gradus_support s)
+const char *render_support_words(gradus_support s)
 {
 	switch (s) {
 	case GRADUS_SUPPORT_TWO_HANDS: return "hold on with both hands";
@@ -80,7 +80,7 @@ static const char *support_words(gradus_support s)
 	}
 }
 
-static const char *change_words(gradus_change c)
+const char *render_change_words(gradus_change c)
 {
 	switch (c) {
 	case GRADUS_CHANGE_REPS: return "new: more reps";
@@ -139,7 +139,7 @@ static void text_item(buf *b, const gradus_item *it, int n,
 		      const gradus_render_options *o)
 {
 	const gradus_exercise *e = it->exercise;
-	const char *sw = support_words(it->support), *cw = change_words(it->change);
+	const char *sw = render_support_words(it->support), *cw = render_change_words(it->change);
 	buf line = BUF_INIT;
 	char num[16];
 
@@ -153,13 +153,13 @@ static void text_item(buf *b, const gradus_item *it, int n,
 	if (it->hold_s > 0)
 		buf_printf(&line, ", holding each for %d seconds", it->hold_s);
 	buf_puts(&line, "; ");
-	put_load(&line, it);
+	render_put_load(&line, it);
 	if (sw)
 		buf_printf(&line, "; %s", sw);
 	buf_puts(&line, ".");
 	flush_wrapped(b, "    ", &line);
 	buf_puts(&line, "Effort: ");
-	put_effort(&line, it->effort_min, it->effort_max);
+	render_put_effort(&line, it->effort_min, it->effort_max);
 	buf_puts(&line, ".");
 	if (it->sets > 1)
 		buf_printf(&line, " Rest %d seconds between sets.", it->rest_s);

@@ -203,45 +203,6 @@ static uint64_t seed_hash(const char *name, gradus_date d, const char *what)
 
 /* ---- the dose in words (the same words as the text plan) ---- */
 
-static void put_load(buf *b, const gradus_item *it)
-{
-	const gradus_load *l = &it->load;
-	switch (l->kind) {
-	case GRADUS_LOAD_BAND:
-		if (l->band >= 0)
-			buf_printf(b, "%s band", gradus_band_name((gradus_band)l->band));
-		else
-			buf_puts(b, "band");
-		break;
-	case GRADUS_LOAD_ANKLE_WEIGHT:
-		buf_printf(b, "%g kg ankle weight", round(l->kg * 100.0) / 100.0);
-		break;
-	case GRADUS_LOAD_DUMBBELL:
-		buf_printf(b, "%g kg dumbbell", round(l->kg * 100.0) / 100.0);
-		break;
-	case GRADUS_LOAD_MACHINE:
-		if (l->machine_step == 0)
-			buf_puts(b, "machine: the lightest setting that gives this effort");
-		else
-			buf_printf(b, "machine: %d smallest step%s above your first setting",
-				   l->machine_step, l->machine_step > 1 ? "s" : "");
-		break;
-	default:
-		buf_puts(b, "your own body weight");
-	}
-}
-
-static const char *support_words(gradus_support s)
-{
-	switch (s) {
-	case GRADUS_SUPPORT_TWO_HANDS: return "hold on with both hands";
-	case GRADUS_SUPPORT_ONE_HAND: return "hold on with one hand";
-	case GRADUS_SUPPORT_FINGERTIPS: return "rest your fingertips on the support";
-	case GRADUS_SUPPORT_NONE: return "no hands, but stay next to the support";
-	default: return NULL;
-	}
-}
-
 static void put_effort(buf *b, int lo, int hi)
 {
 	if (lo == hi)
@@ -256,14 +217,14 @@ static void put_effort(buf *b, int lo, int hi)
 static void put_item(buf *b, const gradus_item *it, size_t n)
 {
 	const gradus_exercise *e = it->exercise;
-	const char *sw = support_words(it->support);
+	const char *sw = render_support_words(it->support);
 	buf_printf(b, "%zu. %s: %d set%s of %d to %d %s", n, e->name, it->sets,
 		   it->sets > 1 ? "s" : "", it->reps_min, it->reps_max,
 		   e->per_side ? "reps on each side" : "reps");
 	if (it->hold_s > 0)
 		buf_printf(b, ", holding each for %d seconds", it->hold_s);
 	buf_puts(b, "; ");
-	put_load(b, it);
+	render_put_load(b, it);
 	if (sw)
 		buf_printf(b, "; %s", sw);
 	buf_puts(b, "; ");

@@ -21,9 +21,8 @@ UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C build-asan --print-errorlogs --no-suite browser --no-suite validate >&2 || status=1
 
 # valgrind: memory errors and definite leaks fail (error exit code)
-GRADUS_PROPERTY_COUNT=300 meson test -C build --print-errorlogs \
-	--suite unit --suite property --timeout-multiplier 20 \
-	--wrap='valgrind --quiet --error-exitcode=1 --leak-check=full --errors-for-leak-kinds=definite,indirect' >&2 || status=1
+meson test -C build --print-errorlogs --setup valgrind \
+	--suite unit --suite property >&2 || status=1
 
 python3 scripts/summary.py build/meson-logs/testlog.json \
 	build-asan/meson-logs/testlog.json \

@@ -11,7 +11,10 @@ if [ "${1:-}" = "--test" ]; then
 	# valgrind for the memory runs; libical (an independent RFC 5545
 	# parser) to validate calendars; Chromium, poppler and fonts to print
 	# the HTML to PDF and count pages as a person would see them.
-	PKGS="$PKGS valgrind libical-dev chromium poppler-utils fonts-dejavu-core"
+	# GNU time (/usr/bin/time -f %M) for the batch memory test.
+	# clang and its runtime (libFuzzer, sanitizers) for the fuzz smoke runs.
+	PKGS="$PKGS valgrind libical-dev chromium poppler-utils fonts-dejavu-core time"
+	PKGS="$PKGS clang libclang-rt-14-dev"
 	command -v npm >/dev/null 2>&1 || PKGS="$PKGS npm"
 fi
 missing=""

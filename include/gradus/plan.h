@@ -142,6 +142,9 @@ typedef struct {
 	bool advance;            /* ready to progress (2-for-2): one step up
 	                            in the first week */
 	const char *why;         /* the review's reason, shown in the plan */
+	const char *rule;        /* the review rule behind it ("RV-PAIN-DURING"),
+	                            NULL: "R-REVIEW" */
+	const char *source;      /* its source key(s); NULL: "D" */
 } gradus_resume_item;
 
 typedef struct {

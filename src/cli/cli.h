@@ -56,6 +56,8 @@ int cmd_template(int argc, char **argv, cli_ctx *ctx);
 int cmd_plan(int argc, char **argv, cli_ctx *ctx);
 int cmd_screen(int argc, char **argv, cli_ctx *ctx);
 int cmd_rules(int argc, char **argv, cli_ctx *ctx);
+int cmd_batch(int argc, char **argv, cli_ctx *ctx);
+int cmd_review(int argc, char **argv, cli_ctx *ctx);
 
 #endif
 

@@ -35,9 +35,10 @@ int cmd_check(int argc, char **argv, cli_ctx *ctx)
 	cli_print_diags(d);
 	code = cli_exit_for(rc);
 	if (code == 0)
-		printf("%zu files checked: %zu catalogue (%zu exercises), %zu templates, %zu profiles; no errors\n",
+		printf("%zu files checked: %zu catalogue (%zu exercises), %zu templates, %zu profiles%s%.0zu%s; no errors\n",
 		       st.files, st.catalogue, st.exercises, st.templates,
-		       st.profiles);
+		       st.profiles, st.logs ? ", " : "", st.logs,
+		       st.logs ? " logs" : "");
 	else
 		fprintf(stderr, "%zu errors in %zu files checked\n",
 			gradus_diags_errors(d), st.files);

@@ -45,15 +45,55 @@ static const command commands[] = {
 	 "  --referral FILE         write the referral sheet to FILE (replaced only\n"
 	 "                          when complete) instead of after the result\n"
 	 "  --referral-format F     text (80 columns) or html (self-contained)\n"},
+	{"review", cmd_review,
+	 "gradus review PROFILE LOG [-f text|json|html|fhir|ics] [-o FILE]\n"
+	 "                     [--start YYYY-MM-DD] [--weeks N] [--large-print] [--explain]",
+	 "Review a session log (what was really done: sets, reps, effort, pain,\n"
+	 "weekly check-ins, re-tests) and write the next weeks of the plan from\n"
+	 "where the person really is. Safety first: the log's red-flag answers\n"
+	 "are screened again (a new warning sign: the screening result and exit\n"
+	 "10-14, no plan); tests that did not improve after 6 weeks or more of\n"
+	 "regular training, or an SPPB score 2 points lower, give a \"see your\n"
+	 "doctor\" page (exit 12); an illness without a doctor's OK pauses the\n"
+	 "plan (exit 11). Otherwise each exercise is adjusted (pain, effort,\n"
+	 "ready to progress, missed sessions or weeks), each change with its\n"
+	 "reason, and a progress summary is printed before the plan.\n"
+	 "  -f, --format F     text, json (gradus-review/1), html (with charts),\n"
+	 "                     fhir or ics (the plan only)\n"
+	 "  -o, --output FILE  write to FILE (replaced only when complete)\n"
+	 "  --start DATE       start the new weeks on DATE instead of the day\n"
+	 "                     after the last logged week\n"
+	 "  --weeks N          plan N weeks (1-52) instead of the weeks left\n"
+	 "  --explain          show the rule and source behind every number\n"
+	 "  --large-print      larger type (for the printable formats)\n"},
+	{"batch", cmd_batch,
+	 "gradus batch [-f json] [--weeks N] [--start YYYY-MM-DD] [PROFILE...]",
+	 "Plan many profiles in one run: the catalogue and templates are read\n"
+	 "once, then each profile is screened and planned as 'gradus plan -f json'\n"
+	 "would, and written as one JSON object per line (JSON Lines):\n"
+	 "  {\"file\": F, \"status\": \"plan\", \"exit_code\": 0, \"plan\": {...}}\n"
+	 "  {\"file\": F, \"status\": \"gated\", \"exit_code\": 10-14, \"screening\": {...}}\n"
+	 "  {\"file\": F, \"status\": \"invalid\"|\"io_error\", \"exit_code\": 2|3|1,\n"
+	 "   \"errors\": [\"FILE:LINE: error: ...\", ...]}\n"
+	 "exit_code is what 'gradus plan F' would return. A bad profile does not\n"
+	 "stop the run; its diagnostics also go to stderr. With no PROFILE, or\n"
+	 "with '-', the paths are read from stdin, one per line. A progress bar\n"
+	 "is shown on stderr when it is a terminal. Exit 0 when every profile\n"
+	 "gave a plan or a screening result, 3 when any was invalid, 1 when any\n"
+	 "could not be read (or the output could not be written).\n"
+	 "  -f, --format json  the only format (one object per line)\n"
+	 "  --weeks N          plan N weeks (1-52) instead of setup.weeks\n"
+	 "  --start DATE       start on DATE instead of setup.start\n"},
 	{"rules", cmd_rules, "gradus rules [-f text|json]",
 	 "Print the safety rule table: every rule's id, tier, what triggers it\n"
 	 "and its source (see CLINICAL.md; D marks our own design choices).\n"},
 	{"check", cmd_check, "gradus check FILE|DIR...",
-	 "Check catalogue, template and profile files (folders are searched\n"
-	 "for *.cfg files). Every problem is printed as FILE:LINE: error: ...\n"
-	 "Catalogue files given together are checked as one catalogue (ladder\n"
-	 "links may cross files) and are used to check the templates and\n"
-	 "profiles given with them; otherwise the built-in catalogue is used.\n"
+	 "Check catalogue, template, profile and session log files (folders are\n"
+	 "searched for *.cfg files). Every problem is printed as\n"
+	 "FILE:LINE: error: ... Catalogue files given together are checked as one\n"
+	 "catalogue (ladder links may cross files) and are used to check the\n"
+	 "templates, profiles and logs given with them; otherwise the built-in\n"
+	 "catalogue is used.\n"
 	 "Exit 0 when everything is valid, 3 when a file has errors, 1 when a\n"
 	 "file cannot be read.\n"},
 	{"exercises", cmd_exercises,

@@ -42,7 +42,9 @@ static int syntax_error(cfgfile *cf)
 
 /* libconfig 1.5 silently wraps whole numbers beyond 32 bits that have no
  * L suffix (4294967371 reads as 75). Scan the text first and report
- * them; strings and comments are skipped. */
+ * them; strings and comments are skipped. In strings, the escape \x00
+ * is reported too: libconfig keeps it as a NUL byte, which silently cuts
+ * the text short ("11\x002" would read as "11"). */
 static int scan_big_numbers(cfgfile *cf, const char *text)
 {
 	const char *p = text;
@@ -54,6 +56,13 @@ static int scan_big_numbers(cfgfile *cf, const char *text)
 			p++;
 		} else if (*p == '"') {
 			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && (p[1] == 'x' || p[1] == 'X') &&
+				    p[2] == '0' && p[3] == '0') {
+					gradus_diags_add(cf->d, GRADUS_SEV_ERROR, cf->name, line,
+							 "text must not contain \\x00 (a NUL byte)");
+					cf->errors++;
+					found++;
+				}
 				if (*p == '\\' && p[1])
 					p++;
 				else if (*p == '\n')
@@ -120,10 +129,160 @@ static int count_lines(const char *text)
 	return n;
 }
 
+/* Files larger than this are refused before parsing (our choice: the
+ * largest shipped file is well under 100 KiB). */
+#define MAX_FILE_BYTES (8L * 1024 * 1024)
+/* libconfig 1.5 follows @include this deep (its MAX_INCLUDE_DEPTH) */
+#define INCLUDE_DEPTH 10
+/* our limit on the files one parse may @include, counting repeats: ten
+ * files each including the next one ten times would otherwise be read
+ * ten billion times */
+#define MAX_INCLUDES 100
+
+static int check_includes(cfgfile *cf, const char *text, const char *name,
+			  int depth, int *budget);
+
+/* One @include target, followed the way libconfig follows it: the path
+ * joined to the include folder when there is one. Returns 1 when an
+ * error was reported, -1 when libconfig would stop here by itself
+ * (no such file, nesting too deep), else 0. */
+static int check_include(cfgfile *cf, const char *path, const char *name,
+			 int line, int depth, int *budget)
+{
+	const char *dir = config_get_include_dir(&cf->cfg);
+	struct stat st;
+	char *full, *text = NULL;
+	FILE *f;
+	size_t n;
+	int rc = 0;
+
+	if (depth >= INCLUDE_DEPTH)
+		return -1;
+	if (--*budget < 0) {
+		gradus_diags_add(cf->d, GRADUS_SEV_ERROR, name, line,
+				 "too many @include files (at most %d in all)",
+				 MAX_INCLUDES);
+		return 1;
+	}
+	full = malloc((dir ? strlen(dir) + 1 : 0) + strlen(path) + 1);
+	if (!full)
+		return -1;
+	sprintf(full, "%s%s%s", dir ? dir : "", dir ? "/" : "", path);
+	if (stat(full, &st) != 0)
+		rc = -1;
+	else if (!S_ISREG(st.st_mode) || st.st_size > MAX_FILE_BYTES) {
+		gradus_diags_add(cf->d, GRADUS_SEV_ERROR, name, line,
+				 "cannot @include '%s': %s", path,
+				 S_ISDIR(st.st_mode) ? "it is a folder, not a file"
+				 : !S_ISREG(st.st_mode) ? "it is not a regular file"
+				 : "it is too large to be a gradus file");
+		rc = 1;
+	} else if ((f = fopen(full, "rb")) == NULL)
+		rc = -1;
+	else {
+		text = malloc((size_t)st.st_size + 1);
+		n = text ? fread(text, 1, (size_t)st.st_size, f) : 0;
+		fclose(f);
+		if (text) {
+			text[n] = '\0';
+			rc = check_includes(cf, text, path, depth + 1, budget);
+		}
+	}
+	free(text);
+	free(full);
+	return rc;
+}
+
+/* libconfig 1.5 reads an @include'd file with flex, which calls exit(2)
+ * when a read fails ("input in flex scanner failed"): an @include of a
+ * folder ended the whole program, and a FIFO or a terminal would block.
+ * So before parsing, every @include directive (a line starting with
+ * @include "PATH", outside strings and comments, as libconfig's scanner
+ * sees it) is checked to name a regular file, recursively, in libconfig's
+ * order. Returns 1 when an error was reported, -1 when libconfig would
+ * stop at an include, else 0. */
+static int check_includes(cfgfile *cf, const char *text, const char *name,
+			  int depth, int *budget)
+{
+	const char *p = text;
+	int line = 1;
+	bool line_start = true;
+
+	while (*p) {
+		if (line_start) {
+			const char *q = p + strspn(p, " \t");
+			line_start = false;
+			if (strncmp(q, "@include", 8) == 0 && (q[8] == ' ' || q[8] == '\t') &&
+			    q[8 + strspn(q + 8, " \t")] == '"') {
+				size_t cap = strlen(q), k = 0;
+				char *path = malloc(cap + 1);
+				int at = line, rc;
+				bool lone = false;
+				if (!path)
+					return -1;
+				for (q += 8 + strspn(q + 8, " \t") + 1; *q && *q != '"'; q++) {
+					if (*q == '\\' && (q[1] == '\\' || q[1] == '"'))
+						q++;
+					else if (*q == '\\')
+						lone = true;
+					else if (*q == '\n')
+						line++;
+					path[k++] = *q;
+				}
+				path[k] = '\0';
+				/* libconfig drops a '\' that escapes nothing from the
+				 * path and prints it on stdout (flex's default rule) */
+				if (lone) {
+					gradus_diags_add(cf->d, GRADUS_SEV_ERROR, name, at,
+							 "in an @include path, write '\\' as '\\\\'");
+					rc = 1;
+				} else
+					rc = *q ? check_include(cf, path, name, at, depth, budget) : -1;
+				free(path);
+				if (rc != 0)
+					return rc;
+				p = q + 1;
+				continue;
+			}
+		}
+		if (*p == '\n') {
+			line++;
+			line_start = true;
+			p++;
+		} else if (*p == '"') {
+			for (p++; *p && *p != '"'; p++) {
+				if (*p == '\\' && p[1])
+					p++;
+				if (*p == '\n')
+					line++;
+			}
+			if (*p)
+				p++;
+		} else if (*p == '#' || (*p == '/' && p[1] == '/')) {
+			while (*p && *p != '\n')
+				p++;
+		} else if (*p == '/' && p[1] == '*') {
+			for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
+				if (*p == '\n')
+					line++;
+			if (*p)
+				p += 2;
+		} else
+			p++;
+	}
+	return 0;
+}
+
 static int parse_text(cfgfile *cf, const char *text)
 {
+	int budget = MAX_INCLUDES;
+
 	if (scan_big_numbers(cf, text))
 		return GRADUS_EINVALID;
+	if (check_includes(cf, text, cf->name, 0, &budget) > 0) {
+		cf->errors++;
+		return GRADUS_EINVALID;
+	}
 	if (config_read_string(&cf->cfg, text) != CONFIG_TRUE) {
 		/* libconfig can name the line after the last at end of file */
 		if (!config_error_file(&cf->cfg) &&
@@ -133,10 +292,6 @@ static int parse_text(cfgfile *cf, const char *text)
 	}
 	return GRADUS_OK;
 }
-
-/* Files larger than this are refused before parsing (our choice: the
- * largest shipped file is well under 100 KiB). */
-#define MAX_FILE_BYTES (8L * 1024 * 1024)
 
 int cfg_open_file(cfgfile *cf, const char *path, gradus_diags *d)
 {
@@ -508,6 +663,10 @@ static const char *text_problem(const char *s, size_t max_len)
 		return "is too long";
 	while (*p) {
 		int n;
+		/* RFC 3629: the first continuation byte's range rules out
+		 * overlong forms (E0, F0), surrogates (ED) and code points
+		 * beyond U+10FFFF (F4) */
+		unsigned char lo = 0x80, hi = 0xbf;
 		if (*p < 0x20 || *p == 0x7f)
 			return "contains a control character";
 		if (*p < 0x80)
@@ -520,7 +679,17 @@ static const char *text_problem(const char *s, size_t max_len)
 			n = 3;
 		else
 			return "is not valid UTF-8 text";
+		if (*p == 0xe0)
+			lo = 0xa0;
+		else if (*p == 0xed)
+			hi = 0x9f;
+		else if (*p == 0xf0)
+			lo = 0x90;
+		else if (*p == 0xf4)
+			hi = 0x8f;
 		p++;
+		if (n && (*p < lo || *p > hi))
+			return "is not valid UTF-8 text";
 		for (int i = 0; i < n; i++, p++)
 			if ((*p & 0xc0) != 0x80)
 				return "is not valid UTF-8 text";

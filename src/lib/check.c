@@ -7,6 +7,7 @@
 #include <sys/stat.h>
 
 #include "cfg.h"
+#include "gradus/log.h"
 #include "gradus/profile.h"
 #include "internal.h"
 
@@ -202,10 +203,11 @@ int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 				invalid++;
 			gradus_profile_free(p);
 		} else if (l.kind[i] == GRADUS_FILE_LOG) {
+			gradus_log *log = NULL;
 			st.logs++;
-			gradus_diags_add(d, GRADUS_SEV_ERROR, l.v[i], 1,
-					 "session logs are not supported by this version of gradus");
-			invalid++;
+			if (gradus_log_load_file(&log, l.v[i], use_cat, d) != GRADUS_OK)
+				invalid++;
+			gradus_log_free(log);
 		}
 	rc = io_errors ? GRADUS_EIO : invalid ? GRADUS_EINVALID : GRADUS_OK;
 out:

@@ -979,6 +979,17 @@ static void advice(gradus_plan *pl, const gradus_profile *p,
 		pl->protein = "Eat about 1.2 g of protein a day for each kg of your weight, spread over your meals [PROTAGE, ESPEN].";
 }
 
+/* The review's rule and source behind a resumed dose. */
+static const char *resume_rule(const gradus_resume_item *r)
+{
+	return r->rule ? r->rule : "R-REVIEW";
+}
+
+static const char *resume_source(const gradus_resume_item *r)
+{
+	return r->source ? r->source : "D";
+}
+
 static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 		       const pick *picks, size_t n_picks, const int blocks[3],
 		       int *max_minutes)
@@ -1043,7 +1054,8 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 			switch (x->change) {
 			case GRADUS_CHANGE_START:
 				if (picks[k].resume && picks[k].resume->why)
-					why(&wy, "R-REVIEW", picks[k].resume->why, "PAIN, ACSM2009");
+					why(&wy, resume_rule(picks[k].resume), picks[k].resume->why,
+					    resume_source(picks[k].resume));
 				else
 					why(&wy, "G-START", "First week: the easy start, to learn the movement.", "ACSM2009OA, NSCA2019");
 				break;
@@ -1075,7 +1087,8 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 			}
 			if (w == 0 && x->change != GRADUS_CHANGE_START &&
 			    picks[k].resume && picks[k].resume->why)
-				why(&wy, "R-REVIEW", picks[k].resume->why, "PAIN, ACSM2009");
+				why(&wy, resume_rule(picks[k].resume), picks[k].resume->why,
+				    resume_source(picks[k].resume));
 			gradus_why *wv = arena_alloc(a, wy.n * sizeof(*wv));
 			if (!wv)
 				return GRADUS_ENOMEM;

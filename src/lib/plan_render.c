@@ -263,7 +263,8 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 	text_wrapped(b, "Program: ", t->name);
 	buf_printf(b, "Start: ");
 	put_date(b, pl->start);
-	buf_printf(b, ". %d weeks, %d session%s a week.\n", pl->weeks_n,
+	buf_printf(b, ". %d week%s, %d session%s a week.\n", pl->weeks_n,
+		   pl->weeks_n == 1 ? "" : "s",
 		   pl->sessions_per_week, pl->sessions_per_week > 1 ? "s" : "");
 	buf_printf(b, "Starting level: %s%s%s\n", gradus_class_name(pl->assessment.cls),
 		   pl->assessment.fall_risk_plus ? "+" : "",

@@ -1,18 +1,1382 @@
-/* HTML renderer: placeholder replaced by the HTML work (issue 5). */
+/* HTML renderer (DESIGN section 8): one self-contained printable file.
+ *
+ * Plan: a cover page, a page for the helper, then the weeks. Each printed
+ * page is a <section class="page"> that the print stylesheet starts on a
+ * new sheet, and each ends with the "Stop and call" box. Inline CSS only:
+ * no scripts, no links, no fonts, no images. Every string that can come
+ * from an input file (names, catalogue texts, template names, and the
+ * generator's sentences that quote them) goes through buf_html or
+ * buf_htmlf. Black on white; meaning is carried by words and borders,
+ * never by colour.
+ *
+ * Fitting the paper. @page leaves the sheet size to the printer; the
+ * layout is made for the smaller of A4 and Letter in each direction
+ * (A4 width, Letter height).
+ *  - Normal print: one page per week. The record table holds up to 10
+ *    exercises and 3 sessions (4 fit, more tightly); its type grows
+ *    when there are few exercises.
+ *  - Large print (every text 16 pt or more, small print included): two
+ *    pages per week, "what to do" and "your record", because ten
+ *    exercises with three sessions of write-in cells cannot fit a
+ *    portrait page at 16 pt.
+ *  - Cover and helper pages flow: their blocks are measured here (an
+ *    estimate of DejaVu Sans, the widest of the fonts asked for, a little
+ *    on the wide side). In normal print the body shrinks from 10.5 pt,
+ *    half a point at a time, down to 8.5 pt until the page fits one
+ *    sheet; past that, and in large print (never below 16 pt), a new
+ *    page headed "continued" starts when the next block would not fit.
+ *    Every example's cover and helper page fit one sheet each in normal
+ *    print, so a plan of W weeks prints on 2 + W pages; in large print
+ *    the two take 4 or 5 pages with the examples.
+ *    tests/browser/print.py prints the examples with Chromium on A4 and
+ *    Letter and checks that each section is exactly one page.
+ *  - Screening (a gated profile): the result for the person (12 pt,
+ *    shrinking to 10 pt, then flowing), and for review and above the
+ *    referral sheet of referral.c on a page of its own.
+ */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
 #include "render.h"
+
+static const char *const day_short[7] = {"Mon", "Tue", "Wed", "Thu",
+					 "Fri", "Sat", "Sun"};
+static const char *const month_short[12] = {"Jan", "Feb", "Mar", "Apr",
+					    "May", "Jun", "Jul", "Aug",
+					    "Sep", "Oct", "Nov", "Dec"};
+
+/* ---- small helpers ---- */
+
+/* "Wed 2 Dec 2026", or "Wed 2 Dec" without the year */
+static void put_date(buf *b, gradus_date d, bool year)
+{
+	buf_printf(b, "%s %d %s", day_short[gradus_date_weekday(d)], d.d,
+		   month_short[d.m - 1]);
+	if (year)
+		buf_printf(b, " %d", d.y);
+}
+
+static const char *emergency_of(const gradus_profile *p)
+{
+	return p->emergency_number ? p->emergency_number
+				   : "your local emergency number";
+}
+
+/* "light — 3 or 4 out of 10" (the words of the text plan) */
+static void put_effort(buf *b, int lo, int hi)
+{
+	const char *wl = gradus_effort_words(lo), *wh = gradus_effort_words(hi);
+	if (strcmp(wl, wh) == 0)
+		buf_puts(b, wh);
+	else
+		buf_printf(b, "%s to %s", wl, wh);
+	if (lo == hi)
+		buf_printf(b, " \xe2\x80\x94 %d out of 10", hi);
+	else if (hi == lo + 1)
+		buf_printf(b, " \xe2\x80\x94 %d or %d out of 10", lo, hi);
+	else
+		buf_printf(b, " \xe2\x80\x94 %d to %d out of 10", lo, hi);
+}
+
+static void put_kg(buf *b, double kg, const char *what)
+{
+	char n[32];
+	snprintf(n, sizeof(n), "%g", kg);
+	buf_htmlf(b, "%s kg %s", n, what);
+}
+
+static void put_load(buf *b, const gradus_item *it)
+{
+	const gradus_load *l = &it->load;
+	switch (l->kind) {
+	case GRADUS_LOAD_BAND:
+		if (l->band >= 0)
+			buf_htmlf(b, "%s band", gradus_band_name((gradus_band)l->band));
+		else
+			buf_puts(b, "band");
+		break;
+	case GRADUS_LOAD_ANKLE_WEIGHT:
+		put_kg(b, l->kg, "ankle weight");
+		break;
+	case GRADUS_LOAD_DUMBBELL:
+		put_kg(b, l->kg, "dumbbell");
+		break;
+	case GRADUS_LOAD_MACHINE:
+		if (l->machine_step == 0)
+			buf_puts(b, "machine: the lightest setting that gives this effort");
+		else
+			buf_htmlf(b, "machine: %d smallest step%s above your first setting",
+				  l->machine_step, l->machine_step > 1 ? "s" : "");
+		break;
+	default:
+		buf_puts(b, "your own body weight");
+	}
+}
+
+static const char *support_words(gradus_support s)
+{
+	switch (s) {
+	case GRADUS_SUPPORT_TWO_HANDS: return "hold on with both hands";
+	case GRADUS_SUPPORT_ONE_HAND: return "hold on with one hand";
+	case GRADUS_SUPPORT_FINGERTIPS: return "rest your fingertips on the support";
+	case GRADUS_SUPPORT_NONE: return "no hands, but stay next to the support";
+	default: return NULL;
+	}
+}
+
+static const char *change_words(gradus_change c)
+{
+	switch (c) {
+	case GRADUS_CHANGE_REPS: return "new: more reps";
+	case GRADUS_CHANGE_SETS: return "new: one more set";
+	case GRADUS_CHANGE_SUPPORT: return "new: less support";
+	case GRADUS_CHANGE_LOAD: return "new: heavier";
+	case GRADUS_CHANGE_VARIANT: return "new: harder version";
+	default: return NULL;
+	}
+}
+
+/* A growable list of distinct pointers (exercises) or strings. */
+typedef struct {
+	const void **v;
+	size_t n, cap;
+	bool failed;
+} ptrlist;
+
+static bool list_has(const ptrlist *l, const void *p, bool str)
+{
+	for (size_t i = 0; i < l->n; i++)
+		if (str ? strcmp(l->v[i], p) == 0 : l->v[i] == p)
+			return true;
+	return false;
+}
+
+/* Adds `p` unless present; true when it was added. */
+static bool list_add(ptrlist *l, const void *p, bool str)
+{
+	if (!p || list_has(l, p, str))
+		return false;
+	if (l->n == l->cap) {
+		size_t cap = l->cap ? 2 * l->cap : 32;
+		const void **v = realloc(l->v, cap * sizeof(*v));
+		if (!v) {
+			l->failed = true;
+			return false;
+		}
+		l->v = v;
+		l->cap = cap;
+	}
+	l->v[l->n++] = p;
+	return true;
+}
+
+/* ---- the stylesheet ---- */
+
+/* Sizes of the print stylesheet (points, margins in mm). Large print
+ * never goes below 16 pt, small print and table labels included. */
+typedef struct {
+	double margin_v, margin_h;
+	double body, line, h1, h2, small, table, label, stop;
+	double box_w, box_h;
+	double min_body;     /* cover and helper pages may shrink to this */
+} sizes;
+
+static const sizes normal_sizes = {12, 12, 10.5, 1.25, 17, 12.5, 8.5, 9, 8, 10.5, 9, 9, 8.5};
+/* the screening result (for the person, 12 pt) and the referral sheet
+ * (its own budget of 60 lines of 80 columns fits one page at 10 pt with
+ * 10 mm margins) */
+static const sizes screen_sizes = {10, 10, 12, 1.3, 17, 13.5, 9.5, 9, 8, 12, 9, 9, 10};
+static const sizes large_sizes = {10, 10, 16, 1.2, 20, 18, 16, 16, 16, 16, 24, 18, 16};
+
+static void put_css(buf *b, const sizes *z)
+{
+	buf_puts(b, "<style>\n");
+	buf_printf(b, "@page { margin: %gmm %gmm; }\n", z->margin_v, z->margin_h);
+	buf_puts(b, "* { box-sizing: border-box; }\n"
+		    "html { background: #fff; }\n");
+	buf_printf(b, "body { font-family: \"DejaVu Sans\", \"Liberation Sans\", Arial, Helvetica, sans-serif;\n"
+		      "  font-size: %gpt; line-height: %g; color: #000; background: #fff; margin: 0; }\n",
+		   z->body, z->line);
+	buf_puts(b, ".page + .page { break-before: page; page-break-before: always; }\n"
+		    "@media screen { body { max-width: 200mm; margin: 0 auto; padding: 6mm; }\n"
+		    "  .page + .page { border-top: 2px dashed #000; margin-top: 8mm; padding-top: 6mm; } }\n");
+	buf_printf(b, "h1 { font-size: %gpt; line-height: 1.15; margin: 0 0 3pt 0; }\n", z->h1);
+	buf_printf(b, "h2 { font-size: %gpt; line-height: 1.2; margin: 8pt 0 3pt 0; border-bottom: 1.5pt solid #000; }\n",
+		   z->h2);
+	buf_puts(b, "p { margin: 3pt 0; }\n"
+		    "ul { margin: 0; padding-left: 1.2em; }\n"
+		    "li { margin: 2pt 0; }\n");
+	buf_printf(b, ".small, .small h2 { font-size: %gpt; }\n", z->small);
+	/* cover and helper pages set their own body size (see flow) */
+	buf_printf(b, ".flow h1 { font-size: %.3fem; }\n.flow h2 { font-size: %.3fem; }\n"
+		      ".flow .small { font-size: %.3fem; }\n.flow .small h2 { font-size: 1em; }\n",
+		   z->h1 / z->body, z->h2 / z->body, z->small / z->body);
+	buf_puts(b, ".small h2 { border-bottom-width: 0.75pt; }\n"
+		    ".cols2 { columns: 2; column-gap: 8mm; }\n"
+		    ".cols2 li { break-inside: avoid; page-break-inside: avoid; }\n"
+		    ".sub { margin: 0 0 4pt 0; }\n"
+		    ".facts { border-collapse: collapse; margin: 3pt 0; }\n"
+		    ".facts th { text-align: left; padding: 1pt 10pt 1pt 0; vertical-align: top; white-space: nowrap; }\n"
+		    ".facts td { padding: 1pt 0; vertical-align: top; }\n"
+		    ".scale { border-collapse: collapse; margin: 4pt 0; width: 100%; }\n"
+		    ".scale th, .scale td { border: 1pt solid #000; padding: 2pt 5pt; text-align: left; vertical-align: top; }\n"
+		    ".scale th { white-space: nowrap; }\n");
+	buf_printf(b, ".stop { border: 3pt solid #000; padding: 3pt 8pt; margin-top: 6pt; font-size: %gpt;\n"
+		      "  break-inside: avoid; page-break-inside: avoid; }\n",
+		   z->stop);
+	buf_puts(b, ".stop p { margin: 1pt 0; }\n"
+		    ".stop .call { font-size: 1.2em; text-transform: uppercase; }\n"
+		    ".banner { font-size: 28pt; font-weight: bold; border: 4pt solid #000; padding: 4pt 10pt; margin: 0 0 8pt 0; }\n"
+		    ".deload, .result { border: 1.5pt dashed #000; padding: 2pt 6pt; font-weight: bold; }\n"
+		    ".result { border-style: solid; }\n"
+		    ".note { font-size: 0.9em; margin-top: 7pt; }\n"
+
+		    ".new { font-style: italic; }\n"
+		    ".what { margin: 2pt 0; line-height: 1.15; }\n");
+	buf_printf(b, ".log { border-collapse: collapse; width: 100%%; table-layout: fixed; margin: 4pt 0; font-size: %gpt; line-height: 1.2; }\n",
+		   z->table);
+	buf_puts(b, ".log th, .log td { border: 1pt solid #000; padding: 1.5pt 2pt; vertical-align: top; text-align: left; overflow-wrap: break-word; }\n"
+		    ".log thead th { text-align: center; vertical-align: bottom; }\n"
+		    ".log .day { border-left-width: 2.5pt; }\n"
+
+		    ".log td.num { text-align: center; vertical-align: middle; }\n");
+	buf_printf(b, ".log thead tr.cols th { font-size: %gpt; font-weight: normal; padding: 1pt; }\n", z->label);
+	buf_printf(b, ".log tr.item td.day { line-height: %g; }\n", z->box_h > 10 ? 1.2 : 1.5);
+	buf_printf(b, ".box { display: inline-block; width: %gpt; height: %gpt; border: 1.2pt solid #000;\n"
+		      "  margin: 1pt 2pt 1pt 0; vertical-align: middle; background: #fff; }\n",
+		   z->box_w, z->box_h);
+	if (z->box_h < 10)
+		buf_puts(b, ".log .box { width: 1em; height: 1em; }\n");
+	buf_puts(b, ".walk .d { white-space: nowrap; margin-right: 5pt; }\n"
+		    ".box.day { width: 0.8em; height: 0.8em; }\n"
+		    ".write { display: inline-block; min-width: 35mm; margin-right: 6pt; border-bottom: 1pt solid #000; }\n"
+		    "</style>\n");
+}
+
+/* The referral sheet embedded after a screening result keeps the sizes
+ * its one-page budget was made for. */
+static const char referral_css[] =
+	"<style>\n"
+	".referral { font-size: 10pt; }\n"
+	".referral h1 { font-size: 14pt; }\n"
+	".referral h2 { font-size: 11.5pt; margin: 7pt 0 2pt 0; border-bottom-width: 1pt; }\n"
+	".referral p, .referral li { margin: 2pt 0; }\n"
+	".referral ul { padding-left: 16pt; }\n"
+	"</style>\n";
+
+static void doc_start(buf *b, const char *title, const char *name,
+		      const sizes *z, const char *more_css)
+{
+	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+	buf_htmlf(b, "<title>%s%s</title>\n", title, name ? name : "");
+	put_css(b, z);
+	if (more_css)
+		buf_puts(b, more_css);
+	buf_puts(b, "</head>\n<body>\n");
+}
+
+static void doc_end(buf *b)
+{
+	buf_puts(b, "</body>\n</html>\n");
+}
+
+/* The box printed on every page. */
+static void stop_box(buf *b, const gradus_profile *p)
+{
+	buf_htmlf(b, "<div class=\"stop\"><p><strong class=\"call\">Stop and call %s</strong> at once if there is chest pain, sudden weakness on one side of the body, trouble speaking or seeing, or fainting.</p></div>\n",
+		  emergency_of(p));
+}
+
+/* ---- measuring text (an estimate, on the wide side) ---- */
+
+static double mm_of(double pt)
+{
+	return pt * 25.4 / 72.0;
+}
+
+/* Code points a reader sees in an HTML fragment: tags skipped, an
+ * entity counted as one. */
+static size_t visible(const char *s, size_t n)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)s[i];
+		if (c == '<') {
+			while (i < n && s[i] != '>')
+				i++;
+		} else if (c == '&') {
+			while (i < n && s[i] != ';')
+				i++;
+			k++;
+		} else if ((c & 0xc0) != 0x80)
+			k++;
+	}
+	return k;
+}
+
+/* Lines that `chars` code points take at `pt` in `width_mm`. DejaVu Sans
+ * (the widest of the fonts asked for) measures 0.48 to 0.51 em a
+ * character in these texts (0.54 to 0.58 bold) as printed by Chromium;
+ * lines filled to 95 % leave room for the word that did not fit. */
+static int lines_of(size_t chars, double pt, double width_mm, bool bold)
+{
+	double per = 0.95 * width_mm / (mm_of(pt) * (bold ? 0.58 : 0.51));
+	if (per < 1)
+		per = 1;
+	return chars ? (int)ceil((double)chars / floor(per)) : 1;
+}
+
+/* Height of a fragment set in lines broken at each <br>. */
+static double text_mm(const char *s, double pt, double lh, double width_mm, bool bold)
+{
+	int lines = 0;
+	const char *p = s;
+	for (;;) {
+		const char *br = strstr(p, "<br>");
+		size_t n = br ? (size_t)(br - p) : strlen(p);
+		lines += lines_of(visible(p, n), pt, width_mm, bold);
+		if (!br)
+			break;
+		p = br + 4;
+	}
+	return lines * mm_of(pt * lh);
+}
+
+/* ---- flowing pages (cover and helper) ---- */
+
+typedef struct {
+	buf *b;
+	const gradus_profile *p;
+	const sizes *z;     /* &fz */
+	sizes fz;           /* the document's sizes with body, headings and
+	                       small print scaled to this flow's body size */
+	const char *cls;    /* section class */
+	const char *title;  /* heading of continuation pages (escaped here) */
+	double width, room, used; /* mm */
+	double body_pt;
+	bool in_list, open;
+	int pages;
+} flow;
+
+static double stop_mm(const sizes *z, double width)
+{
+	/* margin, borders, padding; the sentence, its first words larger */
+	return mm_of(6 + 6 + 6 + 2) +
+	       lines_of(160, z->stop, width - mm_of(16), false) * mm_of(z->stop * 1.2 * z->line);
+}
+
+static void flow_init(flow *f, buf *b, const gradus_profile *p, const sizes *z,
+		      double body, const char *cls, const char *title)
+{
+	double k = body / z->body;
+	f->b = b;
+	f->p = p;
+	f->fz = *z;
+	f->fz.body = body;
+	f->fz.h1 = z->h1 * k;
+	f->fz.h2 = z->h2 * k;
+	f->fz.small = z->small * k;
+	f->z = &f->fz;
+	f->cls = cls;
+	f->title = title;
+	f->width = 210.0 - 2 * z->margin_h;
+	/* Letter height, the stop box, and 2 % to spare */
+	f->room = (279.4 - 2 * z->margin_v - stop_mm(z, f->width)) * 0.98;
+	f->body_pt = body;
+	f->used = 0;
+	f->in_list = f->open = false;
+	f->pages = 0;
+}
+
+static void flow_end_list(flow *f)
+{
+	if (f->in_list)
+		buf_puts(f->b, "</ul>\n");
+	f->in_list = false;
+}
+
+static void flow_close(flow *f)
+{
+	if (!f->open)
+		return;
+	flow_end_list(f);
+	stop_box(f->b, f->p);
+	buf_puts(f->b, "</section>\n");
+	f->open = false;
+}
+
+static void flow_open(flow *f)
+{
+	buf_printf(f->b, "<section class=\"page %s flow\" style=\"font-size: %gpt\">\n",
+		   f->cls, f->body_pt);
+	f->open = true;
+	f->used = 0;
+	if (f->pages++ > 0) {
+		buf_htmlf(f->b, "<h1>%s (continued)</h1>\n", f->title);
+		f->used = text_mm(f->title, f->z->h1, 1.15, f->width, true) + mm_of(3);
+	}
+}
+
+/* Room for `need` mm (and `keep` more that must follow on the same
+ * page), else a new page. */
+static void flow_fit(flow *f, double need)
+{
+	if (!f->open)
+		flow_open(f);
+	else if (f->used + need > f->room && f->used > mm_of(f->z->h1 * 2)) {
+		flow_close(f);
+		flow_open(f);
+	}
+}
+
+/* A block of `h` mm; `keep` mm of what follows must fit with it. */
+static void flow_block(flow *f, buf *t, double h, double keep)
+{
+	flow_fit(f, h + keep);
+	flow_end_list(f);
+	if (t->ptr)
+		buf_put(f->b, t->ptr, t->len);
+	if (t->failed)
+		f->b->failed = true;
+	f->used += h;
+	buf_free(t);
+}
+
+/* A list item (plain text, escaped here, or HTML when `html`). */
+static void flow_item(flow *f, const char *s, bool html, double pt)
+{
+	buf t = BUF_INIT;
+	double h;
+	if (html)
+		buf_puts(&t, s);
+	else
+		buf_html(&t, s);
+	h = (t.ptr ? text_mm(t.ptr, pt, f->z->line, f->width - mm_of(pt * 1.2), false) : 0) +
+	    mm_of(2);
+	flow_fit(f, h);
+	if (!f->in_list)
+		buf_puts(f->b, "<ul>\n");
+	f->in_list = true;
+	buf_puts(f->b, "<li>");
+	if (t.ptr)
+		buf_put(f->b, t.ptr, t.len);
+	if (t.failed)
+		f->b->failed = true;
+	buf_puts(f->b, "</li>\n");
+	f->used += h;
+	buf_free(&t);
+}
+
+static double h2_mm(const flow *f, const char *title)
+{
+	return text_mm(title, f->z->h2, 1.2, f->width, true) + mm_of(8 + 3 + 2);
+}
+
+static double para_mm(const flow *f, const buf *t)
+{
+	return (t->ptr ? text_mm(t->ptr, f->z->body, f->z->line, f->width, false) : 0) +
+	       mm_of(3);
+}
+
+/* A heading kept with the first `keep` mm after it. */
+static void flow_h2(flow *f, const char *title, double keep)
+{
+	buf t = BUF_INIT;
+	buf_htmlf(&t, "<h2>%s</h2>\n", title);
+	flow_block(f, &t, h2_mm(f, title), keep);
+}
+
+/* A paragraph holding the HTML in `t` (taken). */
+static void flow_para(flow *f, buf *t, double keep)
+{
+	buf p = BUF_INIT;
+	double h = para_mm(f, t);
+	buf_puts(&p, "<p>");
+	if (t->ptr)
+		buf_put(&p, t->ptr, t->len);
+	buf_puts(&p, "</p>\n");
+	if (t->failed)
+		p.failed = true;
+	buf_free(t);
+	flow_block(f, &p, h, keep);
+}
+
+/* The height of the first list item of `v`, to keep a heading with it. */
+static double first_item_mm(const flow *f, const char *const *v, size_t n)
+{
+	buf t = BUF_INIT;
+	double h;
+	if (!n)
+		return 0;
+	buf_html(&t, v[0]);
+	h = (t.ptr ? text_mm(t.ptr, f->z->body, f->z->line, f->width, false) : 0) + mm_of(2);
+	buf_free(&t);
+	return h;
+}
+
+/* Short list items in two columns, kept on one page. */
+static void flow_list2(flow *f, const char *const *v, size_t n)
+{
+	buf t = BUF_INIT;
+	double sum = 0, most = 0, w = (f->width - mm_of(8)) / 2;
+	if (!n)
+		return;
+	buf_puts(&t, "<ul class=\"cols2\">\n");
+	for (size_t i = 0; i < n; i++) {
+		size_t at = t.len;
+		double h;
+		buf_htmlf(&t, "<li>%s</li>\n", v[i]);
+		h = t.ptr ? text_mm(t.ptr + at, f->z->body, f->z->line,
+				    w - mm_of(f->z->body * 1.2), false) + mm_of(2)
+			  : 0;
+		sum += h;
+		if (h > most)
+			most = h;
+	}
+	buf_puts(&t, "</ul>\n");
+	flow_block(f, &t, (sum + most) / 2, 0);
+}
+
+/* ---- cover page ---- */
+
+static void days_words(buf *b, unsigned days)
+{
+	int n = 0, k = 0;
+	for (int d = 0; d < 7; d++)
+		n += (days >> d) & 1;
+	for (int d = 0; d < 7; d++) {
+		if (!((days >> d) & 1))
+			continue;
+		k++;
+		buf_printf(b, "%s%s", k == 1 ? "" : k == n ? " and " : ", ", day_short[d]);
+	}
+}
+
+static int longest_session(const gradus_plan *pl)
+{
+	int m = 0;
+	for (size_t w = 0; w < pl->n_weeks; w++)
+		for (size_t s = 0; s < pl->weeks[w].n_sessions; s++)
+			if (pl->weeks[w].sessions[s].minutes > m)
+				m = pl->weeks[w].sessions[s].minutes;
+	return m;
+}
+
+/* A row of the facts table; returns its estimated height. */
+static double fact(buf *t, const flow *f, const char *th, const buf *td)
+{
+	double th_mm = mm_of(f->z->body) * 0.58 * 15 + mm_of(10); /* "Starting level" */
+	buf_htmlf(t, "<tr><th>%s</th><td>", th);
+	if (td->ptr)
+		buf_put(t, td->ptr, td->len);
+	if (td->failed)
+		t->failed = true;
+	buf_puts(t, "</td></tr>\n");
+	return (td->ptr ? text_mm(td->ptr, f->z->body, f->z->line, f->width - th_mm, false)
+			: mm_of(f->z->body * f->z->line)) + mm_of(2);
+}
+
+/* Returns the number of pages it took. */
+static int cover(buf *b, const gradus_plan *pl, const sizes *dz, double body)
+{
+	const gradus_profile *p = pl->profile;
+	const gradus_assessment *a = &pl->assessment;
+	int minutes = longest_session(pl);
+	buf title = BUF_INIT, t = BUF_INIT, td = BUF_INIT;
+	flow f;
+	const sizes *z;
+	double h;
+	static const char *const scale[3][2] = {
+		{"light \xe2\x80\x94 3 or 4 out of 10", "You could do many more. You breathe a little faster."},
+		{"moderate \xe2\x80\x94 5 or 6", "You could do a few more. You can still talk."},
+		{"hard \xe2\x80\x94 7 or 8", "Only one or two more. Talking is hard."}};
+
+	buf_printf(&title, "Strength plan for %s", p->name ? p->name : "");
+	flow_init(&f, b, p, dz, body, "cover", title.ptr ? title.ptr : "Strength plan");
+	z = f.z;
+
+	/* who, what, when */
+	buf_htmlf(&t, "<h1>Strength plan for %s</h1>\n<table class=\"facts\">\n", p->name);
+	h = text_mm(title.ptr ? title.ptr : "", z->h1, 1.15, f.width, true) + mm_of(3 + 6);
+	buf_htmlf(&td, "%s, age %d", p->name, p->age);
+	h += fact(&t, &f, "For", &td);
+	buf_free(&td);
+	buf_html(&td, pl->template->name);
+	h += fact(&t, &f, "Program", &td);
+	buf_free(&td);
+	put_date(&td, pl->start, true);
+	h += fact(&t, &f, "Starts", &td);
+	buf_free(&td);
+	buf_htmlf(&td, "%d week%s, %d session%s a week (", pl->weeks_n,
+		  pl->weeks_n == 1 ? "" : "s", pl->sessions_per_week,
+		  pl->sessions_per_week == 1 ? "" : "s");
+	days_words(&td, pl->days);
+	buf_puts(&td, ")");
+	if (minutes)
+		buf_htmlf(&td, ", about %d minutes each", minutes);
+	h += fact(&t, &f, "How long", &td);
+	buf_free(&td);
+	if (p->caregiver) {
+		buf_html(&td, p->caregiver);
+		h += fact(&t, &f, "Helper", &td);
+		buf_free(&td);
+	}
+	buf_htmlf(&td, "%s%s%s", gradus_class_name(a->cls), a->fall_risk_plus ? "+" : "",
+		  a->from_mobility ? " (a careful guess: no SPPB score yet)" : "");
+	h += fact(&t, &f, "Starting level", &td);
+	buf_free(&td);
+	buf_puts(&t, "</table>\n");
+	flow_block(&f, &t, h, 0);
+	for (size_t i = 0; i < a->n_notes; i++)
+		flow_item(&f, a->notes[i], false, z->body);
+
+	/* effort */
+	buf_puts(&t, "After each set, give it a number from 0 (resting) to 10 (the hardest you could possibly do).");
+	flow_h2(&f, "How hard should it feel? Rate your effort", para_mm(&f, &t));
+	flow_para(&f, &t, 0);
+	buf_puts(&t, "<table class=\"scale\">\n");
+	h = mm_of(8);
+	for (int i = 0; i < 3; i++) {
+		buf_htmlf(&t, "<tr><th>%s</th><td>%s</td></tr>\n", scale[i][0], scale[i][1]);
+		h += lines_of(strlen(scale[i][1]), z->body,
+			      f.width - mm_of(z->body) * 0.58 * 26 - mm_of(20), false) *
+			     mm_of(z->body * z->line) + mm_of(5);
+	}
+	buf_puts(&t, "</table>\n");
+	flow_block(&f, &t, h, 0);
+	buf_htmlf(&t, "Your plan never asks for more than <strong>%d out of 10</strong> (%s). Each week page says how hard each exercise should feel.",
+		  pl->effort_cap, gradus_effort_words(pl->effort_cap));
+	flow_para(&f, &t, 0);
+	for (size_t i = 0; i < pl->n_why; i++) {
+		buf_html(&t, pl->why[i].text);
+		flow_para(&f, &t, 0);
+	}
+
+	/* pain */
+	buf_puts(&t, "Rate pain from 0 (no pain) to 10 (the worst pain you can imagine). "
+		     "Up to 5 out of 10 is all right if it settles. "
+		     "<strong>Above 5: stop that exercise</strong> and tell your helper or therapist. "
+		     "The next morning, any pain should be back to what is usual for you. "
+		     "If it is not, do not make anything harder that week.");
+	flow_h2(&f, "Pain", para_mm(&f, &t));
+	flow_para(&f, &t, 0);
+
+	/* safety */
+	flow_h2(&f, "Stay safe", first_item_mm(&f, pl->advice, pl->n_advice));
+	for (size_t i = 0; i < pl->n_advice; i++)
+		flow_item(&f, pl->advice[i], false, z->body);
+	if (pl->protein)
+		flow_item(&f, pl->protein, false, z->body);
+
+	/* for the therapist, in small print (16 pt in large print) */
+	if (pl->n_warnings) {
+		buf_puts(&t, "<div class=\"small\">\n<h2>Notes for the therapist</h2>\n<ul>\n");
+		h = text_mm("Notes for the therapist", z->small, 1.2, f.width, true) + mm_of(13);
+		for (size_t i = 0; i < pl->n_warnings; i++) {
+			buf t2 = BUF_INIT;
+			buf_html(&t2, pl->warnings[i]);
+			h += (t2.ptr ? text_mm(t2.ptr, z->small, z->line, f.width - mm_of(z->small * 1.2), false)
+				     : 0) + mm_of(2);
+			buf_puts(&t, "<li>");
+			if (t2.ptr)
+				buf_put(&t, t2.ptr, t2.len);
+			buf_puts(&t, "</li>\n");
+			buf_free(&t2);
+		}
+		buf_puts(&t, "</ul>\n</div>\n");
+		flow_block(&f, &t, h, 0);
+	}
+	flow_close(&f);
+	if (title.failed)
+		b->failed = true;
+	buf_free(&title);
+	return f.pages;
+}
+
+/* ---- caregiver page ---- */
+
+/* Every exercise the plan uses, warm-up first, in order of appearance. */
+static void used_exercises(ptrlist *l, const gradus_plan *pl)
+{
+	for (size_t i = 0; i < pl->n_warmup; i++)
+		list_add(l, pl->warmup[i], false);
+	for (size_t w = 0; w < pl->n_weeks; w++)
+		for (size_t s = 0; s < pl->weeks[w].n_sessions; s++) {
+			const gradus_session *se = &pl->weeks[w].sessions[s];
+			for (size_t i = 0; i < se->n_items; i++)
+				list_add(l, se->items[i].exercise, false);
+		}
+	for (size_t i = 0; i < pl->n_balance; i++)
+		list_add(l, pl->balance[i], false);
+	for (size_t i = 0; i < pl->n_cooldown; i++)
+		list_add(l, pl->cooldown[i], false);
+}
+
+/* Returns the number of pages it took. */
+static int caregiver_page(buf *b, const gradus_plan *pl, const sizes *dz, double body)
+{
+	const gradus_profile *p = pl->profile;
+	ptrlist ex = {NULL, 0, 0, false}, seen = {NULL, 0, 0, false};
+	unsigned eq = p->equipment;
+	buf t = BUF_INIT;
+	flow f;
+	const sizes *z;
+	double h;
+
+	used_exercises(&ex, pl);
+	flow_init(&f, b, p, dz, body, "helper", "For the helper");
+	z = f.z;
+	buf_puts(&t, "<h1>For the helper</h1>\n<p class=\"sub\">For ");
+	if (p->caregiver)
+		buf_htmlf(&t, "%s, or ", p->caregiver);
+	buf_htmlf(&t, "anyone who helps %s exercise.</p>\n", p->name);
+	h = text_mm("For the helper", z->h1, 1.15, f.width, true) + mm_of(3 + 4) +
+	    (t.ptr ? text_mm(strstr(t.ptr, "<p"), z->body, z->line, f.width, false) : 0);
+	flow_block(&f, &t, h, 0);
+
+	flow_h2(&f, "How to set up", mm_of(z->body * z->line * 2));
+	flow_item(&f, "A space about two big steps wide, with good light and no loose rugs, cables or clutter. Water and a phone within reach.",
+		  false, z->body);
+	if (eq & GRADUS_EQ_CHAIR)
+		flow_item(&f, "A sturdy chair without wheels, with arms if possible, its back against a wall so it cannot slide.",
+			  false, z->body);
+	if (eq & GRADUS_EQ_STURDY_COUNTER)
+		flow_item(&f, "A sturdy counter or heavy table to hold on to, at about hip height.",
+			  false, z->body);
+	flow_item(&f, "Flat shoes with a good grip, closed at the heel: no slippers, and no socks without shoes.",
+		  false, z->body);
+	if (eq & (GRADUS_EQ_BAND | GRADUS_EQ_ANKLE_WEIGHT | GRADUS_EQ_DUMBBELL))
+		flow_item(&f, "The bands or weights named on the week page. Check bands for nicks or tears.",
+			  false, z->body);
+
+	buf_puts(&t, "Stand beside them, not in front, close enough to steady them at the hip or shoulder. Never pull on their arms.");
+	flow_h2(&f, "How to stand by", para_mm(&f, &t));
+	flow_para(&f, &t, 0);
+	for (size_t i = 0; i < ex.n; i++) {
+		const gradus_exercise *e = ex.v[i];
+		bool first = true;
+		for (size_t k = 0; k < e->n_caregiver; k++) {
+			if (!list_add(&seen, e->caregiver[k], true))
+				continue;
+			if (first)
+				buf_htmlf(&t, "<strong>%s:</strong>", e->name);
+			buf_htmlf(&t, " %s", e->caregiver[k]);
+			first = false;
+		}
+		if (!first && t.ptr)
+			flow_item(&f, t.ptr, true, z->body);
+		buf_free(&t);
+	}
+
+	flow_h2(&f, "What to watch for", mm_of(z->body * z->line * 3));
+	flow_item(&f, "Dizziness, chest pain, unusual shortness of breath, confusion, or pain above 5 out of 10: stop, help them sit down, and stay with them.",
+		  false, z->body);
+	seen.n = 0;
+	for (size_t i = 0; i < ex.n; i++) {
+		const gradus_exercise *e = ex.v[i];
+		for (size_t k = 0; k < e->n_safety; k++)
+			list_add(&seen, e->safety[k], true);
+	}
+	flow_list2(&f, (const char *const *)seen.v, seen.n);
+
+	buf_puts(&t, "On the week's record, after each session: the sets and reps done, "
+		     "effort (0 to 10) and pain (0 to 10). The next morning: pain (0 to 10). "
+		     "Bring the pages to the therapist or doctor.");
+	flow_h2(&f, "What to write down", para_mm(&f, &t));
+	flow_para(&f, &t, 0);
+
+	if (p->caregiver)
+		buf_htmlf(&t, "Helper: %s. ", p->caregiver);
+	buf_puts(&t, "Therapist or doctor: <span class=\"write\">&nbsp;</span> "
+		     "Phone: <span class=\"write\">&nbsp;</span> ");
+	buf_htmlf(&t, "Emergency: <strong>%s</strong>", emergency_of(p));
+	flow_h2(&f, "Whom to call", para_mm(&f, &t) + mm_of(z->body * z->line));
+	flow_para(&f, &t, 0);
+	flow_close(&f);
+	if (ex.failed || seen.failed)
+		b->failed = true;
+	free(ex.v);
+	free(seen.v);
+	return f.pages;
+}
+
+/* ---- week pages ---- */
+
+static void boxes(buf *b, int n)
+{
+	for (int i = 0; i < n; i++)
+		buf_puts(b, "<span class=\"box\"></span>");
+}
+
+static void exercise_names(buf *b, const gradus_exercise *const *ex, size_t n)
+{
+	if (n == 0)
+		buf_puts(b, "gentle movement of your choice");
+	for (size_t i = 0; i < n; i++)
+		buf_htmlf(b, "%s%s", i ? "; " : "", ex[i]->name);
+}
+
+/* What the exercises of a session share: effort and rest are set per
+ * phase, so one line above the exercises usually says them for all. */
+typedef struct {
+	bool same_effort, same_rest, any_sets;
+	int effort_min, effort_max, rest_s;
+} shared;
+
+static shared shared_of(const gradus_session *s0)
+{
+	shared sh = {true, true, false, 0, 0, 0};
+	for (size_t i = 0; i < s0->n_items; i++) {
+		const gradus_item *it = &s0->items[i];
+		if (i == 0) {
+			sh.effort_min = it->effort_min;
+			sh.effort_max = it->effort_max;
+		} else if (it->effort_min != sh.effort_min || it->effort_max != sh.effort_max)
+			sh.same_effort = false;
+		if (it->sets > 1) {
+			if (sh.any_sets && it->rest_s != sh.rest_s)
+				sh.same_rest = false;
+			sh.any_sets = true;
+			sh.rest_s = it->rest_s;
+		}
+	}
+	return sh;
+}
+
+static void shared_line(buf *b, const gradus_session *s0, const shared *sh)
+{
+	if (!s0->n_items || (!sh->same_effort && !(sh->any_sets && sh->same_rest)))
+		return;
+	buf_puts(b, "<p class=\"dose\">");
+	if (sh->same_effort) {
+		buf_puts(b, "This week: <strong>effort ");
+		put_effort(b, sh->effort_min, sh->effort_max);
+		buf_puts(b, "</strong>.");
+	}
+	if (sh->any_sets && sh->same_rest)
+		buf_htmlf(b, "%sRest %d seconds between sets.", sh->same_effort ? " " : "",
+			  sh->rest_s);
+	buf_puts(b, "</p>\n");
+}
+
+/* What to do for one exercise: number and name, sets and reps, load and
+ * support; effort and rest unless the shared line says them for all. */
+static void item_text(buf *b, const gradus_item *it, size_t n, const shared *sh,
+		      bool name_break)
+{
+	const gradus_exercise *e = it->exercise;
+	const char *sw = support_words(it->support), *cw = change_words(it->change);
+
+	buf_htmlf(b, "<strong>%zu. %s</strong>", n, e->name);
+	if (cw)
+		buf_htmlf(b, " <span class=\"new\">(%s)</span>", cw);
+	buf_puts(b, name_break ? "<br>" : ": ");
+	buf_htmlf(b, "%d set%s of %d to %d reps%s", it->sets, it->sets > 1 ? "s" : "",
+		  it->reps_min, it->reps_max, e->per_side ? " on each side" : "");
+	if (it->hold_s > 0)
+		buf_htmlf(b, ", holding each for %d seconds", it->hold_s);
+	buf_puts(b, "; ");
+	put_load(b, it);
+	if (sw)
+		buf_htmlf(b, "; %s", sw);
+	buf_puts(b, ".");
+	if (!sh->same_effort) {
+		buf_puts(b, " Effort: ");
+		put_effort(b, it->effort_min, it->effort_max);
+		buf_puts(b, ".");
+	}
+	if (it->sets > 1 && !sh->same_rest)
+		buf_htmlf(b, " Rest %d seconds between sets.", it->rest_s);
+}
+
+static void session_dates(buf *b, const gradus_week *wk)
+{
+	for (size_t s = 0; s < wk->n_sessions; s++) {
+		buf_puts(b, s == 0 ? "" : s + 1 == wk->n_sessions ? " and " : ", ");
+		put_date(b, wk->sessions[s].date, false);
+	}
+}
+
+/* "Week 1 of 12: Getting started", who and when; `part` names the second
+ * page of a large-print week. */
+static void week_header(buf *b, const gradus_plan *pl, const gradus_week *wk,
+			const char *part, bool dates)
+{
+	const gradus_session *s0 = wk->n_sessions ? &wk->sessions[0] : NULL;
+
+	buf_htmlf(b, "<h1>Week %d of %zu: %s</h1>\n", wk->number, pl->n_weeks,
+		  part ? part : wk->phase);
+	buf_htmlf(b, "<p class=\"sub\"><strong>%s</strong> \xc2\xb7 ", pl->profile->name);
+	put_date(b, wk->start, wk->start.y != wk->end.y);
+	buf_puts(b, " to ");
+	put_date(b, wk->end, true);
+	if (s0 && part) {
+		/* the record page: the dates head the table */
+	} else if (s0 && dates) {
+		buf_puts(b, " \xc2\xb7 Sessions: ");
+		session_dates(b, wk);
+		buf_htmlf(b, ", about %d minutes each", s0->minutes);
+	} else if (s0)
+		buf_htmlf(b, " \xc2\xb7 %zu session%s, about %d minutes each", wk->n_sessions,
+			  wk->n_sessions > 1 ? "s" : "", s0->minutes);
+	buf_puts(b, "</p>\n");
+	if (wk->deload && !part)
+		buf_puts(b, "<p class=\"deload\">Lighter week: fewer sets, and nothing gets harder.</p>\n");
+}
+
+static void walking_line(buf *b, const gradus_plan *pl, const gradus_week *wk)
+{
+	if (!pl->walking_min)
+		return;
+	buf_htmlf(b, "<p class=\"walk\"><strong>Walking:</strong> %d minutes on %d days this week. You may split it into shorter walks. Tick the days you walk: ",
+		  pl->walking_min, pl->walking_days);
+	for (int d = 0; d < 7; d++) {
+		gradus_date day = gradus_date_add(wk->start, d);
+		buf_puts(b, d ? " <span class=\"d\">" : "<span class=\"d\">");
+		buf_puts(b, "<span class=\"box day\"></span>");
+		put_date(b, day, false);
+		buf_puts(b, "</span>");
+	}
+	buf_puts(b, "</p>\n");
+}
+
+static void put_width(buf *b, int tenths)
+{
+	buf_printf(b, "<col style=\"width:%d.%d%%\">", tenths / 10, tenths % 10);
+}
+
+/* Normal print: one table, sessions as columns. Each session has a tick
+ * box per set and cells for reps, effort and pain; the first column says
+ * what to do. */
+static void record_table(buf *b, const gradus_plan *pl, const gradus_session *se,
+			 size_t n_se, const shared *sh)
+{
+	static const int part[4] = {27, 24, 26, 23}; /* of a session */
+	int what_w = n_se <= 2 ? 520 : n_se == 3 ? 430 : 330; /* tenths of % */
+	int sess_w = (1000 - what_w) / (int)n_se;
+	const gradus_session *s0 = se;
+	static const char *const block_title[3] = {"Warm-up", "Balance", "Cool-down"};
+	const gradus_exercise *const *block_ex[3] = {pl->warmup, pl->balance, pl->cooldown};
+	size_t block_n[3] = {pl->n_warmup, pl->n_balance, pl->n_cooldown};
+	int block_min[3] = {s0->warmup_min, s0->balance_min, s0->cooldown_min};
+
+	/* larger type when there are few exercises (ten fit at 9 pt) */
+	buf_printf(b, "<table class=\"log\" style=\"font-size: %spt\">\n<colgroup>",
+		   s0->n_items <= 4 ? "11.5" : s0->n_items <= 6 ? "10.5" : s0->n_items <= 8 ? "10" : "9");
+	put_width(b, what_w);
+	for (size_t s = 0; s < n_se; s++)
+		for (int k = 0; k < 4; k++)
+			put_width(b, sess_w * part[k] / 100);
+	buf_puts(b, "</colgroup>\n<thead>\n<tr><th rowspan=\"2\">What to do</th>");
+	for (size_t s = 0; s < n_se; s++) {
+		buf_puts(b, "<th class=\"day\" colspan=\"4\">");
+		put_date(b, se[s].date, false);
+		buf_puts(b, "</th>");
+	}
+	buf_puts(b, "</tr>\n<tr class=\"cols\">");
+	for (size_t s = 0; s < n_se; s++)
+		buf_puts(b, "<th class=\"day\">Sets done</th><th>Reps</th><th>Effort</th><th>Pain</th>");
+	buf_puts(b, "</tr>\n</thead>\n<tbody>\n");
+	for (int k = 0; k < 3; k++) {
+		if (k == 1) {
+			for (size_t i = 0; i < s0->n_items; i++) {
+				const gradus_item *it = &s0->items[i];
+				buf_puts(b, "<tr class=\"item\"><td>");
+				item_text(b, it, i + 1, sh, true);
+				buf_puts(b, "</td>");
+				for (size_t s = 0; s < n_se; s++) {
+					buf_puts(b, "<td class=\"day\">");
+					boxes(b, it->sets);
+					buf_puts(b, "</td><td></td><td></td><td></td>");
+				}
+				buf_puts(b, "</tr>\n");
+			}
+		}
+		if (k == 1 && !block_min[k])
+			continue;
+		buf_htmlf(b, "<tr><td><strong>%s</strong>, %d min: ", block_title[k], block_min[k]);
+		exercise_names(b, block_ex[k], block_n[k]);
+		buf_puts(b, "</td>");
+		for (size_t s = 0; s < n_se; s++)
+			buf_puts(b, "<td class=\"day\" colspan=\"4\"><span class=\"box\"></span>done</td>");
+		buf_puts(b, "</tr>\n");
+	}
+	buf_puts(b, "<tr><td><strong>Pain the next morning</strong> (0 to 10)</td>");
+	for (size_t s = 0; s < n_se; s++)
+		buf_puts(b, "<td class=\"day\" colspan=\"4\"></td>");
+	buf_puts(b, "</tr>\n</tbody>\n</table>\n");
+}
+
+/* Large print: the exercises by number, sessions as columns, a box per
+ * set to write the reps in, and cells for effort and pain (four columns
+ * of 16 pt labels do not fit three sessions across a portrait page);
+ * then a table of ticks for warm-up, balance, cool-down and the next
+ * morning's pain. */
+static void record_table_large(buf *b, const gradus_session *se, size_t n_se)
+{
+	static const int part[3] = {50, 28, 22}; /* of a session */
+	int num_w = n_se <= 3 ? 55 : 40;
+	int sess_w = (1000 - num_w) / (int)n_se, lab_w = 400;
+	const gradus_session *s0 = se;
+
+	buf_puts(b, "<table class=\"log\">\n<colgroup>");
+	put_width(b, num_w);
+	for (size_t s = 0; s < n_se; s++)
+		for (int k = 0; k < 3; k++)
+			put_width(b, sess_w * part[k] / 100);
+	buf_puts(b, "</colgroup>\n<thead>\n<tr><th rowspan=\"2\">#</th>");
+	for (size_t s = 0; s < n_se; s++) {
+		buf_puts(b, "<th class=\"day\" colspan=\"3\">");
+		put_date(b, se[s].date, false);
+		buf_puts(b, "</th>");
+	}
+	buf_puts(b, "</tr>\n<tr class=\"cols\">");
+	for (size_t s = 0; s < n_se; s++)
+		buf_puts(b, "<th class=\"day\">Reps in each set</th><th>Effort</th><th>Pain</th>");
+	buf_puts(b, "</tr>\n</thead>\n<tbody>\n");
+	for (size_t i = 0; i < s0->n_items; i++) {
+		buf_printf(b, "<tr class=\"item\"><td class=\"num\"><strong>%zu</strong></td>", i + 1);
+		for (size_t s = 0; s < n_se; s++) {
+			buf_puts(b, "<td class=\"day\">");
+			boxes(b, s0->items[i].sets);
+			buf_puts(b, "</td><td></td><td></td>");
+		}
+		buf_puts(b, "</tr>\n");
+	}
+	buf_puts(b, "</tbody>\n</table>\n");
+
+	buf_puts(b, "<table class=\"log\">\n<colgroup>");
+	put_width(b, lab_w);
+	for (size_t s = 0; s < n_se; s++)
+		put_width(b, (1000 - lab_w) / (int)n_se);
+	buf_puts(b, "</colgroup>\n<thead>\n<tr><th></th>");
+	for (size_t s = 0; s < n_se; s++) {
+		buf_puts(b, "<th class=\"day\">");
+		put_date(b, se[s].date, false);
+		buf_puts(b, "</th>");
+	}
+	buf_puts(b, "</tr>\n</thead>\n<tbody>\n");
+	for (int k = 0; k < 4; k++) {
+		static const char *const what[4] = {"Warm-up done", "Balance done",
+						    "Cool-down done", "Pain the next morning"};
+		if (k == 1 && !s0->balance_min)
+			continue;
+		buf_printf(b, "<tr><td><strong>%s</strong></td>", what[k]);
+		for (size_t s = 0; s < n_se; s++)
+			buf_puts(b, k < 3 ? "<td class=\"day\"><span class=\"box\"></span></td>"
+					  : "<td class=\"day\"></td>");
+		buf_puts(b, "</tr>\n");
+	}
+	buf_puts(b, "</tbody>\n</table>\n");
+}
+
+/* Sessions of a week that share their items (the generator gives every
+ * session of a week the same items; a run of sessions gets one table). */
+static size_t same_items_run(const gradus_week *wk, size_t from)
+{
+	size_t n = 1;
+	while (from + n < wk->n_sessions &&
+	       wk->sessions[from + n].items == wk->sessions[from].items &&
+	       wk->sessions[from + n].n_items == wk->sessions[from].n_items)
+		n++;
+	return n;
+}
+
+static void week_page(buf *b, const gradus_plan *pl, const gradus_week *wk)
+{
+	buf_printf(b, "<section class=\"page week\" id=\"week-%d\">\n", wk->number);
+	week_header(b, pl, wk, NULL, false);
+	if (!wk->n_sessions)
+		buf_puts(b, "<p>No session day falls in this week.</p>\n");
+	for (size_t s = 0; s < wk->n_sessions;) {
+		size_t n = same_items_run(wk, s);
+		shared sh = shared_of(&wk->sessions[s]);
+		shared_line(b, &wk->sessions[s], &sh);
+		record_table(b, pl, &wk->sessions[s], n, &sh);
+		s += n;
+	}
+	if (wk->n_sessions)
+		buf_puts(b, "<p>Tick a box for each set you finish. Write the reps you did, your effort (0 to 10) and any pain (0 to 10). "
+			    "Pain above 5: stop that exercise.</p>\n");
+	walking_line(b, pl, wk);
+	stop_box(b, pl->profile);
+	buf_puts(b, "</section>\n");
+}
+
+/* Large print, page 1 of a week: what to do. */
+static void week_what_page(buf *b, const gradus_plan *pl, const gradus_week *wk)
+{
+	buf_printf(b, "<section class=\"page week\" id=\"week-%d\">\n", wk->number);
+	week_header(b, pl, wk, NULL, true);
+	if (!wk->n_sessions)
+		buf_puts(b, "<p>No session day falls in this week.</p>\n");
+	for (size_t s = 0; s < wk->n_sessions;) {
+		size_t n = same_items_run(wk, s);
+		const gradus_session *s0 = &wk->sessions[s];
+		shared sh = shared_of(s0);
+		if (s > 0) {
+			buf_puts(b, "<p><strong>From ");
+			put_date(b, s0->date, false);
+			buf_puts(b, ":</strong></p>\n");
+		}
+		shared_line(b, s0, &sh);
+		buf_htmlf(b, "<p class=\"what\"><strong>Warm-up</strong>, %d min: ", s0->warmup_min);
+		exercise_names(b, pl->warmup, pl->n_warmup);
+		buf_puts(b, "</p>\n");
+		for (size_t i = 0; i < s0->n_items; i++) {
+			buf_puts(b, "<p class=\"what\">");
+			item_text(b, &s0->items[i], i + 1, &sh, false);
+			buf_puts(b, "</p>\n");
+		}
+		if (s0->balance_min) {
+			buf_htmlf(b, "<p class=\"what\"><strong>Balance</strong>, %d min: ", s0->balance_min);
+			exercise_names(b, pl->balance, pl->n_balance);
+			buf_puts(b, "</p>\n");
+		}
+		buf_htmlf(b, "<p class=\"what\"><strong>Cool-down</strong>, %d min: ", s0->cooldown_min);
+		exercise_names(b, pl->cooldown, pl->n_cooldown);
+		buf_puts(b, "</p>\n");
+		s += n;
+	}
+	stop_box(b, pl->profile);
+	buf_puts(b, "</section>\n");
+}
+
+/* Large print, page 2 of a week: the record. */
+static void week_record_page(buf *b, const gradus_plan *pl, const gradus_week *wk)
+{
+	buf_printf(b, "<section class=\"page record\" id=\"record-%d\">\n", wk->number);
+	week_header(b, pl, wk, "your record", false);
+	if (!wk->n_sessions)
+		buf_puts(b, "<p>No session day falls in this week.</p>\n");
+	for (size_t s = 0; s < wk->n_sessions;) {
+		size_t n = same_items_run(wk, s);
+		record_table_large(b, &wk->sessions[s], n);
+		s += n;
+	}
+	if (wk->n_sessions)
+		buf_puts(b, "<p>The numbers are the exercises on the page before. In each box, write the reps you did in that set. "
+			    "Effort and pain: 0 to 10. Pain above 5: stop that exercise.</p>\n");
+	walking_line(b, pl, wk);
+	stop_box(b, pl->profile);
+	buf_puts(b, "</section>\n");
+}
+
+/* Cover and helper pages: in normal print, the largest body size from
+ * 10.5 down to 8.5 pt at which the page fits one sheet; large print
+ * keeps 16 pt and flows on to "continued" pages. */
+static void fitted(buf *b, const gradus_plan *pl, const sizes *z,
+		   int (*page)(buf *, const gradus_plan *, const sizes *, double))
+{
+	double body = z->body;
+	for (;;) {
+		buf t = BUF_INIT;
+		int pages = page(&t, pl, z, body);
+		if (pages == 1 || t.failed || body - 0.5 < z->min_body) {
+			if (t.ptr)
+				buf_put(b, t.ptr, t.len);
+			if (t.failed)
+				b->failed = true;
+			buf_free(&t);
+			return;
+		}
+		buf_free(&t);
+		body -= 0.5;
+	}
+}
 
 void render_plan_html(buf *b, const gradus_plan *pl,
 		      const gradus_render_options *o)
 {
-	(void)pl;
-	(void)o;
-	b->failed = true;
+	bool large = o && o->large_print;
+	const sizes *z = large ? &large_sizes : &normal_sizes;
+
+	doc_start(b, "Strength plan for ", pl->profile->name, z, NULL);
+	if (o && o->preface_html) {
+		/* made (and escaped) by the library, e.g. gradus review */
+		buf_puts(b, "<section class=\"page preface\">\n");
+		buf_puts(b, o->preface_html);
+		stop_box(b, pl->profile);
+		buf_puts(b, "</section>\n");
+	}
+	fitted(b, pl, z, cover);
+	fitted(b, pl, z, caregiver_page);
+	for (size_t w = 0; w < pl->n_weeks; w++) {
+		if (large) {
+			week_what_page(b, pl, &pl->weeks[w]);
+			week_record_page(b, pl, &pl->weeks[w]);
+		} else
+			week_page(b, pl, &pl->weeks[w]);
+	}
+	doc_end(b);
+}
+
+/* ---- screening (a gated profile: no plan) ---- */
+
+/* The result in a few words and a sentence (the words of the text
+ * screening result). */
+static const char *headline(gradus_tier t, const char **more)
+{
+	static const char *const words[GRADUS_TIER__COUNT][2] = {
+		{"you can start", "Nothing in your answers stops the plan."},
+		{"you can start, with changes", "Your plan is changed to keep you safe."},
+		{"not finished", "Some questions have no answer yet."},
+		{"ask a doctor first", "You need a doctor's OK before you start."},
+		{"see a doctor first", "A doctor should check your weakness before you start."},
+		{"see a doctor today", "This is urgent. Do not wait."},
+		{"get help now", "This is an emergency."}};
+	if ((int)t < 0 || t >= GRADUS_TIER__COUNT)
+		t = GRADUS_TIER_EMERGENCY;
+	*more = words[t][1];
+	return words[t][0];
+}
+
+static void next_steps(flow *f, const gradus_screening *s, const gradus_profile *p)
+{
+	const char *em = emergency_of(p);
+	buf t = BUF_INIT;
+	switch (s->tier) {
+	case GRADUS_TIER_EMERGENCY:
+		buf_htmlf(&t, "<strong>Call %s now</strong>, or ask someone to call for you. Do not wait to see if it gets better. Do not exercise. Show the referral sheet (next page) to the people who help you.",
+			  em);
+		break;
+	case GRADUS_TIER_URGENT:
+		buf_htmlf(&t, "<strong>See a doctor today.</strong> Take the referral sheet (next page) with you. Do not start the exercises. If it gets much worse, or a new warning sign appears, call %s.",
+			  em);
+		break;
+	case GRADUS_TIER_REVIEW:
+		buf_puts(&t, "<strong>Book an appointment with your doctor soon</strong> and take the referral sheet (next page) with you. Do not start the exercises until a doctor has checked you.");
+		break;
+	case GRADUS_TIER_CLEARANCE:
+		buf_puts(&t, "<strong>Ask your doctor</strong> whether it is safe for you to start strength exercises. When the doctor says yes, add their name and the date to the profile (health.clearance) and run gradus again.");
+		for (size_t i = 0; i < s->n_findings; i++)
+			if (strcmp(s->findings[i].rule->id, "CL-BP-HIGH") == 0)
+				buf_puts(&t, " A clearance is not enough for very high blood pressure: it must be treated and measured again first.");
+		break;
+	case GRADUS_TIER_INCOMPLETE:
+		buf_puts(&t, "<strong>Answer every question below</strong> with yes or no (true or false in the profile), then run gradus again.");
+		break;
+	default:
+		buf_puts(&t, "You can start your plan.");
+	}
+	flow_h2(f, "What to do next", para_mm(f, &t));
+	flow_para(f, &t, 0);
+	if (s->n_missing && s->tier != GRADUS_TIER_INCOMPLETE) {
+		buf_puts(&t, "Also answer these questions with yes or no:");
+		flow_para(f, &t, mm_of(f->z->body * f->z->line * 2));
+	}
+	for (size_t i = 0; i < s->n_missing; i++) {
+		buf_htmlf(&t, "%s (red_flags.%s)", gradus_red_flag_question(s->missing[i]),
+			  gradus_red_flag_key(s->missing[i]));
+		if (t.ptr)
+			flow_item(f, t.ptr, true, f->z->body);
+		if (t.failed)
+			f->b->failed = true;
+		buf_free(&t);
+	}
+}
+
+/* The result for the person; returns the pages it took. */
+static int screening_page(buf *b, const gradus_screening *s, const gradus_profile *p,
+			  double body)
+{
+	const char *more, *head = headline(s->tier, &more);
+	buf title = BUF_INIT, t = BUF_INIT;
+	flow f;
+	double h = 0;
+	char d[11];
+
+	buf_printf(&title, "Screening result for %s, age %d", p->name ? p->name : "(no name)",
+		   p->age);
+	flow_init(&f, b, p, &screen_sizes, body, "screening",
+		  title.ptr ? title.ptr : "Screening result");
+	if (s->tier == GRADUS_TIER_EMERGENCY) {
+		buf_htmlf(&t, "<p class=\"banner\">Call %s now.</p>\n", emergency_of(p));
+		h += text_mm(t.ptr ? t.ptr : "", 28, 1.3, f.width - mm_of(28), true) + mm_of(24);
+	}
+	buf_htmlf(&t, "<h1>%s</h1>\n<p class=\"sub\">", title.ptr ? title.ptr : "");
+	h += text_mm(title.ptr ? title.ptr : "", f.z->h1, 1.15, f.width, true) + mm_of(3);
+	if (gradus_date_is_set(s->as_of)) {
+		gradus_date_format(s->as_of, d);
+		buf_htmlf(&t, "As of %s. ", d);
+	}
+	buf_puts(&t, "No exercise plan was made. This is not a diagnosis.</p>\n");
+	h += 2 * mm_of(f.z->body * f.z->line);
+	buf_htmlf(&t, "<p class=\"result\">Result: %s. %s</p>\n", head, more);
+	h += lines_of(strlen(head) + strlen(more) + 10, f.z->body, f.width - mm_of(16), true) *
+		     mm_of(f.z->body * f.z->line) + mm_of(12);
+	flow_block(&f, &t, h, 0);
+	flow_h2(&f, "What we found", mm_of(f.z->body * f.z->line * 2));
+	if (s->n_findings == 0)
+		flow_item(&f, "Nothing that stops or changes the plan.", false, f.z->body);
+	for (size_t i = 0; i < s->n_findings; i++) {
+		const gradus_finding *fi = &s->findings[i];
+		buf_htmlf(&t, "%s <span class=\"small\">[%s, %s, %s", fi->rule->person,
+			  fi->rule->id, gradus_tier_name(fi->rule->tier), fi->rule->source);
+		if (fi->detail)
+			buf_htmlf(&t, "; %s", fi->detail);
+		buf_puts(&t, "]</span>");
+		if (t.ptr)
+			flow_item(&f, t.ptr, true, f.z->body);
+		if (t.failed)
+			b->failed = true;
+		buf_free(&t);
+	}
+	next_steps(&f, s, p);
+	flow_close(&f);
+	if (title.failed)
+		b->failed = true;
+	buf_free(&title);
+	return f.pages;
+}
+
+/* The body of the referral sheet's own HTML document (already escaped
+ * by referral.c), or false. */
+static bool referral_body(buf *b, const gradus_screening *s, const gradus_profile *p)
+{
+	char *doc = NULL, *from, *to;
+	if (gradus_referral_render(&doc, s, p, GRADUS_REFERRAL_HTML) != GRADUS_OK)
+		return false;
+	from = strstr(doc, "<body>\n");
+	to = from ? strstr(from, "</body>") : NULL;
+	if (!to) {
+		free(doc);
+		return false;
+	}
+	from += strlen("<body>\n");
+	buf_put(b, from, (size_t)(to - from));
+	free(doc);
+	return true;
 }
 
 void render_screening_html(buf *b, const gradus_screening *s,
 			   const gradus_profile *p)
 {
-	(void)s;
-	(void)p;
-	b->failed = true;
+	const sizes *z = &screen_sizes;
+
+	doc_start(b, "Screening result for ", p->name, z,
+		  s->tier >= GRADUS_TIER_REVIEW ? referral_css : NULL);
+	/* the largest body size from 12 down to 10 pt that fits one page */
+	for (double body = z->body;; body -= 0.5) {
+		buf t = BUF_INIT;
+		int pages = screening_page(&t, s, p, body);
+		if (pages == 1 || t.failed || body - 0.5 < z->min_body) {
+			if (t.ptr)
+				buf_put(b, t.ptr, t.len);
+			if (t.failed)
+				b->failed = true;
+			buf_free(&t);
+			break;
+		}
+		buf_free(&t);
+	}
+	if (s->tier >= GRADUS_TIER_REVIEW) {
+		buf_puts(b, "<section class=\"page referral\">\n");
+		if (!referral_body(b, s, p))
+			b->failed = true;
+		buf_puts(b, "</section>\n");
+	}
+	doc_end(b);
 }

@@ -28,9 +28,11 @@ static void continues_from_the_given_week_and_dose(void **state)
 {
 	gradus_resume_item items[] = {
 		{"seated-knee-extension-ankle-weight", 2, 12, GRADUS_SUPPORT_NA,
-		 1.2, -1, 0, false, "Repeat: pain the next morning had not settled."},
+		 1.2, -1, 0, false, "Repeat: pain the next morning had not settled.",
+		 NULL, NULL},
 		{"calf-raise-supported", 1, 10, GRADUS_SUPPORT_ONE_HAND, 0, -1, 0,
-		 true, "Ready to progress: top of the range twice at the target effort."},
+		 true, "Ready to progress: top of the range twice at the target effort.",
+		 "RV-TWO-FOR-TWO", "ACSM2009"},
 	};
 	gradus_resume r = {7, items, 2};
 	gradus_profile *p;
@@ -57,6 +59,8 @@ static void continues_from_the_given_week_and_dose(void **state)
 	assert_string_equal(it->exercise->id, "calf-raise-supported");
 	assert_int_equal(it->reps_min, 12);
 	assert_int_equal(it->change, GRADUS_CHANGE_REPS);
+	assert_string_equal(it->why[it->n_why - 1].rule, "RV-TWO-FOR-TWO");
+	assert_string_equal(it->why[it->n_why - 1].source, "ACSM2009");
 	gradus_plan_free(plan);
 	gradus_screening_free(s);
 	gradus_profile_free(p);
@@ -67,8 +71,8 @@ static void an_exercise_that_no_longer_fits_is_replaced(void **state)
 	/* standing work is not for a wheelchair user: the easier seated
 	 * variant takes its place, started fresh */
 	gradus_resume_item items[] = {
-		{"seated-knee-extension", 1, 10, GRADUS_SUPPORT_NA, 0, -1, 0, false, NULL},
-		{"calf-raise-supported", 2, 12, GRADUS_SUPPORT_TWO_HANDS, 0, -1, 0, false, NULL},
+		{"seated-knee-extension", 1, 10, GRADUS_SUPPORT_NA, 0, -1, 0, false, NULL, NULL, NULL},
+		{"calf-raise-supported", 2, 12, GRADUS_SUPPORT_TWO_HANDS, 0, -1, 0, false, NULL, NULL, NULL},
 	};
 	gradus_resume r = {3, items, 2};
 	char *text = replace(clean_profile, "mobility = \"independent\"",

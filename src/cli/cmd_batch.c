@@ -1,0 +1,390 @@
+/* gradus batch: many profiles, one JSON object per line (JSON Lines).
+ *
+ * The catalogue and templates are loaded once; then each profile goes
+ * through the same steps as `gradus plan -f json` (load, screen, generate,
+ * render) and everything made for it is freed before the next one, so
+ * memory does not grow with the number of profiles. */
+#include <cjson/cJSON.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+#define BAR_WIDTH 20
+
+/* A progress line on stderr, drawn only when stderr is a terminal. */
+typedef struct {
+	bool on;
+	size_t done, total;      /* total 0: not known (list on stdin) */
+	size_t drawn_at;         /* `done` when last drawn */
+	int width;               /* characters on the line now, 0 when clear */
+} progress;
+
+static void progress_draw(progress *pg)
+{
+	char line[96];
+	int n;
+
+	if (!pg->on)
+		return;
+	if (pg->width > 0) {
+		/* redraw about a thousand times in all, or every 100 */
+		size_t step = pg->total ? pg->total / 1000 + 1 : 100;
+		if (pg->done - pg->drawn_at < step && pg->done != pg->total)
+			return;
+	}
+	if (pg->total) {
+		char bar[BAR_WIDTH + 1];
+		size_t fill = pg->done * BAR_WIDTH / pg->total;
+		for (size_t i = 0; i < BAR_WIDTH; i++)
+			bar[i] = i < fill ? '#' : ' ';
+		bar[BAR_WIDTH] = '\0';
+		n = snprintf(line, sizeof(line), "\r[%s] %zu/%zu", bar, pg->done,
+			     pg->total);
+	} else {
+		n = snprintf(line, sizeof(line), "\r%zu profiles", pg->done);
+	}
+	fputs(line, stderr);
+	fflush(stderr);
+	pg->width = n - 1;
+	pg->drawn_at = pg->done;
+}
+
+/* Clears the progress line so that diagnostics start on a clean line. */
+static void progress_clear(progress *pg)
+{
+	if (!pg->on || pg->width == 0)
+		return;
+	fprintf(stderr, "\r%*s\r", pg->width, "");
+	pg->width = 0;
+}
+
+/* Length of the valid UTF-8 sequence at p (n bytes left), or 0 when the
+ * byte there does not start one (overlong forms, surrogates and code
+ * points beyond U+10FFFF are not valid). */
+static size_t utf8_seq(const unsigned char *p, size_t n)
+{
+	size_t k = p[0] < 0x80 ? 1 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2
+		 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
+		 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
+	if (k == 0 || k > n)
+		return 0;
+	for (size_t j = 1; j < k; j++)
+		if ((p[j] & 0xC0) != 0x80)
+			return 0;
+	if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] > 0x9F) ||
+	    (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] > 0x8F))
+		return 0;
+	return k;
+}
+
+/* JSON strings must be UTF-8: a file name or message that is not gets
+ * U+FFFD in place of each byte that does not belong to a valid sequence.
+ * Returns `s` itself when it is valid, else a malloc'd copy, also put in
+ * *tmp for the caller to free. */
+static const char *utf8_clean(const char *s, char **tmp)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t len = strlen(s), i = 0, o = 0, k;
+	char *out;
+
+	*tmp = NULL;
+	while (i < len && (k = utf8_seq(p + i, len - i)) > 0)
+		i += k;
+	if (i == len)
+		return s;
+	out = malloc(len * 3 + 1);
+	if (!out)
+		return "?";
+	for (i = 0; i < len;) {
+		k = utf8_seq(p + i, len - i);
+		if (k > 0) {
+			memcpy(out + o, s + i, k);
+			o += k;
+			i += k;
+		} else {
+			memcpy(out + o, "\xEF\xBF\xBD", 3);
+			o += 3;
+			i++;
+		}
+	}
+	out[o] = '\0';
+	*tmp = out;
+	return out;
+}
+
+static bool add_string(cJSON *o, const char *key, const char *value)
+{
+	char *tmp;
+	bool ok = cJSON_AddStringToObject(o, key, utf8_clean(value, &tmp)) != NULL;
+	free(tmp);
+	return ok;
+}
+
+/* The errors of one profile as "FILE:LINE: error: message" (the form
+ * gradus_diags_print writes). */
+static bool add_errors(cJSON *o, const gradus_diags *d)
+{
+	cJSON *a = cJSON_AddArrayToObject(o, "errors");
+	size_t n = gradus_diags_count(d);
+	char *line = NULL;
+	size_t cap = 0;
+	bool ok = a != NULL;
+
+	for (size_t i = 0; ok && i < n; i++) {
+		const gradus_diag *g = gradus_diags_get(d, i);
+		size_t need;
+		char *tmp;
+		cJSON *s;
+		if (g->severity != GRADUS_SEV_ERROR)
+			continue;
+		need = strlen(g->file) + strlen(g->message) + 40;
+		if (need > cap) {
+			char *bigger = realloc(line, need);
+			if (!bigger) {
+				ok = false;
+				break;
+			}
+			line = bigger;
+			cap = need;
+		}
+		if (g->file[0] && g->line > 0)
+			snprintf(line, cap, "%s:%d: error: %s", g->file, g->line,
+				 g->message);
+		else if (g->file[0])
+			snprintf(line, cap, "%s: error: %s", g->file, g->message);
+		else
+			snprintf(line, cap, "error: %s", g->message);
+		s = cJSON_CreateString(utf8_clean(line, &tmp));
+		free(tmp);
+		ok = s && cJSON_AddItemToArray(a, s);
+		if (!ok)
+			cJSON_Delete(s);
+	}
+	free(line);
+	return ok;
+}
+
+/* Puts an already rendered JSON document (gradus_plan_render or
+ * gradus_screening_render output) under `key` without parsing it again:
+ * the layout cJSON_Print added is removed in place and the text is added
+ * as a raw value, which prints as cJSON_PrintUnformatted would print the
+ * parsed tree (bench/RESULTS.md: parsing it again cost 1.1 ms a plan,
+ * more than rendering it). */
+static bool add_rendered(cJSON *o, const char *key, char *json)
+{
+	cJSON_Minify(json);
+	return cJSON_AddRawToObject(o, key, json) != NULL;
+}
+
+/* What became of a profile, from the exit code `gradus plan` would
+ * give: 0 plan, 1 gated (10-14), 2 invalid (3, or 2: no start date),
+ * 3 io_error (1: unreadable, or out of memory). */
+static const char *const status_names[] = {"plan", "gated", "invalid",
+					   "io_error"};
+
+static int status_index(int code)
+{
+	if (code == EXIT_PLAN)
+		return 0;
+	if (code >= EXIT_INCOMPLETE && code <= EXIT_EMERGENCY)
+		return 1;
+	if (code == EXIT_IO)
+		return 3;
+	return 2;
+}
+
+/* Plans one profile and writes its line. Returns the exit code
+ * `gradus plan -f json` would give for it; *write_failed is set when
+ * stdout cannot be written. */
+static int batch_one(const cli_ctx *ctx, const char *path,
+		     const gradus_plan_options *po, gradus_diags *d,
+		     progress *pg, bool *write_failed)
+{
+	gradus_profile *p = NULL;
+	gradus_screening *s = NULL;
+	gradus_plan *plan = NULL;
+	char *text = NULL, *line = NULL;
+	const char *key = NULL;
+	cJSON *o = NULL;
+	int rc, code;
+
+	gradus_diags_clear(d);
+	rc = gradus_profile_load_file(&p, path, ctx->cat, ctx->tpl, d);
+	if (rc != GRADUS_OK) {
+		code = cli_exit_for(rc);
+		goto line;
+	}
+	rc = gradus_screen(&s, p, po->start, d);
+	if (rc != GRADUS_OK) {
+		code = cli_exit_for(rc);
+		goto line;
+	}
+	if (s->tier > GRADUS_TIER_PRECAUTIONS) {
+		code = gradus_tier_exit_code(s->tier);
+		key = "screening";
+		rc = gradus_screening_render(&text, s, p, GRADUS_SCREEN_JSON);
+	} else {
+		rc = gradus_plan_generate(&plan, p, s, ctx->cat, ctx->tpl, po, d);
+		if (rc != GRADUS_OK) {
+			code = cli_exit_for(rc);
+			goto line;
+		}
+		code = EXIT_PLAN;
+		key = "plan";
+		rc = gradus_plan_render(&text, NULL, plan, GRADUS_PLAN_JSON, NULL);
+	}
+	if (rc != GRADUS_OK) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0, "out of memory");
+		code = EXIT_IO;
+		key = NULL;
+	}
+line:
+	o = cJSON_CreateObject();
+	if (o && add_string(o, "file", path) &&
+	    add_string(o, "status", status_names[status_index(code)]) &&
+	    cJSON_AddNumberToObject(o, "exit_code", code) &&
+	    (key ? add_rendered(o, key, text) : add_errors(o, d)))
+		line = cJSON_PrintUnformatted(o);
+	if (line) {
+		if (fputs(line, stdout) == EOF || putchar('\n') == EOF)
+			*write_failed = true;
+	} else {
+		/* out of memory: still one line per profile */
+		if (printf("{\"status\":\"io_error\",\"exit_code\":1,\"errors\":[\"out of memory\"]}\n") < 0)
+			*write_failed = true;
+		code = EXIT_IO;
+	}
+	if (gradus_diags_count(d) > 0) {
+		progress_clear(pg);
+		cli_print_diags(d);
+	}
+	cJSON_free(line);
+	cJSON_Delete(o);
+	free(text);
+	gradus_plan_free(plan);
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+	return code;
+}
+
+int cmd_batch(int argc, char **argv, cli_ctx *ctx)
+{
+	static const struct option opts[] = {
+		CLI_COMMON_OPTIONS,
+		{"format", required_argument, NULL, 'f'},
+		{"weeks", required_argument, NULL, 'w'},
+		{"start", required_argument, NULL, 's'},
+		{0, 0, 0, 0}};
+	gradus_plan_options po;
+	progress pg = {false, 0, 0, 0, 0};
+	/* profiles by status: plan, gated, invalid, io_error */
+	size_t count[4] = {0, 0, 0, 0};
+	bool from_stdin, write_failed = false, read_failed = false;
+	gradus_diags *d = NULL;
+	char *path = NULL;
+	size_t cap = 0;
+	int opt, rc;
+
+	memset(&po, 0, sizeof(po)); /* a new plan, the profile's own dates */
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
+		switch (opt) {
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				break;
+			if (strcmp(optarg, "text") == 0 || strcmp(optarg, "html") == 0 ||
+			    strcmp(optarg, "fhir") == 0 || strcmp(optarg, "ics") == 0)
+				cli_error("batch writes JSON Lines only (-f json): one object per profile, "
+					  "one per line; for %s use 'gradus plan PROFILE -f %s'",
+					  optarg, optarg);
+			else
+				cli_error("unknown format '%s' (batch writes JSON Lines only: -f json)",
+					  optarg);
+			return EXIT_USAGE;
+		case 'w': {
+			char *end;
+			long v = strtol(optarg, &end, 10);
+			if (*end || v < 1 || v > 52) {
+				cli_error("--weeks takes a whole number from 1 to 52");
+				return EXIT_USAGE;
+			}
+			po.weeks = (int)v;
+			break;
+		}
+		case 's':
+			if (gradus_date_parse(optarg, &po.start) != 0) {
+				cli_error("--start takes a real date written YYYY-MM-DD (got '%s')", optarg);
+				return EXIT_USAGE;
+			}
+			break;
+		default:
+			if ((rc = cli_common_option(ctx, opt, optarg, "batch")) != 0)
+				return rc;
+		}
+	}
+	from_stdin = optind == argc ||
+		     (argc - optind == 1 && strcmp(argv[optind], "-") == 0);
+	if (!from_stdin)
+		for (int i = optind; i < argc; i++)
+			if (strcmp(argv[i], "-") == 0) {
+				cli_error("'-' (read the list of profiles from stdin) must be the only PROFILE");
+				return EXIT_USAGE;
+			}
+	if ((rc = cli_load_base(ctx)) != 0)
+		return rc;
+	d = gradus_diags_new();
+	if (!d) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	pg.on = isatty(STDERR_FILENO) == 1;
+	pg.total = from_stdin ? 0 : (size_t)(argc - optind);
+
+	for (int i = optind; !write_failed; i++) {
+		const char *file;
+		int code;
+		if (from_stdin) {
+			ssize_t n = getline(&path, &cap, stdin);
+			if (n < 0)
+				break;
+			while (n > 0 && (path[n - 1] == '\n' || path[n - 1] == '\r'))
+				path[--n] = '\0';
+			if (n == 0)
+				continue;
+			file = path;
+		} else {
+			if (i >= argc)
+				break;
+			file = argv[i];
+		}
+		code = batch_one(ctx, file, &po, d, &pg, &write_failed);
+		count[status_index(code)]++;
+		pg.done++;
+		progress_draw(&pg);
+	}
+	if (from_stdin && ferror(stdin)) {
+		progress_clear(&pg);
+		cli_error("cannot read the list of profiles: %s", strerror(errno));
+		read_failed = true;
+	}
+	if (pg.on) {
+		/* the bar stays, with what came of it (terminal only) */
+		if (pg.width > 0)
+			fputc('\n', stderr);
+		fprintf(stderr, "gradus: %zu profiles: plan %zu, gated %zu, invalid %zu, unreadable %zu\n",
+			pg.done, count[0], count[1], count[2], count[3]);
+	}
+	if (fflush(stdout) != 0 || ferror(stdout) || write_failed) {
+		cli_error("cannot write the output: %s", strerror(errno));
+		write_failed = true;
+	}
+	free(path);
+	gradus_diags_free(d);
+	if (count[3] > 0 || read_failed || write_failed)
+		return EXIT_IO;
+	return count[2] > 0 ? EXIT_INVALID : EXIT_PLAN;
+}

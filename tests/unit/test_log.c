@@ -1,0 +1,223 @@
+/* Session logs: loading, defaults, and the problems reported. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+static gradus_log *log_from(const char *text, gradus_diags *d,
+			    const gradus_catalogue *cat)
+{
+	gradus_log *log = NULL;
+	gradus_log_load_string(&log, "log.cfg", text, cat, d);
+	return log;
+}
+
+static void example_logs_load(void **state)
+{
+	static const char *const files[] = {
+		"profiles/examples/logs/margaret-log-weeks1-3.cfg",
+		"profiles/examples/logs/margaret-log-follow-up.cfg",
+		"profiles/examples/logs/margaret-log-new-weakness.cfg",
+		"profiles/examples/logs/margaret-log-missed-sessions.cfg",
+		"profiles/examples/logs/margaret-log-weeks-away.cfg",
+		"profiles/examples/logs/margaret-log-ill.cfg",
+	};
+	(void)state;
+	for (size_t i = 0; i < sizeof(files) / sizeof(files[0]); i++) {
+		gradus_diags *d = gradus_diags_new();
+		gradus_log *log = NULL;
+		int rc = gradus_log_load_file(&log, files[i], test_catalogue(), d);
+		if (rc != GRADUS_OK)
+			gradus_diags_print(d, stderr);
+		assert_int_equal(rc, GRADUS_OK);
+		assert_int_equal(gradus_diags_count(d), 0);
+		assert_string_equal(log->profile, "margaret-sarcopenia");
+		gradus_log_free(log);
+		gradus_diags_free(d);
+	}
+}
+
+static void the_grid_as_typed(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_log *log = NULL;
+	const gradus_log_entry *e;
+	(void)state;
+	assert_int_equal(gradus_log_load_file(&log, "profiles/examples/logs/margaret-log-weeks1-3.cfg",
+					      test_catalogue(), d), GRADUS_OK);
+	assert_int_equal(log->n_sessions, 8);
+	assert_int_equal(log->plan_start.y, 2026);
+	assert_int_equal(log->plan_start.m, 12);
+	assert_int_equal(log->plan_start.d, 1);
+	assert_int_equal(log->first_week, 1);
+	assert_int_equal(log->n_weeks, 3);
+	assert_int_equal(log->weeks[2].week, 3);
+	assert_int_equal(log->weeks[2].red_flags[GRADUS_RF_ONE_SIDED_WEAKNESS], GRADUS_ANSWER_NO);
+	/* the last session, side leg lifts: pain 6 */
+	e = &log->sessions[7].entries[2];
+	assert_string_equal(e->id, "standing-hip-abduction-ankle-weight");
+	assert_non_null(e->exercise);
+	assert_int_equal(e->sets, 1);
+	assert_int_equal(e->reps[0], 12);
+	assert_true(fabs(e->load_kg - 0.5) < 1e-9);
+	assert_int_equal(e->support, GRADUS_SUPPORT_TWO_HANDS);
+	assert_int_equal(e->effort, 6);
+	assert_int_equal(e->pain, 6);
+	assert_int_equal(e->next_morning_ok, GRADUS_ANSWER_YES);
+	assert_non_null(e->notes);
+	e = &log->sessions[7].entries[3];
+	assert_int_equal(e->next_morning_ok, GRADUS_ANSWER_NO);
+	gradus_log_free(log);
+	gradus_diags_free(d);
+}
+
+static void what_is_not_written_is_marked(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_log *log = log_from(
+		"format = 1;\n"
+		"sessions = ( { date = \"2026-12-02\"; exercises = (\n"
+		"  { id = \"calf-raise-supported\"; reps = [12, 10, 8]; }\n"
+		"); } );\n", d, test_catalogue());
+	const gradus_log_entry *e;
+	(void)state;
+	assert_non_null(log);
+	assert_false(gradus_date_is_set(log->plan_start));
+	e = &log->sessions[0].entries[0];
+	assert_int_equal(e->sets, 3);
+	assert_int_equal(e->reps[0], 12);
+	assert_int_equal(e->reps[2], 8);
+	assert_true(isnan(e->load_kg));
+	assert_int_equal(e->band, -1);
+	assert_int_equal(e->machine_step, -1);
+	assert_int_equal(e->support, GRADUS_SUPPORT_NA);
+	assert_int_equal(e->effort, -1);
+	assert_int_equal(e->pain, -1);
+	assert_int_equal(e->next_morning_ok, GRADUS_ANSWER_MISSING);
+	assert_null(e->notes);
+	assert_int_equal(log->n_weeks, 0);
+	assert_int_equal(log->n_measures, 0);
+	assert_false(log->has_clearance);
+	gradus_log_free(log);
+	gradus_diags_free(d);
+}
+
+static void sets_times_reps(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_log *log = log_from(
+		"format = 1;\n"
+		"sessions = ( { date = \"2026-12-02\"; exercises = (\n"
+		"  { id = \"calf-raise-supported\"; sets = 2; reps = 11; }\n"
+		"); } );\n", d, test_catalogue());
+	(void)state;
+	assert_non_null(log);
+	assert_int_equal(log->sessions[0].entries[0].sets, 2);
+	assert_int_equal(log->sessions[0].entries[0].reps[1], 11);
+	gradus_log_free(log);
+	gradus_diags_free(d);
+}
+
+static void weekly_answers_and_retests(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_log *log = log_from(
+		"format = 1;\n"
+		"plan_start = \"2026-12-01\"; first_week = 5;\n"
+		"sessions = ();\n"
+		"weeks = ( { week = 5; ill = true; red_flags = { chest_pain = true; }; },\n"
+		"          { week = 6; hospital = true; } );\n"
+		"measures = ( { date = \"2027-01-26\"; sppb = 7; grip_kg = 15; } );\n"
+		"clearance = { by = \"Dr A. Patel\"; date = \"2027-01-20\"; };\n",
+		d, test_catalogue());
+	(void)state;
+	if (!log)
+		gradus_diags_print(d, stderr);
+	assert_non_null(log);
+	assert_int_equal(log->first_week, 5);
+	assert_int_equal(log->n_weeks, 2);
+	assert_true(log->weeks[0].ill);
+	assert_false(log->weeks[0].hospital);
+	assert_int_equal(log->weeks[0].red_flags[GRADUS_RF_CHEST_PAIN], GRADUS_ANSWER_YES);
+	assert_int_equal(log->weeks[0].red_flags[GRADUS_RF_SUDDEN_WEAKNESS], GRADUS_ANSWER_MISSING);
+	assert_true(log->weeks[1].hospital);
+	assert_int_equal(log->n_measures, 1);
+	assert_int_equal(log->measures[0].values.sppb, 7);
+	assert_true(fabs(log->measures[0].values.grip_kg - 15.0) < 1e-9);
+	assert_true(isnan(log->measures[0].values.chair_stand_5x_s));
+	assert_int_equal(log->measures[0].values.chair_stand_30s, -1);
+	assert_true(log->has_clearance);
+	assert_string_equal(log->clearance_by, "Dr A. Patel");
+	gradus_log_free(log);
+	gradus_diags_free(d);
+}
+
+static void every_problem_is_reported(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_log *log = log_from(
+		"format = 1;\n"
+		"sessions = (\n"
+		"  { date = \"2026-12-04\"; exercises = (\n"
+		"    { id = \"sit-to-stand-no-arm\"; sets = 1; reps = 12; pain = 12; } ); },\n"
+		"  { date = \"2026-12-03\"; exercises = (\n"
+		"    { id = \"calf-raise-supported\"; reps = 12; support = \"two hands\"; } ); }\n"
+		");\n", d, test_catalogue());
+	char *text = diags_text(d);
+	(void)state;
+	assert_null(log);
+	assert_string_equal(text,
+		"log.cfg:4: error: 'sessions[0].exercises[0].id' names 'sit-to-stand-no-arm', which is not in the catalogue; did you mean 'sit-to-stand-no-arms'?\n"
+		"log.cfg:4: error: 'sessions[0].exercises[0].pain' must be from 0 to 10 (found 12)\n"
+		"log.cfg:5: error: 'sessions[1].date' is 2026-12-03, before the session above it: sessions go in date order\n"
+		"log.cfg:6: error: 'sessions[1].exercises[0].reps' is one number, so 'sessions[1].exercises[0].sets' is needed (how many boxes were ticked); or write the reps of each set as a list [ ... ]\n"
+		"log.cfg:6: error: 'sessions[1].exercises[0].support' is 'two hands'; did you mean 'two_hands'? (one of: two_hands, one_hand, fingertips, none)\n");
+	free(text);
+	gradus_diags_free(d);
+}
+
+static void without_a_catalogue_ids_wait(void **state)
+{
+	/* gradus check without catalogue files still checks ids against
+	 * the built-in one; with no catalogue at all they wait for review */
+	gradus_diags *d = gradus_diags_new();
+	gradus_log *log = log_from(
+		"format = 1;\n"
+		"sessions = ( { date = \"2026-12-02\"; exercises = (\n"
+		"  { id = \"no-such-exercise\"; sets = 1; reps = 12; load_kg = 2.0; }\n"
+		"); } );\n", d, NULL);
+	(void)state;
+	assert_non_null(log);
+	assert_null(log->sessions[0].entries[0].exercise);
+	gradus_log_free(log);
+	gradus_diags_free(d);
+}
+
+static void check_tells_a_log_by_its_sessions(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_check_stats st;
+	const char *paths[] = {"profiles/examples/logs"};
+	(void)state;
+	assert_int_equal(gradus_check_paths(&st, paths, 1, test_catalogue(),
+					    test_templates(), d), GRADUS_OK);
+	assert_int_equal(st.logs, 6);
+	assert_int_equal(gradus_diags_count(d), 0);
+	gradus_diags_free(d);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(example_logs_load),
+		cmocka_unit_test(the_grid_as_typed),
+		cmocka_unit_test(what_is_not_written_is_marked),
+		cmocka_unit_test(sets_times_reps),
+		cmocka_unit_test(weekly_answers_and_retests),
+		cmocka_unit_test(every_problem_is_reported),
+		cmocka_unit_test(without_a_catalogue_ids_wait),
+		cmocka_unit_test(check_tells_a_log_by_its_sessions),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

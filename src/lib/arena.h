@@ -18,5 +18,11 @@ void arena_free(arena *a);
 void *arena_alloc(arena *a, size_t n);
 char *arena_strdup(arena *a, const char *s);
 char *arena_strndup(arena *a, const char *s, size_t n);
+/* printf into the arena (any length); NULL when out of memory. */
+char *arena_printf(arena *a, const char *fmt, ...)
+#if defined(__GNUC__)
+	__attribute__((format(printf, 2, 3)))
+#endif
+	;
 
 #endif

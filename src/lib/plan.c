@@ -21,20 +21,6 @@ typedef struct {
 
 /* ---- small helpers ---- */
 
-static char *fmt(arena *a, const char *f, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-static char *fmt(arena *a, const char *f, ...)
-{
-	char tmp[1024];
-	va_list ap;
-	va_start(ap, f);
-	vsnprintf(tmp, sizeof(tmp), f, ap);
-	va_end(ap);
-	return arena_strdup(a, tmp);
-}
 
 /* A growable list of strings kept in the arena. */
 typedef struct {
@@ -103,7 +89,7 @@ static void assess(gradus_assessment *as, const gradus_profile *p, arena *a)
 		as->cls = m->sppb <= 3 ? GRADUS_CLASS_A
 			: m->sppb <= 6 ? GRADUS_CLASS_B
 			: m->sppb <= 9 ? GRADUS_CLASS_C : GRADUS_CLASS_D;
-		strlist_add(a, &notes, fmt(a, "Starting level %s from the SPPB score of %d [VIVI, SPPB].",
+		strlist_add(a, &notes, arena_printf(a, "Starting level %s from the SPPB score of %d [VIVI, SPPB].",
 					   gradus_class_name(as->cls), m->sppb));
 	} else {
 		/* No SPPB: a conservative class from mobility, never above C
@@ -120,7 +106,7 @@ static void assess(gradus_assessment *as, const gradus_profile *p, arena *a)
 		static const char *const mobility_words[GRADUS_MOB__COUNT] = {
 			"mostly in bed", "uses a wheelchair",
 			"walks with a stick or frame", "walks without help"};
-		strlist_add(a, &notes, fmt(a, "No SPPB score: starting level %s is a careful guess from how you get about (%s). Ask for %s to set a better start.",
+		strlist_add(a, &notes, arena_printf(a, "No SPPB score: starting level %s is a careful guess from how you get about (%s). Ask for %s to set a better start.",
 					   gradus_class_name(as->cls),
 					   mobility_words[p->mobility], as->test_to_do));
 	}
@@ -152,7 +138,7 @@ static void assess(gradus_assessment *as, const gradus_profile *p, arena *a)
 	else if (as->low_performance)
 		strlist_add(a, &notes, "Walking tests are slow (low physical performance by the EWGSOP2 cut-offs) [EWGSOP2].");
 	if (as->sarc_f_positive)
-		strlist_add(a, &notes, fmt(a, "SARC-F score %d of 10 (4 or more is a positive screen) [SARCF].",
+		strlist_add(a, &notes, arena_printf(a, "SARC-F score %d of 10 (4 or more is a positive screen) [SARCF].",
 					   m->sarc_f));
 	as->notes = notes.v;
 	as->n_notes = notes.n;
@@ -932,7 +918,7 @@ static int effort_cap(const gradus_plan *pl, const gradus_profile *p,
 		cap = 5;
 		why_cap = "function-maintenance program";
 	}
-	strlist_add(a, reasons, fmt(a, "Effort never above %d out of 10: %s.", cap, why_cap));
+	strlist_add(a, reasons, arena_printf(a, "Effort never above %d out of 10: %s.", cap, why_cap));
 	return cap;
 }
 
@@ -948,7 +934,7 @@ static void advice(gradus_plan *pl, const gradus_profile *p,
 	if (pr->hip_posterior) {
 		char until[11];
 		gradus_date_format(pr->hip_posterior_until, until);
-		strlist_add(a, adv, fmt(a, "Hip precautions until %s (longer if your surgeon says): do not bend the hip past a right angle, do not cross your legs, do not turn the knee inwards.",
+		strlist_add(a, adv, arena_printf(a, "Hip precautions until %s (longer if your surgeon says): do not bend the hip past a right angle, do not cross your legs, do not turn the knee inwards.",
 					until));
 	}
 	if (pr->glucose_check)
@@ -970,10 +956,10 @@ static void advice(gradus_plan *pl, const gradus_profile *p,
 			   p->immobilised_region == GRADUS_REG_ALL;
 		double lo = ill ? 1.2 : 1.2, hi = ill ? 1.5 : 1.2;
 		if (hi > lo)
-			pl->protein = fmt(a, "Eat about %.0f to %.0f g of protein a day (%.1f to %.1f g for each kg of your weight), spread over your meals [PROTAGE, ESPEN].",
+			pl->protein = arena_printf(a, "Eat about %.0f to %.0f g of protein a day (%.1f to %.1f g for each kg of your weight), spread over your meals [PROTAGE, ESPEN].",
 					  lo * p->weight_kg, hi * p->weight_kg, lo, hi);
 		else
-			pl->protein = fmt(a, "Eat about %.0f g of protein a day (%.1f g for each kg of your weight), spread over your meals [PROTAGE, ESPEN].",
+			pl->protein = arena_printf(a, "Eat about %.0f g of protein a day (%.1f g for each kg of your weight), spread over your meals [PROTAGE, ESPEN].",
 					  lo * p->weight_kg, lo);
 	} else
 		pl->protein = "Eat about 1.2 g of protein a day for each kg of your weight, spread over your meals [PROTAGE, ESPEN].";
@@ -1039,18 +1025,18 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 			it->effort_max = ph->rpe_max < pl->effort_cap ? ph->rpe_max : pl->effort_cap;
 			it->rest_s = ph->rest_s;
 			it->change = x->change;
-			why(&wy, "G-SETS", fmt(a, "%d set%s: start with 1 and build to 2 or 3 (phase \"%s\" allows %d to %d).",
+			why(&wy, "G-SETS", arena_printf(a, "%d set%s: start with 1 and build to 2 or 3 (phase \"%s\" allows %d to %d).",
 					       it->sets, it->sets > 1 ? "s" : "", ph->name, ph->sets_min, ph->sets_max),
 			    "NSCA2019");
-			why(&wy, "G-REPS", fmt(a, "%d to %d reps: 10-15 when starting, 8-12 later (phase range %d-%d).",
+			why(&wy, "G-REPS", arena_printf(a, "%d to %d reps: 10-15 when starting, 8-12 later (phase range %d-%d).",
 					       it->reps_min, it->reps_max, ph->reps_min, ph->reps_max),
 			    "ACSM2009OA");
-			why(&wy, "G-EFFORT", fmt(a, "Effort %d-%d of 10 (%s): phase \"%s\" asks %d-%d, never above the cap of %d.",
+			why(&wy, "G-EFFORT", arena_printf(a, "Effort %d-%d of 10 (%s): phase \"%s\" asks %d-%d, never above the cap of %d.",
 						 it->effort_min, it->effort_max,
 						 gradus_effort_words(it->effort_max), ph->name,
 						 ph->rpe_min, ph->rpe_max, pl->effort_cap),
 			    "ACSM2009OA");
-			why(&wy, "G-REST", fmt(a, "Rest %d s between sets (60-120 s).", it->rest_s), "ACSM2009");
+			why(&wy, "G-REST", arena_printf(a, "Rest %d s between sets (60-120 s).", it->rest_s), "ACSM2009");
 			switch (x->change) {
 			case GRADUS_CHANGE_START:
 				if (picks[k].resume && picks[k].resume->why)
@@ -1060,7 +1046,7 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 					why(&wy, "G-START", "First week: the easy start, to learn the movement.", "ACSM2009OA, NSCA2019");
 				break;
 			case GRADUS_CHANGE_DELOAD:
-				why(&wy, "G-DELOAD", fmt(a, "Lighter week (every %d weeks): about half the sets, or the fewest reps when there is one set; nothing rises.", t->deload_every),
+				why(&wy, "G-DELOAD", arena_printf(a, "Lighter week (every %d weeks): about half the sets, or the fewest reps when there is one set; nothing rises.", t->deload_every),
 				    "D");
 				break;
 			case GRADUS_CHANGE_REPS:
@@ -1194,13 +1180,13 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 			goto fail;
 		}
 		if (!template_fits(t, p, s, pl->assessment.cls))
-			strlist_add(a, &warn, fmt(a, "Template '%s' was chosen by name but is not made for this person (condition, level %s or mobility); exercises are still fitted to their mobility and precautions.",
+			strlist_add(a, &warn, arena_printf(a, "Template '%s' was chosen by name but is not made for this person (condition, level %s or mobility); exercises are still fitted to their mobility and precautions.",
 						  t->id, gradus_class_name(pl->assessment.cls)));
 	} else {
 		for (int level = FIT_ALL; !t && level <= FIT_KIND_ONLY; level++) {
 			t = choose_template(p, s, tpl, pl->assessment.cls, level);
 			if (t && level > FIT_ALL)
-				strlist_add(a, &warn, fmt(a, "No template is made for exactly this person (%s, level %s, %s); '%s' is the closest. Exercises are still fitted to their mobility and precautions.",
+				strlist_add(a, &warn, arena_printf(a, "No template is made for exactly this person (%s, level %s, %s); '%s' is the closest. Exercises are still fitted to their mobility and precautions.",
 							  gradus_kind_name(p->kind),
 							  gradus_class_name(pl->assessment.cls),
 							  gradus_mobility_name(p->mobility), t->id));
@@ -1247,7 +1233,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 			const gradus_exercise *e = gradus_catalogue_find(cat, r->exercise_id);
 			bool dup = false;
 			if (!e) {
-				strlist_add(a, &warn, fmt(a, "'%s' is not in the catalogue any more; it is left out.",
+				strlist_add(a, &warn, arena_printf(a, "'%s' is not in the catalogue any more; it is left out.",
 							  r->exercise_id));
 				continue;
 			}
@@ -1257,12 +1243,12 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 				if (picks[k].ex == e)
 					dup = true;
 			if (!e || dup) {
-				strlist_add(a, &warn, fmt(a, "'%s' no longer fits this person's mobility, equipment or precautions, and no easier version does; it is left out.",
+				strlist_add(a, &warn, arena_printf(a, "'%s' no longer fits this person's mobility, equipment or precautions, and no easier version does; it is left out.",
 							  r->exercise_id));
 				continue;
 			}
 			if (strcmp(e->id, r->exercise_id) != 0)
-				strlist_add(a, &warn, fmt(a, "'%s' no longer fits this person; the easier '%s' takes its place.",
+				strlist_add(a, &warn, arena_printf(a, "'%s' no longer fits this person; the easier '%s' takes its place.",
 							  r->exercise_id, e->id));
 			picks[n_picks].ex = e;
 			picks[n_picks].priority = (int)i + 1;
@@ -1279,7 +1265,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 		goto fail;
 	}
 	if ((int)n_picks < t->exercises_min)
-		strlist_add(a, &warn, fmt(a, "Only %zu exercises fit the equipment, mobility and precautions (the template asks for %d to %d).",
+		strlist_add(a, &warn, arena_printf(a, "Only %zu exercises fit the equipment, mobility and precautions (the template asks for %d to %d).",
 					  n_picks, t->exercises_min, t->exercises_max));
 	n_blk[0] = select_block(&c, GRADUS_PAT_WARMUP, blk[0], 2);
 	n_blk[1] = select_block(&c, GRADUS_PAT_BALANCE, blk[1], 2);
@@ -1296,7 +1282,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 		pl->days = choose_days(p->days, k);
 		if (pl->days) {
 			if (k < want_sessions)
-				strlist_add(a, &warn, fmt(a, "Only %d session%s a week: the chosen days leave less than 48 hours between sessions otherwise.",
+				strlist_add(a, &warn, arena_printf(a, "Only %d session%s a week: the chosen days leave less than 48 hours between sessions otherwise.",
 							  k, k > 1 ? "s" : ""));
 			break;
 		}
@@ -1362,7 +1348,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 			}
 		}
 		if (n_use < n_picks)
-			strlist_add(a, &warn, fmt(a, "%zu exercises instead of %zu, to fit %d minutes a session.",
+			strlist_add(a, &warn, arena_printf(a, "%zu exercises instead of %zu, to fit %d minutes a session.",
 						  n_use, n_picks, p->minutes));
 	}
 

@@ -26,7 +26,7 @@ static void put_date(buf *b, gradus_date d)
 }
 
 /* "moderate - 5 or 6 out of 10" */
-void render_put_effort(buf *b, int lo, int hi)
+void render_put_effort(buf *b, int lo, int hi, const char *dash)
 {
 	const char *wl = gradus_effort_words(lo), *wh = gradus_effort_words(hi);
 	if (strcmp(wl, wh) == 0)
@@ -34,11 +34,11 @@ void render_put_effort(buf *b, int lo, int hi)
 	else
 		buf_printf(b, "%s to %s", wl, wh);
 	if (lo == hi)
-		buf_printf(b, " - %d out of 10", hi);
+		buf_printf(b, " %s %d out of 10", dash, hi);
 	else if (hi == lo + 1)
-		buf_printf(b, " - %d or %d out of 10", lo, hi);
+		buf_printf(b, " %s %d or %d out of 10", dash, lo, hi);
 	else
-		buf_printf(b, " - %d to %d out of 10", lo, hi);
+		buf_printf(b, " %s %d to %d out of 10", dash, lo, hi);
 }
 
 void render_put_load(buf *b, const gradus_item *it)
@@ -159,7 +159,7 @@ static void text_item(buf *b, const gradus_item *it, int n,
 	buf_puts(&line, ".");
 	flush_wrapped(b, "    ", &line);
 	buf_puts(&line, "Effort: ");
-	render_put_effort(&line, it->effort_min, it->effort_max);
+	render_put_effort(&line, it->effort_min, it->effort_max, "-");
 	buf_puts(&line, ".");
 	if (it->sets > 1)
 		buf_printf(&line, " Rest %d seconds between sets.", it->rest_s);

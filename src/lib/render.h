@@ -20,7 +20,7 @@ void render_plan_ics(buf *b, const gradus_plan *pl);
  * "moderate - 5 or 6 out of 10", "0.5 kg ankle weight", "hold on with
  * one hand" (NULL when the exercise is not held), "new: more reps"
  * (NULL when nothing changed). */
-void render_put_effort(buf *b, int lo, int hi);
+void render_put_effort(buf *b, int lo, int hi, const char *dash);
 void render_put_load(buf *b, const gradus_item *it);
 const char *render_support_words(gradus_support s);
 const char *render_change_words(gradus_change c);

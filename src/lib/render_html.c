@@ -49,6 +49,12 @@ static const char *const month_short[12] = {"Jan", "Feb", "Mar", "Apr",
 
 /* ---- small helpers ---- */
 
+/* The week table says "lighter week" in its heading, not per exercise. */
+static const char *html_change_words(gradus_change c)
+{
+	return c == GRADUS_CHANGE_DELOAD ? NULL : render_change_words(c);
+}
+
 /* "Wed 2 Dec 2026", or "Wed 2 Dec" without the year */
 static void put_date(buf *b, gradus_date d, bool year)
 {
@@ -62,80 +68,6 @@ static const char *emergency_of(const gradus_profile *p)
 {
 	return p->emergency_number ? p->emergency_number
 				   : "your local emergency number";
-}
-
-/* "light — 3 or 4 out of 10" (the words of the text plan) */
-static void put_effort(buf *b, int lo, int hi)
-{
-	const char *wl = gradus_effort_words(lo), *wh = gradus_effort_words(hi);
-	if (strcmp(wl, wh) == 0)
-		buf_puts(b, wh);
-	else
-		buf_printf(b, "%s to %s", wl, wh);
-	if (lo == hi)
-		buf_printf(b, " \xe2\x80\x94 %d out of 10", hi);
-	else if (hi == lo + 1)
-		buf_printf(b, " \xe2\x80\x94 %d or %d out of 10", lo, hi);
-	else
-		buf_printf(b, " \xe2\x80\x94 %d to %d out of 10", lo, hi);
-}
-
-static void put_kg(buf *b, double kg, const char *what)
-{
-	char n[32];
-	snprintf(n, sizeof(n), "%g", kg);
-	buf_htmlf(b, "%s kg %s", n, what);
-}
-
-static void put_load(buf *b, const gradus_item *it)
-{
-	const gradus_load *l = &it->load;
-	switch (l->kind) {
-	case GRADUS_LOAD_BAND:
-		if (l->band >= 0)
-			buf_htmlf(b, "%s band", gradus_band_name((gradus_band)l->band));
-		else
-			buf_puts(b, "band");
-		break;
-	case GRADUS_LOAD_ANKLE_WEIGHT:
-		put_kg(b, l->kg, "ankle weight");
-		break;
-	case GRADUS_LOAD_DUMBBELL:
-		put_kg(b, l->kg, "dumbbell");
-		break;
-	case GRADUS_LOAD_MACHINE:
-		if (l->machine_step == 0)
-			buf_puts(b, "machine: the lightest setting that gives this effort");
-		else
-			buf_htmlf(b, "machine: %d smallest step%s above your first setting",
-				  l->machine_step, l->machine_step > 1 ? "s" : "");
-		break;
-	default:
-		buf_puts(b, "your own body weight");
-	}
-}
-
-static const char *support_words(gradus_support s)
-{
-	switch (s) {
-	case GRADUS_SUPPORT_TWO_HANDS: return "hold on with both hands";
-	case GRADUS_SUPPORT_ONE_HAND: return "hold on with one hand";
-	case GRADUS_SUPPORT_FINGERTIPS: return "rest your fingertips on the support";
-	case GRADUS_SUPPORT_NONE: return "no hands, but stay next to the support";
-	default: return NULL;
-	}
-}
-
-static const char *change_words(gradus_change c)
-{
-	switch (c) {
-	case GRADUS_CHANGE_REPS: return "new: more reps";
-	case GRADUS_CHANGE_SETS: return "new: one more set";
-	case GRADUS_CHANGE_SUPPORT: return "new: less support";
-	case GRADUS_CHANGE_LOAD: return "new: heavier";
-	case GRADUS_CHANGE_VARIANT: return "new: harder version";
-	default: return NULL;
-	}
 }
 
 /* A growable list of distinct pointers (exercises) or strings. */
@@ -852,7 +784,7 @@ static void shared_line(buf *b, const gradus_session *s0, const shared *sh)
 	buf_puts(b, "<p class=\"dose\">");
 	if (sh->same_effort) {
 		buf_puts(b, "This week: <strong>effort ");
-		put_effort(b, sh->effort_min, sh->effort_max);
+		render_put_effort(b, sh->effort_min, sh->effort_max, "\xe2\x80\x94");
 		buf_puts(b, "</strong>.");
 	}
 	if (sh->any_sets && sh->same_rest)
@@ -867,7 +799,7 @@ static void item_text(buf *b, const gradus_item *it, size_t n, const shared *sh,
 		      bool name_break)
 {
 	const gradus_exercise *e = it->exercise;
-	const char *sw = support_words(it->support), *cw = change_words(it->change);
+	const char *sw = render_support_words(it->support), *cw = html_change_words(it->change);
 
 	buf_htmlf(b, "<strong>%zu. %s</strong>", n, e->name);
 	if (cw)
@@ -878,13 +810,13 @@ static void item_text(buf *b, const gradus_item *it, size_t n, const shared *sh,
 	if (it->hold_s > 0)
 		buf_htmlf(b, ", holding each for %d seconds", it->hold_s);
 	buf_puts(b, "; ");
-	put_load(b, it);
+	render_put_load(b, it);
 	if (sw)
 		buf_htmlf(b, "; %s", sw);
 	buf_puts(b, ".");
 	if (!sh->same_effort) {
 		buf_puts(b, " Effort: ");
-		put_effort(b, it->effort_min, it->effort_max);
+		render_put_effort(b, it->effort_min, it->effort_max, "\xe2\x80\x94");
 		buf_puts(b, ".");
 	}
 	if (it->sets > 1 && !sh->same_rest)

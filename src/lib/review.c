@@ -64,20 +64,6 @@ static const gradus_rule illness_pause = {
 
 /* ---- small helpers ---- */
 
-static char *fmt(arena *a, const char *f, ...)
-#if defined(__GNUC__)
-	__attribute__((format(printf, 2, 3)))
-#endif
-	;
-static char *fmt(arena *a, const char *f, ...)
-{
-	char tmp[1200];
-	va_list ap;
-	va_start(ap, f);
-	vsnprintf(tmp, sizeof(tmp), f, ap);
-	va_end(ap);
-	return arena_strdup(a, tmp);
-}
 
 static const char *const day_short[7] = {"Mon", "Tue", "Wed", "Thu",
 					 "Fri", "Sat", "Sun"};
@@ -421,7 +407,7 @@ static const char *dose_words(arena *a, const rdose *d, const gradus_phase *ph)
 	char lw[40];
 	int hi = window_top(d->reps_min, ph);
 	load_words(&d->load, lw);
-	return fmt(a, "%d set%s of %d to %d%s%s%s%s", d->sets, plural(d->sets),
+	return arena_printf(a, "%d set%s of %d to %d%s%s%s%s", d->sets, plural(d->sets),
 		   d->reps_min, hi, lw[0] ? ", " : "", lw,
 		   d->support != GRADUS_SUPPORT_NA ? ", " : "",
 		   support_words(d->support));
@@ -467,30 +453,30 @@ static bool one_step_easier(const ctx *c, rdose *d, const gradus_phase *ph,
 	if (lower_load(c->p, &l)) {
 		load_words(&d->load, before);
 		load_words(&l, after);
-		*what = fmt(c->a, "a lighter load: %s instead of %s", after, before);
+		*what = arena_printf(c->a, "a lighter load: %s instead of %s", after, before);
 		d->load = l;
 		return true;
 	}
 	if (d->support > GRADUS_SUPPORT_TWO_HANDS) {
 		d->support--;
-		*what = fmt(c->a, "more support: %s", support_words(d->support));
+		*what = arena_printf(c->a, "more support: %s", support_words(d->support));
 		return true;
 	}
 	if (d->sets > 1) {
 		d->sets--;
-		*what = fmt(c->a, "one set fewer: %d instead of %d", d->sets, d->sets + 1);
+		*what = arena_printf(c->a, "one set fewer: %d instead of %d", d->sets, d->sets + 1);
 		return true;
 	}
 	if (d->reps_min > ph->reps_min) {
 		int from = d->reps_min;
 		d->reps_min = from - 2 > ph->reps_min ? from - 2 : ph->reps_min;
-		*what = fmt(c->a, "fewer reps: %d to %d instead of %d to %d", d->reps_min,
+		*what = arena_printf(c->a, "fewer reps: %d to %d instead of %d to %d", d->reps_min,
 			    window_top(d->reps_min, ph), from, window_top(from, ph));
 		return true;
 	}
 	if (d->ex->easier) {
 		const gradus_exercise *e = d->ex->easier;
-		*what = fmt(c->a, "the easier version, \"%s\", started gently", e->name);
+		*what = arena_printf(c->a, "the easier version, \"%s\", started gently", e->name);
 		d->ex = e;
 		d->sets = ph->sets_min;
 		d->reps_min = ph->reps_min;
@@ -796,7 +782,7 @@ static const char *follow_up(ctx *c)
 		if (m->sppb >= 0 && !isnan(base[3]) &&
 		    gradus_date_days(m->date) > gradus_date_days(base_date[3]) &&
 		    m->sppb <= base[3] - SPPB_DROP)
-			return fmt(c->a, "The SPPB score fell from %.0f on %s to %d on %s: a fall of %d points or more needs a doctor at any time.",
+			return arena_printf(c->a, "The SPPB score fell from %.0f on %s to %d on %s: a fall of %d points or more needs a doctor at any time.",
 				   base[3], date_words(base_date[3], d1), m->sppb,
 				   date_words(m->date, d2), SPPB_DROP);
 	}
@@ -855,14 +841,14 @@ static const char *follow_up(ctx *c)
 		return NULL;
 	if (planned == 0 || done * 100L < (long)ADHERENCE_FOLLOW_UP * planned) {
 		adjust(c, NULL, GRADUS_ADJ_NOTE, "FU-NO-PROGRESS",
-		       fmt(c->a, "The re-test on %s shows %s (%s), but only %d of %d sessions (%d %%) were done: the follow-up rule needs %d %% or more. Keep going and test again.",
+		       arena_printf(c->a, "The re-test on %s shows %s (%s), but only %d of %d sessions (%d %%) were done: the follow-up rule needs %d %% or more. Keep going and test again.",
 			   date_words(re->values.date, d1),
 			   worse ? "a decline" : "no gain", what, done, planned, pct,
 			   ADHERENCE_FOLLOW_UP),
 		       "D");
 		return NULL;
 	}
-	return fmt(c->a, "After %d weeks of training with %d of %d sessions done (%d %%), the re-test on %s shows %s: %s.",
+	return arena_printf(c->a, "After %d weeks of training with %d of %d sessions done (%d %%), the re-test on %s shows %s: %s.",
 		   weeks, done, planned, pct, date_words(re->values.date, d1),
 		   worse ? "a decline" : "no gain", what);
 }
@@ -952,13 +938,13 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 	if (last->e->pain > PAIN_LIMIT) {
 		rule = "RV-PAIN-DURING";
 		src = "PAIN";
-		reason = fmt(c->a, "Pain %d out of 10 during this exercise on %s (more than %d)",
+		reason = arena_printf(c->a, "Pain %d out of 10 during this exercise on %s (more than %d)",
 			     last->e->pain, d1, PAIN_LIMIT);
 	} else if (prev && last->e->next_morning_ok == GRADUS_ANSWER_NO &&
 		   prev->e->next_morning_ok == GRADUS_ANSWER_NO) {
 		rule = "RV-PAIN-NEXT-DAY-TWICE";
 		src = "PAIN";
-		reason = fmt(c->a, "Pain was not back to usual the next morning after the last two sessions (%s and %s)",
+		reason = arena_printf(c->a, "Pain was not back to usual the next morning after the last two sessions (%s and %s)",
 			     day_words(prev->date, d2), d1);
 	} else if (pr->easier_all) {
 		rule = "RV-ILLNESS-RESTART";
@@ -968,19 +954,19 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 		rule = "RV-PAIN-NEXT-DAY";
 		src = "PAIN";
 		act = GRADUS_ADJ_REPEAT;
-		reason = fmt(c->a, "Pain was not back to usual the next morning after %s: the same again, nothing rises (%s)",
+		reason = arena_printf(c->a, "Pain was not back to usual the next morning after %s: the same again, nothing rises (%s)",
 			     d1, dose_words(c->a, &d, ph));
 		goto done;
 	} else if (too_hard(c, last, &short_sets)) {
 		rule = "RV-TOO-HARD";
 		src = "D";
 		const char *why = last->e->effort >= EFFORT_TOO_HARD
-			? fmt(c->a, "Effort %d out of 10 on %s (%s; the target was up to %d)",
+			? arena_printf(c->a, "Effort %d out of 10 on %s (%s; the target was up to %d)",
 			      last->e->effort, d1, gradus_effort_words(last->e->effort), tl.effort_max)
-			: fmt(c->a, "%d set%s %d or more reps short of %d on %s (reps done: %s%s)",
+			: arena_printf(c->a, "%d set%s %d or more reps short of %d on %s (reps done: %s%s)",
 			      short_sets, plural(short_sets), REPS_SHORT, tl.reps_min, d1,
 			      reps_list(c->a, last->e),
-			      last->e->sets < tl.sets ? fmt(c->a, "; %d of %d sets done", last->e->sets, tl.sets) : "");
+			      last->e->sets < tl.sets ? arena_printf(c->a, "; %d of %d sets done", last->e->sets, tl.sets) : "");
 		gradus_load l = d.load;
 		char before[40], after[40];
 		if (lower_load(c->p, &l)) {
@@ -988,11 +974,11 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 			load_words(&l, after);
 			d.load = l;
 			act = GRADUS_ADJ_REDUCE;
-			reason = fmt(c->a, "%s: a lighter load, %s instead of %s (the next lighter one you own)",
+			reason = arena_printf(c->a, "%s: a lighter load, %s instead of %s (the next lighter one you own)",
 				     why, after, before);
 		} else {
 			act = GRADUS_ADJ_REPEAT;
-			reason = fmt(c->a, "%s: nothing rises; the same again (%s)", why,
+			reason = arena_printf(c->a, "%s: nothing rises; the same again (%s)", why,
 				     dose_words(c->a, &d, ph));
 		}
 		goto done;
@@ -1000,7 +986,7 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 		rule = pr->week_rule;
 		src = pr->week_source;
 		act = GRADUS_ADJ_REPEAT;
-		reason = fmt(c->a, "%s: %s", pr->week_reason_short, dose_words(c->a, &d, ph));
+		reason = arena_printf(c->a, "%s: %s", pr->week_reason_short, dose_words(c->a, &d, ph));
 		goto done;
 	} else {
 		rdose dp = prev ? used_dose(c, prev) : d;
@@ -1011,7 +997,7 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 			src = "ACSM2009";
 			act = GRADUS_ADJ_PROGRESS;
 			advance = true;
-			reason = fmt(c->a, "At the top of the range (%d reps or more) at effort %d and %d, no more than the target of %d, in the last two sessions (%s and %s): ready for the next step",
+			reason = arena_printf(c->a, "At the top of the range (%d reps or more) at effort %d and %d, no more than the target of %d, in the last two sessions (%s and %s): ready for the next step",
 				     tl.reps_max < tp.reps_max ? tl.reps_max : tp.reps_max,
 				     prev->e->effort, last->e->effort, tl.effort_max,
 				     day_words(prev->date, d2), d1);
@@ -1019,7 +1005,7 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 			rule = "RV-CONTINUE";
 			src = "ACSM2009";
 			act = GRADUS_ADJ_CONTINUE;
-			reason = fmt(c->a, "Goes on from the last session (%s: %s); it steps up after two sessions in a row at the top of the range (%d reps) at the target effort (up to %d)",
+			reason = arena_printf(c->a, "Goes on from the last session (%s: %s); it steps up after two sessions in a row at the top of the range (%d reps) at the target effort (up to %d)",
 				     d1, dose_words(c->a, &d, ph), tl.reps_max, tl.effort_max);
 		}
 		goto done;
@@ -1028,15 +1014,15 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 	/* easier */
 	if (one_step_easier(c, &d, ph, &what)) {
 		act = GRADUS_ADJ_EASIER;
-		reason = fmt(c->a, "%s: one step easier, %s", reason, what);
+		reason = arena_printf(c->a, "%s: one step easier, %s", reason, what);
 	} else {
 		act = GRADUS_ADJ_LEFT_OUT;
-		reason = fmt(c->a, "%s, and there is no easier step: left out until you have talked to your therapist",
+		reason = arena_printf(c->a, "%s, and there is no easier step: left out until you have talked to your therapist",
 			     reason);
 		*keep = false;
 	}
 done:
-	adjust(c, last->ex, act, rule, fmt(c->a, "%s.", reason), src);
+	adjust(c, last->ex, act, rule, arena_printf(c->a, "%s.", reason), src);
 	out->exercise_id = d.ex->id;
 	out->sets = d.sets;
 	out->reps_min = d.reps_min;
@@ -1203,17 +1189,17 @@ static int adapt(ctx *c, const gradus_review_options *o, gradus_diags *d)
 		const char *what = iw && iw->hospital ? "In hospital" : "Ill";
 		if (!by) {
 			r->outcome = GRADUS_REVIEW_PAUSE;
-			r->follow_up = fmt(c->a, "%s in week %d (from %s), and no doctor has said since then that exercise can start again [OTAGO].",
+			r->follow_up = arena_printf(c->a, "%s in week %d (from %s), and no doctor has said since then that exercise can start again [OTAGO].",
 					   what, ill_week, date_words(week_start(c, ill_week), d1));
 			add_finding(c, &illness_pause,
-				    fmt(c->a, "%s in week %d (from %s); no clearance since",
+				    arena_printf(c->a, "%s in week %d (from %s); no clearance since",
 					what, ill_week, date_words(week_start(c, ill_week), d1)));
 			goto out;
 		}
 		pr.easier_all = true;
-		pr.ill_reason = fmt(c->a, "%s in week %d; %s said on %s that exercise can start again: restart one level lower",
+		pr.ill_reason = arena_printf(c->a, "%s in week %d; %s said on %s that exercise can start again: restart one level lower",
 				    what, ill_week, by, date_words(when, d1));
-		pr.ill_short = fmt(c->a, "Restarting after the %s in week %d",
+		pr.ill_short = arena_printf(c->a, "Restarting after the %s in week %d",
 				   iw && iw->hospital ? "hospital stay" : "illness", ill_week);
 	}
 	if (missed + gap_weeks >= 2) {
@@ -1223,18 +1209,18 @@ static int adapt(ctx *c, const gradus_review_options *o, gradus_diags *d)
 		pr.restart = pr.no_rise = true;
 		pr.week_rule = "RV-LONG-GAP";
 		pr.week_source = "D";
-		pr.week_reason_short = fmt(c->a, "The plan restarts one phase lower, at week %d (\"%s\")",
+		pr.week_reason_short = arena_printf(c->a, "The plan restarts one phase lower, at week %d (\"%s\")",
 					   pr.new_week, c->t->phases[lower].name);
 		const char *logged_part = missed == 0 ? ""
-			: missed == 1 ? fmt(c->a, "week %d", L)
-			: missed == 2 ? fmt(c->a, "weeks %d and %d", L - 1, L)
-			: fmt(c->a, "weeks %d to %d", L - missed + 1, L);
+			: missed == 1 ? arena_printf(c->a, "week %d", L)
+			: missed == 2 ? arena_printf(c->a, "weeks %d and %d", L - 1, L)
+			: arena_printf(c->a, "weeks %d to %d", L - missed + 1, L);
 		const char *gap_part = gap_weeks == 0 ? ""
-			: fmt(c->a, "%d week%s before the new start", gap_weeks, plural(gap_weeks));
-		const char *when = fmt(c->a, "%s%s%s", logged_part,
+			: arena_printf(c->a, "%d week%s before the new start", gap_weeks, plural(gap_weeks));
+		const char *when = arena_printf(c->a, "%s%s%s", logged_part,
 				       missed && gap_weeks ? " and " : "", gap_part);
 		adjust(c, NULL, GRADUS_ADJ_WEEK, "RV-LONG-GAP",
-		       fmt(c->a, "No sessions for %d weeks (%s): 2 weeks or more missed, so the plan restarts one phase lower, at week %d (\"%s\"), with that phase's sets and reps; nothing rises in the first week.",
+		       arena_printf(c->a, "No sessions for %d weeks (%s): 2 weeks or more missed, so the plan restarts one phase lower, at week %d (\"%s\"), with that phase's sets and reps; nothing rises in the first week.",
 			   missed + gap_weeks, when, pr.new_week, c->t->phases[lower].name),
 		       "D");
 	} else if (ill_week) {
@@ -1242,9 +1228,9 @@ static int adapt(ctx *c, const gradus_review_options *o, gradus_diags *d)
 		pr.no_rise = true;
 		pr.week_rule = "RV-ILLNESS-RESTART";
 		pr.week_source = "OTAGO";
-		pr.week_reason_short = fmt(c->a, "Week %d again after the illness", L);
+		pr.week_reason_short = arena_printf(c->a, "Week %d again after the illness", L);
 		adjust(c, NULL, GRADUS_ADJ_WEEK, "RV-ILLNESS-RESTART",
-		       fmt(c->a, "%s: week %d again, and every exercise one step easier.", pr.ill_reason, L),
+		       arena_printf(c->a, "%s: week %d again, and every exercise one step easier.", pr.ill_reason, L),
 		       "OTAGO");
 	} else if (r->n_weeks && r->weeks[r->n_weeks - 1].planned > 0 &&
 		   r->weeks[r->n_weeks - 1].done * 2 < r->weeks[r->n_weeks - 1].planned) {
@@ -1253,9 +1239,9 @@ static int adapt(ctx *c, const gradus_review_options *o, gradus_diags *d)
 		pr.no_rise = true;
 		pr.week_rule = "RV-MISSED-SESSIONS";
 		pr.week_source = "D";
-		pr.week_reason_short = fmt(c->a, "Week %d again (%d of %d sessions done)", L, w->done, w->planned);
+		pr.week_reason_short = arena_printf(c->a, "Week %d again (%d of %d sessions done)", L, w->done, w->planned);
 		adjust(c, NULL, GRADUS_ADJ_WEEK, "RV-MISSED-SESSIONS",
-		       fmt(c->a, "Week %d: %d of %d sessions done, less than half: week %d again, and nothing rises.",
+		       arena_printf(c->a, "Week %d: %d of %d sessions done, less than half: week %d again, and nothing rises.",
 			   L, w->done, w->planned, L),
 		       "D");
 	}
@@ -1291,7 +1277,7 @@ static int adapt(ctx *c, const gradus_review_options *o, gradus_diags *d)
 				}
 				adjust(c, it->exercise, pr.no_rise ? GRADUS_ADJ_REPEAT : GRADUS_ADJ_CONTINUE,
 				       "RV-NOT-LOGGED",
-				       fmt(c->a, "Not in the log: goes on as the plan had it in week %d (%s).",
+				       arena_printf(c->a, "Not in the log: goes on as the plan had it in week %d (%s).",
 					   L, dose_words(c->a, &dd, ph)),
 				       "D");
 				items[n_items] = (gradus_resume_item){

@@ -221,6 +221,23 @@ done
 [ $whole = yes ] || bad "OUT is not one whole plan after concurrent runs"
 no_temp
 
+begin s5-device-stays-a-device
+# -o /dev/stdout (or /dev/null) writes through: renaming over it would
+# replace the device node (and as root it could)
+"$GRADUS" plan "$good" -o /dev/stdout >"$d/through" 2>/dev/null
+"$GRADUS" plan "$good" >"$d/expected" 2>/dev/null
+cmp -s "$d/expected" "$d/through" || bad "-o /dev/stdout did not write to stdout"
+"$GRADUS" plan "$good" -o /dev/null 2>/dev/null || bad "-o /dev/null failed"
+[ -c /dev/null ] || bad "/dev/null is no longer a device"
+
+begin s6-link-is-followed
+# -o through a link writes the file it names and keeps the link
+"$GRADUS" plan "$good" >"$d/expected" 2>/dev/null
+ln -s target.txt "$d/link.txt"
+"$GRADUS" plan "$good" -o "$d/link.txt" 2>/dev/null
+[ -L "$d/link.txt" ] || bad "the link was replaced by a file"
+cmp -s "$d/expected" "$d/target.txt" || bad "the link's target does not hold the plan"
+
 if [ $fail = 0 ]; then
 	echo "$cases -o cases: no lost or partial output"
 fi

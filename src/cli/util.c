@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -89,10 +90,31 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
+/* Something that is not a regular file (a terminal, /dev/stdout, a pipe):
+ * written in place, since renaming over it would replace the device. */
+static int write_atomically(const char *path, const char *data, size_t len);
+
+static int write_in_place(const char *path, const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_TRUNC);
+	if (fd < 0 || write_all(fd, data, len) != 0) {
+		cli_error("cannot write %s: %s", path, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return EXIT_IO;
+	}
+	if (close(fd) != 0) {
+		cli_error("cannot write %s: %s", path, strerror(errno));
+		return EXIT_IO;
+	}
+	return 0;
+}
+
 int cli_write_output(const char *path, const char *data, size_t len)
 {
-	char *tmp;
-	int fd;
+	char *target = NULL;
+	struct stat st;
+	int rc;
 
 	if (!path) {
 		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
@@ -101,6 +123,53 @@ int cli_write_output(const char *path, const char *data, size_t len)
 		}
 		return 0;
 	}
+	/* not a regular file (a terminal, /dev/stdout, a pipe): written in
+	 * place, through any links */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (S_ISDIR(st.st_mode)) {
+			cli_error("cannot write %s: it is a folder", path);
+			return EXIT_IO;
+		}
+		return write_in_place(path, data, len);
+	}
+	/* a link is followed: the file it names is replaced, not the link */
+	for (int hops = 0; lstat(path, &st) == 0 && S_ISLNK(st.st_mode); hops++) {
+		char link[4096];
+		ssize_t n = readlink(path, link, sizeof(link) - 1);
+		const char *slash = strrchr(path, '/');
+		char *next;
+		if (n < 0 || hops >= 8) {
+			cli_error("cannot write %s: %s", path,
+				  n < 0 ? strerror(errno) : "too many links");
+			free(target);
+			return EXIT_IO;
+		}
+		link[n] = '\0';
+		/* a relative link is relative to the link's folder */
+		next = malloc(strlen(path) + (size_t)n + 2);
+		if (!next) {
+			free(target);
+			return EXIT_IO;
+		}
+		if (link[0] != '/' && slash)
+			sprintf(next, "%.*s/%s", (int)(slash - path), path, link);
+		else
+			strcpy(next, link);
+		free(target);
+		path = target = next;
+	}
+	rc = write_atomically(path, data, len);
+	free(target);
+	return rc;
+}
+
+/* A temporary file in the same folder, then rename: a failure never
+ * leaves half a file or destroys the old one. */
+static int write_atomically(const char *path, const char *data, size_t len)
+{
+	char *tmp;
+	int fd;
+
 	tmp = malloc(strlen(path) + 16);
 	if (!tmp) {
 		cli_error("out of memory");

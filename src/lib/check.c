@@ -147,11 +147,20 @@ int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 	const gradus_templates *use_tpl = base_tpl;
 	gradus_check_stats st = {0};
 
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
+		size_t before = l.n;
+		int io_before = io_errors;
 		if (expand(&l, paths[i], 0, d, &io_errors) != 0) {
 			rc = GRADUS_ENOMEM;
 			goto out;
 		}
+		/* a folder with nothing to check is most likely the wrong one */
+		if (l.n == before && io_errors == io_before) {
+			gradus_diags_add(d, GRADUS_SEV_ERROR, paths[i], 0,
+					 "no gradus files (*.cfg) in this folder");
+			invalid++;
+		}
+	}
 	l.kind = calloc(l.n ? l.n : 1, sizeof(*l.kind));
 	if (!l.kind) {
 		rc = GRADUS_ENOMEM;

@@ -1,4 +1,6 @@
+#include <stdio.h>
 #include <stdlib.h>
+#include <unistd.h>
 #include <string.h>
 
 #include "helpers.h"
@@ -52,12 +54,28 @@ static void unknown_kind_is_reported(void **state)
 	free(text);
 }
 
+static void empty_folder_is_an_error(void **state)
+{
+	char dir[] = "/tmp/gradus-empty-XXXXXX";
+	const char *paths[] = {dir};
+	gradus_check_stats st;
+	char *text, want[128];
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	assert_int_equal(check(paths, 1, &st, &text), GRADUS_EINVALID);
+	snprintf(want, sizeof(want), "%s: error: no gradus files (*.cfg) in this folder\n", dir);
+	assert_string_equal(text, want);
+	free(text);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(shipped_files_are_valid),
 		cmocka_unit_test(missing_path_is_an_io_error),
 		cmocka_unit_test(unknown_kind_is_reported),
+		cmocka_unit_test(empty_folder_is_an_error),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

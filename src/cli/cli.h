@@ -73,5 +73,10 @@ int cmd_review(int argc, char **argv, cli_ctx *ctx);
 int cli_common_option(cli_ctx *ctx, int opt, const char *arg,
 		      const char *cmd);
 
+/* --weeks N (1..52) and --start YYYY-MM-DD: 0, or EXIT_USAGE after
+ * printing what is wrong. */
+int cli_weeks(const char *arg, int *out);
+int cli_start(const char *arg, gradus_date *out);
+
 /* -f text|json|...: index into `names`, or -1 after printing an error. */
 int cli_format(const char *arg, const char *const *names, size_t n);

@@ -67,21 +67,13 @@ int cmd_plan(int argc, char **argv, cli_ctx *ctx)
 			break;
 		case 'o': out_path = optarg; break;
 		case 't': template_arg = optarg; break;
-		case 'w': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || v < 1 || v > 52) {
-				cli_error("--weeks takes a whole number from 1 to 52");
+		case 'w':
+			if (cli_weeks(optarg, &po.weeks) != 0)
 				return EXIT_USAGE;
-			}
-			po.weeks = (int)v;
 			break;
-		}
 		case 's':
-			if (gradus_date_parse(optarg, &po.start) != 0) {
-				cli_error("--start takes a real date written YYYY-MM-DD (got '%s')", optarg);
+			if (cli_start(optarg, &po.start) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'L': ro.large_print = true; break;
 		case 'x': ro.explain = true; break;

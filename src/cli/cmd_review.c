@@ -37,21 +37,13 @@ int cmd_review(int argc, char **argv, cli_ctx *ctx)
 				return EXIT_USAGE;
 			break;
 		case 'o': out_path = optarg; break;
-		case 'w': {
-			char *end;
-			long v = strtol(optarg, &end, 10);
-			if (*end || v < 1 || v > 52) {
-				cli_error("--weeks takes a whole number from 1 to 52");
+		case 'w':
+			if (cli_weeks(optarg, &ro.weeks) != 0)
 				return EXIT_USAGE;
-			}
-			ro.weeks = (int)v;
 			break;
-		}
 		case 's':
-			if (gradus_date_parse(optarg, &ro.start) != 0) {
-				cli_error("--start takes a real date written YYYY-MM-DD (got '%s')", optarg);
+			if (cli_start(optarg, &ro.start) != 0)
 				return EXIT_USAGE;
-			}
 			break;
 		case 'L': rdo.large_print = true; break;
 		case 'x': rdo.explain = true; break;

@@ -232,3 +232,24 @@ int cli_format(const char *arg, const char *const *names, size_t n)
 	fprintf(stderr, ")\n");
 	return -1;
 }
+
+int cli_weeks(const char *arg, int *out)
+{
+	char *end;
+	long v = strtol(arg, &end, 10);
+	if (end == arg || *end || v < 1 || v > 52) {
+		cli_error("--weeks takes a whole number from 1 to 52");
+		return EXIT_USAGE;
+	}
+	*out = (int)v;
+	return 0;
+}
+
+int cli_start(const char *arg, gradus_date *out)
+{
+	if (gradus_date_parse(arg, out) != 0) {
+		cli_error("--start takes a real date written YYYY-MM-DD (got '%s')", arg);
+		return EXIT_USAGE;
+	}
+	return 0;
+}

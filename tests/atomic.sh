@@ -133,7 +133,10 @@ if [ "$(id -u)" = 0 ]; then
 		as=skip
 	fi
 fi
-if [ "$as" = skip ]; then
+# 'nobody' must reach the build (a clone inside a 0700 folder it cannot)
+if [ -n "$as" ] && [ "$as" != skip ] && ! $as "$GRADUS" --version >/dev/null 2>&1; then
+	echo "NOT RUN $case: 'nobody' cannot run this build (a private parent folder)"
+elif [ "$as" = skip ]; then
 	echo "NOT RUN $case: root without setpriv, file modes do not apply"
 else
 	chmod 755 "$d"

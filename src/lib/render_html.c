@@ -40,6 +40,7 @@
 #include <string.h>
 
 #include "render.h"
+#include "screen_int.h"
 
 static const char *const day_short[7] = {"Mon", "Tue", "Wed", "Thu",
 					 "Fri", "Sat", "Sun"};
@@ -62,12 +63,6 @@ static void put_date(buf *b, gradus_date d, bool year)
 		   month_short[d.m - 1]);
 	if (year)
 		buf_printf(b, " %d", d.y);
-}
-
-static const char *emergency_of(const gradus_profile *p)
-{
-	return p->emergency_number ? p->emergency_number
-				   : "your local emergency number";
 }
 
 /* A growable list of distinct pointers (exercises) or strings. */
@@ -218,7 +213,7 @@ static void doc_end(buf *b)
 static void stop_box(buf *b, const gradus_profile *p)
 {
 	buf_htmlf(b, "<div class=\"stop\"><p><strong class=\"call\">Stop and call %s</strong> at once if there is chest pain, sudden weakness on one side of the body, trouble speaking or seeing, or fainting.</p></div>\n",
-		  emergency_of(p));
+		  sc_emergency_number(p));
 }
 
 /* ---- measuring text (an estimate, on the wide side) ---- */
@@ -723,7 +718,7 @@ static int caregiver_page(buf *b, const gradus_plan *pl, const sizes *dz, double
 		buf_htmlf(&t, "Helper: %s. ", p->caregiver);
 	buf_puts(&t, "Therapist or doctor: <span class=\"write\">&nbsp;</span> "
 		     "Phone: <span class=\"write\">&nbsp;</span> ");
-	buf_htmlf(&t, "Emergency: <strong>%s</strong>", emergency_of(p));
+	buf_htmlf(&t, "Emergency: <strong>%s</strong>", sc_emergency_number(p));
 	flow_h2(&f, "Whom to call", para_mm(&f, &t) + mm_of(z->body * z->line));
 	flow_para(&f, &t, 0);
 	flow_close(&f);
@@ -1147,27 +1142,9 @@ void render_plan_html(buf *b, const gradus_plan *pl,
 
 /* ---- screening (a gated profile: no plan) ---- */
 
-/* The result in a few words and a sentence (the words of the text
- * screening result). */
-static const char *headline(gradus_tier t, const char **more)
-{
-	static const char *const words[GRADUS_TIER__COUNT][2] = {
-		{"you can start", "Nothing in your answers stops the plan."},
-		{"you can start, with changes", "Your plan is changed to keep you safe."},
-		{"not finished", "Some questions have no answer yet."},
-		{"ask a doctor first", "You need a doctor's OK before you start."},
-		{"see a doctor first", "A doctor should check your weakness before you start."},
-		{"see a doctor today", "This is urgent. Do not wait."},
-		{"get help now", "This is an emergency."}};
-	if ((int)t < 0 || t >= GRADUS_TIER__COUNT)
-		t = GRADUS_TIER_EMERGENCY;
-	*more = words[t][1];
-	return words[t][0];
-}
-
 static void next_steps(flow *f, const gradus_screening *s, const gradus_profile *p)
 {
-	const char *em = emergency_of(p);
+	const char *em = sc_emergency_number(p);
 	buf t = BUF_INIT;
 	switch (s->tier) {
 	case GRADUS_TIER_EMERGENCY:
@@ -1214,7 +1191,7 @@ static void next_steps(flow *f, const gradus_screening *s, const gradus_profile 
 static int screening_page(buf *b, const gradus_screening *s, const gradus_profile *p,
 			  double body)
 {
-	const char *more, *head = headline(s->tier, &more);
+	const char *more, *head = sc_headline(s->tier, &more);
 	buf title = BUF_INIT, t = BUF_INIT;
 	flow f;
 	double h = 0;
@@ -1225,7 +1202,7 @@ static int screening_page(buf *b, const gradus_screening *s, const gradus_profil
 	flow_init(&f, b, p, &screen_sizes, body, "screening",
 		  title.ptr ? title.ptr : "Screening result");
 	if (s->tier == GRADUS_TIER_EMERGENCY) {
-		buf_htmlf(&t, "<p class=\"banner\">Call %s now.</p>\n", emergency_of(p));
+		buf_htmlf(&t, "<p class=\"banner\">Call %s now.</p>\n", sc_emergency_number(p));
 		h += text_mm(t.ptr ? t.ptr : "", 28, 1.3, f.width - mm_of(28), true) + mm_of(24);
 	}
 	buf_htmlf(&t, "<h1>%s</h1>\n<p class=\"sub\">", title.ptr ? title.ptr : "");

@@ -1332,7 +1332,7 @@ nomem:
 #define WIDTH 80
 
 /* What the result means, in a few words and then a sentence. */
-static const char *headline(gradus_tier t, const char **more)
+const char *sc_headline(gradus_tier t, const char **more)
 {
 	static const char *const words[GRADUS_TIER__COUNT][2] = {
 		{"you can start", "Nothing in your answers stops the plan."},
@@ -1342,6 +1342,8 @@ static const char *headline(gradus_tier t, const char **more)
 		{"see a doctor first", "A doctor should check your weakness before you start."},
 		{"see a doctor today", "This is urgent. Do not wait."},
 		{"get help now", "This is an emergency."}};
+	if ((int)t < 0 || t >= GRADUS_TIER__COUNT)
+		t = GRADUS_TIER_EMERGENCY;
 	*more = words[t][1];
 	return words[t][0];
 }
@@ -1402,7 +1404,7 @@ static int render_text(buf *b, const gradus_screening *s, const gradus_profile *
 	buf_putc(b, '\n');
 	{
 		buf t = BUF_INIT;
-		const char *more, *head = headline(s->tier, &more);
+		const char *more, *head = sc_headline(s->tier, &more);
 		buf_printf(&t, "Result: %s (%s, exit %d).", head,
 			   gradus_tier_name(s->tier), gradus_tier_exit_code(s->tier));
 		if (t.ptr)

@@ -1,5 +1,5 @@
-/* Internal: helpers shared by the screening renderers (screen.c) and the
- * referral sheet (referral.c). */
+/* Internal: helpers shared by the screening renderers (screen.c,
+ * render_html.c) and the referral sheet (referral.c). */
 #ifndef GRADUS_SCREEN_INT_H
 #define GRADUS_SCREEN_INT_H
 
@@ -11,6 +11,10 @@
  * is broken. Ends with a newline. Returns the number of lines written. */
 int sc_wrap(buf *b, const char *first, const char *cont, const char *s,
 	    int width);
+
+/* The screening result in a few words ("see a doctor first") and, in
+ * *more, a sentence; the same words on paper and on screen. */
+const char *sc_headline(gradus_tier t, const char **more);
 
 /* "112", or "your local emergency number". */
 const char *sc_emergency_number(const gradus_profile *p);

@@ -121,3 +121,28 @@ const char *const clean_profile =
 	"  equipment = { chair = true; sturdy_counter = true; wall = true;\n"
 	"    bands = [\"yellow\", \"red\"]; ankle_weights_kg = [0.5, 1.0, 1.5]; };\n"
 	"};\n";
+
+const char *const example_profiles[] = {
+	"profiles/examples/bed-level.cfg",
+	"profiles/examples/hospital-stay-84.cfg",
+	"profiles/examples/leg-cast-55.cfg",
+	"profiles/examples/margaret-sarcopenia.cfg",
+	"profiles/examples/neuro-cleared.cfg",
+	"profiles/examples/neuro-suspected.cfg",
+	"profiles/examples/robust-70-gym.cfg",
+	"profiles/examples/wheelchair-user.cfg",
+};
+const size_t n_example_profiles =
+	sizeof(example_profiles) / sizeof(example_profiles[0]);
+
+const char *const plannable_profiles[] = {
+	"profiles/examples/bed-level.cfg",
+	"profiles/examples/hospital-stay-84.cfg",
+	"profiles/examples/leg-cast-55.cfg",
+	"profiles/examples/margaret-sarcopenia.cfg",
+	"profiles/examples/neuro-cleared.cfg",
+	"profiles/examples/robust-70-gym.cfg",
+	"profiles/examples/wheelchair-user.cfg",
+};
+const size_t n_plannable_profiles =
+	sizeof(plannable_profiles) / sizeof(plannable_profiles[0]);

@@ -20,6 +20,13 @@ char *read_text(const char *path);
 /* Loads a profile from text; fails the test on errors unless expect_ok
  * is false, in which case *d keeps the errors. */
 gradus_profile *profile_from(const char *text, gradus_diags *d);
+/* The shipped example profiles (all eight), and those that get a plan
+ * (all but the suspected-neurogenic one). */
+extern const char *const example_profiles[];
+extern const size_t n_example_profiles;
+extern const char *const plannable_profiles[];
+extern const size_t n_plannable_profiles;
+
 /* A complete, valid profile text with every red flag answered no;
  * tests change it with replace(). */
 extern const char *const clean_profile;

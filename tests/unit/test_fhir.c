@@ -9,17 +9,6 @@
 
 #include "helpers.h"
 
-static const char *const examples[] = {
-	"profiles/examples/bed-level.cfg",
-	"profiles/examples/hospital-stay-84.cfg",
-	"profiles/examples/leg-cast-55.cfg",
-	"profiles/examples/margaret-sarcopenia.cfg",
-	"profiles/examples/neuro-cleared.cfg",
-	"profiles/examples/neuro-suspected.cfg",
-	"profiles/examples/robust-70-gym.cfg",
-	"profiles/examples/wheelchair-user.cfg",
-};
-#define N_EXAMPLES (sizeof(examples) / sizeof(examples[0]))
 
 typedef struct {
 	gradus_profile *p;
@@ -161,10 +150,10 @@ static void assert_uuid5_urn(const char *u)
 static void bundle_is_stable(void **state)
 {
 	(void)state;
-	for (size_t f = 0; f < N_EXAMPLES; f++) {
+	for (size_t f = 0; f < n_example_profiles; f++) {
 		doc a, b;
-		make_file(&a, examples[f]);
-		make_file(&b, examples[f]);
+		make_file(&a, example_profiles[f]);
+		make_file(&b, example_profiles[f]);
 		assert_string_equal(a.text, b.text);
 		assert_string_equal(sval(a.json, "resourceType"), "Bundle");
 		assert_string_equal(sval(a.json, "type"), "collection");
@@ -176,10 +165,10 @@ static void bundle_is_stable(void **state)
 static void references_resolve(void **state)
 {
 	(void)state;
-	for (size_t f = 0; f < N_EXAMPLES; f++) {
+	for (size_t f = 0; f < n_example_profiles; f++) {
 		doc x;
 		const cJSON *e, *e2;
-		make_file(&x, examples[f]);
+		make_file(&x, example_profiles[f]);
 		cJSON_ArrayForEach(e, entries(&x)) {
 			const char *url = sval(e, "fullUrl");
 			const cJSON *r = cJSON_GetObjectItemCaseSensitive(e, "resource");
@@ -238,12 +227,12 @@ static size_t distinct_exercises(const gradus_plan *pl, const gradus_exercise **
 static void one_request_per_exercise(void **state)
 {
 	(void)state;
-	for (size_t f = 0; f < N_EXAMPLES; f++) {
+	for (size_t f = 0; f < n_example_profiles; f++) {
 		const gradus_exercise *ex[256];
 		const cJSON *plan, *acts, *a, *e;
 		size_t n_ex, n_ref = 0;
 		doc x;
-		make_file(&x, examples[f]);
+		make_file(&x, example_profiles[f]);
 		if (!x.plan) {
 			done(&x);
 			continue;

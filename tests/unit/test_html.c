@@ -10,17 +10,6 @@
 
 #include "helpers.h"
 
-static const char *const examples[] = {
-	"profiles/examples/bed-level.cfg",
-	"profiles/examples/hospital-stay-84.cfg",
-	"profiles/examples/leg-cast-55.cfg",
-	"profiles/examples/margaret-sarcopenia.cfg",
-	"profiles/examples/neuro-cleared.cfg",
-	"profiles/examples/neuro-suspected.cfg",
-	"profiles/examples/robust-70-gym.cfg",
-	"profiles/examples/wheelchair-user.cfg",
-};
-#define N_EXAMPLES (sizeof(examples) / sizeof(examples[0]))
 
 typedef struct {
 	gradus_profile *p;
@@ -265,13 +254,13 @@ static void test_no_external_resources(void **state)
 					     "<link", "<img", "<iframe", "<object", "<embed",
 					     "http:", "https:", "//"};
 	(void)state;
-	for (size_t i = 0; i < N_EXAMPLES; i++)
+	for (size_t i = 0; i < n_example_profiles; i++)
 		for (int large = 0; large <= 1; large++) {
 			doc x;
-			make(&x, load_file(examples[i]), large);
+			make(&x, load_file(example_profiles[i]), large);
 			for (size_t k = 0; k < sizeof(banned) / sizeof(banned[0]); k++)
 				if (strstr(x.html, banned[k]))
-					fail_msg("%s: found %s", examples[i], banned[k]);
+					fail_msg("%s: found %s", example_profiles[i], banned[k]);
 			assert_true(strncmp(x.html, "<!DOCTYPE html>\n<html lang=\"en\">", 32) == 0);
 			assert_has(x.html, "<meta charset=\"utf-8\">");
 			assert_int_equal(count(x.html, "<style>"), count(x.html, "</style>"));
@@ -338,11 +327,11 @@ static void check_stop(const char *cls, const char *page, void *arg)
 static void test_stop_box_on_every_page(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < N_EXAMPLES; i++)
+	for (size_t i = 0; i < n_example_profiles; i++)
 		for (int large = 0; large <= 1; large++) {
 			doc x;
 			size_t pages;
-			make(&x, load_file(examples[i]), large);
+			make(&x, load_file(example_profiles[i]), large);
 			pages = each_page(x.html, check_stop, x.p);
 			assert_true(pages >= (x.plan ? 2 + x.plan->n_weeks : 1));
 			done(&x);
@@ -369,17 +358,17 @@ static double smallest_pt(const char *html, double *body)
 static void test_large_print_sizes(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < N_EXAMPLES; i++) {
+	for (size_t i = 0; i < n_example_profiles; i++) {
 		doc x;
 		double body = 0, least;
-		make(&x, load_file(examples[i]), true);
+		make(&x, load_file(example_profiles[i]), true);
 		if (!x.plan) {
 			done(&x);
 			continue;
 		}
 		least = smallest_pt(x.html, &body);
 		if (body < 16 || least < 16)
-			fail_msg("%s: large print body %gpt, smallest %gpt", examples[i], body, least);
+			fail_msg("%s: large print body %gpt, smallest %gpt", example_profiles[i], body, least);
 		/* high contrast: black on white, and no colour said in CSS
 		 * other than those */
 		assert_has(x.html, "color: #000; background: #fff;");
@@ -389,7 +378,7 @@ static void test_large_print_sizes(void **state)
 		assert_lacks(x.html, "opacity");
 		done(&x);
 
-		make(&x, load_file(examples[i]), false);
+		make(&x, load_file(example_profiles[i]), false);
 		smallest_pt(x.html, &body);
 		assert_true(body < 16); /* the check above does tell them apart */
 		done(&x);
@@ -435,10 +424,10 @@ static void test_gated_has_no_week(void **state)
 static void test_same_input_same_bytes(void **state)
 {
 	(void)state;
-	for (size_t i = 0; i < N_EXAMPLES; i++) {
+	for (size_t i = 0; i < n_example_profiles; i++) {
 		doc x, y;
-		make(&x, load_file(examples[i]), false);
-		make(&y, load_file(examples[i]), false);
+		make(&x, load_file(example_profiles[i]), false);
+		make(&y, load_file(example_profiles[i]), false);
 		assert_string_equal(x.html, y.html);
 		done(&x);
 		done(&y);

@@ -7,15 +7,6 @@
 
 #include "helpers.h"
 
-static const char *const plannable[] = {
-	"profiles/examples/bed-level.cfg",
-	"profiles/examples/hospital-stay-84.cfg",
-	"profiles/examples/leg-cast-55.cfg",
-	"profiles/examples/margaret-sarcopenia.cfg",
-	"profiles/examples/neuro-cleared.cfg",
-	"profiles/examples/robust-70-gym.cfg",
-	"profiles/examples/wheelchair-user.cfg",
-};
 
 /* The calendar of a profile: the plan, or the screening when gated. */
 static char *calendar_of(gradus_profile *p, size_t *sessions)
@@ -158,10 +149,10 @@ static char *uids(const char *text)
 static void same_input_same_output(void **state)
 {
 	(void)state;
-	for (size_t f = 0; f < sizeof(plannable) / sizeof(plannable[0]); f++) {
+	for (size_t f = 0; f < n_plannable_profiles; f++) {
 		size_t sessions;
-		char *a = calendar_of_file(plannable[f], &sessions);
-		char *b = calendar_of_file(plannable[f], NULL);
+		char *a = calendar_of_file(plannable_profiles[f], &sessions);
+		char *b = calendar_of_file(plannable_profiles[f], NULL);
 		char *u = uids(a);
 		assert_string_equal(a, b);
 		assert_lines_ok(a);

@@ -1017,18 +1017,13 @@ static char *random_log(const gradus_plan *pl, const gradus_profile *p)
 
 static void invariants_hold_on_reviewed_plans(void **state)
 {
-	static const char *const examples[] = {
-		"profiles/examples/bed-level.cfg", "profiles/examples/hospital-stay-84.cfg",
-		"profiles/examples/leg-cast-55.cfg", "profiles/examples/margaret-sarcopenia.cfg",
-		"profiles/examples/neuro-cleared.cfg", "profiles/examples/robust-70-gym.cfg",
-		"profiles/examples/wheelchair-user.cfg"};
 	const char *env = getenv("GRADUS_REVIEW_COUNT");
 	int per = env ? atoi(env) : 40, checked = 0, outcomes[4] = {0, 0, 0, 0};
 	int actions[GRADUS_ADJ_NOTE + 1] = {0};
 	(void)state;
 	rng_state = 0x7265766965770001ULL; /* "review" */
-	for (size_t f = 0; f < sizeof(examples) / sizeof(examples[0]); f++) {
-		char *ptext = read_text(examples[f]);
+	for (size_t f = 0; f < n_plannable_profiles; f++) {
+		char *ptext = read_text(plannable_profiles[f]);
 		gradus_diags *d = gradus_diags_new();
 		gradus_profile *p = profile_from(ptext, d);
 		gradus_screening *s = NULL;
@@ -1045,12 +1040,12 @@ static void invariants_hold_on_reviewed_plans(void **state)
 			int rc = gradus_log_load_string(&log, "random.cfg", text, test_catalogue(), d);
 			if (rc != GRADUS_OK) {
 				gradus_diags_print(d, stderr);
-				fail_msg("%s: random log %d does not load:\n%s", examples[f], i, text);
+				fail_msg("%s: random log %d does not load:\n%s", plannable_profiles[f], i, text);
 			}
 			rc = gradus_review_run(&r, p, log, test_catalogue(), test_templates(), NULL, d);
 			if (rc != GRADUS_OK) {
 				gradus_diags_print(d, stderr);
-				fail_msg("%s: review of random log %d failed:\n%s", examples[f], i, text);
+				fail_msg("%s: review of random log %d failed:\n%s", plannable_profiles[f], i, text);
 			}
 			outcomes[r->outcome]++;
 			for (size_t k = 0; k < r->n_adjustments; k++)
@@ -1062,7 +1057,7 @@ static void invariants_hold_on_reviewed_plans(void **state)
 				assert_int_equal(r->plan->first_week, r->resume->week);
 				bad = check_plan(r->plan, r->profile, r->screening, why, sizeof(why));
 				if (bad)
-					fail_msg("%s, random log %d: invariant %s\n%s", examples[f], i, bad, text);
+					fail_msg("%s, random log %d: invariant %s\n%s", plannable_profiles[f], i, bad, text);
 				checked++;
 			} else {
 				/* invariant 1: no plan above precautions */

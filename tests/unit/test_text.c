@@ -5,15 +5,6 @@
 
 #include "helpers.h"
 
-static const char *const plannable[] = {
-	"profiles/examples/bed-level.cfg",
-	"profiles/examples/hospital-stay-84.cfg",
-	"profiles/examples/leg-cast-55.cfg",
-	"profiles/examples/margaret-sarcopenia.cfg",
-	"profiles/examples/neuro-cleared.cfg",
-	"profiles/examples/robust-70-gym.cfg",
-	"profiles/examples/wheelchair-user.cfg",
-};
 
 static gradus_plan *make(const char *path, gradus_profile **pp,
 			 gradus_screening **sp)
@@ -40,10 +31,10 @@ static size_t count(const char *hay, const char *needle)
 static void pages_fit_paper(void **state)
 {
 	(void)state;
-	for (size_t f = 0; f < sizeof(plannable) / sizeof(plannable[0]); f++) {
+	for (size_t f = 0; f < n_plannable_profiles; f++) {
 		gradus_profile *p;
 		gradus_screening *s;
-		gradus_plan *plan = make(plannable[f], &p, &s);
+		gradus_plan *plan = make(plannable_profiles[f], &p, &s);
 		char *text;
 		size_t len, pages = 1, lines = 1, cols = 0;
 		assert_int_equal(gradus_plan_render(&text, &len, plan, GRADUS_PLAN_TEXT, NULL),
@@ -62,12 +53,12 @@ static void pages_fit_paper(void **state)
 				cols = 0;
 				/* 62 lines: A4 and Letter at 6 lines an inch, with margins */
 				if (lines > 62)
-					fail_msg("%s: page %zu is longer than 62 lines", plannable[f], pages);
+					fail_msg("%s: page %zu is longer than 62 lines", plannable_profiles[f], pages);
 				continue;
 			}
 			if (((unsigned char)*c & 0xc0) != 0x80 && ++cols > 80)
 				fail_msg("%s: page %zu line %zu is wider than 80 columns",
-					 plannable[f], pages, lines);
+					 plannable_profiles[f], pages, lines);
 		}
 		free(text);
 		gradus_plan_free(plan);

@@ -26,7 +26,9 @@
 #define BP_RAISED_SYS 160      /* >= 160/100: relative contraindication */
 #define BP_RAISED_DIA 100      /* [AHA2007, OTAGO] */
 #define BP_RAISED_CAP 5        /* effort cap for raised BP (D) */
-#define HR_HIGH 100            /* resting HR > 100: no session [OTAGO] */
+#define HR_HIGH 100            /* resting HR > 100: a doctor first, and no
+                                  session on a day it is over 100
+                                  [OTAGO, ACSM2015] */
 #define TUG_FALL_RISK 13.5     /* TUG >= 13.5 s: fall risk [EWGSOP2] */
 #define GAIT_SLOW 0.8          /* gait < 0.8 m/s: fall risk [VIVI] */
 #define EGFR_LOW 30            /* eGFR < 30: no protein target [PROTAGE] */
@@ -807,6 +809,11 @@ static const gradus_rule rules[] = {
 	 .person = "Your resting blood pressure is very high. Do not do strength exercises until a doctor has treated it and it is lower.",
 	 .clinician = "Resting BP at or above 180/110 mmHg: no resistance training until controlled.",
 	 .source = "AHA2007", .check = C_BP_HIGH},
+	{.id = "CL-HR-HIGH", .tier = T(CLEARANCE),
+	 .summary = "Resting heart rate above 100 a minute (a clearance does not satisfy this rule; a new resting pulse of 100 or less does).",
+	 .person = "Your resting pulse is over 100 beats a minute. See your doctor before you start.",
+	 .clinician = "Resting HR above 100/min: please evaluate before exercise. gradus plans again once a resting HR of 100/min or less is recorded; a clearance alone does not lift this.",
+	 .source = "OTAGO, ACSM2015", .check = C_HR_HIGH},
 	{.id = "CL-RECENT-SURGERY", .tier = T(CLEARANCE),
 	 .summary = "An operation less than 4 weeks before the start (or after it), with no clearance dated after the operation.",
 	 .person = "You had an operation less than 4 weeks ago. Ask your surgeon or doctor when you may start strength exercises.",
@@ -847,7 +854,7 @@ static const gradus_rule rules[] = {
 	 .avoid = TAG(BREATH_HOLDING), .effort_cap = BP_RAISED_CAP,
 	 .sets = PREC(BREATHING_CUES)},
 	{.id = "PC-HR-HIGH", .tier = T(PRECAUTIONS),
-	 .summary = "Resting heart rate above 100 a minute: check the pulse before each session.",
+	 .summary = "Resting heart rate above 100 a minute: check the pulse before each session (comes with CL-HR-HIGH, so no plan until the pulse is lower).",
 	 .person = "Your resting pulse was high (over 100 beats a minute). Check your pulse before each session. If it is over 100 at rest, do not exercise that day.",
 	 .clinician = "Resting HR above 100/min: pulse check before each session, no session when above 100.",
 	 .source = "OTAGO", .check = C_HR_HIGH, .sets = PREC(HR_CHECK)},
@@ -1368,6 +1375,10 @@ static void next_steps(buf *b, const gradus_screening *s, const gradus_profile *
 		for (size_t i = 0; i < s->n_findings; i++)
 			if (s->findings[i].rule->check == C_BP_HIGH)
 				buf_puts(&t, " A clearance is not enough for very high blood pressure: it must be treated and measured again first.");
+		for (size_t i = 0; i < s->n_findings; i++)
+			if (s->findings[i].rule->check == C_HR_HIGH &&
+			    s->findings[i].rule->tier == GRADUS_TIER_CLEARANCE)
+				buf_puts(&t, " " SC_HR_NEXT_STEP);
 		break;
 	case GRADUS_TIER_INCOMPLETE:
 		buf_puts(&t, "Answer every question below with yes or no (true or false in the profile), then run gradus again.");

@@ -33,6 +33,8 @@
 #define GAIT_SLOW 0.8          /* gait < 0.8 m/s: fall risk [VIVI] */
 #define EGFR_LOW 30            /* eGFR < 30: no protein target [PROTAGE] */
 #define NEURO_CAP 5            /* neuro-maintenance effort cap (D, §6) */
+#define ACSM_MODERATE_CAP 6    /* moderate effort (5-6 of 10) until cleared
+                                  for vigorous [ACSM2015] */
 
 /* ------------------------------------------------------------------ */
 /* Conditions                                                          */
@@ -63,6 +65,7 @@ enum {
 	C_PROGRESSIVE,
 	C_ANY_YES,         /* catch-all, evaluated after the others */
 	C_ACSM,
+	C_ACSM_ACTIVE,     /* regularly active, same diseases, not cleared */
 	C_BP_HIGH,
 	C_RECENT_SURGERY,
 	C_RECENT_FRACTURE,
@@ -322,13 +325,19 @@ static verdict ck_any_yes(const ctx *c, int arg, buf *det)
 	return NO; /* evaluated in gradus_screen, after the other rows */
 }
 
+/* Known cardiovascular, metabolic or renal disease [ACSM2015]. */
+static gradus_tags acsm_diseases(const gradus_profile *p)
+{
+	return p->conditions & (GRADUS_TAGBIT(GRADUS_TAG_HEART_DISEASE) |
+				GRADUS_TAGBIT(GRADUS_TAG_HEART_FAILURE) |
+				GRADUS_TAGBIT(GRADUS_TAG_DIABETES) |
+				GRADUS_TAGBIT(GRADUS_TAG_KIDNEY_DISEASE));
+}
+
 static verdict ck_acsm(const ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
-	gradus_tags cm = p->conditions & (GRADUS_TAGBIT(GRADUS_TAG_HEART_DISEASE) |
-					  GRADUS_TAGBIT(GRADUS_TAG_HEART_FAILURE) |
-					  GRADUS_TAGBIT(GRADUS_TAG_DIABETES) |
-					  GRADUS_TAGBIT(GRADUS_TAG_KIDNEY_DISEASE));
+	gradus_tags cm = acsm_diseases(p);
 	verdict v;
 	(void)arg;
 	if (p->regularly_active || !cm)
@@ -338,6 +347,27 @@ static verdict ck_acsm(const ctx *c, int arg, buf *det)
 		return v == YES ? NO : UNKNOWN;
 	buf_puts(det, "not regularly active; ");
 	sc_tags(det, cm, 0, GRADUS_TAG__CONDITIONS_END);
+	return YES;
+}
+
+/* The active half of the same ACSM branch: no clearance is needed to go
+ * on at moderate effort, one is needed for vigorous. The clearance counts
+ * as for CL-ACSM (dated on or before the start). */
+static verdict ck_acsm_active(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	gradus_tags cm = acsm_diseases(p);
+	verdict v;
+	(void)arg;
+	if (!p->regularly_active || !cm)
+		return NO;
+	v = cleared(c, false, 0);
+	if (v != NO)
+		return v == YES ? NO : UNKNOWN;
+	buf_puts(det, "regularly active; ");
+	sc_tags(det, cm, 0, GRADUS_TAG__CONDITIONS_END);
+	buf_puts(det, p->has_clearance ? "; the clearance is after the start date"
+				       : "; no clearance");
 	return YES;
 }
 
@@ -627,6 +657,7 @@ static const check_fn checks[C__COUNT] = {
 	[C_PROGRESSIVE] = ck_progressive,
 	[C_ANY_YES] = ck_any_yes,
 	[C_ACSM] = ck_acsm,
+	[C_ACSM_ACTIVE] = ck_acsm_active,
 	[C_BP_HIGH] = ck_bp_high,
 	[C_RECENT_SURGERY] = ck_recent_surgery,
 	[C_RECENT_FRACTURE] = ck_recent_fracture,
@@ -858,6 +889,12 @@ static const gradus_rule rules[] = {
 	 .person = "Your resting pulse was high (over 100 beats a minute). Check your pulse before each session. If it is over 100 at rest, do not exercise that day.",
 	 .clinician = "Resting HR above 100/min: pulse check before each session, no session when above 100.",
 	 .source = "OTAGO", .check = C_HR_HIGH, .sets = PREC(HR_CHECK)},
+	{.id = "PC-ACSM-MODERATE", .tier = T(PRECAUTIONS),
+	 .summary = "Regularly active, with heart disease, heart failure, diabetes or kidney disease, and no clearance on or before the start: effort at most 6 out of 10 (moderate only until cleared for vigorous).",
+	 .person = "You have heart, kidney or sugar (diabetes) disease. You are used to being active, so you can start, but keep the effort moderate: at most 6 out of 10. Ask your doctor before you work harder than that.",
+	 .clinician = "Regularly active with known cardiovascular, metabolic or renal disease, no clearance: moderate intensity only (effort capped at 6/10) until medically cleared for vigorous exercise.",
+	 .source = "ACSM2015", .check = C_ACSM_ACTIVE,
+	 .effort_cap = ACSM_MODERATE_CAP},
 	{.id = "PC-BLOOD-THINNER", .tier = T(PRECAUTIONS),
 	 .summary = "Blood thinner: seated or supported exercises first, no fall-prone exercises.",
 	 .person = "You take a blood thinner. Your plan prefers seated or supported exercises and avoids ones where you could fall. Tell your doctor about new bruising, black stools or a bad headache.",

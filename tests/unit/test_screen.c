@@ -192,6 +192,8 @@ static const rule_case cases[] = {
 	{"PC-BP-RAISED", P, P, {"falls_last_year = 0;"}, {"falls_last_year = 0; resting_bp = [165, 90];"}},
 	/* the pulse-check precaution comes with CL-HR-HIGH: clearance */
 	{"PC-HR-HIGH", P, C, {"falls_last_year = 0;"}, {"falls_last_year = 0; resting_hr = 104;"}},
+	{"PC-ACSM-MODERATE", P, P, {"conditions = []", "regularly_active = false"},
+	 {"conditions = [\"diabetes\"]", "regularly_active = true"}},
 	{"PC-BLOOD-THINNER", P, P, {"medications = []"}, {"medications = [\"blood_thinner\"]"}},
 	{"PC-INSULIN", P, P, {"medications = []"}, {"medications = [\"insulin\"]"}},
 	{"PC-HIP-POSTERIOR", P, P, {"falls_last_year = 0;"},
@@ -532,10 +534,13 @@ static void clearance_satisfies_acsm_and_recent_surgery(void **state)
 	gradus_screening_free(s);
 	gradus_profile_free(p);
 
-	/* regularly active: no clearance needed */
+	/* regularly active: no clearance needed to start, moderate effort
+	 * only (PC-ACSM-MODERATE) */
 	s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", NULL},
 			(const char *[]){"conditions = [\"diabetes\"]", "regularly_active = true", NULL},
-			GRADUS_TIER_PROCEED, &p);
+			GRADUS_TIER_PRECAUTIONS, &p);
+	assert_null(finding(s, "CL-ACSM"));
+	assert_int_equal(s->precautions.effort_cap, 6);
 	gradus_screening_free(s);
 	gradus_profile_free(p);
 
@@ -685,6 +690,70 @@ static void margaret_with_resting_hr_112_needs_clearance(void **state)
 	free(orig);
 }
 
+/* Regularly active with heart, metabolic or kidney disease and no
+ * clearance: a plan, but moderate effort only until cleared for vigorous
+ * [ACSM2015]. Not active and not cleared: clearance (CL-ACSM). */
+static void active_with_disease_is_moderate_until_cleared(void **state)
+{
+	static const char *const tags[] = {
+		"conditions = [\"heart_disease\"]", "conditions = [\"heart_failure\"]",
+		"conditions = [\"diabetes\"]", "conditions = [\"kidney_disease\"]"};
+	gradus_profile *p;
+	gradus_screening *s;
+	const gradus_finding *f;
+	(void)state;
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", NULL},
+				(const char *[]){tags[i], "regularly_active = true", NULL},
+				GRADUS_TIER_PRECAUTIONS, &p);
+		f = finding(s, "PC-ACSM-MODERATE");
+		assert_non_null(f);
+		assert_string_equal(f->rule->source, "ACSM2015");
+		assert_int_equal(f->rule->effort_cap, 6);
+		assert_int_equal(s->precautions.effort_cap, 6);
+		assert_null(finding(s, "CL-ACSM"));
+		gradus_screening_free(s);
+		gradus_profile_free(p);
+	}
+
+	/* diabetes, the detail names it */
+	s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", NULL},
+			(const char *[]){"conditions = [\"diabetes\", \"osteoporosis\"]", "regularly_active = true", NULL},
+			GRADUS_TIER_PRECAUTIONS, &p);
+	assert_string_equal(finding(s, "PC-ACSM-MODERATE")->detail,
+			    "regularly active; diabetes; no clearance");
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+
+	/* cleared on or before the start: no cap */
+	s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", "falls_last_year = 0;", NULL},
+			(const char *[]){"conditions = [\"diabetes\"]", "regularly_active = true", clearance_line, NULL},
+			GRADUS_TIER_PROCEED, &p);
+	assert_null(finding(s, "PC-ACSM-MODERATE"));
+	assert_int_equal(s->precautions.effort_cap, 10);
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+
+	/* a clearance dated after the start does not count yet */
+	s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", "falls_last_year = 0;", NULL},
+			(const char *[]){"conditions = [\"diabetes\"]", "regularly_active = true",
+					 "falls_last_year = 0; clearance = { by = \"Dr A\"; date = \"2026-12-05\"; };", NULL},
+			GRADUS_TIER_PRECAUTIONS, &p);
+	assert_non_null(finding(s, "PC-ACSM-MODERATE"));
+	assert_int_equal(s->precautions.effort_cap, 6);
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+
+	/* not regularly active, no clearance: clearance tier, as before */
+	s = screen_edit((const char *[]){"conditions = []", NULL},
+			(const char *[]){"conditions = [\"diabetes\"]", NULL},
+			GRADUS_TIER_CLEARANCE, &p);
+	assert_non_null(finding(s, "CL-ACSM"));
+	assert_null(finding(s, "PC-ACSM-MODERATE"));
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+}
+
 /* RF-ANY only fires for answers no review-or-higher rule covers. */
 static void catch_all_is_quiet_when_covered(void **state)
 {
@@ -806,7 +875,8 @@ static void precautions_shape_the_plan(void **state)
 	assert_false(pr->hr_check);          /* 100 is not over 100 */
 	assert_false(pr->hip_posterior);
 	assert_false(pr->neuro_maintenance);
-	assert_int_equal(pr->effort_cap, 5);
+	assert_int_equal(pr->effort_cap, 5); /* raised BP 5 beats ACSM 6 */
+	assert_non_null(finding(s, "PC-ACSM-MODERATE"));
 	assert_int_equal(pr->no_strength_regions, 0);
 	assert_false(gradus_date_is_set(pr->no_strength_until));
 	gradus_screening_free(s);
@@ -1201,6 +1271,7 @@ int main(void)
 		cmocka_unit_test(clearance_does_not_satisfy_high_bp_or_fainting),
 		cmocka_unit_test(resting_hr_over_100_needs_clearance),
 		cmocka_unit_test(margaret_with_resting_hr_112_needs_clearance),
+		cmocka_unit_test(active_with_disease_is_moderate_until_cleared),
 		cmocka_unit_test(catch_all_is_quiet_when_covered),
 		cmocka_unit_test(immobilisation_explains_one_limb),
 		cmocka_unit_test(one_sided_worsening_for_months_is_review_not_urgent),

@@ -1163,6 +1163,9 @@ static void next_steps(flow *f, const gradus_screening *s, const gradus_profile 
 		for (size_t i = 0; i < s->n_findings; i++)
 			if (strcmp(s->findings[i].rule->id, "CL-BP-HIGH") == 0)
 				buf_puts(&t, " A clearance is not enough for very high blood pressure: it must be treated and measured again first.");
+		for (size_t i = 0; i < s->n_findings; i++)
+			if (strcmp(s->findings[i].rule->id, "CL-HR-HIGH") == 0)
+				buf_puts(&t, " " SC_HR_NEXT_STEP);
 		break;
 	case GRADUS_TIER_INCOMPLETE:
 		buf_puts(&t, "<strong>Answer every question below</strong> with yes or no (true or false in the profile), then run gradus again.");

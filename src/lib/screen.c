@@ -26,11 +26,15 @@
 #define BP_RAISED_SYS 160      /* >= 160/100: relative contraindication */
 #define BP_RAISED_DIA 100      /* [AHA2007, OTAGO] */
 #define BP_RAISED_CAP 5        /* effort cap for raised BP (D) */
-#define HR_HIGH 100            /* resting HR > 100: no session [OTAGO] */
+#define HR_HIGH 100            /* resting HR > 100: a doctor first, and no
+                                  session on a day it is over 100
+                                  [OTAGO, ACSM2015] */
 #define TUG_FALL_RISK 13.5     /* TUG >= 13.5 s: fall risk [EWGSOP2] */
 #define GAIT_SLOW 0.8          /* gait < 0.8 m/s: fall risk [VIVI] */
 #define EGFR_LOW 30            /* eGFR < 30: no protein target [PROTAGE] */
 #define NEURO_CAP 5            /* neuro-maintenance effort cap (D, §6) */
+#define ACSM_MODERATE_CAP 6    /* moderate effort (5-6 of 10) until cleared
+                                  for vigorous [ACSM2015] */
 
 /* ------------------------------------------------------------------ */
 /* Conditions                                                          */
@@ -61,6 +65,7 @@ enum {
 	C_PROGRESSIVE,
 	C_ANY_YES,         /* catch-all, evaluated after the others */
 	C_ACSM,
+	C_ACSM_ACTIVE,     /* regularly active, same diseases, not cleared */
 	C_BP_HIGH,
 	C_RECENT_SURGERY,
 	C_RECENT_FRACTURE,
@@ -320,13 +325,19 @@ static verdict ck_any_yes(const ctx *c, int arg, buf *det)
 	return NO; /* evaluated in gradus_screen, after the other rows */
 }
 
+/* Known cardiovascular, metabolic or renal disease [ACSM2015]. */
+static gradus_tags acsm_diseases(const gradus_profile *p)
+{
+	return p->conditions & (GRADUS_TAGBIT(GRADUS_TAG_HEART_DISEASE) |
+				GRADUS_TAGBIT(GRADUS_TAG_HEART_FAILURE) |
+				GRADUS_TAGBIT(GRADUS_TAG_DIABETES) |
+				GRADUS_TAGBIT(GRADUS_TAG_KIDNEY_DISEASE));
+}
+
 static verdict ck_acsm(const ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
-	gradus_tags cm = p->conditions & (GRADUS_TAGBIT(GRADUS_TAG_HEART_DISEASE) |
-					  GRADUS_TAGBIT(GRADUS_TAG_HEART_FAILURE) |
-					  GRADUS_TAGBIT(GRADUS_TAG_DIABETES) |
-					  GRADUS_TAGBIT(GRADUS_TAG_KIDNEY_DISEASE));
+	gradus_tags cm = acsm_diseases(p);
 	verdict v;
 	(void)arg;
 	if (p->regularly_active || !cm)
@@ -336,6 +347,27 @@ static verdict ck_acsm(const ctx *c, int arg, buf *det)
 		return v == YES ? NO : UNKNOWN;
 	buf_puts(det, "not regularly active; ");
 	sc_tags(det, cm, 0, GRADUS_TAG__CONDITIONS_END);
+	return YES;
+}
+
+/* The active half of the same ACSM branch: no clearance is needed to go
+ * on at moderate effort, one is needed for vigorous. The clearance counts
+ * as for CL-ACSM (dated on or before the start). */
+static verdict ck_acsm_active(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	gradus_tags cm = acsm_diseases(p);
+	verdict v;
+	(void)arg;
+	if (!p->regularly_active || !cm)
+		return NO;
+	v = cleared(c, false, 0);
+	if (v != NO)
+		return v == YES ? NO : UNKNOWN;
+	buf_puts(det, "regularly active; ");
+	sc_tags(det, cm, 0, GRADUS_TAG__CONDITIONS_END);
+	buf_puts(det, p->has_clearance ? "; the clearance is after the start date"
+				       : "; no clearance");
 	return YES;
 }
 
@@ -625,6 +657,7 @@ static const check_fn checks[C__COUNT] = {
 	[C_PROGRESSIVE] = ck_progressive,
 	[C_ANY_YES] = ck_any_yes,
 	[C_ACSM] = ck_acsm,
+	[C_ACSM_ACTIVE] = ck_acsm_active,
 	[C_BP_HIGH] = ck_bp_high,
 	[C_RECENT_SURGERY] = ck_recent_surgery,
 	[C_RECENT_FRACTURE] = ck_recent_fracture,
@@ -807,6 +840,11 @@ static const gradus_rule rules[] = {
 	 .person = "Your resting blood pressure is very high. Do not do strength exercises until a doctor has treated it and it is lower.",
 	 .clinician = "Resting BP at or above 180/110 mmHg: no resistance training until controlled.",
 	 .source = "AHA2007", .check = C_BP_HIGH},
+	{.id = "CL-HR-HIGH", .tier = T(CLEARANCE),
+	 .summary = "Resting heart rate above 100 a minute (a clearance does not satisfy this rule; a new resting pulse of 100 or less does).",
+	 .person = "Your resting pulse is over 100 beats a minute. See your doctor before you start.",
+	 .clinician = "Resting HR above 100/min: please evaluate before exercise. gradus plans again once a resting HR of 100/min or less is recorded; a clearance alone does not lift this.",
+	 .source = "OTAGO, ACSM2015", .check = C_HR_HIGH},
 	{.id = "CL-RECENT-SURGERY", .tier = T(CLEARANCE),
 	 .summary = "An operation less than 4 weeks before the start (or after it), with no clearance dated after the operation.",
 	 .person = "You had an operation less than 4 weeks ago. Ask your surgeon or doctor when you may start strength exercises.",
@@ -847,10 +885,16 @@ static const gradus_rule rules[] = {
 	 .avoid = TAG(BREATH_HOLDING), .effort_cap = BP_RAISED_CAP,
 	 .sets = PREC(BREATHING_CUES)},
 	{.id = "PC-HR-HIGH", .tier = T(PRECAUTIONS),
-	 .summary = "Resting heart rate above 100 a minute: check the pulse before each session.",
+	 .summary = "Resting heart rate above 100 a minute: check the pulse before each session (comes with CL-HR-HIGH, so no plan until the pulse is lower).",
 	 .person = "Your resting pulse was high (over 100 beats a minute). Check your pulse before each session. If it is over 100 at rest, do not exercise that day.",
 	 .clinician = "Resting HR above 100/min: pulse check before each session, no session when above 100.",
 	 .source = "OTAGO", .check = C_HR_HIGH, .sets = PREC(HR_CHECK)},
+	{.id = "PC-ACSM-MODERATE", .tier = T(PRECAUTIONS),
+	 .summary = "Regularly active, with heart disease, heart failure, diabetes or kidney disease, and no clearance on or before the start: effort at most 6 out of 10 (moderate only until cleared for vigorous).",
+	 .person = "You have heart, kidney or sugar (diabetes) disease. You are used to being active, so you can start, but keep the effort moderate: at most 6 out of 10. Ask your doctor before you work harder than that.",
+	 .clinician = "Regularly active with known cardiovascular, metabolic or renal disease, no clearance: moderate intensity only (effort capped at 6/10) until medically cleared for vigorous exercise.",
+	 .source = "ACSM2015", .check = C_ACSM_ACTIVE,
+	 .effort_cap = ACSM_MODERATE_CAP},
 	{.id = "PC-BLOOD-THINNER", .tier = T(PRECAUTIONS),
 	 .summary = "Blood thinner: seated or supported exercises first, no fall-prone exercises.",
 	 .person = "You take a blood thinner. Your plan prefers seated or supported exercises and avoids ones where you could fall. Tell your doctor about new bruising, black stools or a bad headache.",
@@ -1368,6 +1412,10 @@ static void next_steps(buf *b, const gradus_screening *s, const gradus_profile *
 		for (size_t i = 0; i < s->n_findings; i++)
 			if (s->findings[i].rule->check == C_BP_HIGH)
 				buf_puts(&t, " A clearance is not enough for very high blood pressure: it must be treated and measured again first.");
+		for (size_t i = 0; i < s->n_findings; i++)
+			if (s->findings[i].rule->check == C_HR_HIGH &&
+			    s->findings[i].rule->tier == GRADUS_TIER_CLEARANCE)
+				buf_puts(&t, " " SC_HR_NEXT_STEP);
 		break;
 	case GRADUS_TIER_INCOMPLETE:
 		buf_puts(&t, "Answer every question below with yes or no (true or false in the profile), then run gradus again.");

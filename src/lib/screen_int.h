@@ -16,6 +16,13 @@ int sc_wrap(buf *b, const char *first, const char *cont, const char *s,
  * *more, a sentence; the same words on paper and on screen. */
 const char *sc_headline(gradus_tier t, const char **more);
 
+/* The clearance tier's extra next step when CL-HR-HIGH fired (a clearance
+ * does not lift it); plain text, safe in HTML as it is. */
+#define SC_HR_NEXT_STEP                                                      \
+	"For a resting pulse over 100, a clearance is not enough: gradus "    \
+	"makes a plan only when your pulse at rest is 100 or less again and " \
+	"you have written the new number in the profile (health.resting_hr)."
+
 /* "112", or "your local emergency number". */
 const char *sc_emergency_number(const gradus_profile *p);
 

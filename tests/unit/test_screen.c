@@ -181,6 +181,7 @@ static const rule_case cases[] = {
 	/* fainting is a clearance rule, but a true red flag: review (RF-ANY) */
 	{"CL-FAINTING", C, R, YES(fainting_or_dizziness)},
 	{"CL-BP-HIGH", C, C, {"falls_last_year = 0;"}, {"falls_last_year = 0; resting_bp = [182, 96];"}},
+	{"CL-HR-HIGH", C, C, {"falls_last_year = 0;"}, {"falls_last_year = 0; resting_hr = 101;"}},
 	{"CL-RECENT-SURGERY", C, C, {"falls_last_year = 0;"},
 	 {"falls_last_year = 0; surgery = ( { kind = \"knee_replacement\"; side = \"left\"; date = \"2026-11-20\"; } );"}},
 	{"CL-RECENT-FRACTURE", C, C, {"falls_last_year = 0;"},
@@ -189,7 +190,10 @@ static const rule_case cases[] = {
 	{"PC-OSTEOPOROSIS", P, P, {"conditions = []"}, {"conditions = [\"osteoporosis\"]"}},
 	{"PC-HYPERTENSION", P, P, {"conditions = []"}, {"conditions = [\"hypertension\"]"}},
 	{"PC-BP-RAISED", P, P, {"falls_last_year = 0;"}, {"falls_last_year = 0; resting_bp = [165, 90];"}},
-	{"PC-HR-HIGH", P, P, {"falls_last_year = 0;"}, {"falls_last_year = 0; resting_hr = 104;"}},
+	/* the pulse-check precaution comes with CL-HR-HIGH: clearance */
+	{"PC-HR-HIGH", P, C, {"falls_last_year = 0;"}, {"falls_last_year = 0; resting_hr = 104;"}},
+	{"PC-ACSM-MODERATE", P, P, {"conditions = []", "regularly_active = false"},
+	 {"conditions = [\"diabetes\"]", "regularly_active = true"}},
 	{"PC-BLOOD-THINNER", P, P, {"medications = []"}, {"medications = [\"blood_thinner\"]"}},
 	{"PC-INSULIN", P, P, {"medications = []"}, {"medications = [\"insulin\"]"}},
 	{"PC-HIP-POSTERIOR", P, P, {"falls_last_year = 0;"},
@@ -530,10 +534,13 @@ static void clearance_satisfies_acsm_and_recent_surgery(void **state)
 	gradus_screening_free(s);
 	gradus_profile_free(p);
 
-	/* regularly active: no clearance needed */
+	/* regularly active: no clearance needed to start, moderate effort
+	 * only (PC-ACSM-MODERATE) */
 	s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", NULL},
 			(const char *[]){"conditions = [\"diabetes\"]", "regularly_active = true", NULL},
-			GRADUS_TIER_PROCEED, &p);
+			GRADUS_TIER_PRECAUTIONS, &p);
+	assert_null(finding(s, "CL-ACSM"));
+	assert_int_equal(s->precautions.effort_cap, 6);
 	gradus_screening_free(s);
 	gradus_profile_free(p);
 
@@ -606,6 +613,143 @@ static void clearance_does_not_satisfy_high_bp_or_fainting(void **state)
 	assert_non_null(finding(s, "CL-FAINTING"));
 	assert_non_null(finding(s, "RF-ANY"));
 	assert_string_equal(finding(s, "RF-ANY")->detail, "red_flags.fainting_or_dizziness = true");
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+}
+
+/* Resting pulse over 100 a minute: a doctor first [OTAGO, ACSM2015]. A
+ * clearance does not lift it (like CL-BP-HIGH): the profile's pulse has no
+ * date, so no clearance can be shown to have seen it; a new measurement of
+ * 100 or less does. */
+static void resting_hr_over_100_needs_clearance(void **state)
+{
+	gradus_profile *p;
+	gradus_screening *s;
+	const gradus_finding *f;
+	char *out = NULL;
+	(void)state;
+	/* 100 is not over 100 */
+	s = screen_edit((const char *[]){"falls_last_year = 0;", NULL},
+			(const char *[]){"falls_last_year = 0; resting_hr = 100;", NULL},
+			GRADUS_TIER_PROCEED, &p);
+	assert_null(finding(s, "CL-HR-HIGH"));
+	assert_null(finding(s, "PC-HR-HIGH"));
+	assert_false(s->precautions.hr_check);
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+
+	/* 101 gates; the pulse check is still asked for */
+	s = screen_edit((const char *[]){"falls_last_year = 0;", NULL},
+			(const char *[]){"falls_last_year = 0; resting_hr = 101;", NULL},
+			GRADUS_TIER_CLEARANCE, &p);
+	f = finding(s, "CL-HR-HIGH");
+	assert_non_null(f);
+	assert_int_equal(f->rule->tier, GRADUS_TIER_CLEARANCE);
+	assert_string_equal(f->rule->source, "OTAGO, ACSM2015");
+	assert_string_equal(f->rule->person,
+			    "Your resting pulse is over 100 beats a minute. See your doctor before you start.");
+	assert_string_equal(f->detail, "resting heart rate 101 a minute");
+	assert_non_null(finding(s, "PC-HR-HIGH"));
+	assert_true(s->precautions.hr_check);
+	assert_int_equal(gradus_tier_exit_code(s->tier), 11);
+	/* the next step says a clearance alone will not do */
+	assert_int_equal(gradus_screening_render(&out, s, p, GRADUS_SCREEN_TEXT), GRADUS_OK);
+	unwrap(out);
+	assert_non_null(strstr(out, "health.resting_hr"));
+	free(out);
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+
+	/* a clearance dated before the start does not lift it */
+	s = screen_edit((const char *[]){"falls_last_year = 0;", NULL},
+			(const char *[]){"falls_last_year = 0; resting_hr = 101; clearance = { by = \"Dr A\"; date = \"2026-11-25\"; };", NULL},
+			GRADUS_TIER_CLEARANCE, &p);
+	assert_true(p->has_clearance);
+	assert_non_null(finding(s, "CL-HR-HIGH"));
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+}
+
+/* Margaret's example profile with a resting pulse of 112: no plan. */
+static void margaret_with_resting_hr_112_needs_clearance(void **state)
+{
+	char *orig = read_text("profiles/examples/margaret-sarcopenia.cfg");
+	char *text;
+	gradus_profile *p;
+	gradus_screening *s;
+	(void)state;
+	assert_non_null(orig);
+	text = replace(orig, "resting_hr = 72;", "resting_hr = 112;");
+	s = expect_tier(text, GRADUS_TIER_CLEARANCE, &p);
+	assert_non_null(finding(s, "CL-HR-HIGH"));
+	assert_string_equal(finding(s, "CL-HR-HIGH")->detail, "resting heart rate 112 a minute");
+	assert_non_null(finding(s, "PC-HYPERTENSION")); /* the rest still listed */
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+	free(text);
+	free(orig);
+}
+
+/* Regularly active with heart, metabolic or kidney disease and no
+ * clearance: a plan, but moderate effort only until cleared for vigorous
+ * [ACSM2015]. Not active and not cleared: clearance (CL-ACSM). */
+static void active_with_disease_is_moderate_until_cleared(void **state)
+{
+	static const char *const tags[] = {
+		"conditions = [\"heart_disease\"]", "conditions = [\"heart_failure\"]",
+		"conditions = [\"diabetes\"]", "conditions = [\"kidney_disease\"]"};
+	gradus_profile *p;
+	gradus_screening *s;
+	const gradus_finding *f;
+	(void)state;
+	for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++) {
+		s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", NULL},
+				(const char *[]){tags[i], "regularly_active = true", NULL},
+				GRADUS_TIER_PRECAUTIONS, &p);
+		f = finding(s, "PC-ACSM-MODERATE");
+		assert_non_null(f);
+		assert_string_equal(f->rule->source, "ACSM2015");
+		assert_int_equal(f->rule->effort_cap, 6);
+		assert_int_equal(s->precautions.effort_cap, 6);
+		assert_null(finding(s, "CL-ACSM"));
+		gradus_screening_free(s);
+		gradus_profile_free(p);
+	}
+
+	/* diabetes, the detail names it */
+	s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", NULL},
+			(const char *[]){"conditions = [\"diabetes\", \"osteoporosis\"]", "regularly_active = true", NULL},
+			GRADUS_TIER_PRECAUTIONS, &p);
+	assert_string_equal(finding(s, "PC-ACSM-MODERATE")->detail,
+			    "regularly active; diabetes; no clearance");
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+
+	/* cleared on or before the start: no cap */
+	s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", "falls_last_year = 0;", NULL},
+			(const char *[]){"conditions = [\"diabetes\"]", "regularly_active = true", clearance_line, NULL},
+			GRADUS_TIER_PROCEED, &p);
+	assert_null(finding(s, "PC-ACSM-MODERATE"));
+	assert_int_equal(s->precautions.effort_cap, 10);
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+
+	/* a clearance dated after the start does not count yet */
+	s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", "falls_last_year = 0;", NULL},
+			(const char *[]){"conditions = [\"diabetes\"]", "regularly_active = true",
+					 "falls_last_year = 0; clearance = { by = \"Dr A\"; date = \"2026-12-05\"; };", NULL},
+			GRADUS_TIER_PRECAUTIONS, &p);
+	assert_non_null(finding(s, "PC-ACSM-MODERATE"));
+	assert_int_equal(s->precautions.effort_cap, 6);
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+
+	/* not regularly active, no clearance: clearance tier, as before */
+	s = screen_edit((const char *[]){"conditions = []", NULL},
+			(const char *[]){"conditions = [\"diabetes\"]", NULL},
+			GRADUS_TIER_CLEARANCE, &p);
+	assert_non_null(finding(s, "CL-ACSM"));
+	assert_null(finding(s, "PC-ACSM-MODERATE"));
 	gradus_screening_free(s);
 	gradus_profile_free(p);
 }
@@ -707,7 +851,7 @@ static void precautions_shape_the_plan(void **state)
 			(const char *[]){"conditions = [\"osteoporosis\", \"hypertension\", \"osteoarthritis\", \"dementia\", \"diabetes\"]",
 					 "medications = [\"blood_thinner\", \"insulin\", \"beta_blocker\"]",
 					 "regularly_active = true",
-					 "falls_last_year = 0; resting_bp = [168, 92]; resting_hr = 101; egfr = 29;", NULL},
+					 "falls_last_year = 0; resting_bp = [168, 92]; resting_hr = 100; egfr = 29;", NULL},
 			GRADUS_TIER_PRECAUTIONS, &p);
 	pr = &s->precautions;
 	/* every condition and medication tag, and the derived ones */
@@ -728,10 +872,11 @@ static void precautions_shape_the_plan(void **state)
 	assert_true(pr->balance_emphasis);   /* dementia */
 	assert_true(pr->supervision_needed);
 	assert_true(pr->no_protein_target);
-	assert_true(pr->hr_check);
+	assert_false(pr->hr_check);          /* 100 is not over 100 */
 	assert_false(pr->hip_posterior);
 	assert_false(pr->neuro_maintenance);
-	assert_int_equal(pr->effort_cap, 5);
+	assert_int_equal(pr->effort_cap, 5); /* raised BP 5 beats ACSM 6 */
+	assert_non_null(finding(s, "PC-ACSM-MODERATE"));
 	assert_int_equal(pr->no_strength_regions, 0);
 	assert_false(gradus_date_is_set(pr->no_strength_until));
 	gradus_screening_free(s);
@@ -1124,6 +1269,9 @@ int main(void)
 		cmocka_unit_test(clearance_satisfies_acsm_and_recent_surgery),
 		cmocka_unit_test(clearance_must_be_dated_right),
 		cmocka_unit_test(clearance_does_not_satisfy_high_bp_or_fainting),
+		cmocka_unit_test(resting_hr_over_100_needs_clearance),
+		cmocka_unit_test(margaret_with_resting_hr_112_needs_clearance),
+		cmocka_unit_test(active_with_disease_is_moderate_until_cleared),
 		cmocka_unit_test(catch_all_is_quiet_when_covered),
 		cmocka_unit_test(immobilisation_explains_one_limb),
 		cmocka_unit_test(one_sided_worsening_for_months_is_review_not_urgent),

@@ -46,7 +46,8 @@ typedef enum {
 	GRADUS_CHANGE_SUPPORT,
 	GRADUS_CHANGE_LOAD,
 	GRADUS_CHANGE_VARIANT,
-	GRADUS_CHANGE_DELOAD     /* lighter week: fewer sets, nothing rises */
+	GRADUS_CHANGE_DELOAD,    /* lighter week: fewer sets, nothing rises */
+	GRADUS_CHANGE_HOLD       /* a longer hold (hold exercises) */
 } gradus_change;
 const char *gradus_change_name(gradus_change c);
 
@@ -69,6 +70,11 @@ typedef struct {
 	int sets;
 	int reps_min, reps_max;  /* per set (per side when per_side) */
 	int hold_s;              /* > 0: hold each rep this long */
+	int affected_sets;       /* one-limb disuse: sets for the affected
+	                            side (more than `sets`); 0 otherwise */
+	int pair;                /* 0: done on its own; n > 0: paired sets
+	                            with the other item of pair n (next to
+	                            it), a set of one then a set of the other */
 	gradus_load load;
 	gradus_support support;
 	int effort_min, effort_max; /* 0..10 */
@@ -82,6 +88,8 @@ typedef struct {
 	int weekday;             /* 0 = Monday */
 	const gradus_item *items; size_t n_items;
 	int warmup_min, balance_min, cooldown_min;
+	/* this week's balance exercises (they climb their ladder) */
+	const gradus_exercise *const *balance; size_t n_balance;
 	int minutes;             /* estimated length, rests included */
 } gradus_session;
 
@@ -91,6 +99,8 @@ typedef struct {
 	bool deload;
 	gradus_date start, end;
 	const gradus_session *sessions; size_t n_sessions;
+	int walking_min;         /* this week's walk, building toward the
+	                            plan's walking_min [OTAGO]; 0 = none */
 } gradus_week;
 
 typedef struct {

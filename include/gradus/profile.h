@@ -119,6 +119,29 @@ typedef enum {
 } gradus_band;
 const char *gradus_band_name(gradus_band b);
 
+/* The therapist's choice of exercise for one slot (program.pin). The
+ * exercise's pattern is the slot's; it is in the catalogue and not in
+ * setup.exclude. */
+#define GRADUS_MAX_PINS 12
+typedef struct {
+	gradus_pattern slot;
+	const char *exercise;    /* catalogue id */
+	int line;
+} gradus_pin;
+
+/* Where one exercise starts (program.start_load). Exactly one of kg,
+ * band and machine_step is given, the one that fits the exercise's load
+ * kind; the others are NaN / -1. kg is one of the person's own ankle
+ * weights or dumbbells, band one of the person's bands. */
+#define GRADUS_MAX_START_LOADS 12
+typedef struct {
+	const char *exercise;    /* catalogue id */
+	double kg;               /* ankle_weight, dumbbell; NaN when not given */
+	int band;                /* gradus_band for band; -1 when not given */
+	int machine_step;        /* machine, 0..30; -1 when not given */
+	int line;
+} gradus_start_load;
+
 typedef struct {
 	const char *name;
 	int age;
@@ -171,6 +194,11 @@ typedef struct {
 	const char *template_id; /* program.template, NULL when not given */
 	int max_rpe;             /* program overrides, -1 when not given */
 	int sessions_per_week;
+	/* program.pin and program.start_load, in file order (NULL and 0 when
+	 * not given). Owned by the profile (its arena): valid until
+	 * gradus_profile_free. */
+	const gradus_pin *pins; size_t n_pins;
+	const gradus_start_load *start_loads; size_t n_start_loads;
 
 	const char *file;        /* name diagnostics use */
 } gradus_profile;

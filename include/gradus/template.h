@@ -78,6 +78,11 @@ typedef struct gradus_template {
 	int sessions_per_week;   /* 1..3 */
 	int max_rpe;             /* effort cap of the program, 1..10 */
 	int deload_every;        /* every Nth week is lighter; 0 = never */
+	int deload_first;        /* the first lighter week (6..52; default 6):
+	                            then deload_first + deload_every, ...;
+	                            0 when deload_every is 0 */
+	int load_step_weeks;     /* at least this many weeks between two load
+	                            rises of one exercise, 2..8 (default 2) */
 	bool load_progression;   /* external load may rise */
 	int max_level;           /* highest exercise level used, 1..5 */
 	int exercises_min, exercises_max;

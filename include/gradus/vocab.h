@@ -120,6 +120,8 @@ typedef enum {
 	GRADUS_TAG_BREATH_HOLDING,  /* long holds that invite breath-holding */
 	GRADUS_TAG_KNEELING,
 	GRADUS_TAG_HIGH_IMPACT,     /* jumping, hopping */
+	GRADUS_TAG_WEIGHT_THROUGH_HANDS, /* body weight on the hands and wrists
+	                               (push-ups, planks, pushing up from a chair) */
 	GRADUS_TAG__COUNT
 } gradus_tag;
 typedef uint64_t gradus_tags;

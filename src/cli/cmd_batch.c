@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "cli.h"
 
@@ -288,6 +291,15 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 	char *path = NULL;
 	size_t cap = 0;
 	int opt, rc;
+
+#ifdef __GLIBC__
+	/* Each profile's JSON text is a few hundred kB, malloc'd and freed.
+	 * glibc raises its mmap threshold each time such a block is freed,
+	 * so later ones land on the heap and fragment it: memory then grows
+	 * with the number of profiles. A fixed threshold keeps big blocks
+	 * mmapped and returned whole (tests/batch_memory.sh). */
+	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+#endif
 
 	memset(&po, 0, sizeof(po)); /* a new plan, the profile's own dates */
 	optind = 0;

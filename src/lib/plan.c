@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "arena.h"
+#include "dose.h"
 #include "internal.h"
 
 typedef struct {
@@ -54,7 +55,7 @@ const char *gradus_support_name(gradus_support s)
 
 static const char *const change_names[] = {"start", "none", "reps",
 					   "sets",  "support", "load",
-					   "variant", "deload"};
+					   "variant", "deload", "hold"};
 const char *gradus_change_name(gradus_change c)
 {
 	return (unsigned)c < COUNT(change_names) ? change_names[c] : NULL;
@@ -240,6 +241,9 @@ typedef struct {
 	int max_level;
 	int start_level;
 	unsigned emphasis; /* regions to emphasise (disuse) */
+	bool fall_plus;    /* fall-risk "+" [VIVI] */
+	bool one_limb;     /* one-limb disuse: the affected side gets more */
+	bool hold_on;      /* balance always holding on (see balance_safe) */
 } ctx;
 
 static bool position_fits(gradus_position pos, gradus_mobility mob)
@@ -329,10 +333,73 @@ static int score(const ctx *c, const gradus_exercise *e, int target)
 		s += 50;
 	if (c->emphasis && (e->regions & c->emphasis))
 		s -= 5;
+	/* one limb: moves the good side cannot take over (our choice, D) */
+	if (c->one_limb && e->per_side && (e->regions & c->emphasis))
+		s -= 4;
+	/* a load the person owns in steps can carry the progression */
+	if (e->load != GRADUS_LOAD_BODYWEIGHT && c->t->load_progression) {
+		dose_owned o;
+		dose_owned_for(c->p, e->load, &o);
+		if (o.n >= 2)
+			s -= 3;
+	}
+	/* room to progress: a harder version the person can use later */
+	if (e->harder && usable(c, e->harder))
+		s -= 2;
 	/* a gym program uses the machines */
 	if (c->t->gym && e->load == GRADUS_LOAD_MACHINE)
 		s -= 200;
 	return s;
+}
+
+/* Usable and not on the ladder of one already taken. */
+static bool best_of_pattern_ok(const ctx *c, const gradus_exercise *e,
+			       const gradus_exercise *const *taken, size_t n_taken)
+{
+	if (!usable(c, e))
+		return false;
+	for (size_t k = 0; k < n_taken; k++)
+		if (taken[k] == e || ladder_root(taken[k]) == ladder_root(e))
+			return false;
+	return true;
+}
+
+/* The level a pattern starts at: getting up, squats and lunges start one
+ * rung lower with a fall risk "+" (sit to stand pushing with the arms
+ * before arms crossed) [VIVI; the one rung is our choice, D]. */
+static int target_level(const ctx *c, gradus_pattern pat)
+{
+	if (c->fall_plus && c->start_level > 1 &&
+	    (pat == GRADUS_PAT_SIT_TO_STAND || pat == GRADUS_PAT_SQUAT ||
+	     pat == GRADUS_PAT_LUNGE))
+		return c->start_level - 1;
+	return c->start_level;
+}
+
+/* The therapist's pin for a slot of one of pats[], when usable. */
+static const gradus_exercise *pinned(const ctx *c, const gradus_pattern *pats,
+				     size_t n_pats)
+{
+	for (size_t i = 0; i < c->p->n_pins; i++)
+		for (size_t j = 0; j < n_pats; j++)
+			if (c->p->pins[i].slot == pats[j]) {
+				const gradus_exercise *e = gradus_catalogue_find(c->cat, c->p->pins[i].exercise);
+				/* safety first: a pin that does not fit is not used
+				 * (select_strength says so on the therapist's page) */
+				if (e && usable(c, e))
+					return e;
+			}
+	return NULL;
+}
+
+/* Balance without holding on is only for people without a fall risk
+ * "+", who do not walk with an aid, who train with someone, take no
+ * blood thinner and had no operation in the last 12 weeks [VIVI, OTAGO:
+ * support first; the 12 weeks are our choice, D]. */
+static bool balance_safe(const ctx *c, const gradus_exercise *e)
+{
+	return e->pattern != GRADUS_PAT_BALANCE || e->position != GRADUS_POS_STANDING ||
+	       !c->hold_on;
 }
 
 static const gradus_exercise *best_of(const ctx *c, gradus_pattern pat,
@@ -344,7 +411,7 @@ static const gradus_exercise *best_of(const ctx *c, gradus_pattern pat,
 	for (size_t i = 0; i < gradus_catalogue_count(c->cat); i++) {
 		const gradus_exercise *e = gradus_catalogue_get(c->cat, i);
 		bool clash = false;
-		if (e->pattern != pat || !usable(c, e))
+		if (e->pattern != pat || !usable(c, e) || !balance_safe(c, e))
 			continue;
 		for (size_t k = 0; k < n_taken; k++)
 			if (taken[k] == e || ladder_root(taken[k]) == ladder_root(e))
@@ -375,44 +442,269 @@ static int by_priority(const void *a, const void *b)
 	return x->line - y->line;
 }
 
-static size_t select_strength(const ctx *c, pick *out, size_t max)
+/* Back-extensor work for osteoporosis [TFTF]: an exercise that names the
+ * spinal extensors among its muscles. */
+static bool back_extensor(const gradus_exercise *e)
 {
-	gradus_slot slots[16];
-	const gradus_exercise *taken[MAX_PICKS];
-	size_t n = 0, ns = c->t->n_slots < 16 ? c->t->n_slots : 16;
+	for (size_t i = 0; i < e->n_muscles; i++)
+		if (strstr(e->muscles[i], "spinal extensors"))
+			return true;
+	return false;
+}
 
-	memcpy(slots, c->t->slots, ns * sizeof(*slots));
-	qsort(slots, ns, sizeof(*slots), by_priority);
-	/* first pass: one per slot in priority order; second: the second of
-	 * slots with count 2 */
-	for (int pass = 0; pass < 2; pass++)
-		for (size_t i = 0; i < ns && n < max; i++) {
-			const gradus_exercise *e;
-			if (pass == 1 && slots[i].count < 2)
-				continue;
-			e = best_of(c, slots[i].pattern, taken, n, c->start_level);
-			if (!e)
-				continue;
-			taken[n] = e;
-			out[n].ex = e;
-			out[n].priority = slots[i].priority + pass * 100;
-			out[n].emphasis = c->emphasis && (e->regions & c->emphasis);
-			out[n].resume = NULL;
-			n++;
+/* A pull for the upper back done sitting or standing tall. */
+static bool upper_back_posture(const gradus_exercise *e)
+{
+	if (e->pattern != GRADUS_PAT_PULL ||
+	    (e->position != GRADUS_POS_SEATED && e->position != GRADUS_POS_STANDING &&
+	     e->position != GRADUS_POS_STANDING_SUPPORTED))
+		return false;
+	for (size_t i = 0; i < e->n_muscles; i++)
+		if (strstr(e->muscles[i], "upper back"))
+			return true;
+	return false;
+}
+
+static bool is_strength(gradus_pattern p)
+{
+	return p != GRADUS_PAT_BALANCE && p != GRADUS_PAT_MOBILITY &&
+	       p != GRADUS_PAT_WARMUP;
+}
+
+/* The best usable exercise of any pattern in pats[] (or, with back_ext,
+ * any strength pattern training the spinal extensors). */
+static const gradus_exercise *best_of_group(const ctx *c, const gradus_pattern *pats,
+					    size_t n_pats, bool back_ext,
+					    const gradus_exercise *const *taken,
+					    size_t n_taken)
+{
+	const gradus_exercise *best = NULL;
+	int best_score = 0;
+	for (size_t i = 0; i < gradus_catalogue_count(c->cat); i++) {
+		const gradus_exercise *e = gradus_catalogue_get(c->cat, i);
+		bool ok = false;
+		int sc;
+		size_t rank = n_pats;
+		for (size_t j = 0; j < n_pats; j++)
+			if (e->pattern == pats[j] && rank == n_pats)
+				rank = j;
+		ok = rank < n_pats;
+		if (back_ext)
+			ok = is_strength(e->pattern) && back_extensor(e);
+		if (!ok)
+			continue;
+		if (!best_of_pattern_ok(c, e, taken, n_taken))
+			continue;
+		/* the group's patterns in order: sit to stand before squat,
+		 * push before press */
+		sc = score(c, e, target_level(c, e->pattern)) + (back_ext ? 0 : (int)rank * 1000);
+		if (!best || sc < best_score) {
+			best = e;
+			best_score = sc;
 		}
-	/* disuse: exercises for the immobilised region go first */
-	if (c->emphasis) {
-		pick tmp[MAX_PICKS];
-		size_t k = 0;
-		for (size_t i = 0; i < n; i++)
-			if (out[i].emphasis)
-				tmp[k++] = out[i];
-		for (size_t i = 0; i < n; i++)
-			if (!out[i].emphasis)
-				tmp[k++] = out[i];
-		memcpy(out, tmp, n * sizeof(*out));
+	}
+	return best;
+}
+
+static bool taken_already(const gradus_exercise *const *taken, size_t n,
+			  const gradus_exercise *e)
+{
+	for (size_t k = 0; k < n; k++)
+		if (taken[k] == e || ladder_root(taken[k]) == ladder_root(e))
+			return true;
+	return false;
+}
+
+/* The whole body [ACSM2009OA: 8-10 exercises for the major muscle
+ * groups]: groups that every plan covers, in order, the person's own
+ * regions first; then the template's slots by priority; then any other
+ * strength pattern, until `max` are chosen. Picks come out in order of
+ * importance: fitting the minutes drops from the end. */
+static size_t select_strength(const ctx *c, const gradus_assessment *as,
+			      pick *out, size_t max, strlist *notes, arena *a)
+{
+	/* in order of need: the legs, the upper body, back-extensor work
+	 * with osteoporosis [TFTF], grip when weak, calves */
+	enum { G_LEGS, G_KNEE, G_HIP, G_PUSH, G_PULL, G_BACK, G_GRIP, G_CALF,
+	       G_CORE, G__COUNT };
+	static const gradus_pattern groups[G__COUNT][3] = {
+		[G_LEGS] = {GRADUS_PAT_SIT_TO_STAND, GRADUS_PAT_SQUAT, GRADUS_PAT__COUNT},
+		[G_KNEE] = {GRADUS_PAT_KNEE_EXTENSION, GRADUS_PAT__COUNT, GRADUS_PAT__COUNT},
+		[G_HIP] = {GRADUS_PAT_HIP_ABDUCTION, GRADUS_PAT_HIP_EXTENSION, GRADUS_PAT__COUNT},
+		[G_PUSH] = {GRADUS_PAT_PUSH, GRADUS_PAT_PRESS, GRADUS_PAT__COUNT},
+		[G_PULL] = {GRADUS_PAT_PULL, GRADUS_PAT__COUNT, GRADUS_PAT__COUNT},
+		[G_CALF] = {GRADUS_PAT_CALF_RAISE, GRADUS_PAT__COUNT, GRADUS_PAT__COUNT},
+		[G_BACK] = {GRADUS_PAT__COUNT, GRADUS_PAT__COUNT, GRADUS_PAT__COUNT},
+		[G_GRIP] = {GRADUS_PAT_GRIP, GRADUS_PAT__COUNT, GRADUS_PAT__COUNT},
+		[G_CORE] = {GRADUS_PAT_CORE, GRADUS_PAT__COUNT, GRADUS_PAT__COUNT},
+	};
+	static const char *const group_words[G__COUNT] = {
+		[G_LEGS] = "getting up (sit to stand or squat)",
+		[G_KNEE] = "front of the thigh", [G_HIP] = "hips",
+		[G_BACK] = "back muscles", [G_PUSH] = "pushing (chest, shoulders, arms)",
+		[G_PULL] = "pulling (upper back, arms)", [G_GRIP] = "grip",
+		[G_CALF] = "calves", [G_CORE] = "trunk"};
+	const gradus_profile *p = c->p;
+	unsigned regions = p->regions | c->emphasis;
+	(void)as;
+	bool want[G__COUNT] = {[G_LEGS] = true, [G_KNEE] = true, [G_HIP] = true,
+			       [G_PUSH] = true, [G_PULL] = true, [G_CALF] = true};
+	int order[G__COUNT], n_order = 0;
+	const gradus_exercise *taken[MAX_PICKS];
+	size_t n = 0;
+
+	for (size_t i = 0; i < p->n_pins; i++) {
+		const gradus_exercise *e = gradus_catalogue_find(c->cat, p->pins[i].exercise);
+		if (!e || !usable(c, e))
+			strlist_add(a, notes, arena_printf(a, "The pinned exercise '%s' is not used: it does not fit this person's mobility, equipment, level or precautions.",
+							   p->pins[i].exercise));
+	}
+	if (p->conditions & GRADUS_TAGBIT(GRADUS_TAG_OSTEOPOROSIS))
+		want[G_BACK] = true; /* back-extensor work [TFTF] */
+	if ((regions & (GRADUS_REG_HANDS | GRADUS_REG_ARMS)) ||
+	    (!isnan(p->measures.grip_kg) &&
+	     p->measures.grip_kg < (p->sex == GRADUS_SEX_MALE ? 27.0 : 16.0)))
+		want[G_GRIP] = true; /* grip when the hands or arms are weak [EWGSOP2] */
+	if (regions & GRADUS_REG_TRUNK)
+		want[G_CORE] = true;
+	/* the person's own regions first (of legs, hips, push and pull),
+	 * then the rest of those; then the calves, then back-extensor, grip
+	 * and trunk work: a short session keeps legs, hips and the upper
+	 * body (our order, D) */
+	for (int pass = 0; pass < 4; pass++)
+		for (int gi = 0; gi < G__COUNT; gi++) {
+			bool mine = false, core = gi == G_LEGS || gi == G_KNEE || gi == G_HIP ||
+						  gi == G_PUSH || gi == G_PULL;
+			if (!want[gi])
+				continue;
+			if (gi == G_PUSH || gi == G_PULL)
+				mine = (regions & GRADUS_REG_ARMS) != 0;
+			else if (gi == G_GRIP)
+				mine = (regions & GRADUS_REG_HANDS) != 0;
+			else if (gi == G_CORE || gi == G_BACK)
+				mine = (regions & GRADUS_REG_TRUNK) != 0;
+			else if (gi == G_HIP)
+				mine = (regions & (GRADUS_REG_HIPS | GRADUS_REG_LEGS)) != 0;
+			else
+				mine = (regions & GRADUS_REG_LEGS) != 0;
+			if ((pass == 0 && core && mine) || (pass == 1 && core && !mine) ||
+			    (pass == 2 && gi == G_CALF) ||
+			    (pass == 3 && !core && gi != G_CALF))
+				order[n_order++] = gi;
+		}
+	for (int i = 0; i < n_order && n < max; i++) {
+		int gi = order[i];
+		size_t np = 0;
+		while (np < 3 && groups[gi][np] != GRADUS_PAT__COUNT)
+			np++;
+		const gradus_exercise *e;
+		if (gi == G_BACK) {
+			/* a pull for the upper back done sitting or standing
+			 * tall is the posture work of osteoporosis when it is
+			 * already in (our choice, D, after TFTF) */
+			bool posture = false;
+			for (size_t k = 0; k < n; k++)
+				posture |= upper_back_posture(out[k].ex);
+			if (posture)
+				continue;
+		}
+		e = pinned(c, groups[gi], np);
+		if (!e || taken_already(taken, n, e))
+			e = best_of_group(c, groups[gi], np, gi == G_BACK, taken, n);
+		if (!e) {
+			strlist_add(a, notes, arena_printf(a, "No exercise for %s fits this person's equipment, mobility and precautions.",
+							   group_words[gi]));
+			continue;
+		}
+		taken[n] = e;
+		out[n].ex = e;
+		out[n].priority = i;
+		out[n].emphasis = c->emphasis && (e->regions & c->emphasis);
+		out[n].resume = NULL;
+		n++;
+	}
+	/* the template's slots, by priority; a slot of count 2 gets a second */
+	{
+		gradus_slot slots[16];
+		size_t ns = c->t->n_slots < 16 ? c->t->n_slots : 16;
+		memcpy(slots, c->t->slots, ns * sizeof(*slots));
+		qsort(slots, ns, sizeof(*slots), by_priority);
+		for (int pass = 0; pass < 2; pass++)
+			for (size_t i = 0; i < ns && n < max; i++) {
+				const gradus_exercise *e;
+				size_t have = 0;
+				if (!is_strength(slots[i].pattern))
+					continue;
+				for (size_t k = 0; k < n; k++)
+					have += out[k].ex->pattern == slots[i].pattern;
+				if ((int)have >= (pass == 0 ? 1 : slots[i].count))
+					continue;
+				e = pinned(c, &slots[i].pattern, 1);
+				if (!e || taken_already(taken, n, e))
+					e = best_of_group(c, &slots[i].pattern, 1, false, taken, n);
+				if (!e)
+					continue;
+				taken[n] = e;
+				out[n].ex = e;
+				out[n].priority = 100 + slots[i].priority;
+				out[n].emphasis = c->emphasis && (e->regions & c->emphasis);
+				out[n].resume = NULL;
+				n++;
+			}
 	}
 	return n;
+}
+
+/* Paired sets (A1 B1 A2 B2): the rest after a set of one exercise is the
+ * set of the other. Exercises pair when the person can move between
+ * them without lying down or getting up from the floor (both lying, or
+ * both seated or standing); a leg exercise pairs with an arm or trunk
+ * exercise first, so each muscle rests. Our choice (D). Fills
+ * partner[] and puts partners next to each other in picks. */
+static int posture_group(gradus_position pos)
+{
+	return pos == GRADUS_POS_SEATED || pos == GRADUS_POS_STANDING ||
+	       pos == GRADUS_POS_STANDING_SUPPORTED ? 1 : 0;
+}
+
+static bool lower_body(const gradus_exercise *e)
+{
+	return (e->regions & (GRADUS_REG_LEGS | GRADUS_REG_HIPS)) != 0 &&
+	       !(e->regions & (GRADUS_REG_ARMS | GRADUS_REG_HANDS));
+}
+
+static void pair_up(pick *picks, size_t n, int *partner)
+{
+	pick out[MAX_PICKS];
+	bool used[MAX_PICKS] = {false};
+	size_t m = 0;
+	for (size_t i = 0; i < n; i++) {
+		size_t best = n;
+		if (used[i])
+			continue;
+		used[i] = true;
+		for (int pass = 0; pass < 2 && best == n; pass++)
+			for (size_t j = i + 1; j < n && best == n; j++) {
+				if (used[j] ||
+				    posture_group(picks[i].ex->position) != posture_group(picks[j].ex->position) ||
+				    picks[i].ex->pattern == picks[j].ex->pattern)
+					continue;
+				if (pass == 0 && lower_body(picks[i].ex) == lower_body(picks[j].ex))
+					continue;
+				best = j;
+			}
+		out[m] = picks[i];
+		partner[m] = -1;
+		m++;
+		if (best < n) {
+			used[best] = true;
+			out[m] = picks[best];
+			partner[m - 1] = (int)m;
+			partner[m] = (int)m - 1;
+			m++;
+		}
+	}
+	memcpy(picks, out, n * sizeof(*picks));
 }
 
 /* Warm-up, balance and cool-down aim at the highest level allowed:
@@ -422,7 +714,11 @@ static size_t select_block(const ctx *c, gradus_pattern pat,
 {
 	size_t n = 0;
 	while (n < max) {
-		const gradus_exercise *e = best_of(c, pat, out, n, c->max_level);
+		/* balance starts at the person's level and climbs its ladder
+		 * week by week (balance_for_week); warm-up and cool-down are
+		 * not progressed, so they start where the person can work */
+		const gradus_exercise *e = best_of(c, pat, out, n,
+						   pat == GRADUS_PAT_BALANCE ? c->start_level : c->max_level);
 		if (!e)
 			break;
 		out[n++] = e;
@@ -464,132 +760,116 @@ static unsigned choose_days(unsigned allowed, int k)
 	return best;
 }
 
-/* ---- loads ---- */
-
-typedef struct {
-	int n;             /* steps available (machine: unlimited -> 30) */
-	double kg[GRADUS_MAX_WEIGHTS];
-	int band[GRADUS_BAND__COUNT];
-} owned_loads;
-
-static void owned_for(const gradus_profile *p, gradus_load_kind k,
-		      owned_loads *o)
-{
-	memset(o, 0, sizeof(*o));
-	switch (k) {
-	case GRADUS_LOAD_ANKLE_WEIGHT:
-		o->n = (int)p->n_ankle_weights;
-		memcpy(o->kg, p->ankle_weights_kg, sizeof(double) * p->n_ankle_weights);
-		break;
-	case GRADUS_LOAD_DUMBBELL:
-		o->n = (int)p->n_dumbbells;
-		memcpy(o->kg, p->dumbbells_kg, sizeof(double) * p->n_dumbbells);
-		break;
-	case GRADUS_LOAD_BAND:
-		for (int b = 0; b < GRADUS_BAND__COUNT; b++)
-			if (p->bands & (1u << b))
-				o->band[o->n++] = b;
-		break;
-	case GRADUS_LOAD_MACHINE:
-		o->n = 30;
-		break;
-	default:
-		o->n = 0;
-	}
-}
-
-/* May the load go from step i to i + 1? At most +10 % or the smallest
- * step among the owned weights [ACSM2009; OTAGO 0.5 kg steps]. */
-static bool load_step_ok(const owned_loads *o, gradus_load_kind k, int i)
-{
-	double diff, smallest = 1e9;
-	if (i + 1 >= o->n)
-		return false;
-	if (k == GRADUS_LOAD_BAND || k == GRADUS_LOAD_MACHINE)
-		return true; /* next owned band; smallest machine step */
-	for (int j = 1; j < o->n; j++)
-		if (o->kg[j] - o->kg[j - 1] < smallest)
-			smallest = o->kg[j] - o->kg[j - 1];
-	diff = o->kg[i + 1] - o->kg[i];
-	return diff <= 0.10 * o->kg[i] + 1e-9 || fabs(diff - smallest) < 1e-9;
-}
-
-static gradus_load load_at(const owned_loads *o, gradus_load_kind k, int i)
-{
-	gradus_load l = {k, 0.0, -1, 0};
-	if (k == GRADUS_LOAD_ANKLE_WEIGHT || k == GRADUS_LOAD_DUMBBELL)
-		l.kg = o->kg[i];
-	else if (k == GRADUS_LOAD_BAND)
-		l.band = o->band[i];
-	else if (k == GRADUS_LOAD_MACHINE)
-		l.machine_step = i;
-	return l;
-}
-
-/* ---- progression ---- */
+/* ---- progression (DESIGN of the model: docs/generation.md) ---- */
 
 typedef struct {
 	const gradus_exercise *ex;
 	int sets, reps_lo;
+	int extra;               /* one more set for the affected side (0/1) */
 	gradus_support support;
-	int load_i;              /* index into owned loads of ex->load */
+	int load_i;              /* index into the owned loads of ex->load */
+	int hold_extra;          /* seconds added to each hold */
 } dose;
 
+/* Why nothing rose for an exercise in a week (the real reason, for
+ * --explain). */
+typedef enum {
+	WAIT_NONE = 0, WAIT_LEARNING, WAIT_DELOAD, WAIT_TIME, WAIT_SPACING,
+	WAIT_STAGGER, WAIT_TOP, WAIT_MAINTENANCE, WAIT_BACK
+} wait_reason;
+
 typedef struct {
-	dose train;              /* the last non-deload dose */
-	dose prev;               /* last week's prescription */
-	int last_big;            /* week of the last non-reps rise */
-	int last_load;           /* week of the last load rise */
+	dose d;
+	gradus_change change;
+	wait_reason wait;
+	int phase;
+	bool deload;
+} wdose;
+
+typedef struct {
+	dose train;              /* the last full (not lighter) dose */
+	dose shown;              /* last week's prescription */
+	int last_load;           /* program week of the last load or variant rise */
+	int offset;              /* 0..2: staggers load and support steps */
+	int build;               /* 0..2: staggers the weeks sets are added */
+	bool waited;             /* a step already waited its turn once */
+	bool one_limb;           /* one-limb disuse: the affected side gets more */
 } track;
 
-static int phase_index(const gradus_template *t, int week)
-{
-	int end = 0;
-	for (size_t i = 0; i < t->n_phases; i++) {
-		if (t->phases[i].weeks == 0 || i + 1 == t->n_phases)
-			return (int)i;
-		end += t->phases[i].weeks;
-		if (week <= end)
-			return (int)i;
-	}
-	return 0;
-}
-
-static bool is_deload(const gradus_template *t, int week)
-{
-	return t->deload_every >= 2 && week % t->deload_every == 0;
-}
-
-static int reps_top_lo(const gradus_phase *ph)
-{
-	/* rep range shown as [lo, lo + 2] within the phase's range */
-	return ph->reps_max - 2 > ph->reps_min ? ph->reps_max - 2 : ph->reps_min;
-}
+typedef struct {
+	const ctx *c;
+	bool fall_plus;
+	bool start_up;           /* class C/D, measured: start one load up (D) */
+	const gradus_exercise *const *selected; size_t n_selected;
+	int week0;               /* the plan's first week number */
+	const int *partner;      /* paired sets: index of the other, or -1 */
+	int budget_s;            /* seconds for strength work */
+	int reps_cap;            /* highest reps of any phase: time is sized on it */
+	const gradus_exercise *const *balance0; size_t n_balance0; /* week 1 */
+} prog;
 
 static gradus_support support_ceiling(const ctx *c, bool fall_plus)
 {
 	/* walking with an aid: always hold on (DESIGN 7.9); fall risk or a
 	 * blood thinner: keep at least one hand on (our choice, D) */
-	if (c->p->mobility == GRADUS_MOB_WALKS_WITH_AID)
-		return GRADUS_SUPPORT_FINGERTIPS;
 	if (fall_plus || c->s->precautions.balance_emphasis ||
 	    c->s->precautions.prefer_supported)
 		return GRADUS_SUPPORT_ONE_HAND;
+	if (c->p->mobility == GRADUS_MOB_WALKS_WITH_AID)
+		return GRADUS_SUPPORT_FINGERTIPS;
 	return GRADUS_SUPPORT_NONE;
 }
 
-static dose first_dose(const gradus_exercise *e, const gradus_phase *ph)
+static bool weight_kind(gradus_load_kind k)
+{
+	return k == GRADUS_LOAD_ANKLE_WEIGHT || k == GRADUS_LOAD_DUMBBELL;
+}
+
+/* The therapist's start load for an exercise, as an owned index, or -1. */
+static int start_load_index(const prog *g, const gradus_exercise *e,
+			    const dose_owned *o)
+{
+	const gradus_profile *p = g->c->p;
+	for (size_t i = 0; i < p->n_start_loads; i++) {
+		const gradus_start_load *sl = &p->start_loads[i];
+		if (strcmp(sl->exercise, e->id) != 0)
+			continue;
+		for (int k = 0; k < o->n; k++) {
+			if (weight_kind(e->load) && !isnan(sl->kg) && fabs(o->kg[k] - sl->kg) < 1e-9)
+				return k;
+			if (e->load == GRADUS_LOAD_BAND && sl->band >= 0 && o->band[k] == sl->band)
+				return k;
+		}
+		if (e->load == GRADUS_LOAD_MACHINE && sl->machine_step >= 0)
+			return sl->machine_step < o->n ? sl->machine_step : o->n - 1;
+	}
+	return -1;
+}
+
+static dose first_dose(const prog *g, const gradus_exercise *e,
+		       const gradus_phase *ph)
 {
 	dose d;
+	dose_owned o;
+	int set_i;
+	memset(&d, 0, sizeof(d));
 	d.ex = e;
 	d.sets = ph->sets_min;
 	d.reps_lo = ph->reps_min;
 	d.support = e->supported ? GRADUS_SUPPORT_TWO_HANDS : GRADUS_SUPPORT_NA;
-	d.load_i = 0;
+	dose_owned_for(g->c->p, e->load, &o);
+	set_i = start_load_index(g, e, &o);
+	if (set_i >= 0)
+		d.load_i = set_i;
+	else if (g->start_up && o.n >= 3 && e->load != GRADUS_LOAD_MACHINE &&
+		 dose_load_step_ok(&o, e->load, 0))
+		/* class C or D, measured, no fall risk: one owned step up
+		 * where at least two more remain (our choice, D) */
+		d.load_i = 1;
 	return d;
 }
 
-/* What rose from a to b; a variant change counts alone. */
+/* What rose from a to b (bits of gradus_change); a variant counts alone. */
 static unsigned rises(const dose *a, const dose *b)
 {
 	unsigned r = 0;
@@ -597,22 +877,16 @@ static unsigned rises(const dose *a, const dose *b)
 		return 1u << GRADUS_CHANGE_VARIANT;
 	if (b->reps_lo > a->reps_lo)
 		r |= 1u << GRADUS_CHANGE_REPS;
-	if (b->sets > a->sets)
+	if (b->sets > a->sets || b->sets + b->extra > a->sets + a->extra)
 		r |= 1u << GRADUS_CHANGE_SETS;
 	if (b->support > a->support)
 		r |= 1u << GRADUS_CHANGE_SUPPORT;
 	if (b->load_i > a->load_i)
 		r |= 1u << GRADUS_CHANGE_LOAD;
+	if (b->hold_extra > a->hold_extra)
+		r |= 1u << GRADUS_CHANGE_HOLD;
 	return r;
 }
-
-typedef struct {
-	const ctx *c;
-	bool fall_plus;
-	int sets_cap;
-	const gradus_exercise *const *selected; size_t n_selected;
-	int week0;               /* the plan's first week number */
-} prog;
 
 static bool variant_ok(const prog *g, const gradus_exercise *h)
 {
@@ -624,249 +898,480 @@ static bool variant_ok(const prog *g, const gradus_exercise *h)
 	return true;
 }
 
-/* One step of progression in the order reps -> sets -> support -> load
- * -> harder variant [OTAGO, VIVI]. Returns the change made, or
- * GRADUS_CHANGE_NONE when the next step must wait. */
-static gradus_change step(const prog *g, track *tr, dose *d,
-			  const gradus_phase *ph, int week)
-{
-	const gradus_template *t = g->c->t;
-	owned_loads o;
-	int sets_max = ph->sets_max < g->sets_cap ? ph->sets_max : g->sets_cap;
-	bool settled = week - tr->last_big >= 2;
-
-	if (d->reps_lo < reps_top_lo(ph)) {
-		d->reps_lo += 2;
-		if (d->reps_lo > reps_top_lo(ph))
-			d->reps_lo = reps_top_lo(ph);
-		return GRADUS_CHANGE_REPS;
-	}
-	if (!settled)
-		return GRADUS_CHANGE_NONE;
-	if (d->sets < sets_max) {
-		d->sets++;
-		d->reps_lo = ph->reps_min;
-		return GRADUS_CHANGE_SETS;
-	}
-	if (d->support != GRADUS_SUPPORT_NA &&
-	    d->support < support_ceiling(g->c, g->fall_plus)) {
-		d->support++;
-		d->reps_lo = ph->reps_min;
-		return GRADUS_CHANGE_SUPPORT;
-	}
-	if (!t->load_progression)
-		return GRADUS_CHANGE_NONE;
-	owned_for(g->c->p, d->ex->load, &o);
-	if (o.n > 0 && week - tr->last_load >= 2 &&
-	    load_step_ok(&o, d->ex->load, d->load_i)) {
-		d->load_i++;
-		d->reps_lo = ph->reps_min;
-		return GRADUS_CHANGE_LOAD;
-	}
-	if (variant_ok(g, d->ex->harder) && week - tr->last_load >= 2) {
-		*d = first_dose(d->ex->harder, ph);
-		return GRADUS_CHANGE_VARIANT;
-	}
-	return GRADUS_CHANGE_NONE;
-}
-
-typedef struct {
-	dose d;
-	gradus_change change;
-	int phase;
-	bool deload;
-} wdose;
-
-/* The dose a resumed plan starts from, fitted to the phase, the support
- * ceiling and the loads the person owns. */
-static dose resume_dose(const prog *g, const gradus_exercise *e,
-			const gradus_resume_item *r, const gradus_phase *ph,
-			int sets_max)
-{
-	dose d = first_dose(e, ph);
-	owned_loads o;
-	if (!r || strcmp(r->exercise_id, e->id) != 0)
-		return d; /* replaced by an easier variant: start it fresh */
-	d.sets = r->sets < 1 ? 1 : r->sets > sets_max ? sets_max : r->sets;
-	d.reps_lo = r->reps_min < ph->reps_min ? ph->reps_min
-		: r->reps_min > reps_top_lo(ph) ? reps_top_lo(ph) : r->reps_min;
-	if (e->supported) {
-		gradus_support ceil = support_ceiling(g->c, g->fall_plus);
-		d.support = r->support < GRADUS_SUPPORT_TWO_HANDS ? GRADUS_SUPPORT_TWO_HANDS
-			: r->support > ceil ? ceil : r->support;
-	}
-	owned_for(g->c->p, e->load, &o);
-	d.load_i = 0;
-	for (int i = 0; i < o.n; i++) {
-		/* the heaviest owned load not above the one in use */
-		if ((e->load == GRADUS_LOAD_ANKLE_WEIGHT || e->load == GRADUS_LOAD_DUMBBELL) &&
-		    o.kg[i] <= r->load_kg + 1e-9)
-			d.load_i = i;
-		if (e->load == GRADUS_LOAD_BAND && r->band >= 0 && o.band[i] <= r->band)
-			d.load_i = i;
-		if (e->load == GRADUS_LOAD_MACHINE && i <= r->machine_step)
-			d.load_i = i;
-	}
-	return d;
-}
-
-/* Seconds one exercise takes at dose d in phase ph: sets x reps x time
- * per rep (both sides when per side), rests between sets, 30 s to set
- * up. The same formula as gradus_session_minutes. */
-static int dose_seconds(const dose *d, const gradus_phase *ph)
-{
-	const gradus_exercise *e = d->ex;
-	int hi = d->reps_lo + 2 < ph->reps_max ? d->reps_lo + 2 : ph->reps_max;
-	if (hi < d->reps_lo)
-		hi = d->reps_lo;
-	return d->sets * hi * e->seconds_per_rep * (e->per_side ? 2 : 1) +
-	       (d->sets - 1) * ph->rest_s + 30;
-}
-
-/* Fills w[k][0..weeks-1] for every exercise, week by week, so that a rise
- * that would make the session longer than the person's minutes waits
- * (budget_s: seconds left for strength work after warm-up, balance and
- * cool-down). */
-static void progress(const prog *g, const pick *picks, size_t n, int weeks,
-		     int budget_s, wdose (*w)[MAX_WEEKS])
-{
-	const gradus_template *t = g->c->t;
-	track tr[MAX_PICKS];
-	dose base[MAX_PICKS];
-
-	memset(tr, 0, sizeof(tr));
-	for (int wk = 1; wk <= weeks; wk++) {
-		int real = g->week0 + wk - 1; /* the week's number in the program */
-		int pi = phase_index(t, real);
-		const gradus_phase *ph = &t->phases[pi];
-		int sets_max = ph->sets_max < g->sets_cap ? ph->sets_max : g->sets_cap;
-		int sets_min = ph->sets_min < sets_max ? ph->sets_min : sets_max;
-		bool deload = is_deload(t, real) && wk > 1;
-		int total = 0;
-
-		for (size_t k = 0; k < n; k++) {
-			wdose *cur = &w[k][wk - 1];
-			cur->phase = pi;
-			cur->deload = deload;
-			if (wk == 1) {
-				tr[k].train = picks[k].resume
-					? resume_dose(g, picks[k].ex, picks[k].resume, ph, sets_max)
-					: first_dose(picks[k].ex, ph);
-				if (tr[k].train.sets > sets_max)
-					tr[k].train.sets = sets_max;
-				tr[k].last_big = -99;
-				tr[k].last_load = -99;
-				cur->change = GRADUS_CHANGE_START;
-				if (picks[k].resume && picks[k].resume->advance &&
-				    strcmp(picks[k].resume->exercise_id, picks[k].ex->id) == 0) {
-					/* ready to progress (2-for-2) [ACSM2009] */
-					dose d = tr[k].train;
-					gradus_change c2 = step(g, &tr[k], &d, ph, 1);
-					if (c2 != GRADUS_CHANGE_NONE) {
-						tr[k].train = d;
-						cur->change = c2;
-					}
-				}
-				tr[k].prev = tr[k].train;
-				base[k] = tr[k].train;
-			} else if (deload) {
-				/* about half the sets, nothing rises (D); with one
-				 * set, the fewest reps of the phase instead */
-				base[k] = tr[k].train;
-				if (tr[k].train.sets > 1)
-					base[k].sets = tr[k].train.sets / 2;
-				else if (base[k].reps_lo > ph->reps_min)
-					base[k].reps_lo = ph->reps_min;
-				cur->change = GRADUS_CHANGE_DELOAD;
-			} else {
-				/* the training dose, moved into this phase's ranges */
-				dose d = tr[k].train;
-				if (d.sets > sets_max)
-					d.sets = sets_max;
-				if (d.sets < sets_min)
-					d.sets = sets_min;
-				if (d.reps_lo > reps_top_lo(ph))
-					d.reps_lo = reps_top_lo(ph);
-				if (d.reps_lo < ph->reps_min)
-					d.reps_lo = ph->reps_min;
-				if (popcount(rises(&tr[k].prev, &d)) > 1)
-					/* keep the sets rise (back from a lighter week
-					 * or into a new phase); reps wait */
-					d.reps_lo = tr[k].prev.reps_lo < d.reps_lo
-						? tr[k].prev.reps_lo : d.reps_lo;
-				base[k] = d;
-				cur->change = GRADUS_CHANGE_NONE;
-			}
-			total += dose_seconds(&base[k], ph);
-		}
-		/* a new phase or the return from a lighter week must still fit:
-		 * undo rises from the last exercise up, then take sets away */
-		for (int pass = 0; pass < 3 && total > budget_s; pass++)
-			for (size_t k = n; k-- > 0 && total > budget_s;) {
-				dose d = base[k];
-				if (pass == 0 && d.sets > tr[k].prev.sets)
-					d.sets = tr[k].prev.sets;
-				else if (pass == 1 && d.reps_lo > tr[k].prev.reps_lo)
-					d.reps_lo = tr[k].prev.reps_lo;
-				else if (pass == 2 && d.sets > 1)
-					d.sets--;
-				total += dose_seconds(&d, ph) - dose_seconds(&base[k], ph);
-				base[k] = d;
-			}
-		for (size_t k = 0; k < n; k++) {
-			wdose *cur = &w[k][wk - 1];
-			dose d = base[k];
-			gradus_change ch = cur->change;
-			if (wk > 1 && !deload) {
-				unsigned r = rises(&tr[k].prev, &d);
-				if (r & (1u << GRADUS_CHANGE_SETS))
-					ch = GRADUS_CHANGE_SETS;
-				else if (r & (1u << GRADUS_CHANGE_REPS))
-					ch = GRADUS_CHANGE_REPS;
-				else if (pi > 0) { /* no rises while learning */
-					dose tryd = d;
-					track save = tr[k];
-					gradus_change c2 = step(g, &tr[k], &tryd, ph, wk);
-					int grown = total - dose_seconds(&d, ph) +
-						    dose_seconds(&tryd, ph);
-					if (c2 != GRADUS_CHANGE_NONE && grown <= budget_s) {
-						total = grown;
-						d = tryd;
-						ch = c2;
-					} else
-						tr[k] = save;
-				}
-				if (ch == GRADUS_CHANGE_SETS || ch == GRADUS_CHANGE_SUPPORT ||
-				    ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT)
-					tr[k].last_big = wk;
-				if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT)
-					tr[k].last_load = wk;
-				tr[k].train = d;
-			}
-			cur->d = d;
-			cur->change = ch;
-			tr[k].prev = d;
-		}
-	}
-}
-
 /* ---- time ---- */
 
-static int item_seconds(const gradus_item *it)
+/* Seconds of one set (one side, or both sides when per side): reps at
+ * the top of the window x time per rep (a hold counts its seconds). */
+static int set_seconds(const gradus_exercise *e, int reps, int hold_extra,
+		       bool both_sides)
 {
-	const gradus_exercise *e = it->exercise;
 	int per_rep = e->seconds_per_rep;
-	int reps = it->reps_max * (e->per_side ? 2 : 1);
-	/* sets x reps x time per rep, rests between sets, 30 s to set up */
-	return it->sets * reps * per_rep + (it->sets - 1) * it->rest_s + 30;
+	if (e->hold_s > 0 && e->hold_s + hold_extra + 2 > per_rep)
+		per_rep = e->hold_s + hold_extra + 2;
+	return reps * per_rep * (e->per_side && both_sides ? 2 : 1);
+}
+
+/* Seconds one exercise, or one pair done in turns (A1 B1 A2 B2 ...),
+ * takes: 30 s to set up each, the sets, 15 s to move between the two
+ * of a pair, and the rest between sets of one exercise less the time
+ * spent on the other [ACSM2009 rests 60-120 s; the pairing and the
+ * 30 s / 15 s are our estimates, D]. */
+static int block_seconds(const gradus_exercise *ea, int sa, int xa, int ra, int ha,
+			 const gradus_exercise *eb, int sb, int xb, int rb, int hb,
+			 int rest)
+{
+	int wa = set_seconds(ea, ra, ha, true), a1 = set_seconds(ea, ra, ha, false);
+	int t = 30 + sa * wa + xa * (a1 + rest);
+	if (!eb)
+		return t + (sa - 1) * rest;
+	{
+		int wb = set_seconds(eb, rb, hb, true), b1 = set_seconds(eb, rb, hb, false);
+		int m = sa < sb ? sa : sb, gap_a = rest - wb - 15, gap_b = rest - wa - 15;
+		t += 30 + sb * wb + xb * (b1 + rest) + (2 * m - 1) * 15;
+		t += (m - 1) * ((gap_a > 0 ? gap_a : 0) + (gap_b > 0 ? gap_b : 0));
+		t += (sa > sb ? sa - sb : sb - sa) * rest;
+	}
+	return t;
+}
+
+/* Seconds of the strength part with doses d[0..n) (time sized on
+ * `reps` a set, the top of any phase, so a rep rise never overruns). */
+static int strength_seconds(const dose *d, size_t n, const int *partner,
+			    int reps, int rest)
+{
+	int t = 0;
+	for (size_t k = 0; k < n; k++) {
+		int j = partner ? partner[k] : -1;
+		if (j >= 0 && (size_t)j < k)
+			continue; /* counted with its partner */
+		if (j >= 0 && (size_t)j < n)
+			t += block_seconds(d[k].ex, d[k].sets, d[k].extra, reps, d[k].hold_extra,
+					   d[j].ex, d[j].sets, d[j].extra, reps, d[j].hold_extra, rest);
+		else
+			t += block_seconds(d[k].ex, d[k].sets, d[k].extra, reps, d[k].hold_extra,
+					   NULL, 0, 0, 0, 0, rest);
+	}
+	return t;
+}
+
+static int item_block_seconds(const gradus_item *a, const gradus_item *b)
+{
+	int xa = a->affected_sets > a->sets ? a->affected_sets - a->sets : 0;
+	int ha = a->hold_s - a->exercise->hold_s;
+	if (!b)
+		return block_seconds(a->exercise, a->sets, xa, a->reps_max, ha,
+				     NULL, 0, 0, 0, 0, a->rest_s);
+	{
+		int xb = b->affected_sets > b->sets ? b->affected_sets - b->sets : 0;
+		int hb = b->hold_s - b->exercise->hold_s;
+		int rest = a->rest_s > b->rest_s ? a->rest_s : b->rest_s;
+		return block_seconds(a->exercise, a->sets, xa, a->reps_max, ha,
+				     b->exercise, b->sets, xb, b->reps_max, hb, rest);
+	}
 }
 
 int gradus_session_minutes(const gradus_session *s)
 {
 	int sec = 0;
-	for (size_t i = 0; i < s->n_items; i++)
-		sec += item_seconds(&s->items[i]);
+	for (size_t i = 0; i < s->n_items; i++) {
+		const gradus_item *it = &s->items[i];
+		if (it->pair > 0 && i + 1 < s->n_items && s->items[i + 1].pair == it->pair) {
+			sec += item_block_seconds(it, &s->items[i + 1]);
+			i++;
+		} else
+			sec += item_block_seconds(it, NULL);
+	}
 	return s->warmup_min + s->balance_min + s->cooldown_min + (sec + 59) / 60;
+}
+
+/* ---- one week's change for one exercise ---- */
+
+typedef struct {
+	const prog *g;
+	track *tr;
+	dose *now;               /* this week's doses of every exercise */
+	size_t n;
+	const gradus_phase *ph;
+	int real;                /* program week */
+	int first_build;         /* first program week after learning */
+	bool need_drop;          /* reps must come down: only with a rise
+	                            that makes up for it */
+	bool advance;            /* a review found the person ready (2-for-2):
+	                            the intensity steps now [ACSM2009] */
+	bool last;               /* the plan's last week: no later week to
+	                            stagger into */
+	int steps;               /* intensity steps taken this week so far */
+	int max_steps;           /* at most this many a week (D) */
+} wk_ctx;
+
+static bool fits(const wk_ctx *w, size_t k, const dose *cand)
+{
+	dose save = w->now[k];
+	int t;
+	w->now[k] = *cand;
+	t = strength_seconds(w->now, w->n, w->g->partner, w->g->reps_cap, w->ph->rest_s);
+	w->now[k] = save;
+	return t <= w->g->budget_s;
+}
+
+/* Every other exercise has its second set (or cannot have one). */
+static bool others_have_two(const wk_ctx *w, size_t k, int goal2)
+{
+	for (size_t i = 0; i < w->n; i++)
+		if (i != k && w->now[i].sets < goal2)
+			return false;
+	return true;
+}
+
+/* One step for exercise k, in the order of the model: a set (built one
+ * at a time), reps within the window, then intensity: the next owned
+ * load (reps back to the bottom), less support, a longer hold, the
+ * harder version. Returns the change, or NONE with *why. */
+static gradus_change step(const wk_ctx *w, size_t k, wait_reason *why)
+{
+	const prog *g = w->g;
+	const gradus_template *t = g->c->t;
+	const gradus_phase *ph = w->ph;
+	track *tr = &w->tr[k];
+	dose *d = &w->now[k];
+	dose c = *d;
+	dose_owned o;
+	int sets_max = ph->sets_max, goal2 = ph->sets_max < 2 ? ph->sets_max : 2;
+	/* staggered (our choice, D): each exercise skips every third week
+	 * for load and support steps, a different one for each, so the
+	 * steps of a plan spread over the weeks */
+	bool load_week = ((w->real + tr->offset) % 3 != 0 || tr->waited || w->last) &&
+			 (w->steps < w->max_steps || w->last);
+	bool spaced = w->real - tr->last_load >= dose_load_step_weeks(t);
+	bool time_blocked = false;
+
+	*why = WAIT_NONE;
+	if (w->advance) {
+		load_week = true;
+		goto intensity;
+	}
+	/* 1. sets: the affected side first, then one more for both; a
+	 * second set for every exercise before any third */
+	if (tr->one_limb && d->extra == 0) {
+		c.extra = 1;
+		if (w->real < w->first_build + tr->build)
+			*why = WAIT_STAGGER;
+		else if (fits(w, k, &c)) {
+			*d = c;
+			return GRADUS_CHANGE_SETS;
+		} else
+			time_blocked = true;
+		c = *d;
+	} else if (d->sets < goal2) {
+		c.sets++;
+		if (w->real < w->first_build + tr->build)
+			*why = WAIT_STAGGER;
+		else if (fits(w, k, &c)) {
+			*d = c;
+			return GRADUS_CHANGE_SETS;
+		} else
+			time_blocked = true;
+		c = *d;
+	}
+	/* 2. reps climb within the phase range [ACSM2009 double progression] */
+	if (!w->need_drop && d->reps_lo < dose_reps_top_lo(ph)) {
+		/* 2 or 3 reps a step: 8-10 to 10-12, 10-12 to 13-15 */
+		d->reps_lo += DOSE_WINDOW + 1;
+		if (d->reps_lo > dose_reps_top_lo(ph))
+			d->reps_lo = dose_reps_top_lo(ph);
+		return GRADUS_CHANGE_REPS;
+	}
+	if (*why == WAIT_STAGGER && !w->need_drop)
+		return GRADUS_CHANGE_NONE;
+intensity:
+	/* 3. at the top: the next owned load, reps back to the bottom */
+	dose_owned_for(g->c->p, d->ex->load, &o);
+	if (t->load_progression && o.n > 0 && dose_load_step_ok(&o, d->ex->load, d->load_i)) {
+		if (!spaced) {
+			*why = WAIT_SPACING;
+		} else if (!load_week && !w->need_drop) {
+			*why = WAIT_STAGGER;
+			tr->waited = true; /* next time it goes, whatever the week */
+		} else {
+			d->load_i++;
+			d->reps_lo = ph->reps_min;
+			tr->waited = false;
+			return GRADUS_CHANGE_LOAD;
+		}
+	}
+	/* 4. less support (two hands, one hand, fingertips, none) */
+	/* (with reps above a new phase's range, they stay there) */
+	if (d->support != GRADUS_SUPPORT_NA &&
+	    d->support < support_ceiling(g->c, g->fall_plus)) {
+		if (!load_week) {
+			*why = WAIT_STAGGER;
+			tr->waited = true;
+			return GRADUS_CHANGE_NONE;
+		}
+		d->support++;
+		tr->waited = false;
+		return GRADUS_CHANGE_SUPPORT;
+	}
+	/* 5. a longer hold (2 s more, once; our choice, D) */
+	if (t->load_progression && d->ex->hold_s > 0 && d->hold_extra == 0) {
+		c = *d;
+		c.hold_extra = 2;
+		if (fits(w, k, &c)) {
+			*d = c;
+			return GRADUS_CHANGE_HOLD;
+		}
+		time_blocked = true;
+	}
+	if (*why == WAIT_SPACING || *why == WAIT_STAGGER)
+		return GRADUS_CHANGE_NONE;
+	/* 6. the harder version, when this one is done with all that is owned */
+	if (t->load_progression && variant_ok(g, d->ex->harder)) {
+		if (!spaced) {
+			*why = WAIT_SPACING;
+			return GRADUS_CHANGE_NONE;
+		}
+		if (!load_week && !w->need_drop) {
+			*why = WAIT_STAGGER;
+			tr->waited = true;
+			return GRADUS_CHANGE_NONE;
+		}
+		tr->waited = false;
+		c = first_dose(g, d->ex->harder, ph);
+		c.load_i = 0; /* a new movement starts with the lightest load */
+		c.sets = d->sets;
+		c.extra = d->extra;
+		if (fits(w, k, &c)) {
+			*d = c;
+			return GRADUS_CHANGE_VARIANT;
+		}
+		time_blocked = true;
+	}
+	/* 7. a third set (where the phase allows it) only when the
+	 * intensity cannot rise and every exercise has its second set:
+	 * load, not more sets, carries the progression */
+	if (*why != WAIT_SPACING && *why != WAIT_STAGGER && !w->need_drop &&
+	    d->sets >= goal2 && d->sets < sets_max && others_have_two(w, k, goal2)) {
+		c = *d;
+		c.sets++;
+		if (fits(w, k, &c)) {
+			*d = c;
+			return GRADUS_CHANGE_SETS;
+		}
+		time_blocked = true;
+	}
+	*why = !t->load_progression ? WAIT_MAINTENANCE : time_blocked ? WAIT_TIME : WAIT_TOP;
+	return GRADUS_CHANGE_NONE;
+}
+
+/* The dose a resumed plan starts from, fitted to the phase, the support
+ * ceiling and the loads the person owns. */
+static dose resume_dose(const prog *g, const gradus_exercise *e,
+			const gradus_resume_item *r, const gradus_phase *ph)
+{
+	dose d = first_dose(g, e, ph);
+	dose_owned o;
+	gradus_load l;
+	if (!r || strcmp(r->exercise_id, e->id) != 0)
+		return d; /* replaced by an easier variant: start it fresh */
+	d.sets = r->sets < 1 ? 1 : r->sets > ph->sets_max ? ph->sets_max : r->sets;
+	d.reps_lo = r->reps_min < ph->reps_min ? ph->reps_min
+		: r->reps_min > dose_reps_top_lo(ph) ? dose_reps_top_lo(ph) : r->reps_min;
+	if (e->supported) {
+		gradus_support ceil = support_ceiling(g->c, g->fall_plus);
+		d.support = r->support < GRADUS_SUPPORT_TWO_HANDS ? GRADUS_SUPPORT_TWO_HANDS
+			: r->support > ceil ? ceil : r->support;
+	}
+	dose_owned_for(g->c->p, e->load, &o);
+	l.kind = e->load;
+	l.kg = r->load_kg;
+	l.band = r->band;
+	l.machine_step = r->machine_step;
+	d.load_i = dose_load_index(&o, &l);
+	return d;
+}
+
+/* Fills w[k][0..weeks-1] for every exercise, week by week: one change
+ * per exercise per week at most, nothing rises in a lighter week, and
+ * nothing that would make the session longer than budget_s. */
+static void progress(const prog *g, const pick *picks, size_t n, int weeks,
+		     bool one_limb_region(const ctx *, const gradus_exercise *),
+		     wdose (*w)[MAX_WEEKS])
+{
+	const gradus_template *t = g->c->t;
+	track tr[MAX_PICKS];
+	dose now[MAX_PICKS];
+	int first_build = dose_phase_first_week(t, t->n_phases > 1 ? 1 : 0);
+
+	memset(tr, 0, sizeof(tr));
+	for (int wk = 1; wk <= weeks; wk++) {
+		int real = g->week0 + wk - 1;
+		int pi = dose_phase_index(t, real);
+		const gradus_phase *ph = &t->phases[pi];
+		bool deload = dose_is_deload(t, real) && wk > 1;
+		bool learning = pi == 0 && t->n_phases > 1;
+		/* at most a quarter of the exercises (at least one) take an
+		 * intensity step in one week (our choice, D) */
+		wk_ctx wc = {g, tr, now, n, ph, real, first_build, false, false, wk == weeks,
+			     0, (int)(n + 3) / 4};
+		bool drop[MAX_PICKS] = {false};
+
+		/* the week's starting point for every exercise */
+		for (size_t k = 0; k < n; k++) {
+			wdose *cur = &w[k][wk - 1];
+			cur->phase = pi;
+			cur->deload = deload;
+			cur->wait = WAIT_NONE;
+			if (wk == 1) {
+				tr[k].one_limb = one_limb_region(g->c, picks[k].ex);
+				tr[k].offset = (int)(k % 3);
+				tr[k].build = (int)(k % 3);
+				tr[k].last_load = -99;
+				tr[k].train = picks[k].resume
+					? resume_dose(g, picks[k].ex, picks[k].resume, ph)
+					: first_dose(g, picks[k].ex, ph);
+				now[k] = tr[k].train;
+				cur->change = GRADUS_CHANGE_START;
+				continue;
+			}
+			if (deload) {
+				/* about half the sets, no rise (D); with one set,
+				 * the fewest reps of the phase instead */
+				now[k] = tr[k].train;
+				if (now[k].sets > 1) {
+					now[k].sets /= 2;
+					now[k].extra = 0;
+				} else if (now[k].extra)
+					now[k].extra = 0;
+				else if (now[k].reps_lo > ph->reps_min)
+					now[k].reps_lo = ph->reps_min;
+				cur->change = GRADUS_CHANGE_DELOAD;
+				cur->wait = WAIT_DELOAD;
+				continue;
+			}
+			/* the training dose, moved into this phase's ranges */
+			now[k] = tr[k].train;
+			if (now[k].sets > ph->sets_max)
+				now[k].sets = ph->sets_max;
+			if (now[k].reps_lo < ph->reps_min)
+				now[k].reps_lo = ph->reps_min;
+			if (now[k].reps_lo > dose_reps_top_lo(ph))
+				drop[k] = true; /* a new phase with fewer reps */
+			cur->change = GRADUS_CHANGE_NONE;
+		}
+		if (wk == 1)
+			/* a resumed plan may start in a phase with longer
+			 * rests: its first week must fit the minutes too */
+			for (size_t k = n; k-- > 0 &&
+			     strength_seconds(now, n, g->partner, g->reps_cap, ph->rest_s) > g->budget_s;) {
+				if (now[k].extra)
+					now[k].extra = 0;
+				else if (now[k].sets > 1)
+					now[k].sets--;
+			}
+		if (wk == 1)
+			/* a review found the person ready to progress
+			 * (2-for-2): the load, support or version steps in
+			 * the first week, not one more rep [ACSM2009] */
+			for (size_t k = 0; k < n; k++) {
+				const gradus_resume_item *r = picks[k].resume;
+				wait_reason why;
+				gradus_change ch;
+				if (!r || !r->advance || strcmp(r->exercise_id, picks[k].ex->id) != 0)
+					continue;
+				wc.advance = true;
+				ch = step(&wc, k, &why);
+				wc.advance = false;
+				if (ch == GRADUS_CHANGE_NONE)
+					continue;
+				w[k][0].change = ch;
+				if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT)
+					tr[k].last_load = real;
+			}
+		if (wk > 1 && !deload) {
+			/* a new phase with longer rests may not hold last
+			 * block's sets: take sets away from the last exercises
+			 * until the session fits (fewer sets is no rise) */
+			for (size_t k = n; k-- > 0 &&
+			     strength_seconds(now, n, g->partner, g->reps_cap, ph->rest_s) > g->budget_s;) {
+				if (now[k].extra)
+					now[k].extra = 0;
+				else if (now[k].sets > 1)
+					now[k].sets--;
+			}
+			/* sets a new phase asks for, while they fit */
+			for (size_t k = 0; k < n; k++)
+				if (now[k].sets < ph->sets_min &&
+				    !(rises(&tr[k].shown, &now[k]) & ~(1u << GRADUS_CHANGE_SETS))) {
+					dose c = now[k];
+					c.sets++;
+					if (fits(&wc, k, &c))
+						now[k] = c;
+				}
+			/* one change each, in an order that turns every week
+			 * so no exercise always comes first for the time left */
+			for (size_t i = 0; i < n; i++) {
+				size_t k = (i + (size_t)wk) % n;
+				wdose *cur = &w[k][wk - 1];
+				unsigned r = rises(&tr[k].shown, &now[k]);
+				wait_reason why = WAIT_NONE;
+				gradus_change ch = GRADUS_CHANGE_NONE;
+				if (r) {
+					/* back from a lighter week, or into a new phase:
+					 * that is this week's one change (reps wait) */
+					if (r & ~(1u << GRADUS_CHANGE_REPS) && now[k].reps_lo > tr[k].shown.reps_lo)
+						now[k].reps_lo = tr[k].shown.reps_lo;
+					r = rises(&tr[k].shown, &now[k]);
+					ch = (r & (1u << GRADUS_CHANGE_SETS)) ? GRADUS_CHANGE_SETS
+					   : GRADUS_CHANGE_REPS;
+					if (tr[k].shown.sets + tr[k].shown.extra <
+					    tr[k].train.sets + tr[k].train.extra)
+						why = WAIT_BACK;
+				} else if (learning) {
+					why = WAIT_LEARNING;
+				} else {
+					wc.need_drop = drop[k];
+					ch = step(&wc, k, &why);
+				}
+				/* what really rose since last week (sets taken
+				 * away for time and given back are no rise) */
+				r = rises(&tr[k].shown, &now[k]);
+				if (drop[k] && !(r & ((1u << GRADUS_CHANGE_LOAD) | (1u << GRADUS_CHANGE_VARIANT))) &&
+				    now[k].sets <= tr[k].shown.sets)
+					/* reps never fall without a heavier load, a
+					 * harder version or one more set: the window
+					 * stays where it was until one comes */
+					now[k].reps_lo = tr[k].shown.reps_lo > now[k].reps_lo
+						? tr[k].shown.reps_lo : now[k].reps_lo;
+				else if (drop[k] && now[k].reps_lo > dose_reps_top_lo(ph))
+					now[k].reps_lo = dose_reps_top_lo(ph);
+				r = rises(&tr[k].shown, &now[k]);
+				ch = r & (1u << GRADUS_CHANGE_VARIANT) ? GRADUS_CHANGE_VARIANT
+				   : r & (1u << GRADUS_CHANGE_LOAD) ? GRADUS_CHANGE_LOAD
+				   : r & (1u << GRADUS_CHANGE_SETS) ? GRADUS_CHANGE_SETS
+				   : r & (1u << GRADUS_CHANGE_SUPPORT) ? GRADUS_CHANGE_SUPPORT
+				   : r & (1u << GRADUS_CHANGE_HOLD) ? GRADUS_CHANGE_HOLD
+				   : r & (1u << GRADUS_CHANGE_REPS) ? GRADUS_CHANGE_REPS
+				   : GRADUS_CHANGE_NONE;
+				if (ch == GRADUS_CHANGE_NONE && why == WAIT_NONE)
+					why = WAIT_TIME;
+				if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT)
+					tr[k].last_load = real;
+				if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT ||
+				    ch == GRADUS_CHANGE_SUPPORT)
+					wc.steps++;
+				cur->change = ch;
+				cur->wait = ch == GRADUS_CHANGE_NONE ? why : WAIT_NONE;
+				if (ch == GRADUS_CHANGE_SETS && why == WAIT_BACK)
+					cur->wait = WAIT_BACK;
+			}
+		}
+		for (size_t k = 0; k < n; k++) {
+			w[k][wk - 1].d = now[k];
+			tr[k].shown = now[k];
+			if (!deload)
+				tr[k].train = now[k];
+		}
+	}
 }
 
 /* ---- explanations ---- */
@@ -976,35 +1481,169 @@ static const char *resume_source(const gradus_resume_item *r)
 	return r->source ? r->source : "D";
 }
 
+/* The real reason nothing rose this week, in plain words. */
+static const char *wait_words(wait_reason w)
+{
+	switch (w) {
+	case WAIT_LEARNING:
+		return "Same as last week: the first weeks are for learning the movements.";
+	case WAIT_TIME:
+		return "Same as last week: one more set would make the session longer than your minutes, so the next rise is in weight, band or version.";
+	case WAIT_SPACING:
+		return "Same as last week: the weight went up recently; at most one weight rise in two weeks.";
+	case WAIT_STAGGER:
+		return "Same as last week: your exercises take turns to get harder, so not everything changes at once.";
+	case WAIT_TOP:
+		return "Same as last week: this is the hardest version you can do with what you own.";
+	case WAIT_MAINTENANCE:
+		return "Same as last week: this program keeps function; the load does not rise.";
+	case WAIT_BACK:
+		return "Back to your full sets after the lighter week.";
+	default:
+		return "Same as last week.";
+	}
+}
+
+/* When an exercise ends the plan at the heaviest weight or band the
+ * person owns, say what would let them keep progressing. */
+static void next_loads(const gradus_plan *pl, const ctx *c, arena *a, strlist *adv)
+{
+	const gradus_week *last = NULL;
+	for (size_t w = pl->n_weeks; w-- > 0 && !last;)
+		if (pl->weeks[w].n_sessions)
+			last = &pl->weeks[w];
+	for (size_t k = 0; last && k < last->sessions[0].n_items; k++) {
+		const gradus_item *it = &last->sessions[0].items[k];
+		const gradus_exercise *e = it->exercise;
+		dose_owned o;
+		if (!c->t->load_progression)
+			continue;
+		if (e->load == GRADUS_LOAD_BODYWEIGHT && e->harder &&
+		    (e->harder->equipment & ~c->p->equipment) &&
+		    !(e->harder->equipment & ~c->p->equipment & ~(GRADUS_EQ_BAND |
+			GRADUS_EQ_ANKLE_WEIGHT | GRADUS_EQ_DUMBBELL))) {
+			/* the harder version needs only a band or a weight */
+			unsigned miss = e->harder->equipment & ~c->p->equipment;
+			strlist_add(a, adv, arena_printf(a, "%s: %s would let you go on to the harder version (%s).",
+							 e->name,
+							 miss & GRADUS_EQ_ANKLE_WEIGHT ? "ankle weights (0.5 kg to start)"
+							 : miss & GRADUS_EQ_DUMBBELL ? "a pair of light dumbbells (1 kg to start)"
+							 : "a light exercise band",
+							 e->harder->name));
+			continue;
+		}
+		if (e->load == GRADUS_LOAD_BODYWEIGHT || e->load == GRADUS_LOAD_MACHINE)
+			continue;
+		dose_owned_for(c->p, e->load, &o);
+		if (o.n == 0)
+			continue;
+		if (weight_kind(e->load) && dose_load_index(&o, &it->load) + 1 < o.n &&
+		    !dose_load_step_ok(&o, e->load, dose_load_index(&o, &it->load))) {
+			/* the next weight owned is too big a step [ACSM2009] */
+			double step = e->load == GRADUS_LOAD_ANKLE_WEIGHT ? 0.5 : 1.0;
+			strlist_add(a, adv, arena_printf(a, "%s: your next %s (%g kg) is too big a step from %g kg. A %g kg one would let you keep getting stronger.",
+							 e->name, e->load == GRADUS_LOAD_ANKLE_WEIGHT ? "ankle weight" : "dumbbell",
+							 o.kg[dose_load_index(&o, &it->load) + 1], it->load.kg,
+							 it->load.kg + step));
+			continue;
+		}
+		if (dose_load_index(&o, &it->load) + 1 < o.n)
+			continue;
+		if (weight_kind(e->load)) {
+			/* the next weight: the smallest owned step more, 0.5 kg
+			 * for ankle weights [OTAGO], 1 kg for dumbbells (D) */
+			double step = e->load == GRADUS_LOAD_ANKLE_WEIGHT ? 0.5 : 1.0;
+			strlist_add(a, adv, arena_printf(a, "%s: by the end you use your heaviest %s (%g kg). A %g kg %s would let you keep getting stronger.",
+							 e->name, e->load == GRADUS_LOAD_ANKLE_WEIGHT ? "ankle weight" : "dumbbell",
+							 it->load.kg, it->load.kg + step,
+							 e->load == GRADUS_LOAD_ANKLE_WEIGHT ? "ankle weight" : "dumbbell"));
+		} else if (it->load.band + 1 < GRADUS_BAND__COUNT) {
+			strlist_add(a, adv, arena_printf(a, "%s: by the end you use your strongest band (%s). A %s band would let you keep getting stronger.",
+							 e->name, gradus_band_name((gradus_band)it->load.band),
+							 gradus_band_name((gradus_band)(it->load.band + 1))));
+		}
+	}
+}
+
+static bool one_limb_exercise(const ctx *c, const gradus_exercise *e)
+{
+	return c->one_limb && e->per_side && (e->regions & c->emphasis);
+}
+
+static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
+		      const pick *picks, size_t n_picks, const int blocks[3],
+		      int *max_minutes, wdose (*wd)[MAX_WEEKS], gradus_week *weeks);
+
 static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 		       const pick *picks, size_t n_picks, const int blocks[3],
 		       int *max_minutes)
 {
+	/* the week-by-week doses are scratch: only the items are kept */
+	wdose (*wd)[MAX_WEEKS] = malloc(MAX_PICKS * sizeof(*wd));
+	gradus_week *weeks = arena_alloc(a, (size_t)pl->weeks_n * sizeof(*weeks));
+	int rc;
+	if (!weeks || !wd) {
+		free(wd);
+		return GRADUS_ENOMEM;
+	}
+	*max_minutes = 0;
+	progress(g, picks, n_picks, pl->weeks_n, one_limb_exercise, wd);
+	rc = fill_weeks(pl, a, g, picks, n_picks, blocks, max_minutes, wd, weeks);
+	free(wd);
+	return rc;
+}
+
+static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
+		      const pick *picks, size_t n_picks, const int blocks[3],
+		      int *max_minutes, wdose (*wd)[MAX_WEEKS], gradus_week *weeks)
+{
 	const gradus_template *t = g->c->t;
 	const gradus_profile *p = g->c->p;
-	wdose (*wd)[MAX_WEEKS] = arena_alloc(a, MAX_PICKS * sizeof(*wd));
-	gradus_week *weeks = arena_alloc(a, (size_t)pl->weeks_n * sizeof(*weeks));
-	owned_loads o;
-
-	if (!weeks || !wd)
-		return GRADUS_ENOMEM;
-	*max_minutes = 0;
-	progress(g, picks, n_picks, pl->weeks_n,
-		 (p->minutes - blocks[0] - blocks[1] - blocks[2]) * 60, wd);
+	dose_owned o;
+	const gradus_exercise **bal = NULL;
+	size_t n_bal = g->n_balance0;
+	int walk = t->walking_min < 10 ? t->walking_min : 10;
 	for (int w = 0; w < pl->weeks_n; w++) {
 		gradus_week *wk = &weeks[w];
 		const gradus_phase *ph;
 		gradus_item *items = arena_alloc(a, (n_picks ? n_picks : 1) * sizeof(*items));
 		gradus_session *ss;
 		size_t n_s = 0;
+		int pair_no = 0;
 		if (!items)
 			return GRADUS_ENOMEM;
 		wk->number = g->week0 + w;
 		wk->start = gradus_date_add(pl->start, 7L * w);
 		wk->end = gradus_date_add(wk->start, 6);
-		wk->deload = n_picks ? wd[0][w].deload : is_deload(t, g->week0 + w);
-		ph = &t->phases[phase_index(t, g->week0 + w)];
+		wk->deload = n_picks ? wd[0][w].deload : dose_is_deload(t, g->week0 + w);
+		ph = &t->phases[dose_phase_index(t, g->week0 + w)];
 		wk->phase = ph->name;
+		/* balance climbs its ladder every third week (Otago levels:
+		 * more support to less, feet together to tandem to one leg)
+		 * and walking builds by 5 minutes every second week toward
+		 * the template's minutes [OTAGO; the rhythm is our choice,
+		 * D]; nothing rises in a lighter week */
+		{
+			const gradus_exercise **nb = arena_alloc(a, (n_bal ? n_bal : 1) * sizeof(*nb));
+			if (!nb)
+				return GRADUS_ENOMEM;
+			for (size_t i = 0; i < n_bal; i++) {
+				const gradus_exercise *e = bal ? bal[i] : g->balance0[i];
+				const gradus_exercise *h = e->harder;
+				bool free_rung = h != NULL;
+				for (size_t j = 0; h && j < n_bal; j++)
+					if ((bal ? bal[j] : g->balance0[j]) == h)
+						free_rung = false;
+				if (w > 0 && !wk->deload && wk->number % 3 == 1 && free_rung &&
+				    usable(g->c, h) && balance_safe(g->c, h))
+					e = h;
+				nb[i] = e;
+			}
+			bal = nb;
+			if (w > 0 && !wk->deload && wk->number % 2 == 1 && walk < t->walking_min)
+				walk = walk + 5 < t->walking_min ? walk + 5 : t->walking_min;
+			wk->walking_min = walk;
+		}
 		for (size_t k = 0; k < n_picks; k++) {
 			const wdose *x = &wd[k][w];
 			const gradus_exercise *e = x->d.ex;
@@ -1012,13 +1651,17 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 			whys wy = {0};
 			it->exercise = e;
 			it->sets = x->d.sets;
+			it->affected_sets = x->d.extra ? x->d.sets + x->d.extra : 0;
 			it->reps_min = x->d.reps_lo;
-			it->reps_max = x->d.reps_lo + 2 < ph->reps_max ? x->d.reps_lo + 2 : ph->reps_max;
-			if (it->reps_max < it->reps_min)
-				it->reps_max = it->reps_min;
-			it->hold_s = e->hold_s;
-			owned_for(p, e->load, &o);
-			it->load = o.n ? load_at(&o, e->load, x->d.load_i)
+			it->reps_max = dose_reps_hi(x->d.reps_lo, ph);
+			it->pair = 0;
+			if (g->partner[k] == (int)k + 1)
+				it->pair = ++pair_no;
+			else if (g->partner[k] >= 0 && g->partner[k] == (int)k - 1)
+				it->pair = items[k - 1].pair;
+			it->hold_s = e->hold_s > 0 ? e->hold_s + x->d.hold_extra : 0;
+			dose_owned_for(p, e->load, &o);
+			it->load = o.n ? dose_load_at(&o, e->load, x->d.load_i)
 				       : (gradus_load){e->load, 0.0, -1, 0};
 			it->support = x->d.support;
 			it->effort_min = ph->rpe_min < pl->effort_cap ? ph->rpe_min : pl->effort_cap;
@@ -1050,26 +1693,30 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 				    "D");
 				break;
 			case GRADUS_CHANGE_REPS:
-				why(&wy, "G-ORDER", "Reps rise first; only one thing rises in a week.", "OTAGO, VIVI");
+				why(&wy, "G-REPS-UP", "More reps: they climb within the range; at the top the weight goes up and the reps start again at the bottom.", "ACSM2009, NSCA2019");
 				break;
 			case GRADUS_CHANGE_SETS:
-				why(&wy, "G-ORDER", "A set is added once the reps are at the top of the range.", "OTAGO, VIVI, NSCA2019");
+				why(&wy, "G-SETS-UP", x->d.extra && (w == 0 || !wd[k][w - 1].d.extra)
+				    ? "One more set for the side that was in the cast or brace: it needs more work than the other."
+				    : "One more set: sets are built one at a time, before the weight rises.",
+				    "NSCA2019");
 				break;
 			case GRADUS_CHANGE_SUPPORT:
-				why(&wy, "G-SUPPORT", "Less support (two hands, one hand, fingertips) before adding weight.", "OTAGO, VIVI");
+				why(&wy, "G-SUPPORT", "Less support (two hands, one hand, fingertips): your balance and legs do more of the work.", "OTAGO, VIVI");
 				break;
 			case GRADUS_CHANGE_LOAD:
-				why(&wy, "G-LOAD", "The next weight you own: at most 10 % more or your smallest step, at most once in two weeks.",
+				why(&wy, "G-LOAD", "The reps reached the top of the range: the next weight or band you own (at most 10 % more or your smallest step, at most once in two weeks), and the reps start again at the bottom.",
 				    "ACSM2009, OTAGO");
 				break;
+			case GRADUS_CHANGE_HOLD:
+				why(&wy, "G-HOLD-UP", "A longer hold: 2 seconds more each time (our choice).", "D");
+				break;
 			case GRADUS_CHANGE_VARIANT:
-				why(&wy, "G-VARIANT", "Moved to the harder version: the easier one is done with all you own.", "OTAGO, VIVI");
+				why(&wy, "G-VARIANT", "The harder version: the easier one is done with all you own.", "OTAGO, VIVI");
 				break;
 			default:
-				why(&wy, "G-HOLD", wk->number <= t->phases[0].weeks
-					? "Same as last week while you learn the movements."
-					: "Same as last week: let the body settle before the next rise.",
-				    "ACSM2009");
+				why(&wy, "G-WAIT", wait_words(x->wait),
+				    x->wait == WAIT_SPACING ? "ACSM2009" : x->wait == WAIT_LEARNING ? "ACSM2009OA" : "D");
 			}
 			if (w == 0 && x->change != GRADUS_CHANGE_START &&
 			    picks[k].resume && picks[k].resume->why)
@@ -1097,6 +1744,8 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 			s->n_items = n_picks;
 			s->warmup_min = blocks[0];
 			s->balance_min = blocks[1];
+			s->balance = bal;
+			s->n_balance = n_bal;
 			s->cooldown_min = blocks[2];
 			s->minutes = gradus_session_minutes(s);
 			if (s->minutes > *max_minutes)
@@ -1127,6 +1776,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	const gradus_exercise *blk[3][2] = {{NULL, NULL}, {NULL, NULL}, {NULL, NULL}};
 	size_t n_blk[3];
 	int rc, want_sessions, balance_min, max_minutes = 0;
+	const char *days_line = NULL;
 	int blocks[3]; /* warm-up, balance, cool-down minutes */
 	static const int start_level[GRADUS_CLASS__COUNT] = {1, 2, 3, 3};
 	static const int max_level[GRADUS_CLASS__COUNT] = {2, 3, 4, 5};
@@ -1223,6 +1873,16 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 		c.start_level = c.max_level;
 	c.emphasis = p->kind == GRADUS_KIND_DISUSE && p->has_immobilised &&
 		p->immobilised_region != GRADUS_REG_ALL ? p->immobilised_region : 0;
+	c.fall_plus = pl->assessment.fall_risk_plus;
+	/* one arm or one leg was immobilised: that side gets more work */
+	c.one_limb = c.emphasis == GRADUS_REG_LEFT_LEG || c.emphasis == GRADUS_REG_RIGHT_LEG ||
+		     c.emphasis == GRADUS_REG_LEFT_ARM || c.emphasis == GRADUS_REG_RIGHT_ARM;
+	c.hold_on = c.fall_plus || p->supervision == GRADUS_SUP_ALONE ||
+		    p->mobility <= GRADUS_MOB_WALKS_WITH_AID ||
+		    s->precautions.prefer_supported || s->precautions.balance_emphasis;
+	for (size_t i = 0; i < p->n_surgery; i++)
+		if (gradus_date_days(pl->start) - gradus_date_days(p->surgery[i].date) < 84)
+			c.hold_on = true; /* an operation in the last 12 weeks (D) */
 
 	pl->first_week = opt && opt->resume && opt->resume->week > 1 ? opt->resume->week : 1;
 	if (opt && opt->resume) {
@@ -1257,16 +1917,15 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 			n_picks++;
 		}
 	} else
-		n_picks = select_strength(&c, picks, (size_t)t->exercises_max < MAX_PICKS ? (size_t)t->exercises_max : MAX_PICKS);
+		n_picks = select_strength(&c, &pl->assessment, picks,
+					  (size_t)t->exercises_max < MAX_PICKS ? (size_t)t->exercises_max : MAX_PICKS,
+					  &warn, a);
 	if (n_picks == 0) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
 				 "no strength exercise in the catalogue fits this person's mobility, equipment and precautions");
 		rc = GRADUS_EINVALID;
 		goto fail;
 	}
-	if ((int)n_picks < t->exercises_min)
-		strlist_add(a, &warn, arena_printf(a, "Only %zu exercises fit the equipment, mobility and precautions (the template asks for %d to %d).",
-					  n_picks, t->exercises_min, t->exercises_max));
 	n_blk[0] = select_block(&c, GRADUS_PAT_WARMUP, blk[0], 2);
 	n_blk[1] = select_block(&c, GRADUS_PAT_BALANCE, blk[1], 2);
 	n_blk[2] = select_block(&c, GRADUS_PAT_MOBILITY, blk[2], 2);
@@ -1288,57 +1947,83 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 		}
 	}
 	pl->sessions_per_week = popcount(pl->days);
+	if (popcount(p->days) > pl->sessions_per_week && pl->sessions_per_week == want_sessions) {
+		/* more days given than sessions: say why, and what the other
+		 * days are for [ACSM2009, NSCA2019: 2-3 a week, a day between] */
+		days_line = arena_printf(a, "You gave %d days; strength training is %d of them, with a day of rest in between so the muscles recover.%s",
+					 popcount(p->days), pl->sessions_per_week,
+					 t->walking_min > 0 && p->mobility >= GRADUS_MOB_WALKS_WITH_AID
+					 ? " Use the other days for your walks." : "");
+		strlist_add(a, &warn, arena_printf(a, "%d days given, %d strength sessions a week: the %s (2-3 a week, 48 hours apart).",
+						   popcount(p->days), pl->sessions_per_week,
+						   p->sessions_per_week > 0 ? "profile's program.sessions_per_week"
+									    : "template's sessions_per_week"));
+	}
 
-	/* Fit the minutes. Rises that would make a session too long wait
-	 * (see progress). Here: drop the last exercises while the plan cannot
-	 * reach 2 sets of each by its end [NSCA2019: build to 2-3 sets],
-	 * keeping at least 4 [OTAGO: frail home plans 4-6]; then, if even
-	 * the first week does not fit, shorten balance and drop more. */
+	/* Fit the minutes, by calculation: warm-up and cool-down sized to
+	 * the session; then as many exercises as fit with two sets each (one
+	 * set each of at least the minimum for the session's length: 4 below
+	 * 30 minutes or at bed level, 6 from 30, 8 from 45 [ACSM2009OA];
+	 * then load, not more sets, carries the progression). Rises that
+	 * would overrun wait (progress). */
 	{
-		size_t n_use = n_picks;
 		const gradus_exercise *selected[MAX_PICKS];
 		int warmup_min = t->warmup_min, cooldown_min = t->cooldown_min;
-		const gradus_phase *last = &t->phases[phase_index(t, pl->first_week + pl->weeks_n - 1)];
-		int want_sets = last->sets_max >= 2 && pl->weeks_n >= 8 ? 2 : 1;
-		bool short_sets = false;
+		int reps_cap = 0, rest = 0, n1, n2, budget;
+		size_t need_min = p->mobility == GRADUS_MOB_BED || p->minutes < 30 ? 4
+				: p->minutes < 45 ? 6 : 8;
+		size_t n_use;
+		int partner[MAX_PICKS];
+		/* warm-up about a seventh of the session, at least 3 minutes;
+		 * cool-down a tenth, at least 2; never more than the template
+		 * says (our choice, D) */
+		if (warmup_min > 3 && warmup_min > p->minutes / 7)
+			warmup_min = p->minutes / 7 > 3 ? p->minutes / 7 : 3;
+		if (cooldown_min > 2 && cooldown_min > p->minutes / 10)
+			cooldown_min = p->minutes / 10 > 2 ? p->minutes / 10 : 2;
+		for (size_t i = 0; i < t->n_phases; i++) {
+			if (t->phases[i].reps_max > reps_cap)
+				reps_cap = t->phases[i].reps_max;
+			if (t->phases[i].rest_s > rest)
+				rest = t->phases[i].rest_s;
+		}
 		for (;;) {
-			prog g = {&c, pl->assessment.fall_risk_plus, 5, selected, n_use,
-				  pl->first_week};
-			for (size_t k = 0; k < n_use; k++)
-				selected[k] = picks[k].ex;
-			blocks[0] = warmup_min;
-			blocks[1] = balance_min;
-			blocks[2] = cooldown_min;
-			rc = build_weeks(pl, a, &g, picks, n_use, blocks, &max_minutes);
-			if (rc)
-				goto fail;
-			short_sets = false;
-			{
-				/* the last full (not lighter) week with sessions */
-				const gradus_week *lw = NULL;
-				for (size_t w = pl->n_weeks; w-- > 0 && !lw;)
-					if (!pl->weeks[w].deload && pl->weeks[w].n_sessions)
-						lw = &pl->weeks[w];
-				for (size_t k = 0; lw && k < n_use; k++)
-					if (lw->sessions[0].items[k].sets < want_sets)
-						short_sets = true;
+			budget = (p->minutes - warmup_min - balance_min - cooldown_min) * 60;
+			n1 = n2 = 0;
+			for (size_t n = 1; n <= n_picks; n++) {
+				pick tmp[MAX_PICKS];
+				dose ds[MAX_PICKS];
+				int part[MAX_PICKS];
+				memcpy(tmp, picks, n * sizeof(*tmp));
+				pair_up(tmp, n, part);
+				for (int sets = 1; sets <= 2; sets++) {
+					for (size_t k = 0; k < n; k++) {
+						memset(&ds[k], 0, sizeof(ds[k]));
+						ds[k].ex = tmp[k].ex;
+						ds[k].sets = sets;
+						ds[k].extra = one_limb_exercise(&c, tmp[k].ex);
+					}
+					if (strength_seconds(ds, n, part, reps_cap, rest) <= budget) {
+						if (sets == 1)
+							n1 = (int)n;
+						else
+							n2 = (int)n;
+					}
+				}
 			}
-			if (max_minutes <= p->minutes && (!short_sets || n_use <= 4))
+			if (n1 > 0 && ((size_t)n1 >= need_min || (size_t)n1 >= n_picks ||
+				       (balance_min <= 2 && warmup_min <= 3 && cooldown_min <= 2)))
 				break;
-			if (max_minutes <= p->minutes || n_use > 4)
-				n_use--;
-			/* short sessions: shorter balance, warm-up and cool-down
-			 * (never none of the warm-up; our choice, D) */
-			else if (balance_min > 2)
+			/* not even one exercise: shorter balance, warm-up and
+			 * cool-down (never none of the warm-up; our choice, D) */
+			if (balance_min > 2)
 				balance_min--;
 			else if (warmup_min > 3)
 				warmup_min--;
 			else if (cooldown_min > 2)
 				cooldown_min--;
-			else if (balance_min > 0)
+			else if (balance_min > 0 && n1 == 0)
 				balance_min--;
-			else if (n_use > 1)
-				n_use--;
 			else {
 				gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
 						 "%d minutes is too short for even one exercise with warm-up and cool-down",
@@ -1347,9 +2032,53 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 				goto fail;
 			}
 		}
+		n_use = (size_t)n2;
+		if (n_use < need_min)
+			n_use = (size_t)n1 < need_min ? (size_t)n1 : need_min;
+		if (n_use < (size_t)n2)
+			n_use = (size_t)n2;
 		if (n_use < n_picks)
-			strlist_add(a, &warn, arena_printf(a, "%zu exercises instead of %zu, to fit %d minutes a session.",
-						  n_use, n_picks, p->minutes));
+			strlist_add(a, &warn, arena_printf(a, "%zu exercises of the %zu chosen fit %d minutes a session (warm-up %d, balance %d, cool-down %d minutes).",
+						  n_use, n_picks, p->minutes, warmup_min, balance_min, cooldown_min));
+		if ((int)n_use < t->exercises_min)
+			strlist_add(a, &warn, arena_printf(a, "Below the template's minimum of %d exercises: %s.",
+						  t->exercises_min, n_use < n_picks
+						  ? "the session's minutes do not hold more"
+						  : "no more exercises fit the equipment, mobility and precautions"));
+		if (p->conditions & GRADUS_TAGBIT(GRADUS_TAG_OSTEOPOROSIS)) {
+			/* osteoporosis asks for back-extensor work [TFTF]: say
+			 * so when the plan has none */
+			bool back = false;
+			for (size_t k = 0; k < n_use; k++)
+				back |= back_extensor(picks[k].ex) || upper_back_posture(picks[k].ex);
+			if (!back)
+				strlist_add(a, &warn, best_of_group(&c, NULL, 0, true, NULL, 0)
+					    ? "Osteoporosis: no back-extensor exercise fits in the session's minutes; add one when time allows."
+					    : "Osteoporosis: no back-extensor exercise fits this person's equipment, mobility and precautions.");
+		}
+		pair_up(picks, n_use, partner);
+		for (size_t k = 0; k < n_use; k++)
+			selected[k] = picks[k].ex;
+		blocks[0] = warmup_min;
+		blocks[1] = balance_min;
+		blocks[2] = cooldown_min;
+		{
+			prog g = {&c, pl->assessment.fall_risk_plus, false, selected, n_use,
+				  pl->first_week, partner, budget, reps_cap, blk[1], n_blk[1]};
+			g.start_up = !pl->assessment.from_mobility && !pl->assessment.fall_risk_plus &&
+				     pl->assessment.cls >= GRADUS_CLASS_C;
+			rc = build_weeks(pl, a, &g, picks, n_use, blocks, &max_minutes);
+			if (rc)
+				goto fail;
+		}
+		if (max_minutes > p->minutes) {
+			gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
+					 "internal error: a session of %d minutes for %d (please report)",
+					 max_minutes, p->minutes);
+			rc = GRADUS_EINVALID;
+			goto fail;
+		}
+		n_picks = n_use;
 	}
 
 	for (int b = 0; b < 3; b++) {
@@ -1366,6 +2095,8 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	pl->walking_min = t->walking_min;
 	pl->walking_days = t->walking_days;
 	advice(pl, p, s, a, &adv);
+	strlist_add(a, &adv, days_line);
+	next_loads(pl, &c, a, &adv);
 	if (s->precautions.supervision_needed && p->supervision == GRADUS_SUP_ALONE)
 		strlist_add(a, &warn, "Screening asks for a caregiver at every session, but the profile says 'alone'.");
 	if (c.emphasis)
@@ -1383,7 +2114,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 		for (size_t i = 0; i < reasons.n; i++) {
 			wv[i].rule = "G-PLAN";
 			wv[i].text = reasons.v[i];
-			wv[i].source = "DESIGN";
+			wv[i].source = "D";
 		}
 		pl->why = wv;
 		pl->n_why = reasons.n;

@@ -89,6 +89,7 @@ const char *render_change_words(gradus_change c)
 	case GRADUS_CHANGE_LOAD: return "new: heavier";
 	case GRADUS_CHANGE_VARIANT: return "new: harder version";
 	case GRADUS_CHANGE_DELOAD: return "lighter week";
+	case GRADUS_CHANGE_HOLD: return "new: hold longer";
 	default: return NULL;
 	}
 }
@@ -135,8 +136,15 @@ static void put_block(buf *b, const char *title, int minutes,
 	flush_wrapped(b, "", &line);
 }
 
+/* Paired sets, in the words every renderer uses. */
+void render_put_pair(buf *b, int first, int second)
+{
+	buf_printf(b, "Do %d and %d in turns: a set of %d, then a set of %d, then the next set of %d. Doing one is the rest for the other.",
+		   first, second, first, second, first);
+}
+
 static void text_item(buf *b, const gradus_item *it, int n,
-		      const gradus_render_options *o)
+		      const gradus_render_options *o, bool shared_effort)
 {
 	const gradus_exercise *e = it->exercise;
 	const char *sw = render_support_words(it->support), *cw = render_change_words(it->change);
@@ -152,16 +160,21 @@ static void text_item(buf *b, const gradus_item *it, int n,
 		   it->reps_min, it->reps_max, e->per_side ? "reps on each side" : "reps");
 	if (it->hold_s > 0)
 		buf_printf(&line, ", holding each for %d seconds", it->hold_s);
+	if (it->affected_sets > it->sets)
+		buf_printf(&line, ", then %d more set%s with your weaker side only",
+			   it->affected_sets - it->sets, it->affected_sets - it->sets > 1 ? "s" : "");
 	buf_puts(&line, "; ");
 	render_put_load(&line, it);
 	if (sw)
 		buf_printf(&line, "; %s", sw);
 	buf_puts(&line, ".");
-	flush_wrapped(b, "    ", &line);
-	buf_puts(&line, "Effort: ");
-	render_put_effort(&line, it->effort_min, it->effort_max, "-");
-	buf_puts(&line, ".");
-	if (it->sets > 1)
+	if (!shared_effort) {
+		flush_wrapped(b, "    ", &line);
+		buf_puts(&line, "Effort: ");
+		render_put_effort(&line, it->effort_min, it->effort_max, "-");
+		buf_puts(&line, ".");
+	}
+	if (it->sets > 1 && it->pair == 0)
 		buf_printf(&line, " Rest %d seconds between sets.", it->rest_s);
 	flush_wrapped(b, "    ", &line);
 	if (o && o->explain)
@@ -232,7 +245,8 @@ static void put_record(buf *b, const gradus_week *wk)
 			buf_putc(b, ' ');
 			for (size_t s = from; s < to; s++) {
 				int w = 0;
-				for (int k = 0; k < it->sets && k < 5; k++, w += 3)
+				int boxes = it->affected_sets > it->sets ? it->affected_sets : it->sets;
+				for (int k = 0; k < boxes && k < 5; k++, w += 3)
 					buf_puts(b, "[ ]");
 				buf_puts(b, " __/__/__");
 				for (w += 9; w < 19; w++)
@@ -309,16 +323,37 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 		if (s0) {
 			buf_putc(b, '\n');
 			put_block(b, "Warm-up", s0->warmup_min, pl->warmup, pl->n_warmup);
-			buf_puts(b, "Strength:\n");
-			for (size_t i = 0; i < s0->n_items; i++)
-				text_item(b, &s0->items[i], (int)i + 1, o);
+			bool shared = s0->n_items > 1;
+			for (size_t i = 1; i < s0->n_items; i++)
+				if (s0->items[i].effort_min != s0->items[0].effort_min ||
+				    s0->items[i].effort_max != s0->items[0].effort_max)
+					shared = false;
+			if (shared) {
+				buf line = BUF_INIT;
+				buf_puts(&line, "Strength - effort for every exercise: ");
+				render_put_effort(&line, s0->items[0].effort_min, s0->items[0].effort_max, "-");
+				buf_puts(&line, ".");
+				flush_wrapped(b, "", &line);
+			} else
+				buf_puts(b, "Strength:\n");
+			for (size_t i = 0; i < s0->n_items; i++) {
+				const gradus_item *it = &s0->items[i];
+				if (it->pair > 0 && i + 1 < s0->n_items &&
+				    s0->items[i + 1].pair == it->pair &&
+				    (it->sets > 1 || s0->items[i + 1].sets > 1)) {
+					buf line = BUF_INIT;
+					render_put_pair(&line, (int)i + 1, (int)i + 2);
+					flush_wrapped(b, "", &line);
+				}
+				text_item(b, it, (int)i + 1, o, shared);
+			}
 			if (s0->balance_min)
-				put_block(b, "Balance", s0->balance_min, pl->balance, pl->n_balance);
+				put_block(b, "Balance", s0->balance_min, s0->balance, s0->n_balance);
 			put_block(b, "Cool-down", s0->cooldown_min, pl->cooldown, pl->n_cooldown);
-			if (pl->walking_min) {
+			if (wk->walking_min) {
 				buf line = BUF_INIT;
 				buf_printf(&line, "Walking: %d minutes on %d days this week; you may split it into shorter walks.",
-					   pl->walking_min, pl->walking_days);
+					   wk->walking_min, pl->walking_days);
 				flush_wrapped(b, "", &line);
 			}
 			put_record(b, wk);
@@ -374,6 +409,14 @@ static cJSON *item_json(const gradus_item *it)
 	cJSON_AddItemToObject(o, "reps", range(it->reps_min, it->reps_max));
 	cJSON_AddBoolToObject(o, "per_side", e->per_side);
 	cJSON_AddNumberToObject(o, "hold_s", it->hold_s);
+	if (it->affected_sets > it->sets)
+		cJSON_AddNumberToObject(o, "affected_sets", it->affected_sets);
+	else
+		cJSON_AddNullToObject(o, "affected_sets");
+	if (it->pair > 0)
+		cJSON_AddNumberToObject(o, "pair", it->pair);
+	else
+		cJSON_AddNullToObject(o, "pair");
 	l = cJSON_AddObjectToObject(o, "load");
 	cJSON_AddStringToObject(l, "kind", gradus_load_name(it->load.kind));
 	if (it->load.kind == GRADUS_LOAD_ANKLE_WEIGHT || it->load.kind == GRADUS_LOAD_DUMBBELL) {
@@ -482,6 +525,7 @@ cJSON *render_plan_json(const gradus_plan *pl)
 		cJSON_AddNumberToObject(wo, "number", wk->number);
 		cJSON_AddStringToObject(wo, "phase", wk->phase);
 		cJSON_AddBoolToObject(wo, "deload", wk->deload);
+		cJSON_AddNumberToObject(wo, "walking_minutes", wk->walking_min);
 		cJSON_AddItemToObject(wo, "start", date_json(wk->start));
 		cJSON_AddItemToObject(wo, "end", date_json(wk->end));
 		ss = cJSON_AddArrayToObject(wo, "sessions");
@@ -494,6 +538,7 @@ cJSON *render_plan_json(const gradus_plan *pl)
 			cJSON_AddNumberToObject(so, "warmup_minutes", se->warmup_min);
 			cJSON_AddNumberToObject(so, "balance_minutes", se->balance_min);
 			cJSON_AddNumberToObject(so, "cooldown_minutes", se->cooldown_min);
+			cJSON_AddItemToObject(so, "balance", names_json(se->balance, se->n_balance));
 			items = cJSON_AddArrayToObject(so, "items");
 			for (size_t i = 0; i < se->n_items; i++)
 				cJSON_AddItemToArray(items, item_json(&se->items[i]));

@@ -81,7 +81,11 @@ static const char *const equipment_keys[] = {
 	"chair", "sturdy_counter", "wall", "step", "gym", "bands",
 	"ankle_weights_kg", "dumbbells_kg", NULL};
 static const char *const program_keys[] = {"template", "max_rpe",
-					   "sessions_per_week", NULL};
+					   "sessions_per_week", "pin",
+					   "start_load", NULL};
+static const char *const pin_keys[] = {"slot", "exercise", NULL};
+static const char *const start_load_keys[] = {"exercise", "kg", "band",
+					      "machine_step", NULL};
 static const char *const day_words[] = {"mon", "tue", "wed", "thu",
 					"fri", "sat", "sun"};
 static const char *const surgery_kinds[] = {
@@ -522,8 +526,281 @@ static void read_setup(gradus_profile *p, arena *a, cfgfile *cf, cset *root,
 	}
 }
 
+/* `where`.exercise: an id of the catalogue (with a "did you mean" hint
+ * when not). Returns the exercise, or NULL when the id is bad, unknown
+ * or there is no catalogue to ask; *id is set whenever the text is
+ * good. */
+static const gradus_exercise *exercise_key(cfgfile *cf, cset *e,
+					   const char *where, arena *a,
+					   const gradus_catalogue *cat,
+					   const char **id)
+{
+	const gradus_exercise *ex;
+	const char *hint = NULL;
+	size_t n_ids;
+	const char **ids;
+
+	*id = NULL;
+	if (!cfg_string(cf, e, where, "exercise", true, 64, a, id) || !cat)
+		return NULL;
+	ex = gradus_catalogue_find(cat, *id);
+	if (ex)
+		return ex;
+	n_ids = gradus_catalogue_count(cat);
+	ids = malloc((n_ids ? n_ids : 1) * sizeof(*ids));
+	for (size_t i = 0; ids && i < n_ids; i++)
+		ids[i] = gradus_catalogue_get(cat, i)->id;
+	if (ids)
+		hint = cfg_closest(*id, ids, n_ids);
+	if (hint)
+		cfg_error(cf, config_setting_get_member(e, "exercise"),
+			  "'%s.exercise' names '%s', which is not in the catalogue; did you mean '%s'?",
+			  where, *id, hint);
+	else
+		cfg_error(cf, config_setting_get_member(e, "exercise"),
+			  "'%s.exercise' names '%s', which is not in the catalogue",
+			  where, *id);
+	free(ids);
+	return NULL;
+}
+
+static bool excluded(const gradus_profile *p, const char *id)
+{
+	for (size_t i = 0; i < p->n_exclude; i++)
+		if (strcmp(p->exclude[i], id) == 0)
+			return true;
+	return false;
+}
+
+/* program.pin: the therapist's exercise for a slot. */
+static void read_pins(gradus_profile *p, arena *a, cfgfile *cf, cset *g,
+		      const gradus_catalogue *cat)
+{
+	cset *l = cfg_list(cf, g, "program", "pin", false);
+	gradus_pin *pins;
+	int len;
+
+	if (!l)
+		return;
+	len = config_setting_length(l);
+	if (len > GRADUS_MAX_PINS) {
+		cfg_error(cf, l, "'program.pin' lists %d pins; at most %d are allowed",
+			  len, GRADUS_MAX_PINS);
+		return;
+	}
+	pins = arena_alloc(a, (size_t)(len ? len : 1) * sizeof(*pins));
+	if (!pins)
+		return;
+	for (int i = 0; i < len; i++) {
+		cset *e = config_setting_get_elem(l, (unsigned)i);
+		const gradus_exercise *ex;
+		char where[48];
+		int w;
+		bool slot_ok = false;
+
+		snprintf(where, sizeof(where), "program.pin[%d]", i);
+		pins[i].slot = GRADUS_PAT__COUNT;
+		pins[i].exercise = NULL;
+		pins[i].line = cfg_line(e);
+		if (!config_setting_is_group(e)) {
+			cfg_error(cf, e, "'%s' must be a group { ... }", where);
+			continue;
+		}
+		cfg_check_keys(cf, e, where, pin_keys);
+		if (cfg_word(cf, e, where, "slot", true, gradus_vocab_patterns,
+			     GRADUS_PAT__COUNT, &w)) {
+			if (w == GRADUS_PAT_BALANCE || w == GRADUS_PAT_MOBILITY ||
+			    w == GRADUS_PAT_WARMUP)
+				cfg_error(cf, config_setting_get_member(e, "slot"),
+					  "'%s.slot' is '%s'; only strength slots can be pinned (balance, warm-up and mobility are not slots)",
+					  where, gradus_vocab_patterns[w]);
+			else {
+				slot_ok = true;
+				pins[i].slot = (gradus_pattern)w;
+				for (int k = 0; k < i; k++)
+					if (pins[k].slot == pins[i].slot) {
+						cfg_error(cf, e, "'%s' pins the '%s' slot again (first pinned on line %d)",
+							  where, gradus_vocab_patterns[w],
+							  pins[k].line);
+						break;
+					}
+			}
+		}
+		ex = exercise_key(cf, e, where, a, cat, &pins[i].exercise);
+		if (pins[i].exercise && excluded(p, pins[i].exercise))
+			cfg_error(cf, config_setting_get_member(e, "exercise"),
+				  "'%s': '%s' is also in 'setup.exclude'; pin it or exclude it, not both",
+				  where, pins[i].exercise);
+		else if (ex && slot_ok && ex->pattern != pins[i].slot)
+			cfg_error(cf, config_setting_get_member(e, "exercise"),
+				  "'%s': '%s' is a %s exercise, not %s", where,
+				  ex->id, gradus_vocab_patterns[ex->pattern],
+				  gradus_vocab_patterns[pins[i].slot]);
+	}
+	p->pins = pins;
+	p->n_pins = (size_t)len;
+}
+
+/* "0.5, 1" or "none" */
+static const char *kg_list(char *buf, size_t n, const double *kg, size_t count)
+{
+	size_t used = 0;
+
+	snprintf(buf, n, "none");
+	for (size_t i = 0; i < count && used < n; i++) {
+		int w = snprintf(buf + used, n - used, "%s%g", i ? ", " : "", kg[i]);
+		if (w < 0)
+			break;
+		used += (size_t)w;
+	}
+	return buf;
+}
+
+/* The key a start load of this load kind is given with, or NULL. */
+static const char *load_key(gradus_load_kind k)
+{
+	switch (k) {
+	case GRADUS_LOAD_ANKLE_WEIGHT:
+	case GRADUS_LOAD_DUMBBELL: return "kg";
+	case GRADUS_LOAD_BAND: return "band";
+	case GRADUS_LOAD_MACHINE: return "machine_step";
+	default: return NULL;
+	}
+}
+
+static const char *load_words(gradus_load_kind k)
+{
+	switch (k) {
+	case GRADUS_LOAD_ANKLE_WEIGHT: return "with an ankle weight";
+	case GRADUS_LOAD_DUMBBELL: return "with a dumbbell";
+	case GRADUS_LOAD_BAND: return "with a band";
+	default: return "on a machine";
+	}
+}
+
+/* program.start_load: where one exercise starts. */
+static void read_start_loads(gradus_profile *p, arena *a, cfgfile *cf,
+			     cset *g, const gradus_catalogue *cat)
+{
+	static const char *const keys[] = {"kg", "band", "machine_step"};
+	cset *l = cfg_list(cf, g, "program", "start_load", false);
+	gradus_start_load *sl;
+	int len;
+
+	if (!l)
+		return;
+	len = config_setting_length(l);
+	if (len > GRADUS_MAX_START_LOADS) {
+		cfg_error(cf, l, "'program.start_load' lists %d start loads; at most %d are allowed",
+			  len, GRADUS_MAX_START_LOADS);
+		return;
+	}
+	sl = arena_alloc(a, (size_t)(len ? len : 1) * sizeof(*sl));
+	if (!sl)
+		return;
+	for (int i = 0; i < len; i++) {
+		cset *e = config_setting_get_elem(l, (unsigned)i);
+		const gradus_exercise *ex;
+		const char *given = NULL, *want;
+		char where[48], path[96], owned[400];
+		int n_given = 0;
+		bool value_ok = false;
+
+		snprintf(where, sizeof(where), "program.start_load[%d]", i);
+		sl[i].exercise = NULL;
+		sl[i].kg = NAN;
+		sl[i].band = -1;
+		sl[i].machine_step = -1;
+		sl[i].line = cfg_line(e);
+		if (!config_setting_is_group(e)) {
+			cfg_error(cf, e, "'%s' must be a group { ... }", where);
+			continue;
+		}
+		cfg_check_keys(cf, e, where, start_load_keys);
+		ex = exercise_key(cf, e, where, a, cat, &sl[i].exercise);
+		for (int k = 0; sl[i].exercise && k < i; k++)
+			if (sl[k].exercise && strcmp(sl[k].exercise, sl[i].exercise) == 0) {
+				cfg_error(cf, e, "'%s' gives a start load for '%s' again (first on line %d)",
+					  where, sl[i].exercise, sl[k].line);
+				break;
+			}
+		for (size_t k = 0; k < COUNT(keys); k++)
+			if (cfg_has(e, keys[k])) {
+				given = keys[k];
+				n_given++;
+			}
+		if (n_given != 1) {
+			cfg_error(cf, e, "'%s' must give exactly one of 'kg', 'band' or 'machine_step'",
+				  where);
+			continue;
+		}
+		/* 0.1-50 kg and machine steps 0-30: the format's ranges */
+		if (strcmp(given, "kg") == 0)
+			value_ok = cfg_float(cf, e, where, "kg", true, 0.1, 50, &sl[i].kg);
+		else if (strcmp(given, "band") == 0)
+			value_ok = cfg_word(cf, e, where, "band", true,
+					    gradus_vocab_bands, GRADUS_BAND__COUNT,
+					    &sl[i].band);
+		else
+			value_ok = cfg_int(cf, e, where, "machine_step", true, 0, 30,
+					   &sl[i].machine_step);
+		if (!ex)
+			continue;
+		want = load_key(ex->load);
+		if (!want) {
+			cfg_error(cf, e, "'%s': '%s' uses body weight only, so it has no start load",
+				  where, ex->id);
+			continue;
+		}
+		if (strcmp(want, given) != 0) {
+			cfg_error(cf, config_setting_get_member(e, given),
+				  "'%s': '%s' is loaded %s, so its start load is '%s', not '%s'",
+				  where, ex->id, load_words(ex->load), want, given);
+			continue;
+		}
+		if (!value_ok)
+			continue;
+		cfg_path(path, sizeof(path), where, given);
+		if (ex->load == GRADUS_LOAD_BAND) {
+			if (!(p->bands & (1u << sl[i].band))) {
+				size_t used = 0;
+				snprintf(owned, sizeof(owned), "none");
+				for (int b = 0; b < GRADUS_BAND__COUNT && used < sizeof(owned); b++)
+					if (p->bands & (1u << b)) {
+						int w = snprintf(owned + used, sizeof(owned) - used,
+								 "%s%s", used ? ", " : "",
+								 gradus_vocab_bands[b]);
+						if (w < 0)
+							break;
+						used += (size_t)w;
+					}
+				cfg_error(cf, config_setting_get_member(e, given),
+					  "'%s' is '%s', which is not one of the person's bands in 'setup.equipment.bands' (%s)",
+					  path, gradus_vocab_bands[sl[i].band], owned);
+			}
+		} else if (ex->load != GRADUS_LOAD_MACHINE) {
+			bool ankle = ex->load == GRADUS_LOAD_ANKLE_WEIGHT;
+			const double *kg = ankle ? p->ankle_weights_kg : p->dumbbells_kg;
+			size_t n = ankle ? p->n_ankle_weights : p->n_dumbbells, k;
+			for (k = 0; k < n; k++)
+				if (fabs(kg[k] - sl[i].kg) < 1e-9)
+					break;
+			if (k == n)
+				cfg_error(cf, config_setting_get_member(e, given),
+					  "'%s' is %g kg, which is not one of the person's %s in 'setup.equipment.%s' (%s)",
+					  path, sl[i].kg,
+					  ankle ? "ankle weights" : "dumbbells",
+					  ankle ? "ankle_weights_kg" : "dumbbells_kg",
+					  kg_list(owned, sizeof(owned), kg, n));
+		}
+	}
+	p->start_loads = sl;
+	p->n_start_loads = (size_t)len;
+}
+
 static void read_program(gradus_profile *p, arena *a, cfgfile *cf,
-			 cset *root, const gradus_templates *tpl)
+			 cset *root, const gradus_catalogue *cat,
+			 const gradus_templates *tpl)
 {
 	const char *W = "program";
 	cset *g = cfg_group(cf, root, NULL, W, false);
@@ -554,6 +831,10 @@ static void read_program(gradus_profile *p, arena *a, cfgfile *cf,
 	}
 	cfg_int(cf, g, W, "max_rpe", false, 1, 10, &p->max_rpe);
 	cfg_int(cf, g, W, "sessions_per_week", false, 1, 3, &p->sessions_per_week);
+	/* after read_setup: pins and start loads are checked against
+	 * setup.exclude and the equipment the person owns */
+	read_pins(p, a, cf, g, cat);
+	read_start_loads(p, a, cf, g, cat);
 }
 
 static int load(gradus_profile **out, cfgfile *cf, int rc,
@@ -584,7 +865,7 @@ static int load(gradus_profile **out, cfgfile *cf, int rc,
 	read_health(p, &b->a, cf, root);
 	read_measures(p, cf, root);
 	read_setup(p, &b->a, cf, root, cat);
-	read_program(p, &b->a, cf, root, tpl);
+	read_program(p, &b->a, cf, root, cat, tpl);
 	if (p->has_immobilised && !(p->immobilised_region & p->regions) &&
 	    p->immobilised_region != GRADUS_REG_ALL)
 		cfg_warning(cf, config_setting_get_member(

@@ -24,6 +24,8 @@ void render_put_effort(buf *b, int lo, int hi, const char *dash);
 void render_put_load(buf *b, const gradus_item *it);
 const char *render_support_words(gradus_support s);
 const char *render_change_words(gradus_change c);
+/* "Do 3 and 4 in turns: ..." for paired sets (items first and second). */
+void render_put_pair(buf *b, int first, int second);
 
 /* A gated profile (tier above precautions): the same formats without a
  * plan. */

@@ -804,6 +804,9 @@ static void item_text(buf *b, const gradus_item *it, size_t n, const shared *sh,
 		  it->reps_min, it->reps_max, e->per_side ? " on each side" : "");
 	if (it->hold_s > 0)
 		buf_htmlf(b, ", holding each for %d seconds", it->hold_s);
+	if (it->affected_sets > it->sets)
+		buf_htmlf(b, ", then %d more set%s with your weaker side only",
+			  it->affected_sets - it->sets, it->affected_sets - it->sets > 1 ? "s" : "");
 	buf_puts(b, "; ");
 	render_put_load(b, it);
 	if (sw)
@@ -814,8 +817,15 @@ static void item_text(buf *b, const gradus_item *it, size_t n, const shared *sh,
 		render_put_effort(b, it->effort_min, it->effort_max, "\xe2\x80\x94");
 		buf_puts(b, ".");
 	}
-	if (it->sets > 1 && !sh->same_rest)
+	if (it->sets > 1 && !sh->same_rest && it->pair == 0)
 		buf_htmlf(b, " Rest %d seconds between sets.", it->rest_s);
+	if (it->pair > 0 && n > 1 && it[-1].pair == it->pair &&
+	    (it->sets > 1 || it[-1].sets > 1)) {
+		/* the second of a pair (items are one array, numbered from 1)
+		 * says how the two go together */
+		buf_puts(b, " ");
+		render_put_pair(b, (int)n - 1, (int)n);
+	}
 }
 
 static void session_dates(buf *b, const gradus_week *wk)
@@ -855,10 +865,10 @@ static void week_header(buf *b, const gradus_plan *pl, const gradus_week *wk,
 
 static void walking_line(buf *b, const gradus_plan *pl, const gradus_week *wk)
 {
-	if (!pl->walking_min)
+	if (!wk->walking_min)
 		return;
 	buf_htmlf(b, "<p class=\"walk\"><strong>Walking:</strong> %d minutes on %d days this week. You may split it into shorter walks. Tick the days you walk: ",
-		  pl->walking_min, pl->walking_days);
+		  wk->walking_min, pl->walking_days);
 	for (int d = 0; d < 7; d++) {
 		gradus_date day = gradus_date_add(wk->start, d);
 		buf_puts(b, d ? " <span class=\"d\">" : "<span class=\"d\">");
@@ -885,8 +895,8 @@ static void record_table(buf *b, const gradus_plan *pl, const gradus_session *se
 	int sess_w = (1000 - what_w) / (int)n_se;
 	const gradus_session *s0 = se;
 	static const char *const block_title[3] = {"Warm-up", "Balance", "Cool-down"};
-	const gradus_exercise *const *block_ex[3] = {pl->warmup, pl->balance, pl->cooldown};
-	size_t block_n[3] = {pl->n_warmup, pl->n_balance, pl->n_cooldown};
+	const gradus_exercise *const *block_ex[3] = {pl->warmup, s0->balance, pl->cooldown};
+	size_t block_n[3] = {pl->n_warmup, s0->n_balance, pl->n_cooldown};
 	int block_min[3] = {s0->warmup_min, s0->balance_min, s0->cooldown_min};
 
 	/* larger type when there are few exercises (ten fit at 9 pt) */
@@ -915,7 +925,7 @@ static void record_table(buf *b, const gradus_plan *pl, const gradus_session *se
 				buf_puts(b, "</td>");
 				for (size_t s = 0; s < n_se; s++) {
 					buf_puts(b, "<td class=\"day\">");
-					boxes(b, it->sets);
+					boxes(b, it->affected_sets > it->sets ? it->affected_sets : it->sets);
 					buf_puts(b, "</td><td></td><td></td><td></td>");
 				}
 				buf_puts(b, "</tr>\n");
@@ -1059,7 +1069,7 @@ static void week_what_page(buf *b, const gradus_plan *pl, const gradus_week *wk)
 		}
 		if (s0->balance_min) {
 			buf_htmlf(b, "<p class=\"what\"><strong>Balance</strong>, %d min: ", s0->balance_min);
-			exercise_names(b, pl->balance, pl->n_balance);
+			exercise_names(b, s0->balance, s0->n_balance);
 			buf_puts(b, "</p>\n");
 		}
 		buf_htmlf(b, "<p class=\"what\"><strong>Cool-down</strong>, %d min: ", s0->cooldown_min);

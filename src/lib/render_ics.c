@@ -264,7 +264,7 @@ static void put_description(buf *b, const gradus_plan *pl, const gradus_week *wk
 	for (size_t i = 0; i < s->n_items; i++)
 		put_item(&t, &s->items[i], i + 1);
 	if (s->balance_min)
-		put_block(&t, "Balance", s->balance_min, pl->balance, pl->n_balance);
+		put_block(&t, "Balance", s->balance_min, s->balance, s->n_balance);
 	put_block(&t, "Cool-down", s->cooldown_min, pl->cooldown, pl->n_cooldown);
 	buf_printf(&t, "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint. Call %s.",
 		   emergency_number(pl->profile));

@@ -1,6 +1,8 @@
 /* The review of a session log (docs/review.md): re-screen, follow-up
- * trigger, the adaptation rules of CLINICAL.md "Pain and adaptation",
- * and the plan generated again from where the person really is. */
+ * trigger, the adaptation rules (pain, effort, missed weeks, 2-for-2),
+ * and the plan generated again from where the person really is. Phases,
+ * the rep window, lighter weeks, owned loads and the load-step rule are
+ * the generator's own (dose.h): a plan and its review count alike. */
 #include "gradus/review.h"
 
 #include <math.h>
@@ -10,16 +12,17 @@
 #include <string.h>
 
 #include "arena.h"
+#include "dose.h"
 #include "internal.h"
 
 #define MAX_EX 24          /* distinct exercises followed through a log */
 #define MAX_ADJ (2 * MAX_EX + 8)
 #define MAX_LOG_WEEKS 104  /* program weeks a log may span */
-/* Numbers of the CLINICAL.md rows; the follow-up numbers are marked D
- * there ("seed text; D for the numbers"). */
+/* The follow-up trigger: the weeks and the adherence are our choice (D);
+ * the meaningful changes are in follow_kinds[] below. */
 #define DAYS_FOLLOW_UP 42  /* 6 weeks of training before a re-test counts */
 #define ADHERENCE_FOLLOW_UP 70 /* per cent of planned sessions done */
-#define SPPB_DROP 2        /* SPPB points down at any time */
+#define SPPB_DROP 2        /* SPPB points down at any time (D) */
 #define PAIN_LIMIT 5       /* pain during above this: easier [PAIN] */
 #define EFFORT_TOO_HARD 9  /* effort at or above: hold or reduce (D) */
 #define REPS_SHORT 2       /* reps short of the window's bottom (D) */
@@ -91,78 +94,24 @@ static const char *plural(int n)
 	return n == 1 ? "" : "s";
 }
 
-/* ---- the template's phases (counted as the generator counts them) ---- */
-
-static int phase_index(const gradus_template *t, int week)
-{
-	int end = 0;
-	for (size_t i = 0; i < t->n_phases; i++) {
-		if (t->phases[i].weeks == 0 || i + 1 == t->n_phases)
-			return (int)i;
-		end += t->phases[i].weeks;
-		if (week <= end)
-			return (int)i;
-	}
-	return 0;
-}
+/* ---- the template's phases and the loads owned: dose.h ---- */
 
 static const gradus_phase *phase_of(const gradus_template *t, int week)
 {
-	return &t->phases[phase_index(t, week)];
+	return &t->phases[dose_phase_index(t, week)];
 }
-
-static int phase_first_week(const gradus_template *t, int phase)
-{
-	int w = 1;
-	for (int i = 0; i < phase && (size_t)i < t->n_phases; i++)
-		w += t->phases[i].weeks;
-	return w;
-}
-
-static int reps_top_lo(const gradus_phase *ph)
-{
-	return ph->reps_max - 2 > ph->reps_min ? ph->reps_max - 2 : ph->reps_min;
-}
-
-/* ---- loads the person owns ---- */
-
-typedef struct {
-	int n;
-	double kg[GRADUS_MAX_WEIGHTS];
-	int band[GRADUS_BAND__COUNT];
-} owned;
 
 static bool weight_kind(gradus_load_kind k)
 {
 	return k == GRADUS_LOAD_ANKLE_WEIGHT || k == GRADUS_LOAD_DUMBBELL;
 }
 
-static void owned_for(const gradus_profile *p, gradus_load_kind k, owned *o)
-{
-	memset(o, 0, sizeof(*o));
-	if (k == GRADUS_LOAD_ANKLE_WEIGHT) {
-		o->n = (int)p->n_ankle_weights;
-		memcpy(o->kg, p->ankle_weights_kg, sizeof(double) * p->n_ankle_weights);
-	} else if (k == GRADUS_LOAD_DUMBBELL) {
-		o->n = (int)p->n_dumbbells;
-		memcpy(o->kg, p->dumbbells_kg, sizeof(double) * p->n_dumbbells);
-	} else if (k == GRADUS_LOAD_BAND) {
-		for (int b = 0; b < GRADUS_BAND__COUNT; b++)
-			if (p->bands & (1u << b))
-				o->band[o->n++] = b;
-	}
-}
-
+/* The lightest load of the exercise's kind the person owns. */
 static gradus_load lightest(const gradus_profile *p, const gradus_exercise *e)
 {
-	gradus_load l = {e->load, 0.0, -1, 0};
-	owned o;
-	owned_for(p, e->load, &o);
-	if (o.n && weight_kind(e->load))
-		l.kg = o.kg[0];
-	else if (o.n && e->load == GRADUS_LOAD_BAND)
-		l.band = o.band[0];
-	return l;
+	dose_owned o;
+	dose_owned_for(p, e->load, &o);
+	return dose_load_at(&o, e->load, 0);
 }
 
 static bool same_load(const gradus_load *a, const gradus_load *b)
@@ -370,14 +319,17 @@ static rdose used_dose(const ctx *c, const logged *x)
 	rdose d;
 	d.ex = x->ex;
 	d.sets = x->e->sets;
+	/* sets done beyond the plan's are not taken over: the generator
+	 * builds sets one at a time, within the session's minutes (D) */
+	if (t.from_plan && d.sets > t.sets)
+		d.sets = t.sets;
 	if (t.from_plan && ref_deload(c, x->week) && x->week > c->log->first_week) {
 		/* a lighter week is not a step back: the training dose of
-		 * the week before, with the sets done if more */
+		 * the week before */
 		target tb = target_of(c, x->ex, x->week - 1);
 		if (tb.from_plan) {
 			t.reps_min = tb.reps_min;
-			if (tb.sets > d.sets)
-				d.sets = tb.sets;
+			d.sets = tb.sets;
 		}
 	}
 	if (t.from_plan)
@@ -387,25 +339,18 @@ static rdose used_dose(const ctx *c, const logged *x)
 		const gradus_phase *ph = phase_of(c->t, x->week);
 		int r = min_reps(x->e);
 		d.reps_min = r < ph->reps_min ? ph->reps_min
-			: r > reps_top_lo(ph) ? reps_top_lo(ph) : r;
+			: r > dose_reps_top_lo(ph) ? dose_reps_top_lo(ph) : r;
 	}
 	d.support = used_support(x, &t);
 	d.load = used_load(x, &t);
 	return d;
 }
 
-/* The top of the rep window shown from `lo` (as the generator shows it). */
-static int window_top(int lo, const gradus_phase *ph)
-{
-	int hi = lo + 2 < ph->reps_max ? lo + 2 : ph->reps_max;
-	return hi < lo ? lo : hi;
-}
-
 /* "1 set of 10 to 12, 0.5 kg, holding on with both hands" */
 static const char *dose_words(arena *a, const rdose *d, const gradus_phase *ph)
 {
 	char lw[40];
-	int hi = window_top(d->reps_min, ph);
+	int hi = dose_reps_hi(d->reps_min, ph);
 	load_words(&d->load, lw);
 	return arena_printf(a, "%d set%s of %d to %d%s%s%s%s", d->sets, plural(d->sets),
 		   d->reps_min, hi, lw[0] ? ", " : "", lw,
@@ -413,40 +358,50 @@ static const char *dose_words(arena *a, const rdose *d, const gradus_phase *ph)
 		   support_words(d->support));
 }
 
-/* One owned load step down. */
+/* One owned load step down (weights and bands as owned, lightest first;
+ * one machine step): the generator's own list (dose.h). */
 static bool lower_load(const gradus_profile *p, gradus_load *l)
 {
-	owned o;
-	int idx = -1;
-	owned_for(p, l->kind, &o);
-	if (weight_kind(l->kind)) {
-		for (int i = 0; i < o.n; i++)
-			if (o.kg[i] <= l->kg + 1e-9)
-				idx = i;
-		if (idx > 0) {
-			l->kg = o.kg[idx - 1];
-			return true;
-		}
-	} else if (l->kind == GRADUS_LOAD_BAND) {
-		for (int i = 0; i < o.n; i++)
-			if (o.band[i] <= l->band)
-				idx = i;
-		if (idx > 0) {
-			l->band = o.band[idx - 1];
-			return true;
-		}
-	} else if (l->kind == GRADUS_LOAD_MACHINE && l->machine_step > 0) {
-		l->machine_step--;
-		return true;
-	}
-	return false;
+	dose_owned o;
+	int i;
+	dose_owned_for(p, l->kind, &o);
+	if (o.n == 0)
+		return false;
+	i = dose_load_index(&o, l);
+	if (i == 0)
+		return false;
+	*l = dose_load_at(&o, l->kind, i - 1);
+	return true;
 }
 
-/* One step easier: the reverse of the progression order (DESIGN 6:
- * reps -> sets -> support -> load -> harder variant) [OTAGO, VIVI].
- * Writes what changed in `what`; false when there is no easier step. */
+/* The easier version of the exercise, started gently: the phase's first
+ * sets and reps, two hands, the lightest load. */
+static bool easier_version(const ctx *c, rdose *d, const gradus_phase *ph,
+			   const char **what)
+{
+	const gradus_exercise *e = d->ex->easier;
+	if (!e)
+		return false;
+	*what = arena_printf(c->a, "the easier version, \"%s\", started gently", e->name);
+	d->ex = e;
+	d->sets = ph->sets_min;
+	d->reps_min = ph->reps_min;
+	d->support = e->supported ? GRADUS_SUPPORT_TWO_HANDS : GRADUS_SUPPORT_NA;
+	d->load = lightest(c->p, e);
+	return true;
+}
+
+/* One step easier. weight_first (pain during, our choice D on top of
+ * [PAIN]): the added weight comes off first: one owned load step
+ * lighter, else the easier version (for body weight, or below the
+ * lightest weight: the version without it); only then more support, one
+ * set fewer, fewer reps. Otherwise (pain the next morning twice, after
+ * an illness) [OTAGO, VIVI]: a lighter load, more support, one set
+ * fewer, fewer reps (one rep step of the generator, 3), then the easier
+ * version. Writes what changed in `what`; false when there is no easier
+ * step. */
 static bool one_step_easier(const ctx *c, rdose *d, const gradus_phase *ph,
-			    const char **what)
+			    bool weight_first, const char **what)
 {
 	char before[40], after[40];
 	gradus_load l = d->load;
@@ -457,6 +412,8 @@ static bool one_step_easier(const ctx *c, rdose *d, const gradus_phase *ph,
 		d->load = l;
 		return true;
 	}
+	if (weight_first && easier_version(c, d, ph, what))
+		return true;
 	if (d->support > GRADUS_SUPPORT_TWO_HANDS) {
 		d->support--;
 		*what = arena_printf(c->a, "more support: %s", support_words(d->support));
@@ -468,23 +425,16 @@ static bool one_step_easier(const ctx *c, rdose *d, const gradus_phase *ph,
 		return true;
 	}
 	if (d->reps_min > ph->reps_min) {
+		/* the reverse of one rep step of the generator (2 or 3 reps:
+		 * 13-15 back to 10-12) */
 		int from = d->reps_min;
-		d->reps_min = from - 2 > ph->reps_min ? from - 2 : ph->reps_min;
+		d->reps_min = from - (DOSE_WINDOW + 1) > ph->reps_min ? from - (DOSE_WINDOW + 1)
+								  : ph->reps_min;
 		*what = arena_printf(c->a, "fewer reps: %d to %d instead of %d to %d", d->reps_min,
-			    window_top(d->reps_min, ph), from, window_top(from, ph));
+			    dose_reps_hi(d->reps_min, ph), from, dose_reps_hi(from, ph));
 		return true;
 	}
-	if (d->ex->easier) {
-		const gradus_exercise *e = d->ex->easier;
-		*what = arena_printf(c->a, "the easier version, \"%s\", started gently", e->name);
-		d->ex = e;
-		d->sets = ph->sets_min;
-		d->reps_min = ph->reps_min;
-		d->support = e->supported ? GRADUS_SUPPORT_TWO_HANDS : GRADUS_SUPPORT_NA;
-		d->load = lightest(c->p, e);
-		return true;
-	}
-	return false;
+	return !weight_first && easier_version(c, d, ph, what);
 }
 
 static bool same_ladder(const gradus_exercise *a, const gradus_exercise *b)
@@ -729,23 +679,75 @@ typedef struct {
 	const char *name, *unit;
 	bool lower_better;
 	int digits;
+	double meaningful;  /* the smallest change that is not test noise */
 } measure_kind;
 
+/* The meaningful-change table: a smaller change is test noise, neither
+ * better nor worse. SPPB 1 point and gait speed 0.1 m/s [PERERA2006],
+ * grip 5 kg [BOHANNON2019], five chair stands 2.5 s [GOLDBERG2012].
+ * Chair stands in 30 s and TUG have no row: shown, not judged (D). */
 static const measure_kind follow_kinds[4] = {
-	{"5 chair stands", "s", true, 1},
-	{"chair stands in 30 s", "", false, 0},
-	{"grip", "kg", false, 1},
-	{"SPPB", "of 12", false, 0},
+	{"5 chair stands", "s", true, 1, 2.5},
+	{"gait speed", "m/s", false, 2, 0.1},
+	{"grip", "kg", false, 1, 5.0},
+	{"SPPB", "of 12", false, 0, 1.0},
 };
 
 static double measure_value(const gradus_measures *m, int k)
 {
 	switch (k) {
 	case 0: return m->chair_stand_5x_s;
-	case 1: return m->chair_stand_30s >= 0 ? m->chair_stand_30s : NAN;
+	case 1: return m->gait_speed_m_s;
 	case 2: return m->grip_kg;
 	default: return m->sppb >= 0 ? m->sppb : NAN;
 	}
+}
+
+static bool load_above(const gradus_load *a, const gradus_load *b)
+{
+	return a->kind == b->kind &&
+	       (weight_kind(a->kind) ? a->kg > b->kg + 1e-9
+		: a->kind == GRADUS_LOAD_BAND ? a->band > b->band
+		: a->kind == GRADUS_LOAD_MACHINE && a->machine_step > b->machine_step);
+}
+
+/* Did the load rise in the weeks before `before` (days): a heavier
+ * weight, band or machine step, or a harder version, in the plan the log
+ * followed or in the log itself? */
+static bool load_rose(const ctx *c, long before)
+{
+	const gradus_review *r = &c->b->r;
+	if (c->ref)
+		for (size_t w = 0; w < c->ref->n_weeks; w++) {
+			const gradus_week *wk = &c->ref->weeks[w];
+			if (wk->number < c->log->first_week || wk->number > r->last_week ||
+			    gradus_date_days(week_start(c, wk->number)) >= before)
+				continue;
+			for (size_t s = 0; s < wk->n_sessions; s++)
+				for (size_t i = 0; i < wk->sessions[s].n_items; i++) {
+					gradus_change ch = wk->sessions[s].items[i].change;
+					if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT)
+						return true;
+				}
+		}
+	for (size_t j = 0; j < r->n_history; j++) {
+		const gradus_review_history *h = &r->history[j];
+		const gradus_load *seen = NULL;
+		for (size_t w = 0; w < r->n_weeks; w++) {
+			if (h->weeks[w].sets <= 0 ||
+			    gradus_date_days(r->weeks[w].start) >= before)
+				continue;
+			if (seen && load_above(&h->weeks[w].load, seen))
+				return true;
+			seen = &h->weeks[w].load;
+		}
+		/* a harder version taken up after an easier one */
+		for (size_t k = 0; k < r->n_history; k++)
+			for (const gradus_exercise *e = h->exercise->harder; e && k != j; e = e->harder)
+				if (e == r->history[k].exercise)
+					return true;
+	}
+	return false;
 }
 
 /* Returns the reason (arena text) when the follow-up rule fires, else
@@ -819,6 +821,8 @@ static const char *follow_up(ctx *c)
 		compared++;
 		if (now == base[k])
 			word = "no change";
+		else if (fabs(now - base[k]) < mk->meaningful - 1e-9)
+			word = "within test noise";
 		else if ((now < base[k]) == mk->lower_better) {
 			better++;
 			word = mk->lower_better ? "faster, better" : "better";
@@ -839,6 +843,15 @@ static const char *follow_up(ctx *c)
 	int pct = planned ? (int)((done * 100L + planned / 2) / planned) : 0;
 	if (better > 0 && worse == 0)
 		return NULL;
+	if (!load_rose(c, re_days)) {
+		/* the rule judges a plan that asked more of the muscles: only
+		 * after a rise in load (our choice, D) */
+		adjust(c, NULL, GRADUS_ADJ_NOTE, "FU-NO-PROGRESS",
+		       arena_printf(c->a, "The re-test on %s shows %s (%s), but no load rose in the weeks before it (no heavier weight, band or machine step, no harder version): the follow-up rule waits for a plan whose load rose. Keep going and test again.",
+			   date_words(re->values.date, d1), worse ? "a decline" : "no gain", what),
+		       "D");
+		return NULL;
+	}
 	if (planned == 0 || done * 100L < (long)ADHERENCE_FOLLOW_UP * planned) {
 		adjust(c, NULL, GRADUS_ADJ_NOTE, "FU-NO-PROGRESS",
 		       arena_printf(c->a, "The re-test on %s shows %s (%s), but only %d of %d sessions (%d %%) were done: the follow-up rule needs %d %% or more. Keep going and test again.",
@@ -914,6 +927,27 @@ static const char *reps_list(arena *a, const gradus_log_entry *e)
 	return arena_strdup(a, buf);
 }
 
+/* What 2-for-2 steps up, in the generator's order (dose.h): the next
+ * owned load when the step rule allows it, reps back to the bottom of
+ * the range [ACSM2009]; else less support or the harder version. */
+static const char *next_step_words(const ctx *c, rdose *d, const gradus_phase *ph)
+{
+	dose_owned o;
+	int i;
+	char before[40], after[40];
+	dose_owned_for(c->p, d->ex->load, &o);
+	i = dose_load_index(&o, &d->load);
+	if (c->t->load_progression && o.n > 0 && dose_load_step_ok(&o, d->ex->load, i)) {
+		gradus_load up = dose_load_at(&o, d->ex->load, i + 1);
+		load_words(&d->load, before);
+		load_words(&up, after);
+		return arena_printf(c->a, "the next load you own, %s instead of %s, with the reps back to %d to %d",
+			   after, before, ph->reps_min, dose_reps_hi(ph->reps_min, ph));
+	}
+	return arena_printf(c->a, "%s: less support, a longer hold or the harder version",
+		   o.n > 0 ? "no heavier load you own is a small enough step" : "no added weight");
+}
+
 static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 			   gradus_resume_item *out, bool *keep)
 {
@@ -936,8 +970,9 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 	}
 	day_words(last->date, d1);
 	if (last->e->pain > PAIN_LIMIT) {
+		/* the weight comes off first (one_step_easier) */
 		rule = "RV-PAIN-DURING";
-		src = "PAIN";
+		src = "PAIN, D";
 		reason = arena_printf(c->a, "Pain %d out of 10 during this exercise on %s (more than %d)",
 			     last->e->pain, d1, PAIN_LIMIT);
 	} else if (prev && last->e->next_morning_ok == GRADUS_ANSWER_NO &&
@@ -997,10 +1032,10 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 			src = "ACSM2009";
 			act = GRADUS_ADJ_PROGRESS;
 			advance = true;
-			reason = arena_printf(c->a, "At the top of the range (%d reps or more) at effort %d and %d, no more than the target of %d, in the last two sessions (%s and %s): ready for the next step",
+			reason = arena_printf(c->a, "At the top of the range (%d reps or more) at effort %d and %d, no more than the target of %d, in the last two sessions (%s and %s): ready for the next step, %s",
 				     tl.reps_max < tp.reps_max ? tl.reps_max : tp.reps_max,
 				     prev->e->effort, last->e->effort, tl.effort_max,
-				     day_words(prev->date, d2), d1);
+				     day_words(prev->date, d2), d1, next_step_words(c, &d, ph));
 		} else {
 			rule = "RV-CONTINUE";
 			src = "ACSM2009";
@@ -1012,9 +1047,15 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 	}
 
 	/* easier */
-	if (one_step_easier(c, &d, ph, &what)) {
+	if (one_step_easier(c, &d, ph, strcmp(rule, "RV-PAIN-DURING") == 0, &what)) {
 		act = GRADUS_ADJ_EASIER;
 		reason = arena_printf(c->a, "%s: one step easier, %s", reason, what);
+	} else if (pr->easier_all && strcmp(rule, "RV-ILLNESS-RESTART") == 0) {
+		/* cleared after an illness, and already at its easiest: it
+		 * hurt no one, so it stays, the same again (D) */
+		act = GRADUS_ADJ_REPEAT;
+		reason = arena_printf(c->a, "%s: already at its easiest, the same again (%s)",
+			     reason, dose_words(c->a, &d, ph));
 	} else {
 		act = GRADUS_ADJ_LEFT_OUT;
 		reason = arena_printf(c->a, "%s, and there is no easier step: left out until you have talked to your therapist",
@@ -1203,9 +1244,9 @@ static int adapt(ctx *c, const gradus_review_options *o, gradus_diags *d)
 				   iw && iw->hospital ? "hospital stay" : "illness", ill_week);
 	}
 	if (missed + gap_weeks >= 2) {
-		int ph = phase_index(c->t, last_trained);
+		int ph = dose_phase_index(c->t, last_trained);
 		int lower = ph > 0 ? ph - 1 : 0;
-		pr.new_week = phase_first_week(c->t, lower);
+		pr.new_week = dose_phase_first_week(c->t, lower);
 		pr.restart = pr.no_rise = true;
 		pr.week_rule = "RV-LONG-GAP";
 		pr.week_source = "D";
@@ -1439,7 +1480,7 @@ int gradus_review_run(gradus_review **out, const gradus_profile *p,
 		goto done;
 	}
 
-	/* 2. the follow-up trigger [CLINICAL.md follow-up row] */
+	/* 2. the follow-up trigger (docs/review.md) */
 	{
 		const char *why = follow_up(&c);
 		if (why) {

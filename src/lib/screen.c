@@ -80,6 +80,7 @@ enum {
 	C_RECENT_REGION,
 	C_NEURO_MAINT,
 	C_NOT_INDEPENDENT,
+	C_HAND_HEALING,
 	C__COUNT
 };
 
@@ -642,6 +643,45 @@ static verdict ck_not_independent(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
+/* An arm or hand out of a cast or brace, or an arm broken, in the last
+ * 12 weeks: no body weight through the hands and wrists yet (the 12 weeks
+ * are our choice, D; the first 4 weeks after a fracture no strength work
+ * at all [VIVI]). */
+#define HAND_HEALING_DAYS 84
+
+static verdict ck_hand_healing(const ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	const unsigned arms = GRADUS_REG_ARMS | GRADUS_REG_HANDS;
+	(void)arg;
+	if (!c->dated) {
+		bool immob = p->has_immobilised && p->immobilised_region != GRADUS_REG_ALL &&
+			     (p->immobilised_region & arms);
+		bool frac = false;
+		for (size_t i = 0; i < p->n_fracture; i++)
+			frac |= (p->fracture[i].region & arms) != 0;
+		if (immob)
+			*c->needs |= NEED_IMMOB;
+		if (frac)
+			*c->needs |= NEED_FRACTURE;
+		return immob || frac ? UNKNOWN : NO;
+	}
+	/* a cast or brace on an arm or hand, not whole-body bed rest */
+	if (p->has_immobilised && p->immobilised_region != GRADUS_REG_ALL &&
+	    (p->immobilised_region & arms) && gradus_date_is_set(p->immobilised_ended) &&
+	    c->today - gradus_date_days(p->immobilised_ended) < HAND_HEALING_DAYS) {
+		buf_puts(det, "arm or hand out of a cast or brace less than 12 weeks ago");
+		return YES;
+	}
+	for (size_t i = 0; i < p->n_fracture; i++)
+		if ((p->fracture[i].region & arms) &&
+		    c->today - gradus_date_days(p->fracture[i].date) < HAND_HEALING_DAYS) {
+			buf_puts(det, "arm fracture less than 12 weeks ago");
+			return YES;
+		}
+	return NO;
+}
+
 typedef verdict (*check_fn)(const ctx *c, int arg, buf *detail);
 
 static const check_fn checks[C__COUNT] = {
@@ -672,6 +712,7 @@ static const check_fn checks[C__COUNT] = {
 	[C_RECENT_REGION] = ck_recent_region,
 	[C_NEURO_MAINT] = ck_neuro_maint,
 	[C_NOT_INDEPENDENT] = ck_not_independent,
+	[C_HAND_HEALING] = ck_hand_healing,
 };
 
 /* ------------------------------------------------------------------ */
@@ -957,12 +998,18 @@ static const gradus_rule rules[] = {
 	 .clinician = "Mobility other than independent: floor transfers excluded.",
 	 .source = "D", .check = C_NOT_INDEPENDENT, .avoid = TAG(FLOOR_TRANSFER)},
 
+	{.id = "AD-HAND-HEALING", .tier = T(PROCEED),
+	 .summary = "An arm or hand out of a cast or brace, or an arm fracture, less than 12 weeks before the start: no exercises that put body weight through the hands and wrists.",
+	 .person = "Your wrist or arm is still getting used to work again. Your plan has no push-ups or other exercises that lean your weight on your hands yet.",
+	 .clinician = "Arm/hand immobilisation ended or arm fracture < 12 weeks: weight-bearing through the hands excluded.",
+	 .source = "D", .check = C_HAND_HEALING, .avoid = TAG(WEIGHT_THROUGH_HANDS)},
+
 	/* during a plan: session logs only (not checked by gradus_screen) */
 	{.id = "FU-NO-PROGRESS", .tier = T(REVIEW), .logs_only = true,
-	 .summary = "Session logs only (not checked by screen): no gain or a decline in chair stand, grip or SPPB after 6-8 weeks at 70 % adherence or more, or SPPB down 2 points at any time.",
+	 .summary = "Session logs only (not checked by screen): after 6-8 weeks at 70 % adherence or more of a plan whose load rose, no meaningful gain or a meaningful decline in five chair stands (2.5 s), grip (5 kg), gait speed (0.1 m/s) or SPPB (1 point) - smaller changes are test noise; or SPPB down 2 points at any time.",
 	 .person = "Your test results have not improved, or have got worse, after weeks of regular exercise. A doctor should find out why.",
-	 .clinician = "No improvement or decline despite 6-8 weeks of adherent training: follow-up for a cause other than disuse.",
-	 .source = "D", .check = C_LOGS},
+	 .clinician = "No meaningful improvement, or a meaningful decline, despite 6-8 weeks of adherent training with rising load: follow-up for a cause other than disuse.",
+	 .source = "PERERA2006, BOHANNON2019, GOLDBERG2012; 6-8 weeks, 70 %: D", .check = C_LOGS},
 };
 
 #undef T

@@ -1,6 +1,7 @@
 #include "gradus/template.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,7 +18,7 @@ struct gradus_templates {
 static const char *const top_keys[] = {"format", "template", NULL};
 static const char *const template_keys[] = {
 	"id", "name", "description", "fits", "sessions_per_week", "max_rpe",
-	"deload_every", "load_progression", "max_level", "exercises",
+	"deload_every", "deload_first", "load_step_weeks", "load_progression", "max_level", "exercises",
 	"warmup_minutes", "cooldown_minutes", "balance_minutes", "walking",
 	"phases", "slots", NULL};
 static const char *const fits_keys[] = {"kinds", "classes", "mobility", "gym",
@@ -216,6 +217,50 @@ static void read_slots(gradus_templates *ts, gradus_template *t, cfgfile *cf,
 			  total, total == 1 ? "" : "s", t->exercises_min);
 }
 
+/* deload_first and load_step_weeks; every_ok says deload_every was read
+ * without error (else only deload_first's own range is checked). */
+static void read_rhythm(gradus_template *t, cfgfile *cf, cset *tp,
+			bool every_ok)
+{
+	const char *W = "template";
+	cset *m;
+	int v;
+
+	/* At least 2 weeks between two load rises of one exercise: double
+	 * progression [ACSM2009]; 2 is our conservative choice (D). */
+	t->load_step_weeks = 2;
+	cfg_int(cf, tp, W, "load_step_weeks", false, 2, 8, &t->load_step_weeks);
+	/* The first lighter week comes after the first 5 weeks of getting
+	 * used to the work, by default in week 6: our choice (D). */
+	t->deload_first = t->deload_every > 0 ? 6 : 0;
+	m = config_setting_get_member(tp, "deload_first");
+	/* any whole number first, so that both holes (1..5, 53 and up)
+	 * get one message naming both parts of the range */
+	if (!m || !cfg_int(cf, tp, W, "deload_first", false, INT_MIN, INT_MAX,
+			   &v))
+		return;
+	if (v >= 1 && v <= 5) {
+		cfg_error(cf, m, "'template.deload_first' must be 0 (no lighter weeks) or from 6 to 52 (found %d): lighter weeks never come in the first 5 weeks",
+			  v);
+		return;
+	}
+	if (v < 0 || v > 52) {
+		cfg_error(cf, m, "'template.deload_first' must be 0 (no lighter weeks) or from 6 to 52 (found %d)",
+			  v);
+		return;
+	}
+	if (!every_ok)
+		return;
+	if (t->deload_every == 0 && v > 0)
+		cfg_error(cf, m, "'template.deload_first' is %d, but 'template.deload_every' is 0 (no lighter weeks); leave deload_first out or give deload_every",
+			  v);
+	else if (t->deload_every > 0 && v == 0)
+		cfg_error(cf, m, "'template.deload_first' is 0 (no lighter weeks), but 'template.deload_every' is %d; write deload_every = 0 for no lighter weeks",
+			  t->deload_every);
+	else
+		t->deload_first = v;
+}
+
 static int add_parsed(gradus_templates *ts, cfgfile *cf,
 		      const gradus_catalogue *cat)
 {
@@ -262,10 +307,13 @@ static int add_parsed(gradus_templates *ts, cfgfile *cf,
 	 * maintenance]; effort 1-10; deload rhythm 0 (never) or 2-8 weeks. */
 	cfg_int(cf, tp, W, "sessions_per_week", true, 1, 3, &t->sessions_per_week);
 	cfg_int(cf, tp, W, "max_rpe", true, 1, 10, &t->max_rpe);
-	if (cfg_int(cf, tp, W, "deload_every", true, 0, 8, &t->deload_every) &&
-	    t->deload_every == 1)
+	flag = cfg_int(cf, tp, W, "deload_every", true, 0, 8, &t->deload_every);
+	if (flag && t->deload_every == 1) {
 		cfg_error(cf, config_setting_get_member(tp, "deload_every"),
 			  "'template.deload_every' must be 0 (never) or from 2 to 8 (found 1)");
+		flag = false;
+	}
+	read_rhythm(t, cf, tp, flag);
 	if (cfg_bool(cf, tp, W, "load_progression", true, &flag))
 		t->load_progression = flag;
 	cfg_int(cf, tp, W, "max_level", true, 1, 5, &t->max_level);

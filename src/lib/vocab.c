@@ -35,7 +35,7 @@ const char *const gradus_vocab_tags[GRADUS_TAG__COUNT] = {
 	"blood_thinner", "insulin", "beta_blocker", "statin", "steroid",
 	"hip_posterior_precautions", "spinal_flexion", "spinal_twist",
 	"fall_risk", "floor_transfer", "breath_holding", "kneeling",
-	"high_impact"};
+	"high_impact", "weight_through_hands"};
 
 static int find(const char *const *names, size_t n, const char *s)
 {

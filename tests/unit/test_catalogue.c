@@ -146,7 +146,7 @@ static void reports_every_problem_of_a_record(void **state)
 		"cat.cfg:7: error: unknown key 'colour' in 'x'\n"
 		"cat.cfg:3: error: 'x.pattern' is 'squatt'; did you mean 'squat'? (one of: sit_to_stand, squat, hinge, lunge, knee_extension, knee_flexion, hip_abduction, hip_extension, calf_raise, toe_raise, push, pull, press, core, grip, balance, mobility, warmup)\n"
 		"cat.cfg:5: error: 'x.level' must be from 1 to 5 (found 9)\n"
-		"cat.cfg:6: error: 'x.avoid_with[0]' is 'osteoprosis'; did you mean 'osteoporosis'? (one of: hypertension, heart_disease, heart_failure, diabetes, kidney_disease, osteoporosis, osteoarthritis, copd, dementia, parkinsons, stroke_history, cancer, blood_thinner, insulin, beta_blocker, statin, steroid, hip_posterior_precautions, spinal_flexion, spinal_twist, fall_risk, floor_transfer, breath_holding, kneeling, high_impact)\n"
+		"cat.cfg:6: error: 'x.avoid_with[0]' is 'osteoprosis'; did you mean 'osteoporosis'? (one of: hypertension, heart_disease, heart_failure, diabetes, kidney_disease, osteoporosis, osteoarthritis, copd, dementia, parkinsons, stroke_history, cancer, blood_thinner, insulin, beta_blocker, statin, steroid, hip_posterior_precautions, spinal_flexion, spinal_twist, fall_risk, floor_transfer, breath_holding, kneeling, high_impact, weight_through_hands)\n"
 		"cat.cfg:3: error: 'x': load is band, so 'equipment' must list 'band'\n");
 	free(text);
 	gradus_catalogue_free(c);

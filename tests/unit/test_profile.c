@@ -162,6 +162,150 @@ static void missing_groups_are_reported_together(void **state)
 	gradus_diags_free(d);
 }
 
+/* The clean profile with `program` appended (it starts on line 31). */
+static char *with_program(const char *base, const char *program)
+{
+	char *t = malloc(strlen(base) + strlen(program) + 1);
+	strcpy(t, base);
+	strcat(t, program);
+	return t;
+}
+
+static void expect_program(const char *program, const char *want)
+{
+	gradus_diags *d = gradus_diags_new();
+	char *text = with_program(clean_profile, program);
+	gradus_profile *p = profile_from(text, d);
+	char *got = diags_text(d);
+	assert_null(p);
+	assert_string_equal(got, want);
+	free(got);
+	free(text);
+	gradus_diags_free(d);
+}
+
+static void pins_and_start_loads_are_read(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	char *text = with_program(clean_profile,
+		"program: {\n"
+		"  pin = ( { slot = \"push\"; exercise = \"wall-push-up\"; },\n"
+		"          { slot = \"knee_extension\"; exercise = \"seated-knee-extension-ankle-weight\"; } );\n"
+		"  start_load = (\n"
+		"    { exercise = \"seated-knee-extension-ankle-weight\"; kg = 1.0; },\n"
+		"    { exercise = \"seated-band-row\"; band = \"red\"; },\n"
+		"    { exercise = \"leg-extension-machine\"; machine_step = 3; }\n"
+		"  );\n"
+		"};\n");
+	gradus_profile *p = profile_from(text, d);
+	(void)state;
+	assert_non_null(p);
+	assert_int_equal(gradus_diags_count(d), 0);
+	assert_int_equal(p->n_pins, 2);
+	assert_int_equal(p->pins[0].slot, GRADUS_PAT_PUSH);
+	assert_string_equal(p->pins[0].exercise, "wall-push-up");
+	assert_int_equal(p->pins[0].line, 32);
+	assert_int_equal(p->pins[1].slot, GRADUS_PAT_KNEE_EXTENSION);
+	assert_string_equal(p->pins[1].exercise, "seated-knee-extension-ankle-weight");
+	assert_int_equal(p->n_start_loads, 3);
+	assert_string_equal(p->start_loads[0].exercise, "seated-knee-extension-ankle-weight");
+	assert_true(p->start_loads[0].kg == 1.0);
+	assert_int_equal(p->start_loads[0].band, -1);
+	assert_int_equal(p->start_loads[0].machine_step, -1);
+	assert_int_equal(p->start_loads[0].line, 35);
+	assert_true(isnan(p->start_loads[1].kg));
+	assert_int_equal(p->start_loads[1].band, GRADUS_BAND_RED);
+	assert_int_equal(p->start_loads[1].machine_step, -1);
+	assert_true(isnan(p->start_loads[2].kg));
+	assert_int_equal(p->start_loads[2].band, -1);
+	assert_int_equal(p->start_loads[2].machine_step, 3);
+	gradus_profile_free(p);
+	free(text);
+	gradus_diags_free(d);
+}
+
+static void no_pins_or_start_loads_by_default(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_profile *p = profile_from(clean_profile, d);
+	(void)state;
+	assert_non_null(p);
+	assert_null(p->pins);
+	assert_int_equal(p->n_pins, 0);
+	assert_null(p->start_loads);
+	assert_int_equal(p->n_start_loads, 0);
+	gradus_profile_free(p);
+	gradus_diags_free(d);
+}
+
+static void pin_errors(void **state)
+{
+	gradus_diags *d;
+	char *t1, *t2;
+	gradus_profile *p;
+	char *got;
+	(void)state;
+	expect_program("program: { pin = ( { slot = \"push\"; exercise = \"wall-push-up\"; },\n"
+		       "  { slot = \"push\"; exercise = \"counter-push-up\"; } ); };\n",
+		       "test.cfg:32: error: 'program.pin[1]' pins the 'push' slot again (first pinned on line 31)\n");
+	expect_program("program: { pin = ( { slot = \"balance\"; exercise = \"one-leg-stand\"; } ); };\n",
+		       "test.cfg:31: error: 'program.pin[0].slot' is 'balance'; only strength slots can be pinned (balance, warm-up and mobility are not slots)\n");
+	expect_program("program: { pin = ( \"push\" ); };\n",
+		       "test.cfg:31: error: 'program.pin[0]' must be a group { ... }\n");
+	expect_program("program: { pin = ( { slot = \"push\"; } ); };\n",
+		       "test.cfg:31: error: 'program.pin[0].exercise' is missing\n");
+	expect_program("program: { pin = ( { slot = \"push\"; exercise = \"wall-push-up\"; side = \"left\"; } ); };\n",
+		       "test.cfg:31: error: unknown key 'side' in 'program.pin[0]'\n");
+	expect_program("program: { pin = ( {slot=\"push\";exercise=\"wall-push-up\";}, {slot=\"pull\";exercise=\"seated-band-row\";},\n"
+		       "{slot=\"press\";exercise=\"seated-band-press\";}, {slot=\"squat\";exercise=\"wall-sit\";},\n"
+		       "{slot=\"sit_to_stand\";exercise=\"sit-to-stand-arms\";}, {slot=\"hinge\";exercise=\"hip-hinge-supported\";},\n"
+		       "{slot=\"lunge\";exercise=\"step-up-supported\";}, {slot=\"knee_extension\";exercise=\"seated-knee-extension\";},\n"
+		       "{slot=\"knee_flexion\";exercise=\"seated-heel-dig\";}, {slot=\"hip_abduction\";exercise=\"side-lying-clam\";},\n"
+		       "{slot=\"hip_extension\";exercise=\"floor-bridge\";}, {slot=\"calf_raise\";exercise=\"calf-raise\";},\n"
+		       "{slot=\"core\";exercise=\"bird-dog\";} ); };\n",
+		       "test.cfg:31: error: 'program.pin' lists 13 pins; at most 12 are allowed\n");
+	/* an excluded exercise cannot be pinned */
+	d = gradus_diags_new();
+	t1 = replace(clean_profile, "minutes = 30;",
+		     "minutes = 30; exclude = [\"wall-push-up\"];");
+	t2 = with_program(t1, "program: { pin = ( { slot = \"push\"; exercise = \"wall-push-up\"; } ); };\n");
+	p = profile_from(t2, d);
+	assert_null(p);
+	got = diags_text(d);
+	assert_string_equal(got,
+		"test.cfg:31: error: 'program.pin[0]': 'wall-push-up' is also in 'setup.exclude'; pin it or exclude it, not both\n");
+	free(got);
+	free(t1);
+	free(t2);
+	gradus_diags_free(d);
+}
+
+static void start_load_errors(void **state)
+{
+	(void)state;
+	expect_program("program: { start_load = ( { exercise = \"seated-band-row\"; } ); };\n",
+		       "test.cfg:31: error: 'program.start_load[0]' must give exactly one of 'kg', 'band' or 'machine_step'\n");
+	expect_program("program: { start_load = ( { exercise = \"seated-band-row\"; band = \"red\"; kg = 1.0; } ); };\n",
+		       "test.cfg:31: error: 'program.start_load[0]' must give exactly one of 'kg', 'band' or 'machine_step'\n");
+	expect_program("program: { start_load = ( { exercise = \"seated-band-row\"; band = \"blue\"; } ); };\n",
+		       "test.cfg:31: error: 'program.start_load[0].band' is 'blue', which is not one of the person's bands in 'setup.equipment.bands' (yellow, red)\n");
+	expect_program("program: { start_load = ( { exercise = \"seated-band-row\"; band = \"redd\"; } ); };\n",
+		       "test.cfg:31: error: 'program.start_load[0].band' is 'redd'; did you mean 'red'? (one of: yellow, red, green, blue, black, silver, gold)\n");
+	expect_program("program: { start_load = ( { exercise = \"wall-push-up\"; kg = 1.0; } ); };\n",
+		       "test.cfg:31: error: 'program.start_load[0]': 'wall-push-up' uses body weight only, so it has no start load\n");
+	expect_program("program: { start_load = ( { exercise = \"goblet-squat-dumbbell\"; kg = 1.0; } ); };\n",
+		       "test.cfg:31: error: 'program.start_load[0].kg' is 1 kg, which is not one of the person's dumbbells in 'setup.equipment.dumbbells_kg' (none)\n");
+	expect_program("program: { start_load = ( { exercise = \"leg-extension-machine\"; machine_step = 31; } ); };\n",
+		       "test.cfg:31: error: 'program.start_load[0].machine_step' must be from 0 to 30 (found 31)\n");
+	expect_program("program: { start_load = ( { exercise = \"leg-extension-machine\"; kg = 5.0; } ); };\n",
+		       "test.cfg:31: error: 'program.start_load[0]': 'leg-extension-machine' is loaded on a machine, so its start load is 'machine_step', not 'kg'\n");
+	expect_program("program: { start_load = ( { exercise = \"seated-band-rwo\"; band = \"red\"; } ); };\n",
+		       "test.cfg:31: error: 'program.start_load[0].exercise' names 'seated-band-rwo', which is not in the catalogue; did you mean 'seated-band-row'?\n");
+	expect_program("program: { start_load = ( { exercise = \"seated-band-row\"; band = \"red\"; },\n"
+		       "  { exercise = \"seated-band-row\"; band = \"yellow\"; } ); };\n",
+		       "test.cfg:32: error: 'program.start_load[1]' gives a start load for 'seated-band-row' again (first on line 31)\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -175,6 +319,10 @@ int main(void)
 		cmocka_unit_test(mixed_array_is_a_parse_error_with_advice),
 		cmocka_unit_test(unknown_exclude_and_template_are_errors),
 		cmocka_unit_test(missing_groups_are_reported_together),
+		cmocka_unit_test(pins_and_start_loads_are_read),
+		cmocka_unit_test(no_pins_or_start_loads_by_default),
+		cmocka_unit_test(pin_errors),
+		cmocka_unit_test(start_load_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -40,6 +40,7 @@ enum {
 	/* 1..10: DESIGN.md section 7 */
 	INV_GEN = 11,  /* the generator wrote an invalid profile (test bug) */
 	INV_NEURO = 12, /* neurogenic: maintenance program only (DESIGN 5) */
+	INV_PROGRESS = 13, /* a plan that can progress does (DESIGN 6) */
 	INV__COUNT
 };
 
@@ -57,6 +58,7 @@ static const char *const inv_names[INV__COUNT] = {
 	"10 same inputs, byte-identical output",
 	"generator wrote an invalid profile",
 	"neurogenic weakness gets the maintenance program only",
+	"progression: half the exercises that can get harder do, not all in the same weeks",
 };
 
 typedef struct {
@@ -132,6 +134,8 @@ typedef struct {
 	const gradus_profile *p;
 	const gradus_screening *s;
 	gradus_class cls;        /* the class the effort cap depends on */
+	bool progressive;        /* >= 8 weeks, a template whose load rises,
+	                            not neuro-maintenance: the plan must progress */
 } check_ctx;
 
 static const char *const block_names[3] = {"warm-up", "balance", "cool-down"};
@@ -400,6 +404,15 @@ static const gradus_item *week_items(const gradus_week *w, size_t *n)
 }
 
 /* Invariants 0 and 3-9 on one plan. */
+/* Plans the progression property applies to: 8 weeks or more, a
+ * template whose load rises, not the function-maintenance program. */
+static bool progressive(const gradus_plan *pl)
+{
+	return pl->weeks_n >= 8 && pl->first_week == 1 &&
+	       pl->template->load_progression &&
+	       !pl->screening->precautions.neuro_maintenance;
+}
+
 static void check_plan(report *r, const check_ctx *c, const plan_view *v)
 {
 	const gradus_profile *p = c->p;
@@ -407,6 +420,7 @@ static void check_plan(report *r, const check_ctx *c, const plan_view *v)
 	const int cap = expected_cap(c);
 	const bool neuro = p->kind == GRADUS_KIND_NEUROGENIC;
 	int last_load[MAX_SLOTS];
+	uint64_t harder[MAX_SLOTS]; /* weeks whose intensity rose, per slot */
 	long prev_day = 0;
 	bool have_prev = false;
 	size_t n_slots = 0;
@@ -414,6 +428,7 @@ static void check_plan(report *r, const check_ctx *c, const plan_view *v)
 
 	for (int k = 0; k < MAX_SLOTS; k++)
 		last_load[k] = -100;
+	memset(harder, 0, sizeof(harder));
 
 	if (v->n_weeks != (size_t)p->weeks_planned)
 		violation(r, INV_SHAPE, 0, -1, NULL, "%zu weeks, %d requested",
@@ -582,6 +597,13 @@ static void check_plan(report *r, const check_ctx *c, const plan_view *v)
 					violation(r, INV_NEURO, wn, (int)k, b->exercise,
 						  "%s rose in a function-maintenance program",
 						  rise_names(rs, buf, sizeof(buf)));
+				if (!wk->deload && a->exercise == b->exercise &&
+				    b->reps_min < a->reps_min && !(rs & (R_LOAD | R_SETS)))
+					violation(r, 3, wn, (int)k, b->exercise,
+						  "reps fall (%d to %d) without a heavier load, a harder version or one more set",
+						  a->reps_min, b->reps_min);
+				if (k < MAX_SLOTS && (rs & (R_LOAD | R_SUPPORT | R_VARIANT)))
+					harder[k] |= 1ull << (w < 63 ? w : 63);
 				if (rs & R_LOAD) {
 					check_load_step(r, c, a, b, wn, (int)k);
 					if (last_load[k] == (int)w - 1)
@@ -591,6 +613,61 @@ static void check_plan(report *r, const check_ctx *c, const plan_view *v)
 				}
 			}
 		}
+	}
+	/* ---- progression (DESIGN 6): an exercise whose load the person
+	 * owns in steps, or that is done holding on, can get harder; at
+	 * least half of those must, and not all in the same weeks ---- */
+	if (c->progressive && v->n_weeks >= 8 && v->weeks[0].n_sessions) {
+		size_t ni0, can = 0, did = 0, distinct = 0;
+		const gradus_item *it0 = week_items(&v->weeks[0], &ni0);
+		uint64_t first_mask = 0;
+		for (size_t k = 0; k < ni0 && k < MAX_SLOTS; k++) {
+			const gradus_exercise *e = it0[k].exercise;
+			size_t n_owned = 0;
+			bool can_k;
+			if (!e)
+				continue;
+			if (weight_kind(e->load)) {
+				/* the first step up from the lightest must be
+				 * allowed (<= 10 % or the smallest owned step) */
+				const double *kg = owned_kg(p, e->load, &n_owned);
+				double lo[2] = {INFINITY, INFINITY}, smallest = INFINITY;
+				for (size_t i = 0; i < n_owned; i++) {
+					if (kg[i] < lo[0]) {
+						lo[1] = lo[0];
+						lo[0] = kg[i];
+					} else if (kg[i] < lo[1])
+						lo[1] = kg[i];
+					for (size_t j = 0; j < n_owned; j++)
+						if (kg[j] > kg[i] && kg[j] - kg[i] < smallest)
+							smallest = kg[j] - kg[i];
+				}
+				if (n_owned >= 2 && !(lo[1] - lo[0] <= 0.10 * lo[0] + 1e-9 ||
+						      fabs(lo[1] - lo[0] - smallest) < 1e-9))
+					n_owned = 0;
+			}
+			else if (e->load == GRADUS_LOAD_BAND)
+				n_owned = (size_t)popcount(p->bands);
+			else if (e->load == GRADUS_LOAD_MACHINE)
+				n_owned = 2;
+			can_k = n_owned >= 2 || e->supported;
+			if (!can_k)
+				continue;
+			can++;
+			if (harder[k]) {
+				did++;
+				if (did == 1)
+					first_mask = harder[k];
+				else if (harder[k] != first_mask)
+					distinct++;
+			}
+		}
+		if (can >= 2 && did * 2 < can)
+			violation(r, INV_PROGRESS, 0, -1, NULL,
+				  "%zu of %zu exercises that can get harder do", did, can);
+		if (did >= 4 && distinct == 0)
+			violation(r, INV_PROGRESS, 0, -1, NULL,
+				  "all %zu exercises get harder in exactly the same weeks", did);
 	}
 }
 
@@ -770,7 +847,7 @@ static void run_one(report *r, stats *st, const env *en, uint64_t seed,
 	for (size_t w = 0; w < pl->n_weeks; w++)
 		st->sessions += pl->weeks[w].n_sessions;
 	{
-		check_ctx c = {p, s, pl->assessment.cls};
+		check_ctx c = {p, s, pl->assessment.cls, progressive(pl)};
 		plan_view v = view_of(pl);
 		if (p->measures.sppb >= 0) {
 			c.cls = class_of_sppb(p->measures.sppb);
@@ -1296,6 +1373,30 @@ static bool m_reps_reversed(plan_copy *c, const mut_ctx *m)
 	return true;
 }
 
+/* A frozen plan: every exercise keeps its week-1 exercise, load and
+ * support to the end (sets and reps still rise) - the plan of gradus
+ * before double progression. */
+static bool m_frozen_load(plan_copy *c, const mut_ctx *m)
+{
+	bool changed = false;
+	if (!progressive(m->pl))
+		return false;
+	for (size_t w = 1; w < c->n_weeks; w++)
+		for (size_t k = 0; k < copy_slots(c); k++) {
+			gradus_item *a = &c->items[0][k], *b = &c->items[w][k];
+			if (b->exercise != a->exercise || b->support != a->support ||
+			    memcmp(&b->load, &a->load, sizeof(a->load)) != 0)
+				changed = true;
+			b->exercise = a->exercise;
+			b->load = a->load;
+			b->support = a->support;
+			b->hold_s = a->hold_s;
+		}
+	for (size_t w = 0; w < c->n_weeks; w++)
+		refresh_minutes(c, w);
+	return changed;
+}
+
 static void checker_catches_broken_plans(void **state)
 {
 	static const struct {
@@ -1322,6 +1423,7 @@ static void checker_catches_broken_plans(void **state)
 		{"no support for someone walking with an aid", 9, m_no_support_with_aid},
 		{"a week missing", INV_SHAPE, m_week_missing},
 		{"reps_min above reps_max", INV_SHAPE, m_reps_reversed},
+		{"loads frozen at week 1 (no progression)", INV_PROGRESS, m_frozen_load},
 	};
 	enum { N_MUTS = sizeof(muts) / sizeof(muts[0]) };
 	bool done[N_MUTS] = {false};
@@ -1342,7 +1444,7 @@ static void checker_catches_broken_plans(void **state)
 		    gradus_screen(&s, p, (gradus_date){0, 0, 0}, d) == GRADUS_OK &&
 		    s->tier <= GRADUS_TIER_PRECAUTIONS &&
 		    gradus_plan_generate(&pl, p, s, en.cat, en.tpl, NULL, d) == GRADUS_OK) {
-			check_ctx c = {p, s, pl->assessment.cls};
+			check_ctx c = {p, s, pl->assessment.cls, progressive(pl)};
 			mut_ctx m = {pl, p, s, en.cat};
 			report base;
 			plan_view v = view_of(pl);

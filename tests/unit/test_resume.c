@@ -34,17 +34,18 @@ static void continues_from_the_given_week_and_dose(void **state)
 		 true, "Ready to progress: top of the range twice at the target effort.",
 		 "RV-TWO-FOR-TWO", "ACSM2009"},
 	};
-	gradus_resume r = {7, items, 2};
+	gradus_resume r = {5, items, 2};
 	gradus_profile *p;
 	gradus_screening *s;
 	gradus_plan *plan = resumed(clean_profile, &r, &p, &s);
 	const gradus_item *it;
 	(void)state;
-	assert_int_equal(plan->first_week, 7);
+	assert_int_equal(plan->first_week, 5);
 	assert_int_equal(plan->n_weeks, 3);
-	assert_int_equal(plan->weeks[0].number, 7);
-	assert_int_equal(plan->weeks[2].number, 9);
-	/* week 8 is a lighter week in a 4-week rhythm */
+	assert_int_equal(plan->weeks[0].number, 5);
+	assert_int_equal(plan->weeks[2].number, 7);
+	/* week 6 is the first lighter week (every 6th, never in the first 5) */
+	assert_false(plan->weeks[0].deload);
 	assert_true(plan->weeks[1].deload);
 	it = &plan->weeks[0].sessions[0].items[0];
 	assert_string_equal(it->exercise->id, "seated-knee-extension-ankle-weight");
@@ -54,11 +55,13 @@ static void continues_from_the_given_week_and_dose(void **state)
 	assert_true(fabs(it->load.kg - 1.0) < 1e-9);
 	assert_int_equal(it->change, GRADUS_CHANGE_START);
 	assert_string_equal(it->why[it->n_why - 1].rule, "R-REVIEW");
-	/* ready to progress: one step (reps) in the first week */
+	/* ready to progress (2-for-2): the intensity steps in the first
+	 * week - here less support - not one more rep [ACSM2009] */
 	it = &plan->weeks[0].sessions[0].items[1];
 	assert_string_equal(it->exercise->id, "calf-raise-supported");
-	assert_int_equal(it->reps_min, 12);
-	assert_int_equal(it->change, GRADUS_CHANGE_REPS);
+	assert_int_equal(it->reps_min, 10);
+	assert_int_equal(it->change, GRADUS_CHANGE_SUPPORT);
+	assert_true(it->support > GRADUS_SUPPORT_ONE_HAND);
 	assert_string_equal(it->why[it->n_why - 1].rule, "RV-TWO-FOR-TWO");
 	assert_string_equal(it->why[it->n_why - 1].source, "ACSM2009");
 	gradus_plan_free(plan);

@@ -210,6 +210,10 @@ static const rule_case cases[] = {
 	{"PC-NEURO-MAINTENANCE", P, P, {"kind = \"sarcopenia\"", "falls_last_year = 0;"},
 	 {"kind = \"neurogenic\"", "falls_last_year = 0; clearance = { by = \"Dr A\"; date = \"2026-11-02\"; };"}},
 	{"AD-FLOOR-TRANSFER", G, G, {"mobility = \"independent\""}, {"mobility = \"walks_with_aid\""}},
+	/* a broken arm 9 weeks before the start: strength work is allowed
+	 * again, leaning on the hands not yet */
+	{"AD-HAND-HEALING", G, G, {"falls_last_year = 0;"},
+	 {"falls_last_year = 0; fracture = ( { region = \"left_arm\"; date = \"2026-09-29\"; } );"}},
 };
 
 static void rule_fires(void **state)

@@ -119,6 +119,71 @@ static void builtin_templates_present(void **state)
 	assert_true(n->clearance_required);
 }
 
+static const gradus_template *load_one(const char *from, const char *to,
+				       gradus_templates **ts, gradus_diags *d)
+{
+	char *text = replace(good, from, to);
+	assert_int_equal(load(text, d, ts), GRADUS_OK);
+	free(text);
+	return gradus_templates_find(*ts, "t");
+}
+
+static void load_step_and_first_lighter_week_defaults(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_templates *ts;
+	const gradus_template *t;
+	(void)state;
+	t = load_one("deload_every = 4;", "deload_every = 4;", &ts, d);
+	assert_int_equal(t->load_step_weeks, 2);
+	assert_int_equal(t->deload_first, 6);
+	gradus_templates_free(ts);
+	/* no lighter weeks: no first one either */
+	t = load_one("deload_every = 4;", "deload_every = 0;", &ts, d);
+	assert_int_equal(t->deload_every, 0);
+	assert_int_equal(t->deload_first, 0);
+	assert_int_equal(t->load_step_weeks, 2);
+	gradus_templates_free(ts);
+	gradus_diags_free(d);
+}
+
+static void load_step_and_first_lighter_week_are_read(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_templates *ts;
+	const gradus_template *t;
+	(void)state;
+	t = load_one("deload_every = 4;",
+		     "deload_every = 4; deload_first = 9; load_step_weeks = 3;", &ts, d);
+	assert_int_equal(t->deload_every, 4);
+	assert_int_equal(t->deload_first, 9);
+	assert_int_equal(t->load_step_weeks, 3);
+	gradus_templates_free(ts);
+	t = load_one("deload_every = 4;", "deload_every = 3; deload_first = 6;", &ts, d);
+	assert_int_equal(t->deload_first, 6);
+	gradus_templates_free(ts);
+	t = load_one("deload_every = 4;", "deload_every = 0; deload_first = 0;", &ts, d);
+	assert_int_equal(t->deload_first, 0);
+	gradus_templates_free(ts);
+	assert_int_equal(gradus_diags_count(d), 0);
+	gradus_diags_free(d);
+}
+
+static void load_step_and_first_lighter_week_errors(void **state)
+{
+	(void)state;
+	expect("deload_every = 4;", "deload_every = 4; load_step_weeks = 9;",
+	       "t.cfg:5: error: 'template.load_step_weeks' must be from 2 to 8 (found 9)\n");
+	expect("deload_every = 4;", "deload_every = 4; deload_first = 5;",
+	       "t.cfg:5: error: 'template.deload_first' must be 0 (no lighter weeks) or from 6 to 52 (found 5): lighter weeks never come in the first 5 weeks\n");
+	expect("deload_every = 4;", "deload_every = 4; deload_first = 53;",
+	       "t.cfg:5: error: 'template.deload_first' must be 0 (no lighter weeks) or from 6 to 52 (found 53)\n");
+	expect("deload_every = 4;", "deload_every = 0; deload_first = 8;",
+	       "t.cfg:5: error: 'template.deload_first' is 8, but 'template.deload_every' is 0 (no lighter weeks); leave deload_first out or give deload_every\n");
+	expect("deload_every = 4;", "deload_every = 4; deload_first = 0;",
+	       "t.cfg:5: error: 'template.deload_first' is 0 (no lighter weeks), but 'template.deload_every' is 4; write deload_every = 0 for no lighter weeks\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -129,6 +194,9 @@ int main(void)
 		cmocka_unit_test(balance_is_not_a_slot),
 		cmocka_unit_test(too_few_slots_for_minimum),
 		cmocka_unit_test(builtin_templates_present),
+		cmocka_unit_test(load_step_and_first_lighter_week_defaults),
+		cmocka_unit_test(load_step_and_first_lighter_week_are_read),
+		cmocka_unit_test(load_step_and_first_lighter_week_errors),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,290 @@
+/* The generator's progression model, rule by rule (docs/generation.md,
+ * section 4), on the shipped example profiles and small variations of
+ * them. The property test holds the invariants over generated profiles;
+ * these tests name the rules one at a time. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "helpers.h"
+
+typedef struct {
+	gradus_profile *p;
+	gradus_screening *s;
+	gradus_plan *pl;
+} made;
+
+static made plan_text(const char *text)
+{
+	made m = {NULL, NULL, NULL};
+	gradus_diags *d = gradus_diags_new();
+	m.p = profile_from(text, d);
+	assert_non_null(m.p);
+	assert_int_equal(gradus_screen(&m.s, m.p, (gradus_date){0, 0, 0}, d), GRADUS_OK);
+	assert_int_equal(gradus_plan_generate(&m.pl, m.p, m.s, test_catalogue(),
+					      test_templates(), NULL, d), GRADUS_OK);
+	gradus_diags_free(d);
+	return m;
+}
+
+static made plan_file(const char *path)
+{
+	char *text = read_text(path);
+	made m = plan_text(text);
+	free(text);
+	return m;
+}
+
+static void unmake(made *m)
+{
+	gradus_plan_free(m->pl);
+	gradus_screening_free(m->s);
+	gradus_profile_free(m->p);
+}
+
+static const gradus_item *item_of(const gradus_plan *pl, size_t w, const char *prefix)
+{
+	const gradus_session *s = &pl->weeks[w].sessions[0];
+	for (size_t i = 0; i < s->n_items; i++)
+		if (strncmp(s->items[i].exercise->id, prefix, strlen(prefix)) == 0)
+			return &s->items[i];
+	return NULL;
+}
+
+/* Lighter weeks every 6th week from week 6, never in the first 5. */
+static void lighter_weeks_are_6_and_12(void **state)
+{
+	made m = plan_file("profiles/examples/margaret-sarcopenia.cfg");
+	(void)state;
+	assert_int_equal(m.pl->n_weeks, 12);
+	for (size_t w = 0; w < m.pl->n_weeks; w++)
+		assert_int_equal(m.pl->weeks[w].deload, w == 5 || w == 11);
+	unmake(&m);
+}
+
+/* Double progression: David's knee straightening climbs the ankle
+ * weights he owns, each rise one owned step, reps back to the bottom of
+ * the range, and ends at 1.5 kg or more. */
+static void loads_rise_one_owned_step_with_reps_back_to_the_bottom(void **state)
+{
+	made m = plan_file("profiles/examples/leg-cast-55.cfg");
+	double last = 0;
+	int rises = 0;
+	(void)state;
+	for (size_t w = 0; w < m.pl->n_weeks; w++) {
+		const gradus_item *it = item_of(m.pl, w, "seated-knee-extension");
+		assert_non_null(it);
+		assert_int_equal(it->load.kind, GRADUS_LOAD_ANKLE_WEIGHT);
+		if (w > 0 && it->load.kg > last + 1e-9) {
+			rises++;
+			assert_true(it->load.kg - last <= 0.5 + 1e-9);
+			assert_int_equal(it->change, GRADUS_CHANGE_LOAD);
+			/* reps start again at the bottom of the phase range */
+			assert_true(it->reps_min <= 10);
+		}
+		last = it->load.kg;
+	}
+	assert_true(rises >= 1);
+	assert_true(last >= 1.5 - 1e-9);
+	unmake(&m);
+}
+
+/* The therapist's start load wins over the default. */
+static void start_load_is_used(void **state)
+{
+	char *text = read_text("profiles/examples/margaret-sarcopenia.cfg");
+	char *t2 = replace(text, "program: {",
+			   "program: {\n  start_load = ( { exercise = \"seated-knee-extension-ankle-weight\"; kg = 1.5; } );");
+	made m = plan_text(t2);
+	const gradus_item *it = item_of(m.pl, 0, "seated-knee-extension-ankle-weight");
+	(void)state;
+	assert_non_null(it);
+	assert_true(fabs(it->load.kg - 1.5) < 1e-9);
+	unmake(&m);
+	free(t2);
+	free(text);
+}
+
+/* The therapist's pin for a slot wins over the generator's choice. */
+static void pin_is_used(void **state)
+{
+	char *text = read_text("profiles/examples/margaret-sarcopenia.cfg");
+	char *t2 = replace(text, "program: {",
+			   "program: {\n  pin = ( { slot = \"pull\"; exercise = \"seated-band-row\"; } );");
+	made m = plan_text(t2);
+	(void)state;
+	assert_non_null(item_of(m.pl, 0, "seated-band-row"));
+	assert_null(item_of(m.pl, 0, "seated-band-pull-apart"));
+	unmake(&m);
+	free(t2);
+	free(text);
+}
+
+/* One-limb disuse: the affected side gets one more set than the other,
+ * on the one-sided exercises of that limb. */
+static void one_limb_gets_an_extra_set(void **state)
+{
+	made m = plan_file("profiles/examples/leg-cast-55.cfg");
+	bool extra = false;
+	(void)state;
+	for (size_t w = 0; w < m.pl->n_weeks; w++) {
+		const gradus_item *it = item_of(m.pl, w, "seated-knee-extension");
+		if (it->affected_sets) {
+			assert_int_equal(it->affected_sets, it->sets + 1);
+			extra = true;
+		}
+		/* learning weeks: the same for both sides */
+		if (w < 2)
+			assert_int_equal(it->affected_sets, 0);
+	}
+	assert_true(extra);
+	unmake(&m);
+}
+
+/* The whole body: every example plan not at bed level has a push or
+ * press and a pull; osteoporosis adds back-extensor work; 30 minutes or
+ * more hold at least 6 exercises. */
+static void whole_body_in_every_example(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < n_plannable_profiles; i++) {
+		made m = plan_file(plannable_profiles[i]);
+		const gradus_session *s = &m.pl->weeks[0].sessions[0];
+		bool push = false, pull = false, back = false;
+		for (size_t k = 0; k < s->n_items; k++) {
+			const gradus_exercise *e = s->items[k].exercise;
+			push |= e->pattern == GRADUS_PAT_PUSH || e->pattern == GRADUS_PAT_PRESS;
+			pull |= e->pattern == GRADUS_PAT_PULL;
+			/* the spinal extensors, or the upper back in a pull
+			 * done sitting or standing tall (docs/generation.md) */
+			for (size_t j = 0; j < e->n_muscles; j++)
+				back |= strstr(e->muscles[j], "spinal extensors") != NULL ||
+					(e->pattern == GRADUS_PAT_PULL && e->position != GRADUS_POS_BED &&
+					 e->position != GRADUS_POS_SUPINE && e->position != GRADUS_POS_PRONE &&
+					 strstr(e->muscles[j], "upper back") != NULL);
+		}
+		if (m.p->mobility != GRADUS_MOB_BED) {
+			if (!push || !pull)
+				fail_msg("%s: no %s", plannable_profiles[i], push ? "pull" : "push or press");
+		}
+		if (m.p->conditions & GRADUS_TAGBIT(GRADUS_TAG_OSTEOPOROSIS) && !back) {
+			/* none fits (Elsie: in bed, no chair): the therapist's
+			 * page must say so */
+			bool said = false;
+			for (size_t k = 0; k < m.pl->n_warnings; k++)
+				said |= strstr(m.pl->warnings[k], "back-extensor") != NULL;
+			if (!said)
+				fail_msg("%s: osteoporosis without back-extensor work, and not said why",
+					 plannable_profiles[i]);
+		}
+		if (m.p->minutes >= 30 && s->n_items < 6)
+			fail_msg("%s: %zu exercises in %d minutes", plannable_profiles[i], s->n_items, m.p->minutes);
+		unmake(&m);
+	}
+}
+
+/* The minutes are used: the longest session of each example plan is
+ * 80 % to 100 % of the person's minutes. */
+static void sessions_use_the_minutes(void **state)
+{
+	(void)state;
+	for (size_t i = 0; i < n_plannable_profiles; i++) {
+		made m = plan_file(plannable_profiles[i]);
+		int longest = 0;
+		for (size_t w = 0; w < m.pl->n_weeks; w++)
+			for (size_t j = 0; j < m.pl->weeks[w].n_sessions; j++)
+				if (m.pl->weeks[w].sessions[j].minutes > longest)
+					longest = m.pl->weeks[w].sessions[j].minutes;
+		if (longest > m.p->minutes || longest * 10 < m.p->minutes * 8)
+			fail_msg("%s: longest session %d of %d minutes", plannable_profiles[i],
+				 longest, m.p->minutes);
+		unmake(&m);
+	}
+}
+
+/* Fall risk "+": getting up starts pushing with the arms, and balance
+ * is always done holding on. */
+static void fall_risk_starts_lower_and_holds_on(void **state)
+{
+	made m = plan_file("profiles/examples/margaret-sarcopenia.cfg");
+	(void)state;
+	assert_true(m.pl->assessment.fall_risk_plus);
+	assert_non_null(item_of(m.pl, 0, "sit-to-stand-arms"));
+	for (size_t w = 0; w < m.pl->n_weeks; w++) {
+		const gradus_session *s = &m.pl->weeks[w].sessions[0];
+		for (size_t b = 0; b < s->n_balance; b++)
+			assert_int_not_equal(s->balance[b]->position, GRADUS_POS_STANDING);
+	}
+	unmake(&m);
+}
+
+/* Balance climbs its ladder and walking builds toward 30 minutes. */
+static void balance_and_walking_progress(void **state)
+{
+	made m = plan_file("profiles/examples/margaret-sarcopenia.cfg");
+	const gradus_session *first = &m.pl->weeks[0].sessions[0];
+	const gradus_session *late = &m.pl->weeks[9].sessions[0];
+	bool climbed = false;
+	(void)state;
+	for (size_t b = 0; b < first->n_balance && b < late->n_balance; b++)
+		climbed |= first->balance[b] != late->balance[b];
+	assert_true(climbed);
+	assert_true(m.pl->weeks[0].walking_min < m.pl->weeks[9].walking_min);
+	assert_int_equal(m.pl->weeks[9].walking_min, 30);
+	unmake(&m);
+}
+
+/* A wrist just out of a cast carries no body weight: no push-ups. */
+static void healing_wrist_gets_no_push_ups(void **state)
+{
+	char *text = read_text("profiles/examples/leg-cast-55.cfg");
+	char *t2 = replace(text, "immobilised = { region = \"left_leg\"; ended = \"2026-11-10\"; };",
+			   "immobilised = { region = \"left_arm\"; ended = \"2026-11-10\"; };");
+	char *t3 = replace(t2, "regions = [\"left_leg\"];", "regions = [\"left_arm\"];");
+	char *t4 = replace(t3, "fracture = ( { region = \"left_leg\";", "fracture = ( { region = \"left_arm\";");
+	made m = plan_text(t4);
+	(void)state;
+	for (size_t w = 0; w < m.pl->n_weeks; w++) {
+		const gradus_session *s = &m.pl->weeks[w].sessions[0];
+		for (size_t k = 0; k < s->n_items; k++)
+			if (s->items[k].exercise->avoid & GRADUS_TAGBIT(GRADUS_TAG_WEIGHT_THROUGH_HANDS))
+				fail_msg("week %zu: %s", w + 1, s->items[k].exercise->id);
+	}
+	unmake(&m);
+	free(t4);
+	free(t3);
+	free(t2);
+	free(text);
+}
+
+/* --explain names the real reason when nothing rose. */
+static void waits_name_their_reason(void **state)
+{
+	made m = plan_file("profiles/examples/margaret-sarcopenia.cfg");
+	const gradus_item *it = item_of(m.pl, 1, "seated-knee-extension");
+	bool learning = false;
+	(void)state;
+	assert_int_equal(it->change, GRADUS_CHANGE_NONE);
+	for (size_t k = 0; k < it->n_why; k++)
+		learning |= strstr(it->why[k].text, "learning the movements") != NULL;
+	assert_true(learning);
+	unmake(&m);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(lighter_weeks_are_6_and_12),
+		cmocka_unit_test(loads_rise_one_owned_step_with_reps_back_to_the_bottom),
+		cmocka_unit_test(start_load_is_used),
+		cmocka_unit_test(pin_is_used),
+		cmocka_unit_test(one_limb_gets_an_extra_set),
+		cmocka_unit_test(whole_body_in_every_example),
+		cmocka_unit_test(sessions_use_the_minutes),
+		cmocka_unit_test(fall_risk_starts_lower_and_holds_on),
+		cmocka_unit_test(balance_and_walking_progress),
+		cmocka_unit_test(healing_wrist_gets_no_push_ups),
+		cmocka_unit_test(waits_name_their_reason),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

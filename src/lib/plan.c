@@ -1052,18 +1052,11 @@ static gradus_change step(const wk_ctx *w, size_t k, wait_reason *why)
 	}
 	/* 1. sets: the affected side first, then one more for both; a
 	 * second set for every exercise before any third */
-	if (tr->one_limb && d->extra == 0) {
-		c.extra = 1;
-		if (w->real < w->first_build + tr->build)
-			*why = WAIT_STAGGER;
-		else if (fits(w, k, &c)) {
-			*d = c;
-			return GRADUS_CHANGE_SETS;
-		} else
-			time_blocked = true;
-		c = *d;
-	} else if (d->sets < goal2) {
-		c.sets++;
+	if ((tr->one_limb && d->extra == 0) || d->sets < goal2) {
+		if (tr->one_limb && d->extra == 0)
+			c.extra = 1;
+		else
+			c.sets++;
 		if (w->real < w->first_build + tr->build)
 			*why = WAIT_STAGGER;
 		else if (fits(w, k, &c)) {
@@ -1509,59 +1502,59 @@ static const char *wait_words(wait_reason w)
 static void next_loads(const gradus_plan *pl, const ctx *c, arena *a, strlist *adv)
 {
 	const gradus_week *last = NULL;
+	const char *what[MAX_PICKS];
+	size_t n_what = 0;
 	for (size_t w = pl->n_weeks; w-- > 0 && !last;)
 		if (pl->weeks[w].n_sessions)
 			last = &pl->weeks[w];
-	for (size_t k = 0; last && k < last->sessions[0].n_items; k++) {
+	if (!c->t->load_progression)
+		return;
+	for (size_t k = 0; last && k < last->sessions[0].n_items && n_what < MAX_PICKS; k++) {
 		const gradus_item *it = &last->sessions[0].items[k];
 		const gradus_exercise *e = it->exercise;
+		const char *thing = NULL;
 		dose_owned o;
-		if (!c->t->load_progression)
-			continue;
+		bool dup = false;
 		if (e->load == GRADUS_LOAD_BODYWEIGHT && e->harder &&
 		    (e->harder->equipment & ~c->p->equipment) &&
 		    !(e->harder->equipment & ~c->p->equipment & ~(GRADUS_EQ_BAND |
 			GRADUS_EQ_ANKLE_WEIGHT | GRADUS_EQ_DUMBBELL))) {
 			/* the harder version needs only a band or a weight */
 			unsigned miss = e->harder->equipment & ~c->p->equipment;
-			strlist_add(a, adv, arena_printf(a, "%s: %s would let you go on to the harder version (%s).",
-							 e->name,
-							 miss & GRADUS_EQ_ANKLE_WEIGHT ? "ankle weights (0.5 kg to start)"
-							 : miss & GRADUS_EQ_DUMBBELL ? "a pair of light dumbbells (1 kg to start)"
-							 : "a light exercise band",
-							 e->harder->name));
-			continue;
-		}
-		if (e->load == GRADUS_LOAD_BODYWEIGHT || e->load == GRADUS_LOAD_MACHINE)
-			continue;
-		dose_owned_for(c->p, e->load, &o);
-		if (o.n == 0)
-			continue;
-		if (weight_kind(e->load) && dose_load_index(&o, &it->load) + 1 < o.n &&
-		    !dose_load_step_ok(&o, e->load, dose_load_index(&o, &it->load))) {
-			/* the next weight owned is too big a step [ACSM2009] */
+			thing = miss & GRADUS_EQ_ANKLE_WEIGHT ? "ankle weights (0.5 kg to start)"
+			      : miss & GRADUS_EQ_DUMBBELL ? "light dumbbells (1 kg to start)"
+			      : "a light exercise band";
+		} else if (e->load != GRADUS_LOAD_BODYWEIGHT && e->load != GRADUS_LOAD_MACHINE) {
+			int at;
+			dose_owned_for(c->p, e->load, &o);
+			at = o.n ? dose_load_index(&o, &it->load) : 0;
+			/* the next weight: 0.5 kg more for ankle weights
+			 * [OTAGO], 1 kg for dumbbells (D); the next band */
 			double step = e->load == GRADUS_LOAD_ANKLE_WEIGHT ? 0.5 : 1.0;
-			strlist_add(a, adv, arena_printf(a, "%s: your next %s (%g kg) is too big a step from %g kg. A %g kg one would let you keep getting stronger.",
-							 e->name, e->load == GRADUS_LOAD_ANKLE_WEIGHT ? "ankle weight" : "dumbbell",
-							 o.kg[dose_load_index(&o, &it->load) + 1], it->load.kg,
-							 it->load.kg + step));
-			continue;
+			if (o.n == 0)
+				thing = NULL;
+			else if (weight_kind(e->load) &&
+				 (at + 1 >= o.n || !dose_load_step_ok(&o, e->load, at)))
+				/* the heaviest owned, or the next owned too big a
+				 * step [ACSM2009] */
+				thing = arena_printf(a, "a %g kg %s", it->load.kg + step,
+						     e->load == GRADUS_LOAD_ANKLE_WEIGHT ? "ankle weight" : "dumbbell");
+			else if (e->load == GRADUS_LOAD_BAND && at + 1 >= o.n &&
+				 it->load.band + 1 < GRADUS_BAND__COUNT)
+				thing = arena_printf(a, "a %s band",
+						     gradus_band_name((gradus_band)(it->load.band + 1)));
 		}
-		if (dose_load_index(&o, &it->load) + 1 < o.n)
-			continue;
-		if (weight_kind(e->load)) {
-			/* the next weight: the smallest owned step more, 0.5 kg
-			 * for ankle weights [OTAGO], 1 kg for dumbbells (D) */
-			double step = e->load == GRADUS_LOAD_ANKLE_WEIGHT ? 0.5 : 1.0;
-			strlist_add(a, adv, arena_printf(a, "%s: by the end you use your heaviest %s (%g kg). A %g kg %s would let you keep getting stronger.",
-							 e->name, e->load == GRADUS_LOAD_ANKLE_WEIGHT ? "ankle weight" : "dumbbell",
-							 it->load.kg, it->load.kg + step,
-							 e->load == GRADUS_LOAD_ANKLE_WEIGHT ? "ankle weight" : "dumbbell"));
-		} else if (it->load.band + 1 < GRADUS_BAND__COUNT) {
-			strlist_add(a, adv, arena_printf(a, "%s: by the end you use your strongest band (%s). A %s band would let you keep getting stronger.",
-							 e->name, gradus_band_name((gradus_band)it->load.band),
-							 gradus_band_name((gradus_band)(it->load.band + 1))));
-		}
+		for (size_t i = 0; thing && i < n_what; i++)
+			dup |= strcmp(what[i], thing) == 0;
+		if (thing && !dup)
+			what[n_what++] = thing;
+	}
+	if (n_what) {
+		/* one sentence on the person's page */
+		char *line = arena_printf(a, "To keep getting stronger after these weeks, you will need %s", what[0]);
+		for (size_t i = 1; line && i < n_what; i++)
+			line = arena_printf(a, "%s%s%s", line, i + 1 == n_what ? " and " : ", ", what[i]);
+		strlist_add(a, adv, line ? arena_printf(a, "%s.", line) : NULL);
 	}
 }
 

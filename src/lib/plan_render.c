@@ -136,11 +136,25 @@ static void put_block(buf *b, const char *title, int minutes,
 	flush_wrapped(b, "", &line);
 }
 
-/* Paired sets, in the words every renderer uses. */
-void render_put_pair(buf *b, int first, int second)
+/* Paired sets, in the words every renderer uses: one sentence for the
+ * session, naming the pairs that have more than one set. Nothing when
+ * no pair has. */
+bool render_put_pairs(buf *b, const gradus_session *s)
 {
-	buf_printf(b, "Do %d and %d in turns: a set of %d, then a set of %d, then the next set of %d. Doing one is the rest for the other.",
-		   first, second, first, second, first);
+	int n = 0;
+	for (size_t i = 0; i + 1 < s->n_items; i++) {
+		const gradus_item *a = &s->items[i], *c = &s->items[i + 1];
+		if (a->pair <= 0 || c->pair != a->pair || (a->sets < 2 && c->sets < 2))
+			continue;
+		buf_printf(b, "%s%zu and %zu", n == 0 ? "Do " : ", then ", i + 1, i + 2);
+		if (n == 0)
+			buf_puts(b, " in turns");
+		n++;
+		i++;
+	}
+	if (n)
+		buf_puts(b, ": a set of one, then a set of the other. Each is the rest for the other.");
+	return n > 0;
 }
 
 static void text_item(buf *b, const gradus_item *it, int n,
@@ -336,17 +350,14 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 				flush_wrapped(b, "", &line);
 			} else
 				buf_puts(b, "Strength:\n");
-			for (size_t i = 0; i < s0->n_items; i++) {
-				const gradus_item *it = &s0->items[i];
-				if (it->pair > 0 && i + 1 < s0->n_items &&
-				    s0->items[i + 1].pair == it->pair &&
-				    (it->sets > 1 || s0->items[i + 1].sets > 1)) {
-					buf line = BUF_INIT;
-					render_put_pair(&line, (int)i + 1, (int)i + 2);
+			{
+				buf line = BUF_INIT;
+				if (render_put_pairs(&line, s0))
 					flush_wrapped(b, "", &line);
-				}
-				text_item(b, it, (int)i + 1, o, shared);
+				buf_free(&line);
 			}
+			for (size_t i = 0; i < s0->n_items; i++)
+				text_item(b, &s0->items[i], (int)i + 1, o, shared);
 			if (s0->balance_min)
 				put_block(b, "Balance", s0->balance_min, s0->balance, s0->n_balance);
 			put_block(b, "Cool-down", s0->cooldown_min, pl->cooldown, pl->n_cooldown);

@@ -24,8 +24,9 @@ void render_put_effort(buf *b, int lo, int hi, const char *dash);
 void render_put_load(buf *b, const gradus_item *it);
 const char *render_support_words(gradus_support s);
 const char *render_change_words(gradus_change c);
-/* "Do 3 and 4 in turns: ..." for paired sets (items first and second). */
-void render_put_pair(buf *b, int first, int second);
+/* "In turns: 1 and 2, 3 and 4 - ..." for the paired sets of a session;
+ * false (nothing written) when no pair has more than one set. */
+bool render_put_pairs(buf *b, const gradus_session *s);
 
 /* A gated profile (tier above precautions): the same formats without a
  * plan. */

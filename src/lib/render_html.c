@@ -271,6 +271,8 @@ static double text_mm(const char *s, double pt, double lh, double width_mm, bool
 	return lines * mm_of(pt * lh);
 }
 
+static void used_exercises(ptrlist *l, const gradus_plan *pl);
+
 /* ---- flowing pages (cover and helper) ---- */
 
 typedef struct {
@@ -597,6 +599,26 @@ static int cover(buf *b, const gradus_plan *pl, const sizes *dz, double body)
 	if (pl->protein)
 		flow_item(&f, pl->protein, false, z->body);
 
+	/* the exercises' own safety lines speak to the person: here, on the
+	 * person's page, so the helper page keeps room for every exercise */
+	{
+		ptrlist ex = {NULL, 0, 0, false}, seen = {NULL, 0, 0, false};
+		used_exercises(&ex, pl);
+		for (size_t i = 0; i < ex.n; i++) {
+			const gradus_exercise *e = ex.v[i];
+			for (size_t k = 0; k < e->n_safety; k++)
+				list_add(&seen, e->safety[k], true);
+		}
+		if (seen.n) {
+			flow_h2(&f, "When to stop an exercise", mm_of(z->body * z->line * 3));
+			flow_list2(&f, (const char *const *)seen.v, seen.n);
+		}
+		if (ex.failed || seen.failed)
+			b->failed = true;
+		free(ex.v);
+		free(seen.v);
+	}
+
 	/* for the therapist, in small print (16 pt in large print) */
 	if (pl->n_warnings) {
 		buf_puts(&t, "<div class=\"small\">\n<h2>Notes for the therapist</h2>\n<ul>\n");
@@ -635,8 +657,11 @@ static void used_exercises(ptrlist *l, const gradus_plan *pl)
 			for (size_t i = 0; i < se->n_items; i++)
 				list_add(l, se->items[i].exercise, false);
 		}
-	for (size_t i = 0; i < pl->n_balance; i++)
-		list_add(l, pl->balance[i], false);
+	/* balance climbs its ladder week by week: every rung used */
+	for (size_t w = 0; w < pl->n_weeks; w++)
+		if (pl->weeks[w].n_sessions)
+			for (size_t i = 0; i < pl->weeks[w].sessions[0].n_balance; i++)
+				list_add(l, pl->weeks[w].sessions[0].balance[i], false);
 	for (size_t i = 0; i < pl->n_cooldown; i++)
 		list_add(l, pl->cooldown[i], false);
 }
@@ -700,13 +725,8 @@ static int caregiver_page(buf *b, const gradus_plan *pl, const sizes *dz, double
 	flow_h2(&f, "What to watch for", mm_of(z->body * z->line * 3));
 	flow_item(&f, "Dizziness, chest pain, unusual shortness of breath, confusion, or pain above 5 out of 10: stop, help them sit down, and stay with them.",
 		  false, z->body);
-	seen.n = 0;
-	for (size_t i = 0; i < ex.n; i++) {
-		const gradus_exercise *e = ex.v[i];
-		for (size_t k = 0; k < e->n_safety; k++)
-			list_add(&seen, e->safety[k], true);
-	}
-	flow_list2(&f, (const char *const *)seen.v, seen.n);
+	flow_item(&f, "Each exercise's own warning signs are on the first page, under \"When to stop an exercise\".",
+		  false, z->body);
 
 	buf_puts(&t, "On the week's record, after each session: the sets and reps done, "
 		     "effort (0 to 10) and pain (0 to 10). The next morning: pain (0 to 10). "
@@ -785,6 +805,14 @@ static void shared_line(buf *b, const gradus_session *s0, const shared *sh)
 	if (sh->any_sets && sh->same_rest)
 		buf_htmlf(b, "%sRest %d seconds between sets.", sh->same_effort ? " " : "",
 			  sh->rest_s);
+	{
+		/* paired sets: one sentence for the session (the words are
+		 * plain ASCII digits and letters: nothing to escape) */
+		buf pairs = BUF_INIT;
+		if (render_put_pairs(&pairs, s0))
+			buf_htmlf(b, " %s", pairs.ptr);
+		buf_free(&pairs);
+	}
 	buf_puts(b, "</p>\n");
 }
 
@@ -819,13 +847,6 @@ static void item_text(buf *b, const gradus_item *it, size_t n, const shared *sh,
 	}
 	if (it->sets > 1 && !sh->same_rest && it->pair == 0)
 		buf_htmlf(b, " Rest %d seconds between sets.", it->rest_s);
-	if (it->pair > 0 && n > 1 && it[-1].pair == it->pair &&
-	    (it->sets > 1 || it[-1].sets > 1)) {
-		/* the second of a pair (items are one array, numbered from 1)
-		 * says how the two go together */
-		buf_puts(b, " ");
-		render_put_pair(b, (int)n - 1, (int)n);
-	}
 }
 
 static void session_dates(buf *b, const gradus_week *wk)

@@ -470,8 +470,9 @@ static void test_helper_notes_deduplicated(void **state)
 	char *part;
 	(void)state;
 	make(&x, load_file("profiles/examples/robust-70-gym.cfg"), false);
-	from = strstr(x.html, "<h2>What to watch for</h2>");
-	to = from ? strstr(from, "<h2>What to write down</h2>") : NULL;
+	/* on the person's first page, which speaks to them */
+	from = strstr(x.html, "<h2>When to stop an exercise</h2>");
+	to = from ? strstr(from, "</ul>") : NULL; /* one list, two columns */
 	assert_non_null(to);
 	part = strndup(from, (size_t)(to - from));
 	/* each catalogue safety line of the exercises used, once */

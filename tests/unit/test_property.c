@@ -1384,8 +1384,11 @@ static bool m_frozen_load(plan_copy *c, const mut_ctx *m)
 	for (size_t w = 1; w < c->n_weeks; w++)
 		for (size_t k = 0; k < copy_slots(c); k++) {
 			gradus_item *a = &c->items[0][k], *b = &c->items[w][k];
+			/* field by field: the struct has padding */
 			if (b->exercise != a->exercise || b->support != a->support ||
-			    memcmp(&b->load, &a->load, sizeof(a->load)) != 0)
+			    b->load.kind != a->load.kind || b->load.kg != a->load.kg ||
+			    b->load.band != a->load.band ||
+			    b->load.machine_step != a->load.machine_step)
 				changed = true;
 			b->exercise = a->exercise;
 			b->load = a->load;

@@ -8,7 +8,7 @@
  * Dates: no clock. A profile with setup.start is screened and planned
  * from it; one without is screened and planned as of 2026-12-01 (as
  * `gradus plan --start 2026-12-01`).
- * Invariants of DESIGN.md section 7 that are cheap to test are checked
+ * Safety invariants (docs/hazards.md) that are cheap to test are checked
  * on every input: a broken one aborts (a finding). */
 #include "fuzz.h"
 

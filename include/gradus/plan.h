@@ -37,7 +37,7 @@ typedef enum {
 } gradus_support;
 const char *gradus_support_name(gradus_support s); /* "two_hands", ... */
 
-/* What rose from the week before (at most one, DESIGN section 7). */
+/* What rose from the week before (at most one: safety invariant 3, docs/hazards.md). */
 typedef enum {
 	GRADUS_CHANGE_START = 0, /* first week */
 	GRADUS_CHANGE_NONE,      /* same as last week */

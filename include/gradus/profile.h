@@ -1,5 +1,5 @@
 /*
- * gradus/profile.h - a person's profile (DESIGN.md section 3).
+ * gradus/profile.h - a person's profile (docs/formats.md).
  *
  * Loading checks types, ranges, vocabularies, real dates and unknown keys
  * (with a "did you mean" hint). Red-flag questions are *not* required by

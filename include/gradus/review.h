@@ -68,7 +68,7 @@ typedef struct {
 	gradus_adjust_action action;
 	const char *rule;        /* "RV-PAIN-DURING", ... (docs/review.md) */
 	const char *reason;      /* plain words, with the log's numbers */
-	const char *source;      /* CLINICAL.md key(s); "D": our own choice */
+	const char *source;      /* source key(s), docs/sources.md; "D": our own choice */
 } gradus_adjustment;
 
 /* One program week of the log. */

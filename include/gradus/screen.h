@@ -45,7 +45,7 @@ typedef struct {
 	const char *summary;     /* what triggers it, one line */
 	const char *person;      /* plain words for the person */
 	const char *clinician;   /* a line for the clinician */
-	const char *source;      /* CLINICAL.md key(s), e.g. "BEFAST, NICE127";
+	const char *source;      /* source key(s), docs/sources.md, e.g. "BEFAST, NICE127";
 	                            "D" marks our own design choice */
 	/* What the rule asks of the plan when it applies (zero when
 	 * nothing); a screening's precautions are the union over its

@@ -7,7 +7,7 @@
 
 #include "gradus/gradus.h"
 
-/* Exit codes (DESIGN.md section 2; README, man page and --help). */
+/* Exit codes (README, man page and --help). */
 enum {
 	EXIT_PLAN = 0,
 	EXIT_IO = 1,

@@ -86,7 +86,7 @@ static const command commands[] = {
 	 "  --start DATE       start on DATE instead of setup.start\n"},
 	{"rules", cmd_rules, "gradus rules [-f text|json]",
 	 "Print the safety rule table: every rule's id, tier, what triggers it\n"
-	 "and its source (see CLINICAL.md; D marks our own design choices).\n"},
+	 "and its source (see docs/sources.md; D marks our own design choices).\n"},
 	{"check", cmd_check, "gradus check FILE|DIR...",
 	 "Check catalogue, template, profile and session log files (folders are\n"
 	 "searched for *.cfg files). Every problem is printed as\n"

@@ -1,5 +1,5 @@
 /* The generator: assessment, template choice, selection, progression and
- * schedule (DESIGN.md section 6, invariants of section 7). */
+ * schedule (docs/generation.md; safety invariants in docs/hazards.md). */
 #include "gradus/plan.h"
 
 #include <math.h>
@@ -249,7 +249,7 @@ typedef struct {
 static bool position_fits(gradus_position pos, gradus_mobility mob)
 {
 	switch (mob) {
-	case GRADUS_MOB_BED: /* bed -> bed, supine, seated (DESIGN 7.9) */
+	case GRADUS_MOB_BED: /* bed -> bed, supine, seated (safety invariant 9) */
 		return pos == GRADUS_POS_BED || pos == GRADUS_POS_SUPINE ||
 		       pos == GRADUS_POS_SEATED;
 	case GRADUS_MOB_WHEELCHAIR: /* wheelchair -> seated */
@@ -760,7 +760,7 @@ static unsigned choose_days(unsigned allowed, int k)
 	return best;
 }
 
-/* ---- progression (DESIGN of the model: docs/generation.md) ---- */
+/* ---- progression (the model: docs/generation.md) ---- */
 
 typedef struct {
 	const gradus_exercise *ex;
@@ -810,7 +810,7 @@ typedef struct {
 
 static gradus_support support_ceiling(const ctx *c, bool fall_plus)
 {
-	/* walking with an aid: always hold on (DESIGN 7.9); fall risk or a
+	/* walking with an aid: always hold on (safety invariant 9); fall risk or a
 	 * blood thinner: keep at least one hand on (our choice, D) */
 	if (fall_plus || c->s->precautions.balance_emphasis ||
 	    c->s->precautions.prefer_supported)
@@ -1390,7 +1390,7 @@ static int effort_cap(const gradus_plan *pl, const gradus_profile *p,
 		      const gradus_screening *s, const gradus_template *t,
 		      arena *a, strlist *reasons)
 {
-	/* DESIGN section 6: alone or class A/B <= 6; caregiver <= 7;
+	/* docs/generation.md, effort cap: alone or class A/B <= 6; caregiver <= 7;
 	 * therapist <= 8; neuro-maintenance <= 5 (our design, D; effort
 	 * targets 5-6 moderate, 7-8 supervised [ACSM2009OA]). */
 	int cap = p->supervision == GRADUS_SUP_THERAPIST ? 8

@@ -1,4 +1,4 @@
-/* HTML renderer (DESIGN section 8): one self-contained printable file.
+/* HTML renderer (README): one self-contained printable file.
  *
  * Plan: a cover page, a page for the helper, then the weeks. Each printed
  * page is a <section class="page"> that the print stylesheet starts on a

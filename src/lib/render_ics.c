@@ -1,7 +1,7 @@
 /* iCalendar renderer (RFC 5545): one all-day VEVENT per session, or, for
  * a gated profile, one VTODO "see a doctor before starting exercise".
  *
- * Choices, all for "same input, byte-identical output" (DESIGN section 2):
+ * Choices, all for "same input, byte-identical output" (README):
  *  - UIDs are "<YYYYMMDD>-<session in week>-<hash>@gradus", the hash an
  *    FNV-1a of the profile name, the start date and the template id: a
  *    regenerated plan updates the same events in a calendar, and another

@@ -14,7 +14,7 @@
 #include "screen_int.h"
 
 /* ------------------------------------------------------------------ */
-/* Constants (CLINICAL.md; D = our own conservative choice)            */
+/* Constants (docs/sources.md; D = our own conservative choice)            */
 
 #define RECENT_DAYS 28         /* fracture or surgery < 4 weeks [VIVI] */
 #define HIP_POSTERIOR_DAYS 56  /* posterior hip precautions 6-8 weeks:

@@ -133,7 +133,7 @@ static void read_phases(gradus_templates *ts, gradus_template *t,
 				  "'%s.weeks' may be 0 (all remaining weeks) only in the last phase",
 				  where);
 		/* sets 1-5, reps 1-30, effort 0-10, rest 30-300 s: the
-		 * ranges of the file format; CLINICAL.md values are chosen
+		 * ranges of the file format; docs/sources.md values are chosen
 		 * in the templates themselves. */
 		int_pair(cf, p, where, "sets", 1, 5, &ph[i].sets_min, &ph[i].sets_max);
 		int_pair(cf, p, where, "reps", 1, 30, &ph[i].reps_min, &ph[i].reps_max);

@@ -14,7 +14,7 @@ cases, each
    "note": why the case is hostile}
 
 Everything is derived from the shipped files, so the corpus follows the
-formats as they change. Exit codes (DESIGN.md section 2): 1 = a file
+formats as they change. Exit codes (README and man page): 1 = a file
 could not be read, 3 = invalid input. Big inputs (the 1 MB strings, the
 9 MB file) are generated here, never committed.
 """

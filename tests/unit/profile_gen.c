@@ -40,7 +40,7 @@ bool pgen_chance(pgen_rng *r, unsigned percent)
 	return pgen_below(r, 100) < percent;
 }
 
-/* ---- the file's words (docs/formats.md, DESIGN.md section 3) ---- */
+/* ---- the file's words (docs/formats.md) ---- */
 
 #define N(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -1,5 +1,5 @@
 /* A seeded, reproducible generator of random but valid profile texts
- * (DESIGN.md section 3), for the property test and the benchmark.
+ * (docs/formats.md), for the property test and the benchmark.
  *
  * No rand() and no clock: profile number `index` of the run `seed` is
  * always the same text, whatever was generated before it, so a failure

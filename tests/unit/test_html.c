@@ -1,4 +1,4 @@
-/* The HTML output (DESIGN section 8, issue 5): every input string escaped
+/* The HTML output (README, issue 5): every input string escaped
  * (profile, catalogue, screening), no external resource, one page block
  * per week (two in large print), the "Stop and call" box on every page,
  * large print at 16 pt or more, no week for a gated profile, the same

@@ -1,4 +1,4 @@
-/* Property test: the safety invariants of DESIGN.md section 7 over many
+/* Property test: the safety invariants (docs/hazards.md) over many
  * generated profiles.
  *
  * Every profile comes from profile_gen.c (seeded, reproducible): it is
@@ -37,10 +37,10 @@
 
 enum {
 	INV_SHAPE = 0, /* weeks == requested, reps_min <= reps_max, sets >= 1 */
-	/* 1..10: DESIGN.md section 7 */
+	/* 1..10: the safety invariants (docs/hazards.md) */
 	INV_GEN = 11,  /* the generator wrote an invalid profile (test bug) */
-	INV_NEURO = 12, /* neurogenic: maintenance program only (DESIGN 5) */
-	INV_PROGRESS = 13, /* a plan that can progress does (DESIGN 6) */
+	INV_NEURO = 12, /* neurogenic: maintenance program only (docs/screening.md) */
+	INV_PROGRESS = 13, /* a plan that can progress does (docs/generation.md) */
 	INV__COUNT
 };
 
@@ -161,7 +161,7 @@ static gradus_class class_of_sppb(int sppb)
 		: sppb <= 9 ? GRADUS_CLASS_C : GRADUS_CLASS_D;
 }
 
-/* DESIGN section 6, computed here, not taken from the plan: alone 6,
+/* docs/generation.md, computed here, not taken from the plan: alone 6,
  * caregiver 7, therapist 8; class A or B at most 6; neuro-maintenance
  * at most 5; never above the screening's cap or program.max_rpe. */
 static int expected_cap(const check_ctx *c)
@@ -614,7 +614,7 @@ static void check_plan(report *r, const check_ctx *c, const plan_view *v)
 			}
 		}
 	}
-	/* ---- progression (DESIGN 6): an exercise whose load the person
+	/* ---- progression (docs/generation.md): an exercise whose load the person
 	 * owns in steps, or that is done holding on, can get harder; at
 	 * least half of those must, and not all in the same weeks ---- */
 	if (c->progressive && v->n_weeks >= 8 && v->weeks[0].n_sessions) {

@@ -1,6 +1,6 @@
 /* gradus review: the re-screen, the follow-up trigger, each adaptation
  * rule (every test names the rule it proves, and fails when the rule is
- * removed), the renderers, and the safety invariants (DESIGN.md 7,
+ * removed), the renderers, and the safety invariants (the safety invariants, docs/hazards.md,
  * 3-9) on plans reviewed from random logs. */
 #include <cjson/cJSON.h>
 #include <math.h>
@@ -897,7 +897,7 @@ static void the_log_must_fit_the_profile(void **state)
 	gradus_diags_free(d);
 }
 
-/* ---- invariants on reviewed plans (DESIGN.md 7, 3-9) ---- */
+/* ---- invariants on reviewed plans (safety invariants 3-9, docs/hazards.md) ---- */
 
 static uint64_t rng_state;
 static unsigned rnd(unsigned n)

@@ -114,7 +114,7 @@ static void builtin_templates_present(void **state)
 			assert_true(t->phases[k].rpe_max <= t->max_rpe);
 	}
 	const gradus_template *n = gradus_templates_find(ts, "neuro-maintenance");
-	assert_true(n->max_rpe <= 5); /* DESIGN.md section 6: neuro-maintenance <= 5 */
+	assert_true(n->max_rpe <= 5); /* docs/generation.md: neuro-maintenance <= 5 */
 	assert_false(n->load_progression);
 	assert_true(n->clearance_required);
 }

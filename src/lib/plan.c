@@ -1664,9 +1664,14 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 			why(&wy, "G-SETS", arena_printf(a, "%d set%s: start with 1 and build to 2 or 3 (phase \"%s\" allows %d to %d).",
 					       it->sets, it->sets > 1 ? "s" : "", ph->name, ph->sets_min, ph->sets_max),
 			    "NSCA2019");
-			why(&wy, "G-REPS", arena_printf(a, "%d to %d reps: 10-15 when starting, 8-12 later (phase range %d-%d).",
-					       it->reps_min, it->reps_max, ph->reps_min, ph->reps_max),
-			    "ACSM2009OA");
+			if (it->reps_max > ph->reps_max)
+				why(&wy, "G-REPS", arena_printf(a, "%d to %d reps, more than this phase's %d-%d: reps come down only with a heavier weight, a harder version or one more set.",
+						       it->reps_min, it->reps_max, ph->reps_min, ph->reps_max),
+				    "ACSM2009, D");
+			else
+				why(&wy, "G-REPS", arena_printf(a, "%d to %d reps: 10-15 when starting, 8-12 later (phase range %d-%d).",
+						       it->reps_min, it->reps_max, ph->reps_min, ph->reps_max),
+				    "ACSM2009OA");
 			why(&wy, "G-EFFORT", arena_printf(a, "Effort %d-%d of 10 (%s): phase \"%s\" asks %d-%d, never above the cap of %d.",
 						 it->effort_min, it->effort_max,
 						 gradus_effort_words(it->effort_max), ph->name,

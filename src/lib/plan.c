@@ -1068,7 +1068,7 @@ static gradus_change step(const wk_ctx *w, size_t k, wait_reason *why)
 	}
 	/* 2. reps climb within the phase range [ACSM2009 double progression] */
 	if (!w->need_drop && d->reps_lo < dose_reps_top_lo(ph)) {
-		/* 2 or 3 reps a step: 8-10 to 10-12, 10-12 to 13-15 */
+		/* 2 or 3 reps a step: 8-10 to 10-12, 10-12 to 13-15 (our choice, D) */
 		d->reps_lo += DOSE_WINDOW + 1;
 		if (d->reps_lo > dose_reps_top_lo(ph))
 			d->reps_lo = dose_reps_top_lo(ph);
@@ -1251,9 +1251,11 @@ static void progress(const prog *g, const pick *picks, size_t n, int weeks,
 				drop[k] = true; /* a new phase with fewer reps */
 			cur->change = GRADUS_CHANGE_NONE;
 		}
-		if (wk == 1)
-			/* a resumed plan may start in a phase with longer
-			 * rests: its first week must fit the minutes too */
+		if (wk == 1 || !deload)
+			/* a new phase (or a resumed plan's first week) with
+			 * longer rests may not hold the sets of before: take
+			 * sets away from the last exercises until the session
+			 * fits (fewer sets is no rise) */
 			for (size_t k = n; k-- > 0 &&
 			     strength_seconds(now, n, g->partner, g->reps_cap, ph->rest_s) > g->budget_s;) {
 				if (now[k].extra)
@@ -1281,16 +1283,6 @@ static void progress(const prog *g, const pick *picks, size_t n, int weeks,
 					tr[k].last_load = real;
 			}
 		if (wk > 1 && !deload) {
-			/* a new phase with longer rests may not hold last
-			 * block's sets: take sets away from the last exercises
-			 * until the session fits (fewer sets is no rise) */
-			for (size_t k = n; k-- > 0 &&
-			     strength_seconds(now, n, g->partner, g->reps_cap, ph->rest_s) > g->budget_s;) {
-				if (now[k].extra)
-					now[k].extra = 0;
-				else if (now[k].sets > 1)
-					now[k].sets--;
-			}
 			/* sets a new phase asks for, while they fit */
 			for (size_t k = 0; k < n; k++)
 				if (now[k].sets < ph->sets_min &&
@@ -1483,7 +1475,7 @@ static const char *wait_words(wait_reason w)
 	case WAIT_TIME:
 		return "Same as last week: one more set would make the session longer than your minutes, so the next rise is in weight, band or version.";
 	case WAIT_SPACING:
-		return "Same as last week: the weight went up recently; at most one weight rise in two weeks.";
+		return "Same as last week: the weight went up recently, and weight rises are kept some weeks apart.";
 	case WAIT_STAGGER:
 		return "Same as last week: your exercises take turns to get harder, so not everything changes at once.";
 	case WAIT_TOP:

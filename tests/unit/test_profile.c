@@ -38,10 +38,9 @@ static void loads_the_clean_profile(void **state)
 
 /* Replace `from` by `to` in the clean profile and expect exactly `want`
  * as the diagnostics. */
-static void expect(const char *from, const char *to, const char *want)
+static void expect_text(char *text, const char *want)
 {
 	gradus_diags *d = gradus_diags_new();
-	char *text = replace(clean_profile, from, to);
 	gradus_profile *p = profile_from(text, d);
 	char *got = diags_text(d);
 	assert_null(p);
@@ -49,6 +48,11 @@ static void expect(const char *from, const char *to, const char *want)
 	free(got);
 	free(text);
 	gradus_diags_free(d);
+}
+
+static void expect(const char *from, const char *to, const char *want)
+{
+	expect_text(replace(clean_profile, from, to), want);
 }
 
 static void unanswered_red_flag_is_not_a_file_error(void **state)
@@ -173,15 +177,7 @@ static char *with_program(const char *base, const char *program)
 
 static void expect_program(const char *program, const char *want)
 {
-	gradus_diags *d = gradus_diags_new();
-	char *text = with_program(clean_profile, program);
-	gradus_profile *p = profile_from(text, d);
-	char *got = diags_text(d);
-	assert_null(p);
-	assert_string_equal(got, want);
-	free(got);
-	free(text);
-	gradus_diags_free(d);
+	expect_text(with_program(clean_profile, program), want);
 }
 
 static void pins_and_start_loads_are_read(void **state)

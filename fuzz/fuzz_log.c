@@ -11,7 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "internal.h"
+#include "util/util.h"
+#include "load/load.h"
 
 extern const builtin_file fuzz_profiles[];
 

@@ -36,7 +36,6 @@
 #include "catalogue.h"
 #include "date.h"
 #include "diag.h"
-#include "plan.h"
 #include "profile.h"
 
 #ifdef __cplusplus

@@ -27,16 +27,6 @@
 extern "C" {
 #endif
 
-/* How much the person holds on (standing exercises marked `supported`). */
-typedef enum {
-	GRADUS_SUPPORT_NA = -1,    /* the exercise is not done holding on */
-	GRADUS_SUPPORT_TWO_HANDS = 0,
-	GRADUS_SUPPORT_ONE_HAND,
-	GRADUS_SUPPORT_FINGERTIPS,
-	GRADUS_SUPPORT_NONE
-} gradus_support;
-const char *gradus_support_name(gradus_support s); /* "two_hands", ... */
-
 /* What rose from the week before (at most one: safety invariant 3, docs/hazards.md). */
 typedef enum {
 	GRADUS_CHANGE_START = 0, /* first week */

@@ -127,6 +127,15 @@ typedef enum {
 typedef uint64_t gradus_tags;
 #define GRADUS_TAGBIT(t) ((gradus_tags)1 << (t))
 
+/* How much the person holds on (standing exercises marked `supported`). */
+typedef enum {
+	GRADUS_SUPPORT_NA = -1,    /* the exercise is not done holding on */
+	GRADUS_SUPPORT_TWO_HANDS = 0,
+	GRADUS_SUPPORT_ONE_HAND,
+	GRADUS_SUPPORT_FINGERTIPS,
+	GRADUS_SUPPORT_NONE
+} gradus_support;
+
 /* Names as spelled in files; NULL for out-of-range values. */
 const char *gradus_pattern_name(gradus_pattern p);
 const char *gradus_position_name(gradus_position p);
@@ -134,6 +143,8 @@ const char *gradus_load_name(gradus_load_kind k);
 const char *gradus_equipment_name(unsigned single_bit);
 const char *gradus_region_name(unsigned single_bit);
 const char *gradus_tag_name(gradus_tag t);
+/* "two_hands", ...; "n/a" for GRADUS_SUPPORT_NA. */
+const char *gradus_support_name(gradus_support s);
 
 /* Parse a file word; return 0 and set *out, or -1 when unknown. */
 int gradus_pattern_parse(const char *s, gradus_pattern *out);

@@ -11,7 +11,7 @@ on Letter:
   * each <section class="page"> of the HTML prints as exactly one page:
     the cover, the helper page, then one page per week, or two per week
     in large print ("what to do" and "your record"; see
-    src/lib/render_html.c). Normal print must give 2 + W pages; in large
+    src/lib/render/html.c). Normal print must give 2 + W pages; in large
     print the cover and helper pages may flow onto "continued" pages
     (reported), so the check there is intro pages + 2W;
   * every page starts with its own heading: the cover ("Strength plan

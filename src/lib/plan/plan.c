@@ -8,9 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "dose.h"
-#include "internal.h"
+#include "util/arena.h"
+#include "plan/dose.h"
+#include "util/util.h"
 
 typedef struct {
 	gradus_plan plan; /* first: the public part */
@@ -44,13 +44,6 @@ static void strlist_add(arena *a, strlist *l, const char *s)
 		l->cap = cap;
 	}
 	l->v[l->n++] = s;
-}
-
-static const char *const support_names[] = {"two_hands", "one_hand",
-					    "fingertips", "none"};
-const char *gradus_support_name(gradus_support s)
-{
-	return s >= 0 && s <= GRADUS_SUPPORT_NONE ? support_names[s] : "n/a";
 }
 
 static const char *const change_names[] = {"start", "none", "reps",

@@ -1,17 +1,16 @@
-/* The safety gate: the rule table, screening, and its text and JSON
- * renderings. The rules are data (one row each); the row's `check` picks
- * one of the small condition functions below. */
+/* The safety gate: the rule table and screening. It never renders
+ * (render/screening.c and the format files do). The rules are data (one
+ * row each); the row's `check` picks one of the small condition
+ * functions below. */
 #include "gradus/screen.h"
 
-#include <cjson/cJSON.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "render.h"
-#include "internal.h"
-#include "screen_int.h"
+#include "util/buf.h"
+#include "util/util.h"
+#include "screen/screen_int.h"
 
 /* ------------------------------------------------------------------ */
 /* Constants (docs/sources.md; D = our own conservative choice)            */
@@ -1019,6 +1018,19 @@ static const gradus_rule rules[] = {
 
 #define N_RULES COUNT(rules)
 
+unsigned sc_clearance_caveats(const gradus_screening *s)
+{
+	unsigned c = 0;
+	for (size_t i = 0; s && i < s->n_findings; i++) {
+		const gradus_rule *r = s->findings[i].rule;
+		if (r->check == C_BP_HIGH)
+			c |= SC_CAVEAT_BP_HIGH;
+		if (r->check == C_HR_HIGH && r->tier == GRADUS_TIER_CLEARANCE)
+			c |= SC_CAVEAT_HR_HIGH;
+	}
+	return c;
+}
+
 const gradus_rule *gradus_rules(size_t *n)
 {
 	if (n)
@@ -1058,52 +1070,6 @@ const char *gradus_prec_name(unsigned single_bit)
 	return NULL;
 }
 
-const char *sc_emergency_number(const gradus_profile *p)
-{
-	return p && p->emergency_number ? p->emergency_number
-					: "your local emergency number";
-}
-
-const char *sc_effort_words(int e)
-{
-	return e <= 0	? "rest"
-	       : e <= 2 ? "very easy"
-	       : e <= 4 ? "easy"
-	       : e <= 6 ? "moderate"
-	       : e <= 8 ? "hard"
-	       : e == 9 ? "very hard"
-			: "as hard as possible";
-}
-
-const char *sc_kind_words(gradus_kind k)
-{
-	switch (k) {
-	case GRADUS_KIND_DISUSE: return "disuse (after a cast, bed rest or a hospital stay)";
-	case GRADUS_KIND_SARCOPENIA: return "age-related muscle loss (sarcopenia)";
-	case GRADUS_KIND_NEUROGENIC: return "from the nerves, spinal cord or brain (neurogenic)";
-	default: return "cause not known";
-	}
-}
-
-const char *sc_course_words(gradus_course c)
-{
-	switch (c) {
-	case GRADUS_COURSE_IMPROVING: return "getting better";
-	case GRADUS_COURSE_STABLE: return "staying the same";
-	case GRADUS_COURSE_WORSENING_SLOWLY: return "getting slowly worse";
-	default: return "getting worse fast";
-	}
-}
-
-const char *sc_pattern_words(gradus_weakness_pattern w)
-{
-	switch (w) {
-	case GRADUS_PATTERN_SYMMETRIC: return "both sides alike";
-	case GRADUS_PATTERN_ONE_SIDED: return "one side of the body";
-	default: return "one arm or leg";
-	}
-}
-
 void sc_regions(buf *b, unsigned r)
 {
 	bool first = true;
@@ -1130,76 +1096,6 @@ void sc_tags(buf *b, gradus_tags t, int first_tag, int end)
 			buf_printf(b, "%s%s", first ? "" : ", ", gradus_tag_name((gradus_tag)i));
 			first = false;
 		}
-}
-
-/* Code points of the UTF-8 sequence starting at s (1 for a lead byte). */
-static size_t cp_len(const char *s)
-{
-	size_t n = 1;
-	while (s[n] && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n++;
-	return n;
-}
-
-int sc_wrap(buf *b, const char *first, const char *cont, const char *s,
-	    int width)
-{
-	int lines = 1, col = (int)utf8_width(first);
-	int start = col;         /* column where this line's text begins */
-	const int cont_w = (int)utf8_width(cont);
-	const char *p = s;
-
-	buf_puts(b, first);
-	while (*p) {
-		const char *w = p;
-		int cols;
-		while (*w == ' ')
-			w++;
-		if (!*w)
-			break;
-		p = w;
-		while (*w && *w != ' ')
-			w++;
-		cols = 0;
-		for (const char *q = p; q < w; q += cp_len(q))
-			cols++;
-		if (col > start && col + 1 + cols > width) {
-			buf_putc(b, '\n');
-			buf_puts(b, cont);
-			col = start = cont_w;
-			lines++;
-		} else if (col > start) {
-			buf_putc(b, ' ');
-			col++;
-		}
-		/* a word longer than the room left: break it */
-		while (col + cols > width && cols > 0) {
-			int room = width - col;
-			if (room <= 0) {
-				buf_putc(b, '\n');
-				buf_puts(b, cont);
-				col = start = cont_w;
-				lines++;
-				room = width - col;
-				if (room <= 0)
-					room = 1;
-			}
-			if (cols <= room)
-				break;
-			for (int i = 0; i < room; i++) {
-				size_t n = cp_len(p);
-				buf_put(b, p, n);
-				p += n;
-			}
-			cols -= room;
-			col += room;
-		}
-		buf_put(b, p, (size_t)(w - p));
-		col += cols;
-		p = w;
-	}
-	buf_putc(b, '\n');
-	return lines;
 }
 
 /* ------------------------------------------------------------------ */
@@ -1415,383 +1311,4 @@ nomem:
 	for (size_t i = 0; i < N_RULES; i++)
 		free(details[i]);
 	return GRADUS_ENOMEM;
-}
-
-/* ------------------------------------------------------------------ */
-/* Rendering the result                                                */
-
-#define WIDTH 80
-
-/* What the result means, in a few words and then a sentence. */
-const char *sc_headline(gradus_tier t, const char **more)
-{
-	static const char *const words[GRADUS_TIER__COUNT][2] = {
-		{"you can start", "Nothing in your answers stops the plan."},
-		{"you can start, with changes", "Your plan is changed to keep you safe."},
-		{"not finished", "Some questions have no answer yet."},
-		{"ask a doctor first", "You need a doctor's OK before you start."},
-		{"see a doctor first", "A doctor should check your weakness before you start."},
-		{"see a doctor today", "This is urgent. Do not wait."},
-		{"get help now", "This is an emergency."}};
-	if ((int)t < 0 || t >= GRADUS_TIER__COUNT)
-		t = GRADUS_TIER_EMERGENCY;
-	*more = words[t][1];
-	return words[t][0];
-}
-
-static void next_steps(buf *b, const gradus_screening *s, const gradus_profile *p)
-{
-	buf t = BUF_INIT;
-	switch (s->tier) {
-	case GRADUS_TIER_EMERGENCY:
-		buf_printf(&t, "Call %s now, or ask someone to call for you. Do not wait to see if it gets better. Do not exercise. Show the referral sheet to the people who help you.",
-			   sc_emergency_number(p));
-		break;
-	case GRADUS_TIER_URGENT:
-		buf_puts(&t, "See a doctor today. Take the referral sheet with you. Do not start the exercises. If it gets much worse, or a new warning sign appears, call ");
-		buf_printf(&t, "%s.", sc_emergency_number(p));
-		break;
-	case GRADUS_TIER_REVIEW:
-		buf_puts(&t, "Book an appointment with your doctor soon and take the referral sheet with you. Do not start the exercises until a doctor has checked you.");
-		break;
-	case GRADUS_TIER_CLEARANCE:
-		buf_puts(&t, "Ask your doctor whether it is safe for you to start strength exercises. When the doctor says yes, add their name and the date to the profile (health.clearance) and run gradus again.");
-		for (size_t i = 0; i < s->n_findings; i++)
-			if (s->findings[i].rule->check == C_BP_HIGH)
-				buf_puts(&t, " A clearance is not enough for very high blood pressure: it must be treated and measured again first.");
-		for (size_t i = 0; i < s->n_findings; i++)
-			if (s->findings[i].rule->check == C_HR_HIGH &&
-			    s->findings[i].rule->tier == GRADUS_TIER_CLEARANCE)
-				buf_puts(&t, " " SC_HR_NEXT_STEP);
-		break;
-	case GRADUS_TIER_INCOMPLETE:
-		buf_puts(&t, "Answer every question below with yes or no (true or false in the profile), then run gradus again.");
-		break;
-	case GRADUS_TIER_PRECAUTIONS:
-		buf_puts(&t, "You can start your plan. It follows the changes above.");
-		break;
-	default:
-		buf_puts(&t, "You can start your plan.");
-	}
-	if (t.ptr)
-		sc_wrap(b, "  ", "  ", t.ptr, WIDTH);
-	buf_free(&t);
-}
-
-static int render_text(buf *b, const gradus_screening *s, const gradus_profile *p)
-{
-	char d[11];
-
-	if (s->tier == GRADUS_TIER_EMERGENCY) {
-		buf_printf(b, "Call %s now.\n\n", sc_emergency_number(p));
-	}
-	{
-		buf t = BUF_INIT;
-		buf_printf(&t, "Screening for %s, %d", p->name ? p->name : "(no name)", p->age);
-		if (gradus_date_is_set(s->as_of)) {
-			date_str(s->as_of, d);
-			buf_printf(&t, ", as of %s", d);
-		}
-		if (t.ptr)
-			sc_wrap(b, "", "", t.ptr, WIDTH);
-		buf_free(&t);
-	}
-	buf_putc(b, '\n');
-	{
-		buf t = BUF_INIT;
-		const char *more, *head = sc_headline(s->tier, &more);
-		buf_printf(&t, "Result: %s (%s, exit %d).", head,
-			   gradus_tier_name(s->tier), gradus_tier_exit_code(s->tier));
-		if (t.ptr)
-			sc_wrap(b, "", "  ", t.ptr, WIDTH);
-		sc_wrap(b, "  ", "  ", more, WIDTH);
-		buf_free(&t);
-	}
-	buf_puts(b, "\nWhat we found:\n");
-	if (s->n_findings == 0)
-		buf_puts(b, "  Nothing that stops or changes the plan.\n");
-	for (size_t i = 0; i < s->n_findings; i++) {
-		const gradus_finding *f = &s->findings[i];
-		buf t = BUF_INIT;
-		sc_wrap(b, "- ", "  ", f->rule->person, WIDTH);
-		buf_printf(&t, "[%s, %s, %s]", f->rule->id, gradus_tier_name(f->rule->tier),
-			   f->rule->source);
-		if (f->detail)
-			buf_printf(&t, " %s", f->detail);
-		if (t.ptr)
-			sc_wrap(b, "  ", "    ", t.ptr, WIDTH);
-		buf_free(&t);
-	}
-	if (s->tier <= GRADUS_TIER_PRECAUTIONS && s->precautions.effort_cap < 10) {
-		buf t = BUF_INIT;
-		buf_printf(&t, "Effort: at most %d out of 10 (%s).", s->precautions.effort_cap,
-			   sc_effort_words(s->precautions.effort_cap));
-		buf_puts(b, "\nIn your plan:\n");
-		if (t.ptr)
-			sc_wrap(b, "  ", "  ", t.ptr, WIDTH);
-		buf_free(&t);
-	}
-	buf_puts(b, "\nWhat to do next:\n");
-	next_steps(b, s, p);
-	if (s->n_missing) {
-		if (s->tier != GRADUS_TIER_INCOMPLETE)
-			buf_puts(b, "  Also answer these questions with yes or no:\n");
-		for (size_t i = 0; i < s->n_missing; i++) {
-			buf t = BUF_INIT;
-			buf_printf(&t, "%s (red_flags.%s)", gradus_red_flag_question(s->missing[i]),
-				   gradus_red_flag_key(s->missing[i]));
-			if (t.ptr)
-				sc_wrap(b, "  - ", "    ", t.ptr, WIDTH);
-			buf_free(&t);
-		}
-	}
-	return 0;
-}
-
-static cJSON *str_or_null(const char *s)
-{
-	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
-}
-
-static cJSON *date_json(gradus_date d)
-{
-	char s[11];
-	if (!gradus_date_is_set(d))
-		return cJSON_CreateNull();
-	date_str(d, s);
-	return cJSON_CreateString(s);
-}
-
-/* Adds `item` to `parent` (object when `key`), freeing it when that
- * fails; returns false when anything is missing. */
-static bool add(cJSON *parent, const char *key, cJSON *item)
-{
-	if (!item)
-		return false;
-	if (key ? !cJSON_AddItemToObject(parent, key, item)
-		: !cJSON_AddItemToArray(parent, item)) {
-		cJSON_Delete(item);
-		return false;
-	}
-	return true;
-}
-
-static cJSON *tags_json(gradus_tags t)
-{
-	cJSON *a = cJSON_CreateArray();
-	for (int i = 0; a && i < GRADUS_TAG__COUNT; i++)
-		if ((t & GRADUS_TAGBIT(i)) &&
-		    !add(a, NULL, cJSON_CreateString(gradus_tag_name((gradus_tag)i)))) {
-			cJSON_Delete(a);
-			return NULL;
-		}
-	return a;
-}
-
-static cJSON *regions_json(unsigned r)
-{
-	cJSON *a = cJSON_CreateArray();
-	for (unsigned i = 0; a && i < 7; i++)
-		if ((r & (1u << i)) &&
-		    !add(a, NULL, cJSON_CreateString(gradus_region_name(1u << i)))) {
-			cJSON_Delete(a);
-			return NULL;
-		}
-	return a;
-}
-
-static cJSON *precautions_json(const gradus_precautions *pr)
-{
-	cJSON *o = cJSON_CreateObject();
-	bool ok = o != NULL;
-	if (!ok)
-		return NULL;
-	ok &= add(o, "avoid", tags_json(pr->avoid));
-	ok &= add(o, "effort_cap", cJSON_CreateNumber(pr->effort_cap));
-	ok &= add(o, "no_strength_regions", regions_json(pr->no_strength_regions));
-	ok &= add(o, "no_strength_until", date_json(pr->no_strength_until));
-	ok &= add(o, "breathing_cues", cJSON_CreateBool(pr->breathing_cues));
-	ok &= add(o, "spine_sparing", cJSON_CreateBool(pr->spine_sparing));
-	ok &= add(o, "hip_posterior", cJSON_CreateBool(pr->hip_posterior));
-	ok &= add(o, "hip_posterior_until", date_json(pr->hip_posterior_until));
-	ok &= add(o, "glucose_check", cJSON_CreateBool(pr->glucose_check));
-	ok &= add(o, "prefer_supported", cJSON_CreateBool(pr->prefer_supported));
-	ok &= add(o, "balance_emphasis", cJSON_CreateBool(pr->balance_emphasis));
-	ok &= add(o, "supervision_needed", cJSON_CreateBool(pr->supervision_needed));
-	ok &= add(o, "no_protein_target", cJSON_CreateBool(pr->no_protein_target));
-	ok &= add(o, "neuro_maintenance", cJSON_CreateBool(pr->neuro_maintenance));
-	ok &= add(o, "hr_check", cJSON_CreateBool(pr->hr_check));
-	if (!ok) {
-		cJSON_Delete(o);
-		return NULL;
-	}
-	return o;
-}
-
-/* Prints `root` (consumed) into a malloc'd string with a final newline. */
-static int print_json(char **out, cJSON *root, bool ok)
-{
-	char *s = ok && root ? cJSON_Print(root) : NULL;
-	size_t n;
-	cJSON_Delete(root);
-	if (!s)
-		return GRADUS_ENOMEM;
-	n = strlen(s);
-	*out = malloc(n + 2);
-	if (*out) {
-		memcpy(*out, s, n);
-		(*out)[n] = '\n';
-		(*out)[n + 1] = '\0';
-	}
-	cJSON_free(s);
-	return *out ? GRADUS_OK : GRADUS_ENOMEM;
-}
-
-static int render_json(char **out, const gradus_screening *s)
-{
-	cJSON *root = cJSON_CreateObject(), *findings, *missing;
-	bool ok = root != NULL;
-
-	if (!ok)
-		return GRADUS_ENOMEM;
-	ok &= add(root, "format", cJSON_CreateString("gradus-screening/1"));
-	ok &= add(root, "tier", cJSON_CreateString(gradus_tier_name(s->tier)));
-	ok &= add(root, "exit_code", cJSON_CreateNumber(gradus_tier_exit_code(s->tier)));
-	ok &= add(root, "as_of", date_json(s->as_of));
-	findings = cJSON_CreateArray();
-	ok &= add(root, "findings", findings);
-	for (size_t i = 0; ok && i < s->n_findings; i++) {
-		const gradus_finding *f = &s->findings[i];
-		cJSON *o = cJSON_CreateObject();
-		ok &= add(findings, NULL, o);
-		if (!ok)
-			break;
-		ok &= add(o, "rule", cJSON_CreateString(f->rule->id));
-		ok &= add(o, "tier", cJSON_CreateString(gradus_tier_name(f->rule->tier)));
-		ok &= add(o, "person", cJSON_CreateString(f->rule->person));
-		ok &= add(o, "clinician", cJSON_CreateString(f->rule->clinician));
-		ok &= add(o, "source", cJSON_CreateString(f->rule->source));
-		ok &= add(o, "detail", str_or_null(f->detail));
-	}
-	missing = cJSON_CreateArray();
-	ok &= add(root, "missing", missing);
-	for (size_t i = 0; ok && i < s->n_missing; i++)
-		ok &= add(missing, NULL, cJSON_CreateString(gradus_red_flag_key(s->missing[i])));
-	ok &= add(root, "precautions", precautions_json(&s->precautions));
-	return print_json(out, root, ok);
-}
-
-int gradus_screening_render(char **out, const gradus_screening *s,
-			    const gradus_profile *p, gradus_screen_format f)
-{
-	buf b = BUF_INIT;
-
-	if (!out)
-		return GRADUS_EUSAGE;
-	*out = NULL;
-	if (!s || !p)
-		return GRADUS_EUSAGE;
-	switch (f) {
-	case GRADUS_SCREEN_JSON:
-		return render_json(out, s);
-	case GRADUS_SCREEN_FHIR: {
-		struct cJSON *root = render_screening_fhir(s, p);
-		char *printed = root ? cJSON_Print(root) : NULL;
-		cJSON_Delete(root);
-		if (printed) {
-			buf_puts(&b, printed);
-			buf_putc(&b, '\n');
-			cJSON_free(printed);
-		} else
-			b.failed = true;
-		break;
-	}
-	case GRADUS_SCREEN_TEXT:
-		render_text(&b, s, p);
-		break;
-	case GRADUS_SCREEN_HTML:
-		render_screening_html(&b, s, p);
-		break;
-	case GRADUS_SCREEN_ICS:
-		render_screening_ics(&b, s, p);
-		break;
-	default:
-		return GRADUS_EUSAGE;
-	}
-	*out = buf_detach(&b, NULL);
-	return *out ? GRADUS_OK : GRADUS_ENOMEM;
-}
-
-/* ------------------------------------------------------------------ */
-/* The rule table                                                      */
-
-static int rules_text(char **out)
-{
-	buf b = BUF_INIT;
-	buf_printf(&b, "%-21s %-11s %s\n", "RULE", "TIER", "WHAT TRIGGERS IT [SOURCE]");
-	for (size_t i = 0; i < N_RULES; i++) {
-		const gradus_rule *r = &rules[i];
-		buf t = BUF_INIT, first = BUF_INIT;
-		buf_printf(&first, "%-21s %-11s ", r->id, gradus_tier_name(r->tier));
-		buf_printf(&t, "%s [%s]", r->summary, r->source);
-		if (t.ptr && first.ptr)
-			sc_wrap(&b, first.ptr, "                                  ", t.ptr, WIDTH);
-		buf_free(&t);
-		buf_free(&first);
-	}
-	buf_printf(&b, "\n%zu rules. The highest tier wins: emergency (exit 14), urgent (13),\n"
-		       "review (12), clearance (11), incomplete (10), precautions (0), proceed (0).\n"
-		       "Source keys are explained in docs/screening.md; D marks our own conservative\n"
-		       "choices, M advice that is commonly taught.\n",
-		   N_RULES);
-	*out = buf_detach(&b, NULL);
-	return *out ? GRADUS_OK : GRADUS_ENOMEM;
-}
-
-static int rules_json(char **out)
-{
-	cJSON *root = cJSON_CreateObject(), *list;
-	bool ok = root != NULL;
-	if (!ok)
-		return GRADUS_ENOMEM;
-	ok &= add(root, "format", cJSON_CreateString("gradus-rules/1"));
-	list = cJSON_CreateArray();
-	ok &= add(root, "rules", list);
-	for (size_t i = 0; ok && i < N_RULES; i++) {
-		const gradus_rule *r = &rules[i];
-		cJSON *o = cJSON_CreateObject(), *sets;
-		ok &= add(list, NULL, o);
-		if (!ok)
-			break;
-		ok &= add(o, "id", cJSON_CreateString(r->id));
-		ok &= add(o, "tier", cJSON_CreateString(gradus_tier_name(r->tier)));
-		ok &= add(o, "exit_code", cJSON_CreateNumber(gradus_tier_exit_code(r->tier)));
-		ok &= add(o, "summary", cJSON_CreateString(r->summary));
-		ok &= add(o, "person", cJSON_CreateString(r->person));
-		ok &= add(o, "clinician", cJSON_CreateString(r->clinician));
-		ok &= add(o, "source", cJSON_CreateString(r->source));
-		ok &= add(o, "avoid", tags_json(r->avoid));
-		ok &= add(o, "effort_cap", r->effort_cap ? cJSON_CreateNumber(r->effort_cap)
-							 : cJSON_CreateNull());
-		sets = cJSON_CreateArray();
-		ok &= add(o, "sets", sets);
-		for (unsigned k = 0; ok && k < GRADUS_PREC__COUNT; k++)
-			if (r->sets & (1u << k))
-				ok &= add(sets, NULL, cJSON_CreateString(prec_names[k]));
-		ok &= add(o, "logs_only", cJSON_CreateBool(r->logs_only));
-	}
-	ok &= add(root, "count", cJSON_CreateNumber((double)N_RULES));
-	return print_json(out, root, ok);
-}
-
-int gradus_rules_render(char **out, gradus_screen_format f)
-{
-	if (!out)
-		return GRADUS_EUSAGE;
-	*out = NULL;
-	switch (f) {
-	case GRADUS_SCREEN_TEXT: return rules_text(out);
-	case GRADUS_SCREEN_JSON: return rules_json(out);
-	default: return GRADUS_EUSAGE;
-	}
 }

@@ -3,16 +3,18 @@
  * renderers (80-column text, self-contained HTML). The page budget is
  * counted on the text layout: when the content would run past one page,
  * the reasons are shortened first, then the yes-answers. */
-#include "gradus/gradus.h"
+#include "gradus/profile.h"
 #include "gradus/screen.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
-#include "internal.h"
-#include "screen_int.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/util.h"
+#include "render/words.h"
+#include "screen/screen_int.h"
 
 #define WIDTH 80
 #define MAX_LINES 60
@@ -103,11 +105,11 @@ static void urgency(buf *t, const gradus_screening *s, const gradus_profile *p)
 	switch (s->tier) {
 	case GRADUS_TIER_EMERGENCY:
 		buf_printf(t, "Emergency. Call %s now. Do not wait to see if it gets better. Do not exercise. Do not drive yourself.",
-			   sc_emergency_number(p));
+			   words_emergency_number(p));
 		break;
 	case GRADUS_TIER_URGENT:
 		buf_printf(t, "Urgent. See a doctor today. Do not start the exercises. If it gets worse, or a new warning sign appears, call %s.",
-			   sc_emergency_number(p));
+			   words_emergency_number(p));
 		break;
 	default:
 		buf_puts(t, "Not an emergency, but do not wait: book an appointment with a doctor soon. Do not start the exercises until a doctor has checked the weakness.");
@@ -118,10 +120,10 @@ static void weakness(doc *d, const gradus_profile *p)
 {
 	buf t = BUF_INIT;
 	buf_printf(&t, "Weakness: %s; came on %s; noticed for %d week%s; %s; %s.",
-		   sc_kind_words(p->kind),
+		   words_kind(p->kind),
 		   p->onset == GRADUS_ONSET_SUDDEN ? "suddenly" : "gradually",
 		   p->weeks, p->weeks == 1 ? "" : "s",
-		   sc_pattern_words(p->pattern), sc_course_words(p->course));
+		   words_pattern(p->pattern), words_course(p->course));
 	put(d, B_ITEM, &t);
 	buf_puts(&t, "Where: ");
 	regions_plain(&t, p->regions);
@@ -267,7 +269,7 @@ static void build(doc *d, const gradus_screening *s, const gradus_profile *p,
 	size_t shown = 0, more = 0;
 
 	if (s->tier == GRADUS_TIER_EMERGENCY) {
-		buf_printf(&t, "Call %s now.", sc_emergency_number(p));
+		buf_printf(&t, "Call %s now.", words_emergency_number(p));
 		put(d, B_BANNER, &t);
 	}
 	putf(d, B_TITLE, title(s->tier));
@@ -336,28 +338,28 @@ static void to_text(buf *b, const doc *d)
 		switch (k->k) {
 		case B_BANNER: {
 			size_t w = utf8_width(k->text);
-			sc_wrap(b, "", "", k->text, WIDTH);
+			text_wrap(b, "", "", k->text, WIDTH);
 			for (size_t j = 0; j < (w < WIDTH ? w : WIDTH); j++)
 				buf_putc(b, '=');
 			buf_puts(b, "\n\n");
 			break;
 		}
 		case B_TITLE:
-			sc_wrap(b, "", "", k->text, WIDTH);
+			text_wrap(b, "", "", k->text, WIDTH);
 			break;
 		case B_HEAD:
 			buf_putc(b, '\n');
-			sc_wrap(b, "", "", k->text, WIDTH);
+			text_wrap(b, "", "", k->text, WIDTH);
 			break;
 		case B_PARA:
-			sc_wrap(b, "  ", "  ", k->text, WIDTH);
+			text_wrap(b, "  ", "  ", k->text, WIDTH);
 			break;
 		case B_ITEM:
-			sc_wrap(b, "  - ", "    ", k->text, WIDTH);
+			text_wrap(b, "  - ", "    ", k->text, WIDTH);
 			break;
 		case B_NOTE:
 			buf_putc(b, '\n');
-			sc_wrap(b, "", "", k->text, WIDTH);
+			text_wrap(b, "", "", k->text, WIDTH);
 			break;
 		}
 	}

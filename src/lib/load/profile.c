@@ -4,9 +4,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "cfg.h"
-#include "internal.h"
+#include "util/arena.h"
+#include "util/cfg.h"
+#include "util/util.h"
+#include "load/load.h"
 
 typedef struct {
 	gradus_profile p; /* first: the public part */

@@ -25,7 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "render/formats.h"
+#include "render/words.h"
 
 #define PRODID "-//gradus//gradus 0.1.0//EN"
 

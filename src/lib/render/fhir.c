@@ -29,7 +29,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
+#include "render/formats.h"
+#include "render/words.h"
 
 #define PA_SYSTEM "http://hl7.org/fhir/us/physical-activity/CodeSystem/pa-temporary-codes"
 #define SNOMED "http://snomed.info/sct"

@@ -39,8 +39,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "render.h"
-#include "screen_int.h"
+#include "render/formats.h"
+#include "render/words.h"
+#include "screen/screen_int.h"
 
 static const char *const day_short[7] = {"Mon", "Tue", "Wed", "Thu",
 					 "Fri", "Sat", "Sun"};
@@ -213,7 +214,7 @@ static void doc_end(buf *b)
 static void stop_box(buf *b, const gradus_profile *p)
 {
 	buf_htmlf(b, "<div class=\"stop\"><p><strong class=\"call\">Stop and call %s</strong> at once if there is chest pain, sudden weakness on one side of the body, trouble speaking or seeing, or fainting.</p></div>\n",
-		  sc_emergency_number(p));
+		  words_emergency_number(p));
 }
 
 /* ---- measuring text (an estimate, on the wide side) ---- */
@@ -738,7 +739,7 @@ static int caregiver_page(buf *b, const gradus_plan *pl, const sizes *dz, double
 		buf_htmlf(&t, "Helper: %s. ", p->caregiver);
 	buf_puts(&t, "Therapist or doctor: <span class=\"write\">&nbsp;</span> "
 		     "Phone: <span class=\"write\">&nbsp;</span> ");
-	buf_htmlf(&t, "Emergency: <strong>%s</strong>", sc_emergency_number(p));
+	buf_htmlf(&t, "Emergency: <strong>%s</strong>", words_emergency_number(p));
 	flow_h2(&f, "Whom to call", para_mm(&f, &t) + mm_of(z->body * z->line));
 	flow_para(&f, &t, 0);
 	flow_close(&f);
@@ -1175,7 +1176,7 @@ void render_plan_html(buf *b, const gradus_plan *pl,
 
 static void next_steps(flow *f, const gradus_screening *s, const gradus_profile *p)
 {
-	const char *em = sc_emergency_number(p);
+	const char *em = words_emergency_number(p);
 	buf t = BUF_INIT;
 	switch (s->tier) {
 	case GRADUS_TIER_EMERGENCY:
@@ -1196,7 +1197,7 @@ static void next_steps(flow *f, const gradus_screening *s, const gradus_profile 
 				buf_puts(&t, " A clearance is not enough for very high blood pressure: it must be treated and measured again first.");
 		for (size_t i = 0; i < s->n_findings; i++)
 			if (strcmp(s->findings[i].rule->id, "CL-HR-HIGH") == 0)
-				buf_puts(&t, " " SC_HR_NEXT_STEP);
+				buf_puts(&t, " " WORDS_HR_NEXT_STEP);
 		break;
 	case GRADUS_TIER_INCOMPLETE:
 		buf_puts(&t, "<strong>Answer every question below</strong> with yes or no (true or false in the profile), then run gradus again.");
@@ -1225,7 +1226,7 @@ static void next_steps(flow *f, const gradus_screening *s, const gradus_profile 
 static int screening_page(buf *b, const gradus_screening *s, const gradus_profile *p,
 			  double body)
 {
-	const char *more, *head = sc_headline(s->tier, &more);
+	const char *more, *head = words_headline(s->tier, &more);
 	buf title = BUF_INIT, t = BUF_INIT;
 	flow f;
 	double h = 0;
@@ -1236,7 +1237,7 @@ static int screening_page(buf *b, const gradus_screening *s, const gradus_profil
 	flow_init(&f, b, p, &screen_sizes, body, "screening",
 		  title.ptr ? title.ptr : "Screening result");
 	if (s->tier == GRADUS_TIER_EMERGENCY) {
-		buf_htmlf(&t, "<p class=\"banner\">Call %s now.</p>\n", sc_emergency_number(p));
+		buf_htmlf(&t, "<p class=\"banner\">Call %s now.</p>\n", words_emergency_number(p));
 		h += text_mm(t.ptr ? t.ptr : "", 28, 1.3, f.width - mm_of(28), true) + mm_of(24);
 	}
 	buf_htmlf(&t, "<h1>%s</h1>\n<p class=\"sub\">", title.ptr ? title.ptr : "");

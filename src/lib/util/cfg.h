@@ -10,7 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-#include "arena.h"
+#include "util/arena.h"
 #include "gradus/diag.h"
 
 typedef struct {

@@ -11,9 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "dose.h"
-#include "internal.h"
+#include "util/arena.h"
+#include "plan/dose.h"
+#include "util/util.h"
 
 #define MAX_EX 24          /* distinct exercises followed through a log */
 #define MAX_ADJ (2 * MAX_EX + 8)

@@ -1,5 +1,5 @@
 /* The parts of a dose the generator and the review share (dose.h). */
-#include "dose.h"
+#include "plan/dose.h"
 
 #include <math.h>
 #include <string.h>

@@ -1,11 +1,11 @@
-/* Internal declarations shared by the library's modules. */
-#ifndef GRADUS_INTERNAL_H
-#define GRADUS_INTERNAL_H
+/* Internal to the load stage (and the files generated from exercises/
+ * and profiles/templates/): the built-in files and the vocabulary tables
+ * in file spelling. */
+#ifndef GRADUS_LOAD_H
+#define GRADUS_LOAD_H
 
 #include <stdbool.h>
 #include <stddef.h>
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* A file compiled into the library (generated from exercises/ and
  * profiles/templates/ at build time). */
@@ -18,11 +18,6 @@ extern const builtin_file gradus_builtin_catalogue[];
 extern const size_t gradus_builtin_catalogue_count;
 extern const builtin_file gradus_builtin_templates[];
 extern const size_t gradus_builtin_templates_count;
-
-/* Sorted list of "*.cfg" files in a directory (malloc'd, free with
- * free_names). Returns 0, or -1 with errno set. */
-int list_cfg_files(const char *dir, char ***out, size_t *out_n);
-void free_names(char **names, size_t n);
 
 /* Lower-case letters, digits and '-', starting with a letter. */
 bool gradus_valid_id(const char *s);
@@ -43,6 +38,7 @@ extern const char *const gradus_vocab_onset[];
 extern const char *const gradus_vocab_wpattern[];
 extern const char *const gradus_vocab_course[];
 extern const char *const gradus_vocab_supervision[];
+extern const char *const gradus_vocab_support[];     /* GRADUS_SUPPORT_NONE + 1 */
 
 /* File words for a region list: the 7 single regions then legs, arms,
  * whole_body (10 words). region_bits[i] gives the bits of word i. */

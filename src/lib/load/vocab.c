@@ -4,7 +4,8 @@
 
 #include "gradus/profile.h"
 #include "gradus/template.h"
-#include "internal.h"
+#include "util/util.h"
+#include "load/load.h"
 
 
 const char *const gradus_vocab_patterns[GRADUS_PAT__COUNT] = {
@@ -89,6 +90,13 @@ const char *gradus_region_name(unsigned bit)
 const char *gradus_tag_name(gradus_tag t)
 {
 	return (unsigned)t < GRADUS_TAG__COUNT ? gradus_vocab_tags[t] : NULL;
+}
+
+const char *const gradus_vocab_support[] = {"two_hands", "one_hand",
+					    "fingertips", "none"};
+const char *gradus_support_name(gradus_support s)
+{
+	return s >= 0 && s <= GRADUS_SUPPORT_NONE ? gradus_vocab_support[s] : "n/a";
 }
 
 int gradus_pattern_parse(const char *s, gradus_pattern *out)

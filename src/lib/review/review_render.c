@@ -8,10 +8,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "buf.h"
+#include "util/buf.h"
+#include "util/text.h"
 #include "gradus/review.h"
-#include "internal.h"
-#include "screen_int.h"
+#include "util/util.h"
+#include "render/words.h"
+#include "screen/screen_int.h"
 
 #define WIDTH 80
 
@@ -197,7 +199,7 @@ static void put_note(buf *b, bool html, bool *any, const char *text)
 	if (html)
 		buf_htmlf(b, "<li>%s</li>\n", text);
 	else
-		sc_wrap(b, "  - ", "    ", text, WIDTH);
+		text_wrap(b, "  - ", "    ", text, WIDTH);
 }
 
 /* The notes written in the log, in date order: "Mon 21 Dec: ...",
@@ -259,7 +261,7 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 	buf_printf(b, "Progress review for %s\n", p->name);
 	rule_line(b, '=');
 	buf_printf(&t, "Session log: %s.", r->log->file);
-	sc_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
+	text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
 	buf_free(&t);
 	if (r->n_weeks) {
 		buf_printf(&t, "Logged: week%s %d%s%.0d, %s to %s. Sessions done: %d of %d (%d %%).",
@@ -268,7 +270,7 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 			   long_date(r->weeks[0].start, d1),
 			   long_date(r->weeks[r->n_weeks - 1].end, d2), r->done,
 			   r->planned, percent(r->done, r->planned));
-		sc_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
+		text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
 		buf_free(&t);
 	}
 
@@ -294,7 +296,7 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 		bool missing = false;
 		buf_puts(b, "\nWhat was done (sets x most reps, load, support; each week's last session)\n");
 		for (size_t i = 0; i < r->n_history; i++) {
-			sc_wrap(b, "  ", "  ", r->history[i].exercise->name, WIDTH);
+			text_wrap(b, "  ", "  ", r->history[i].exercise->name, WIDTH);
 			for (size_t w = 0; w < r->n_weeks; w++) {
 				char cell[64], dose[40];
 				dose_cell(dose, sizeof(dose), &r->history[i].weeks[w]);
@@ -310,7 +312,7 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 			}
 		}
 		if (any_support(r) || missing)
-			sc_wrap(b, "  ", "  ", any_support(r)
+			text_wrap(b, "  ", "  ", any_support(r)
 				? (missing ? "Support: 2h both hands, 1h one hand, tips fingertips, free no hands. -: not done that week."
 					   : "Support: 2h both hands, 1h one hand, tips fingertips, free no hands.")
 				: "-: not done that week.", WIDTH);
@@ -346,8 +348,8 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 			buf_putc(b, '\n');
 		}
 		if (r->n_measures && r->measures[0].from_profile)
-			sc_wrap(b, "  ", "  ", "*: the tests in the profile, before the plan.", WIDTH);
-		sc_wrap(b, "  ", "  ", "Chair x5 and TUG: seconds, lower is better. Chair 30s, grip, gait (walking speed) and SPPB: higher is better.", WIDTH);
+			text_wrap(b, "  ", "  ", "*: the tests in the profile, before the plan.", WIDTH);
+		text_wrap(b, "  ", "  ", "Chair x5 and TUG: seconds, lower is better. Chair 30s, grip, gait (walking speed) and SPPB: higher is better.", WIDTH);
 	}
 
 	if (with_changes && r->n_adjustments) {
@@ -356,7 +358,7 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 			const gradus_adjustment *a = &r->adjustments[i];
 			buf_printf(&t, "%s%s%s [%s: %s]", a->exercise ? a->exercise->name : "",
 				   a->exercise ? ": " : "", a->reason, a->rule, a->source);
-			sc_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
+			text_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
 			buf_free(&t);
 		}
 	}
@@ -365,7 +367,7 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 			   r->resume->week, long_date(r->start, d1), r->weeks_planned,
 			   r->weeks_planned == 1 ? "" : "s");
 		buf_putc(b, '\n');
-		sc_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
+		text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
 		buf_free(&t);
 	}
 }
@@ -374,9 +376,9 @@ static void text_stop(buf *b, const gradus_profile *p)
 {
 	buf t = BUF_INIT;
 	buf_printf(&t, "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint. Call %s.",
-		   sc_emergency_number(p));
+		   words_emergency_number(p));
 	buf_putc(b, '\n');
-	sc_wrap(b, "STOP AND CALL: ", "               ", t.ptr ? t.ptr : "", WIDTH);
+	text_wrap(b, "STOP AND CALL: ", "               ", t.ptr ? t.ptr : "", WIDTH);
 	buf_free(&t);
 }
 
@@ -408,7 +410,7 @@ static void changes_lines(buf *b, const gradus_review *r, bool html)
 		if (html)
 			buf_htmlf(b, "<li>%s</li>\n", t.ptr ? t.ptr : "");
 		else
-			sc_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
+			text_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
 		buf_free(&t);
 	}
 }
@@ -433,23 +435,23 @@ static void text_doctor_page(buf *b, const gradus_review *r)
 	char d1[24];
 	buf t = BUF_INIT;
 
-	sc_wrap(b, "", "", doctor_title(r), WIDTH);
+	text_wrap(b, "", "", doctor_title(r), WIDTH);
 	rule_line(b, '=');
 	buf_printf(&t, "%s for %s, %d, from the session log %s. Made by gradus; it is not a diagnosis. No new plan was made.",
 		   r->outcome == GRADUS_REVIEW_PAUSE ? "Review" : "Follow-up", p->name, p->age,
 		   r->log->file);
-	sc_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
+	text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
 	buf_free(&t);
 	buf_putc(b, '\n');
-	sc_wrap(b, "  ", "  ", r->follow_up ? r->follow_up : "", WIDTH);
+	text_wrap(b, "  ", "  ", r->follow_up ? r->follow_up : "", WIDTH);
 	buf_putc(b, '\n');
-	sc_wrap(b, "  ", "  ", doctor_what_to_do(r), WIDTH);
+	text_wrap(b, "  ", "  ", doctor_what_to_do(r), WIDTH);
 
 	buf_puts(b, "\nWhat was done\n");
 	if (r->template) {
 		buf_printf(&t, "Program: \"%s\", from %s.", r->template->name,
 			   long_date(r->plan_start, d1));
-		sc_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
+		text_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
 		buf_free(&t);
 	}
 	buf_printf(&t, "Weeks %d to %d: %d of %d sessions done (%d %%); each week:",
@@ -458,13 +460,13 @@ static void text_doctor_page(buf *b, const gradus_review *r)
 	for (size_t i = 0; i < r->n_weeks; i++)
 		buf_printf(&t, "%s %d/%d", i ? "," : "", r->weeks[i].done, r->weeks[i].planned);
 	buf_putc(&t, '.');
-	sc_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
+	text_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
 	buf_free(&t);
 	for (size_t i = 0; i < r->n_weeks; i++)
 		if (r->weeks[i].ill || r->weeks[i].hospital) {
 			buf_printf(&t, "Week %d: %s.", r->weeks[i].week,
 				   r->weeks[i].hospital ? "in hospital" : "ill");
-			sc_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
+			text_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
 			buf_free(&t);
 		}
 	if (r->n_history) {
@@ -472,7 +474,7 @@ static void text_doctor_page(buf *b, const gradus_review *r)
 		for (size_t i = 0; i < r->n_history; i++)
 			buf_printf(&t, "%s%s", i ? "; " : "", r->history[i].exercise->name);
 		buf_putc(&t, '.');
-		sc_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
+		text_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
 		buf_free(&t);
 	}
 
@@ -481,7 +483,7 @@ static void text_doctor_page(buf *b, const gradus_review *r)
 		size_t before = b->len;
 		changes_lines(b, r, false);
 		if (b->len == before)
-			sc_wrap(b, "  - ", "    ", "No test was done twice yet.", WIDTH);
+			text_wrap(b, "  - ", "    ", "No test was done twice yet.", WIDTH);
 	}
 
 	buf_puts(b, r->outcome == GRADUS_REVIEW_PAUSE ? "\nWhy paused\n" : "\nWhy referred\n");
@@ -491,11 +493,11 @@ static void text_doctor_page(buf *b, const gradus_review *r)
 			continue;
 		buf_printf(&t, "%s (%s; %s): %s", f->rule->id, gradus_tier_name(f->rule->tier),
 			   f->rule->source, f->rule->clinician);
-		sc_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
+		text_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
 		buf_free(&t);
 	}
 	buf_putc(b, '\n');
-	sc_wrap(b, "", "", r->outcome == GRADUS_REVIEW_PAUSE
+	text_wrap(b, "", "", r->outcome == GRADUS_REVIEW_PAUSE
 		? "For the doctor: the person was ill or in hospital during a home strength program and has paused it. gradus restarts it one level lower once you say it may restart."
 		: "For the doctor: gradus compares the person's test results before and during a home strength program against a fixed rule (FU-NO-PROGRESS; 'gradus rules' prints the table). Muscle loss that goes on despite regular training needs a look for a cause other than disuse. gradus does not diagnose.",
 		WIDTH);
@@ -506,7 +508,7 @@ static void text_doctor_page(buf *b, const gradus_review *r)
 
 static void html_stop(buf *b, const gradus_profile *p)
 {
-	const char *em = sc_emergency_number(p);
+	const char *em = words_emergency_number(p);
 	buf_htmlf(b, "<div class=\"stop\">\n<p class=\"call\">Stop and call %s</p>\n", em);
 	buf_htmlf(b, "<p>Stop at once and call %s if there is chest pain, sudden weakness on one side of the body, trouble speaking or seeing, or fainting.</p>\n</div>\n",
 		  em);
@@ -1267,7 +1269,7 @@ static int render_gated(char **out, size_t *len, const gradus_review *r,
 		else
 			buf_printf(&h, "Review of the session log %s: screening stops the plan. No new plan is made.",
 				   r->log->file);
-		sc_wrap(&b, "", "", h.ptr ? h.ptr : "", WIDTH);
+		text_wrap(&b, "", "", h.ptr ? h.ptr : "", WIDTH);
 		buf_free(&h);
 		buf_putc(&b, '\n');
 		buf_puts(&b, t);

@@ -6,10 +6,11 @@
 #include <string.h>
 #include <sys/stat.h>
 
-#include "cfg.h"
+#include "util/cfg.h"
 #include "gradus/log.h"
 #include "gradus/profile.h"
-#include "internal.h"
+#include "util/util.h"
+#include "load/load.h"
 
 typedef struct {
 	char **v;

@@ -7,9 +7,10 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "arena.h"
-#include "cfg.h"
-#include "internal.h"
+#include "util/arena.h"
+#include "util/cfg.h"
+#include "util/util.h"
+#include "load/load.h"
 
 typedef struct {
 	gradus_log log; /* first: the public part */
@@ -36,8 +37,6 @@ static const char *const measure_keys[] = {
 	"date", "grip_kg", "chair_stand_5x_s", "chair_stand_30s",
 	"gait_speed_m_s", "tug_s", "sppb", "sarc_f", NULL};
 static const char *const clearance_keys[] = {"by", "date", NULL};
-static const char *const support_words[] = {"two_hands", "one_hand",
-					    "fingertips", "none"};
 
 static bool date_key(cfgfile *cf, cset *g, const char *where, const char *key,
 		     bool required, gradus_date *out)
@@ -206,7 +205,7 @@ static void read_entry(cfgfile *cf, cset *g, const char *where,
 		     GRADUS_BAND__COUNT, &w))
 		e->band = w;
 	cfg_int(cf, g, where, "machine_step", false, 0, 30, &e->machine_step);
-	if (cfg_word(cf, g, where, "support", false, support_words, 4, &w))
+	if (cfg_word(cf, g, where, "support", false, gradus_vocab_support, 4, &w))
 		e->support = (gradus_support)w;
 	/* effort and pain on the 0-10 scales of the plan */
 	cfg_int(cf, g, where, "effort", false, 0, 10, &e->effort);

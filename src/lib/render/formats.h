@@ -1,0 +1,33 @@
+/* Internal: the renderers, one file per output format (render.c
+ * dispatches). Each appends the whole document to `b`. */
+#ifndef GRADUS_FORMATS_H
+#define GRADUS_FORMATS_H
+
+#include "util/buf.h"
+#include "gradus/plan.h"
+#include "gradus/screen.h"
+
+void render_plan_text(buf *b, const gradus_plan *pl,
+		      const gradus_render_options *o);
+void render_plan_html(buf *b, const gradus_plan *pl,
+		      const gradus_render_options *o);
+/* JSON-based formats return a cJSON tree; NULL when out of memory. */
+struct cJSON *render_plan_json(const gradus_plan *pl);
+struct cJSON *render_plan_fhir(const gradus_plan *pl);
+void render_plan_ics(buf *b, const gradus_plan *pl);
+
+/* The screening result (a gated profile, tier above precautions, gets
+ * these instead of a plan) and the rule table. */
+void render_screening_text(buf *b, const gradus_screening *s,
+			   const gradus_profile *p);
+struct cJSON *render_screening_json(const gradus_screening *s);
+void render_rules_text(buf *b);
+struct cJSON *render_rules_json(void);
+void render_screening_html(buf *b, const gradus_screening *s,
+			   const gradus_profile *p);
+struct cJSON *render_screening_fhir(const gradus_screening *s,
+				    const gradus_profile *p);
+void render_screening_ics(buf *b, const gradus_screening *s,
+			  const gradus_profile *p);
+
+#endif

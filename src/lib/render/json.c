@@ -1,0 +1,362 @@
+/* JSON: the plan (gradus-plan/1, docs/schema/), the screening result
+ * (gradus-screening/1) and the rule table (gradus-rules/1). */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/plan.h"
+#include "render/formats.h"
+#include "render/words.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/util.h"
+
+static double round2(double v)
+{
+	return round(v * 100.0) / 100.0;
+}
+
+static cJSON *date_json(gradus_date d)
+{
+	char s[11];
+	gradus_date_format(d, s);
+	return cJSON_CreateString(s);
+}
+
+static cJSON *range(int lo, int hi)
+{
+	cJSON *o = cJSON_CreateObject();
+	cJSON_AddNumberToObject(o, "min", lo);
+	cJSON_AddNumberToObject(o, "max", hi);
+	return o;
+}
+
+static cJSON *why_json(const gradus_why *w, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++) {
+		cJSON *o = cJSON_CreateObject();
+		cJSON_AddStringToObject(o, "rule", w[i].rule);
+		cJSON_AddStringToObject(o, "text", w[i].text);
+		cJSON_AddStringToObject(o, "source", w[i].source);
+		cJSON_AddItemToArray(a, o);
+	}
+	return a;
+}
+
+static cJSON *item_json(const gradus_item *it)
+{
+	cJSON *o = cJSON_CreateObject(), *l;
+	const gradus_exercise *e = it->exercise;
+	cJSON_AddStringToObject(o, "exercise", e->id);
+	cJSON_AddStringToObject(o, "name", e->name);
+	cJSON_AddStringToObject(o, "pattern", gradus_pattern_name(e->pattern));
+	cJSON_AddStringToObject(o, "position", gradus_position_name(e->position));
+	cJSON_AddNumberToObject(o, "sets", it->sets);
+	cJSON_AddItemToObject(o, "reps", range(it->reps_min, it->reps_max));
+	cJSON_AddBoolToObject(o, "per_side", e->per_side);
+	cJSON_AddNumberToObject(o, "hold_s", it->hold_s);
+	if (it->affected_sets > it->sets)
+		cJSON_AddNumberToObject(o, "affected_sets", it->affected_sets);
+	else
+		cJSON_AddNullToObject(o, "affected_sets");
+	if (it->pair > 0)
+		cJSON_AddNumberToObject(o, "pair", it->pair);
+	else
+		cJSON_AddNullToObject(o, "pair");
+	l = cJSON_AddObjectToObject(o, "load");
+	cJSON_AddStringToObject(l, "kind", gradus_load_name(it->load.kind));
+	if (it->load.kind == GRADUS_LOAD_ANKLE_WEIGHT || it->load.kind == GRADUS_LOAD_DUMBBELL) {
+		cJSON_AddNumberToObject(l, "value", round2(it->load.kg));
+		cJSON_AddStringToObject(l, "unit", "kg");
+	} else {
+		cJSON_AddNullToObject(l, "value");
+		cJSON_AddNullToObject(l, "unit");
+	}
+	if (it->load.kind == GRADUS_LOAD_BAND && it->load.band >= 0)
+		cJSON_AddStringToObject(l, "band", gradus_band_name((gradus_band)it->load.band));
+	else
+		cJSON_AddNullToObject(l, "band");
+	if (it->load.kind == GRADUS_LOAD_MACHINE)
+		cJSON_AddNumberToObject(l, "machine_step", it->load.machine_step);
+	else
+		cJSON_AddNullToObject(l, "machine_step");
+	if (it->support == GRADUS_SUPPORT_NA)
+		cJSON_AddNullToObject(o, "support");
+	else
+		cJSON_AddStringToObject(o, "support", gradus_support_name(it->support));
+	cJSON_AddItemToObject(o, "effort", range(it->effort_min, it->effort_max));
+	cJSON_AddNumberToObject(o, "rest_s", it->rest_s);
+	cJSON_AddStringToObject(o, "change", gradus_change_name(it->change));
+	cJSON_AddItemToObject(o, "why", why_json(it->why, it->n_why));
+	return o;
+}
+
+static cJSON *names_json(const gradus_exercise *const *ex, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(ex[i]->id));
+	return a;
+}
+
+static cJSON *strings_json(const char *const *v, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (size_t i = 0; a && i < n; i++)
+		cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
+	return a;
+}
+
+cJSON *render_plan_json(const gradus_plan *pl)
+{
+	const gradus_profile *p = pl->profile;
+	cJSON *root = cJSON_CreateObject(), *o, *arr, *weeks;
+
+	cJSON_AddStringToObject(root, "format", "gradus-plan/1");
+	o = cJSON_AddObjectToObject(root, "person");
+	cJSON_AddStringToObject(o, "name", p->name);
+	cJSON_AddNumberToObject(o, "age", p->age);
+	cJSON_AddStringToObject(o, "condition", gradus_kind_name(p->kind));
+	o = cJSON_AddObjectToObject(root, "screening");
+	cJSON_AddStringToObject(o, "tier", gradus_tier_name(pl->screening->tier));
+	arr = cJSON_AddArrayToObject(o, "findings");
+	for (size_t i = 0; i < pl->screening->n_findings; i++) {
+		const gradus_finding *f = &pl->screening->findings[i];
+		cJSON *fo = cJSON_CreateObject();
+		cJSON_AddStringToObject(fo, "rule", f->rule->id);
+		cJSON_AddStringToObject(fo, "tier", gradus_tier_name(f->rule->tier));
+		cJSON_AddStringToObject(fo, "source", f->rule->source);
+		cJSON_AddItemToArray(arr, fo);
+	}
+	o = cJSON_AddObjectToObject(root, "assessment");
+	cJSON_AddStringToObject(o, "class", gradus_class_name(pl->assessment.cls));
+	cJSON_AddBoolToObject(o, "fall_risk_plus", pl->assessment.fall_risk_plus);
+	cJSON_AddBoolToObject(o, "from_mobility", pl->assessment.from_mobility);
+	if (pl->assessment.test_to_do)
+		cJSON_AddStringToObject(o, "test_to_do", pl->assessment.test_to_do);
+	else
+		cJSON_AddNullToObject(o, "test_to_do");
+	cJSON_AddBoolToObject(o, "low_strength", pl->assessment.low_strength);
+	cJSON_AddBoolToObject(o, "low_performance", pl->assessment.low_performance);
+	cJSON_AddBoolToObject(o, "severe", pl->assessment.severe);
+	cJSON_AddBoolToObject(o, "sarc_f_positive", pl->assessment.sarc_f_positive);
+	cJSON_AddItemToObject(o, "notes", strings_json(pl->assessment.notes, pl->assessment.n_notes));
+	cJSON_AddStringToObject(root, "template", pl->template->id);
+	cJSON_AddItemToObject(root, "start", date_json(pl->start));
+	cJSON_AddNumberToObject(root, "weeks_planned", pl->weeks_n);
+	cJSON_AddNumberToObject(root, "first_week", pl->first_week);
+	cJSON_AddNumberToObject(root, "sessions_per_week", pl->sessions_per_week);
+	arr = cJSON_AddArrayToObject(root, "days");
+	for (int d = 0; d < 7; d++)
+		if (pl->days & (1u << d))
+			cJSON_AddItemToArray(arr, cJSON_CreateString(words_day_key[d]));
+	cJSON_AddNumberToObject(root, "effort_cap", pl->effort_cap);
+	cJSON_AddItemToObject(root, "warmup", names_json(pl->warmup, pl->n_warmup));
+	cJSON_AddItemToObject(root, "balance", names_json(pl->balance, pl->n_balance));
+	cJSON_AddItemToObject(root, "cooldown", names_json(pl->cooldown, pl->n_cooldown));
+	if (pl->walking_min) {
+		o = cJSON_AddObjectToObject(root, "walking");
+		cJSON_AddNumberToObject(o, "minutes", pl->walking_min);
+		cJSON_AddNumberToObject(o, "days", pl->walking_days);
+	} else
+		cJSON_AddNullToObject(root, "walking");
+	cJSON_AddStringToObject(root, "protein", pl->protein);
+	cJSON_AddItemToObject(root, "advice", strings_json(pl->advice, pl->n_advice));
+	cJSON_AddItemToObject(root, "warnings", strings_json(pl->warnings, pl->n_warnings));
+	cJSON_AddItemToObject(root, "why", why_json(pl->why, pl->n_why));
+	weeks = cJSON_AddArrayToObject(root, "weeks");
+	for (size_t w = 0; w < pl->n_weeks; w++) {
+		const gradus_week *wk = &pl->weeks[w];
+		cJSON *wo = cJSON_CreateObject(), *ss;
+		cJSON_AddNumberToObject(wo, "number", wk->number);
+		cJSON_AddStringToObject(wo, "phase", wk->phase);
+		cJSON_AddBoolToObject(wo, "deload", wk->deload);
+		cJSON_AddNumberToObject(wo, "walking_minutes", wk->walking_min);
+		cJSON_AddItemToObject(wo, "start", date_json(wk->start));
+		cJSON_AddItemToObject(wo, "end", date_json(wk->end));
+		ss = cJSON_AddArrayToObject(wo, "sessions");
+		for (size_t s = 0; s < wk->n_sessions; s++) {
+			const gradus_session *se = &wk->sessions[s];
+			cJSON *so = cJSON_CreateObject(), *items;
+			cJSON_AddItemToObject(so, "date", date_json(se->date));
+			cJSON_AddStringToObject(so, "day", words_day_key[se->weekday]);
+			cJSON_AddNumberToObject(so, "minutes", se->minutes);
+			cJSON_AddNumberToObject(so, "warmup_minutes", se->warmup_min);
+			cJSON_AddNumberToObject(so, "balance_minutes", se->balance_min);
+			cJSON_AddNumberToObject(so, "cooldown_minutes", se->cooldown_min);
+			cJSON_AddItemToObject(so, "balance", names_json(se->balance, se->n_balance));
+			items = cJSON_AddArrayToObject(so, "items");
+			for (size_t i = 0; i < se->n_items; i++)
+				cJSON_AddItemToArray(items, item_json(&se->items[i]));
+			cJSON_AddItemToArray(ss, so);
+		}
+		cJSON_AddItemToArray(weeks, wo);
+	}
+	return root;
+}
+
+/* ---- The screening result (gradus-screening/1) and the rule table (gradus-rules/1) ---- */
+
+static cJSON *str_or_null(const char *s)
+{
+	return s ? cJSON_CreateString(s) : cJSON_CreateNull();
+}
+
+static cJSON *date_or_null(gradus_date d)
+{
+	char s[11];
+	if (!gradus_date_is_set(d))
+		return cJSON_CreateNull();
+	gradus_date_format(d, s);
+	return cJSON_CreateString(s);
+}
+
+/* Adds `item` to `parent` (object when `key`), freeing it when that
+ * fails; returns false when anything is missing. */
+static bool add(cJSON *parent, const char *key, cJSON *item)
+{
+	if (!item)
+		return false;
+	if (key ? !cJSON_AddItemToObject(parent, key, item)
+		: !cJSON_AddItemToArray(parent, item)) {
+		cJSON_Delete(item);
+		return false;
+	}
+	return true;
+}
+
+static cJSON *tags_json(gradus_tags t)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (int i = 0; a && i < GRADUS_TAG__COUNT; i++)
+		if ((t & GRADUS_TAGBIT(i)) &&
+		    !add(a, NULL, cJSON_CreateString(gradus_tag_name((gradus_tag)i)))) {
+			cJSON_Delete(a);
+			return NULL;
+		}
+	return a;
+}
+
+static cJSON *regions_json(unsigned r)
+{
+	cJSON *a = cJSON_CreateArray();
+	for (unsigned i = 0; a && i < 7; i++)
+		if ((r & (1u << i)) &&
+		    !add(a, NULL, cJSON_CreateString(gradus_region_name(1u << i)))) {
+			cJSON_Delete(a);
+			return NULL;
+		}
+	return a;
+}
+
+static cJSON *precautions_json(const gradus_precautions *pr)
+{
+	cJSON *o = cJSON_CreateObject();
+	bool ok = o != NULL;
+	if (!ok)
+		return NULL;
+	ok &= add(o, "avoid", tags_json(pr->avoid));
+	ok &= add(o, "effort_cap", cJSON_CreateNumber(pr->effort_cap));
+	ok &= add(o, "no_strength_regions", regions_json(pr->no_strength_regions));
+	ok &= add(o, "no_strength_until", date_or_null(pr->no_strength_until));
+	ok &= add(o, "breathing_cues", cJSON_CreateBool(pr->breathing_cues));
+	ok &= add(o, "spine_sparing", cJSON_CreateBool(pr->spine_sparing));
+	ok &= add(o, "hip_posterior", cJSON_CreateBool(pr->hip_posterior));
+	ok &= add(o, "hip_posterior_until", date_or_null(pr->hip_posterior_until));
+	ok &= add(o, "glucose_check", cJSON_CreateBool(pr->glucose_check));
+	ok &= add(o, "prefer_supported", cJSON_CreateBool(pr->prefer_supported));
+	ok &= add(o, "balance_emphasis", cJSON_CreateBool(pr->balance_emphasis));
+	ok &= add(o, "supervision_needed", cJSON_CreateBool(pr->supervision_needed));
+	ok &= add(o, "no_protein_target", cJSON_CreateBool(pr->no_protein_target));
+	ok &= add(o, "neuro_maintenance", cJSON_CreateBool(pr->neuro_maintenance));
+	ok &= add(o, "hr_check", cJSON_CreateBool(pr->hr_check));
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* `root` when every part was added, else NULL (root freed). */
+static cJSON *finish(cJSON *root, bool ok)
+{
+	if (ok)
+		return root;
+	cJSON_Delete(root);
+	return NULL;
+}
+
+cJSON *render_screening_json(const gradus_screening *s)
+{
+	cJSON *root = cJSON_CreateObject(), *findings, *missing;
+	bool ok = root != NULL;
+
+	if (!ok)
+		return NULL;
+	ok &= add(root, "format", cJSON_CreateString("gradus-screening/1"));
+	ok &= add(root, "tier", cJSON_CreateString(gradus_tier_name(s->tier)));
+	ok &= add(root, "exit_code", cJSON_CreateNumber(gradus_tier_exit_code(s->tier)));
+	ok &= add(root, "as_of", date_or_null(s->as_of));
+	findings = cJSON_CreateArray();
+	ok &= add(root, "findings", findings);
+	for (size_t i = 0; ok && i < s->n_findings; i++) {
+		const gradus_finding *f = &s->findings[i];
+		cJSON *o = cJSON_CreateObject();
+		ok &= add(findings, NULL, o);
+		if (!ok)
+			break;
+		ok &= add(o, "rule", cJSON_CreateString(f->rule->id));
+		ok &= add(o, "tier", cJSON_CreateString(gradus_tier_name(f->rule->tier)));
+		ok &= add(o, "person", cJSON_CreateString(f->rule->person));
+		ok &= add(o, "clinician", cJSON_CreateString(f->rule->clinician));
+		ok &= add(o, "source", cJSON_CreateString(f->rule->source));
+		ok &= add(o, "detail", str_or_null(f->detail));
+	}
+	missing = cJSON_CreateArray();
+	ok &= add(root, "missing", missing);
+	for (size_t i = 0; ok && i < s->n_missing; i++)
+		ok &= add(missing, NULL, cJSON_CreateString(gradus_red_flag_key(s->missing[i])));
+	ok &= add(root, "precautions", precautions_json(&s->precautions));
+	return finish(root, ok);
+}
+
+cJSON *render_rules_json(void)
+{
+	cJSON *root = cJSON_CreateObject(), *list;
+	bool ok = root != NULL;
+	if (!ok)
+		return NULL;
+	ok &= add(root, "format", cJSON_CreateString("gradus-rules/1"));
+	list = cJSON_CreateArray();
+	ok &= add(root, "rules", list);
+	size_t n_rules;
+	const gradus_rule *rules = gradus_rules(&n_rules);
+	for (size_t i = 0; ok && i < n_rules; i++) {
+		const gradus_rule *r = &rules[i];
+		cJSON *o = cJSON_CreateObject(), *sets;
+		ok &= add(list, NULL, o);
+		if (!ok)
+			break;
+		ok &= add(o, "id", cJSON_CreateString(r->id));
+		ok &= add(o, "tier", cJSON_CreateString(gradus_tier_name(r->tier)));
+		ok &= add(o, "exit_code", cJSON_CreateNumber(gradus_tier_exit_code(r->tier)));
+		ok &= add(o, "summary", cJSON_CreateString(r->summary));
+		ok &= add(o, "person", cJSON_CreateString(r->person));
+		ok &= add(o, "clinician", cJSON_CreateString(r->clinician));
+		ok &= add(o, "source", cJSON_CreateString(r->source));
+		ok &= add(o, "avoid", tags_json(r->avoid));
+		ok &= add(o, "effort_cap", r->effort_cap ? cJSON_CreateNumber(r->effort_cap)
+							 : cJSON_CreateNull());
+		sets = cJSON_CreateArray();
+		ok &= add(o, "sets", sets);
+		for (unsigned k = 0; ok && k < GRADUS_PREC__COUNT; k++)
+			if (r->sets & (1u << k))
+				ok &= add(sets, NULL, cJSON_CreateString(gradus_prec_name(1u << k)));
+		ok &= add(o, "logs_only", cJSON_CreateBool(r->logs_only));
+	}
+	ok &= add(root, "count", cJSON_CreateNumber((double)n_rules));
+	return finish(root, ok);
+}

@@ -1,0 +1,122 @@
+/* The public entry points of rendering: one document in the chosen
+ * format for a plan, a screening result or the rule table. */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/plan.h"
+#include "render/formats.h"
+#include "render/words.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/util.h"
+
+static int detach_json(char **out, size_t *len, cJSON *root)
+{
+	char *s = root ? cJSON_Print(root) : NULL;
+	size_t n;
+	cJSON_Delete(root);
+	if (!s)
+		return GRADUS_ENOMEM;
+	n = strlen(s);
+	*out = malloc(n + 2);
+	if (!*out) {
+		cJSON_free(s);
+		return GRADUS_ENOMEM;
+	}
+	memcpy(*out, s, n);
+	(*out)[n] = '\n';
+	(*out)[n + 1] = '\0';
+	if (len)
+		*len = n + 1;
+	cJSON_free(s);
+	return GRADUS_OK;
+}
+
+int gradus_plan_render(char **out, size_t *len, const gradus_plan *pl,
+		       gradus_plan_format f, const gradus_render_options *o)
+{
+	buf b = BUF_INIT;
+	*out = NULL;
+	switch (f) {
+	case GRADUS_PLAN_JSON:
+		return detach_json(out, len, render_plan_json(pl));
+	case GRADUS_PLAN_FHIR:
+		return detach_json(out, len, render_plan_fhir(pl));
+	case GRADUS_PLAN_TEXT:
+		render_plan_text(&b, pl, o);
+		break;
+	case GRADUS_PLAN_HTML:
+		render_plan_html(&b, pl, o);
+		break;
+	case GRADUS_PLAN_ICS:
+		render_plan_ics(&b, pl);
+		break;
+	default:
+		return GRADUS_EUSAGE;
+	}
+	*out = buf_detach(&b, len);
+	return *out ? GRADUS_OK : GRADUS_ENOMEM;
+}
+
+int gradus_screening_render(char **out, const gradus_screening *s,
+			    const gradus_profile *p, gradus_screen_format f)
+{
+	buf b = BUF_INIT;
+
+	if (!out)
+		return GRADUS_EUSAGE;
+	*out = NULL;
+	if (!s || !p)
+		return GRADUS_EUSAGE;
+	switch (f) {
+	case GRADUS_SCREEN_JSON:
+		return detach_json(out, NULL, render_screening_json(s));
+	case GRADUS_SCREEN_FHIR: {
+		struct cJSON *root = render_screening_fhir(s, p);
+		char *printed = root ? cJSON_Print(root) : NULL;
+		cJSON_Delete(root);
+		if (printed) {
+			buf_puts(&b, printed);
+			buf_putc(&b, '\n');
+			cJSON_free(printed);
+		} else
+			b.failed = true;
+		break;
+	}
+	case GRADUS_SCREEN_TEXT:
+		render_screening_text(&b, s, p);
+		break;
+	case GRADUS_SCREEN_HTML:
+		render_screening_html(&b, s, p);
+		break;
+	case GRADUS_SCREEN_ICS:
+		render_screening_ics(&b, s, p);
+		break;
+	default:
+		return GRADUS_EUSAGE;
+	}
+	*out = buf_detach(&b, NULL);
+	return *out ? GRADUS_OK : GRADUS_ENOMEM;
+}
+
+int gradus_rules_render(char **out, gradus_screen_format f)
+{
+	if (!out)
+		return GRADUS_EUSAGE;
+	*out = NULL;
+	switch (f) {
+	case GRADUS_SCREEN_TEXT: {
+		buf b = BUF_INIT;
+		render_rules_text(&b);
+		*out = buf_detach(&b, NULL);
+		return *out ? GRADUS_OK : GRADUS_ENOMEM;
+	}
+	case GRADUS_SCREEN_JSON:
+		return detach_json(out, NULL, render_rules_json());
+	default:
+		return GRADUS_EUSAGE;
+	}
+}

@@ -1,0 +1,411 @@
+/* Text: the plan, the screening result and the rule table, for an
+ * 80-column terminal. */
+#include <cjson/cJSON.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gradus/plan.h"
+#include "screen/screen_int.h"
+#include "render/formats.h"
+#include "render/words.h"
+#include "util/buf.h"
+#include "util/text.h"
+#include "util/util.h"
+
+static void put_date(buf *b, gradus_date d)
+{
+	buf_printf(b, "%s %d %s %d", words_day_short[gradus_date_weekday(d)], d.d,
+		   words_month_short[d.m - 1], d.y);
+}
+
+static void put_rule(buf *b)
+{
+	buf_puts(b, "--------------------------------------------------------------------------------\n");
+}
+
+/* prefix + text, wrapped to 80 columns, continuation lines indented to
+ * the width of the prefix */
+static void text_wrapped(buf *b, const char *prefix, const char *text)
+{
+	buf line = BUF_INIT;
+	char *s;
+	buf_printf(&line, "%s%s", prefix, text);
+	s = buf_detach(&line, NULL);
+	if (s) {
+		buf_wrap(b, s, 80, (int)utf8_width(prefix) < 20 ? (int)utf8_width(prefix) : 4);
+		buf_putc(b, '\n');
+		free(s);
+	}
+}
+
+/* Wraps what `line` holds after `prefix` and clears it. */
+static void flush_wrapped(buf *b, const char *prefix, buf *line)
+{
+	char *s = buf_detach(line, NULL);
+	if (s) {
+		text_wrapped(b, prefix, s);
+		free(s);
+	}
+}
+
+static void put_block(buf *b, const char *title, int minutes,
+		      const gradus_exercise *const *ex, size_t n)
+{
+	buf line = BUF_INIT;
+	buf_printf(&line, "%s (%d min): ", title, minutes);
+	if (n == 0)
+		buf_puts(&line, "gentle movement of your choice");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&line, "%s%s", i ? "; " : "", ex[i]->name);
+	flush_wrapped(b, "", &line);
+}
+
+static void text_item(buf *b, const gradus_item *it, int n,
+		      const gradus_render_options *o, bool shared_effort)
+{
+	const gradus_exercise *e = it->exercise;
+	const char *sw = render_support_words(it->support), *cw = render_change_words(it->change);
+	buf line = BUF_INIT;
+	char num[16];
+
+	snprintf(num, sizeof(num), "%2d. ", n);
+	buf_puts(&line, e->name);
+	if (cw)
+		buf_printf(&line, "  (%s)", cw);
+	flush_wrapped(b, num, &line);
+	buf_printf(&line, "%d set%s of %d to %d %s", it->sets, it->sets > 1 ? "s" : "",
+		   it->reps_min, it->reps_max, e->per_side ? "reps on each side" : "reps");
+	if (it->hold_s > 0)
+		buf_printf(&line, ", holding each for %d seconds", it->hold_s);
+	if (it->affected_sets > it->sets)
+		buf_printf(&line, ", then %d more set%s with your weaker side only",
+			   it->affected_sets - it->sets, it->affected_sets - it->sets > 1 ? "s" : "");
+	buf_puts(&line, "; ");
+	render_put_load(&line, it);
+	if (sw)
+		buf_printf(&line, "; %s", sw);
+	buf_puts(&line, ".");
+	if (!shared_effort) {
+		flush_wrapped(b, "    ", &line);
+		buf_puts(&line, "Effort: ");
+		render_put_effort(&line, it->effort_min, it->effort_max, "-");
+		buf_puts(&line, ".");
+	}
+	if (it->sets > 1 && it->pair == 0)
+		buf_printf(&line, " Rest %d seconds between sets.", it->rest_s);
+	flush_wrapped(b, "    ", &line);
+	if (o && o->explain)
+		for (size_t k = 0; k < it->n_why; k++) {
+			buf_printf(&line, "%s [%s: %s]", it->why[k].text,
+				   it->why[k].rule, it->why[k].source);
+			flush_wrapped(b, "      why: ", &line);
+		}
+}
+
+/* The "stop and call" lines, on every page. */
+static void put_stop(buf *b, const char *emergency)
+{
+	buf line = BUF_INIT;
+	buf_putc(b, '\n');
+	buf_printf(&line, "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint. Call %s.",
+		   emergency);
+	flush_wrapped(b, "STOP AND CALL: ", &line);
+}
+
+/* Short name for the record grid: the first `n` columns, cut at a word. */
+static void put_short(buf *b, const char *name, size_t n)
+{
+	size_t len = 0, last_space = 0, cols = 0;
+	for (const char *c = name; *c && cols < n; c++, len++) {
+		if (((unsigned char)*c & 0xc0) != 0x80)
+			cols++;
+		if (*c == ' ')
+			last_space = len;
+	}
+	if (name[len] && last_space > 0)
+		len = last_space;
+	while (len > 0 && (name[len - 1] == ',' || name[len - 1] == ' '))
+		len--;
+	buf_put(b, name, len);
+	cols = 0;
+	for (size_t i = 0; i < len; i++)
+		if (((unsigned char)name[i] & 0xc0) != 0x80)
+			cols++;
+	for (; cols < n; cols++)
+		buf_putc(b, ' ');
+}
+
+/* The record grid: per exercise and session, a box per set and blanks
+ * for reps done, effort and pain (0-10). 80 columns for 3 sessions;
+ * more sessions wrap to a second grid. */
+static void put_record(buf *b, const gradus_week *wk)
+{
+	const gradus_session *s0 = &wk->sessions[0];
+	buf_puts(b, "\nRecord: tick a box for each set. Write reps done / effort / pain (0-10).\n");
+	for (size_t from = 0; from < wk->n_sessions; from += 3) {
+		size_t to = from + 3 < wk->n_sessions ? from + 3 : wk->n_sessions;
+		buf_printf(b, "%-22s", "");
+		for (size_t s = from; s < to; s++) {
+			const gradus_date d = wk->sessions[s].date;
+			char cell[32];
+			snprintf(cell, sizeof(cell), "%s %d %s", words_day_short[gradus_date_weekday(d)],
+				 d.d, words_month_short[d.m - 1]);
+			buf_printf(b, "%-19s", cell);
+		}
+		while (b->len > 0 && b->ptr[b->len - 1] == ' ')
+			b->len--;
+		buf_putc(b, '\n');
+		for (size_t i = 0; i < s0->n_items; i++) {
+			const gradus_item *it = &s0->items[i];
+			buf_printf(b, "%2zu ", i + 1);
+			put_short(b, it->exercise->name, 18);
+			buf_putc(b, ' ');
+			for (size_t s = from; s < to; s++) {
+				int w = 0;
+				int boxes = it->affected_sets > it->sets ? it->affected_sets : it->sets;
+				for (int k = 0; k < boxes && k < 5; k++, w += 3)
+					buf_puts(b, "[ ]");
+				buf_puts(b, " __/__/__");
+				for (w += 9; w < 19; w++)
+					buf_putc(b, ' ');
+			}
+			/* no trailing blanks */
+			while (b->len > 0 && b->ptr[b->len - 1] == ' ')
+				b->len--;
+			buf_putc(b, '\n');
+		}
+	}
+}
+
+void render_plan_text(buf *b, const gradus_plan *pl,
+		      const gradus_render_options *o)
+{
+	const gradus_profile *p = pl->profile;
+	const gradus_template *t = pl->template;
+	const char *emergency = p->emergency_number ? p->emergency_number
+						    : "your local emergency number";
+
+	if (o && o->preface_text) {
+		buf_puts(b, o->preface_text);
+		buf_puts(b, "\f\n");
+	}
+	buf_printf(b, "Strength plan for %s\n", p->name);
+	put_rule(b);
+	text_wrapped(b, "Program: ", t->name);
+	buf_printf(b, "Start: ");
+	put_date(b, pl->start);
+	buf_printf(b, ". %d week%s, %d session%s a week.\n", pl->weeks_n,
+		   pl->weeks_n == 1 ? "" : "s",
+		   pl->sessions_per_week, pl->sessions_per_week > 1 ? "s" : "");
+	buf_printf(b, "Starting level: %s%s%s\n", gradus_class_name(pl->assessment.cls),
+		   pl->assessment.fall_risk_plus ? "+" : "",
+		   pl->assessment.from_mobility ? " (a careful guess: no SPPB score)" : "");
+	for (size_t i = 0; i < pl->assessment.n_notes; i++)
+		text_wrapped(b, "  - ", pl->assessment.notes[i]);
+	buf_puts(b, "\nHow hard: rate each set from 0 (rest) to 10 (the hardest you can do).\n");
+	for (size_t i = 0; i < pl->n_why; i++)
+		text_wrapped(b, "  - ", pl->why[i].text);
+	buf_puts(b, "\nSafety:\n");
+	for (size_t i = 0; i < pl->n_advice; i++)
+		text_wrapped(b, "  - ", pl->advice[i]);
+	text_wrapped(b, "  - ", pl->protein);
+	if (pl->n_warnings) {
+		buf_puts(b, "\nNotes for the therapist:\n");
+		for (size_t i = 0; i < pl->n_warnings; i++)
+			text_wrapped(b, "  - ", pl->warnings[i]);
+	}
+	put_stop(b, emergency);
+	for (size_t w = 0; w < pl->n_weeks; w++) {
+		const gradus_week *wk = &pl->weeks[w];
+		const gradus_session *s0 = wk->n_sessions ? &wk->sessions[0] : NULL;
+		buf_puts(b, "\f\n");
+		buf_printf(b, "%s - week %d of %zu - %s%s\n", p->name, wk->number,
+			   pl->n_weeks + (size_t)pl->first_week - 1, wk->phase,
+			   wk->deload ? " (lighter week)" : "");
+		put_date(b, wk->start);
+		buf_puts(b, " to ");
+		put_date(b, wk->end);
+		buf_putc(b, '\n');
+		put_rule(b);
+		buf_puts(b, "Sessions: ");
+		for (size_t s = 0; s < wk->n_sessions; s++) {
+			if (s)
+				buf_puts(b, ", ");
+			put_date(b, wk->sessions[s].date);
+		}
+		if (s0)
+			buf_printf(b, "\nEach session takes about %d minutes.\n", s0->minutes);
+		else
+			buf_puts(b, "\nNo session day falls in this week.\n");
+		if (s0) {
+			buf_putc(b, '\n');
+			put_block(b, "Warm-up", s0->warmup_min, pl->warmup, pl->n_warmup);
+			bool shared = s0->n_items > 1;
+			for (size_t i = 1; i < s0->n_items; i++)
+				if (s0->items[i].effort_min != s0->items[0].effort_min ||
+				    s0->items[i].effort_max != s0->items[0].effort_max)
+					shared = false;
+			if (shared) {
+				buf line = BUF_INIT;
+				buf_puts(&line, "Strength - effort for every exercise: ");
+				render_put_effort(&line, s0->items[0].effort_min, s0->items[0].effort_max, "-");
+				buf_puts(&line, ".");
+				flush_wrapped(b, "", &line);
+			} else
+				buf_puts(b, "Strength:\n");
+			{
+				buf line = BUF_INIT;
+				if (render_put_pairs(&line, s0))
+					flush_wrapped(b, "", &line);
+				buf_free(&line);
+			}
+			for (size_t i = 0; i < s0->n_items; i++)
+				text_item(b, &s0->items[i], (int)i + 1, o, shared);
+			if (s0->balance_min)
+				put_block(b, "Balance", s0->balance_min, s0->balance, s0->n_balance);
+			put_block(b, "Cool-down", s0->cooldown_min, pl->cooldown, pl->n_cooldown);
+			if (wk->walking_min) {
+				buf line = BUF_INIT;
+				buf_printf(&line, "Walking: %d minutes on %d days this week; you may split it into shorter walks.",
+					   wk->walking_min, pl->walking_days);
+				flush_wrapped(b, "", &line);
+			}
+			put_record(b, wk);
+		}
+		put_stop(b, emergency);
+	}
+}
+
+/* ---- The screening result and the rule table ---- */
+
+#define WIDTH 80
+
+static void next_steps(buf *b, const gradus_screening *s, const gradus_profile *p)
+{
+	buf t = BUF_INIT;
+	switch (s->tier) {
+	case GRADUS_TIER_EMERGENCY:
+		buf_printf(&t, "Call %s now, or ask someone to call for you. Do not wait to see if it gets better. Do not exercise. Show the referral sheet to the people who help you.",
+			   words_emergency_number(p));
+		break;
+	case GRADUS_TIER_URGENT:
+		buf_puts(&t, "See a doctor today. Take the referral sheet with you. Do not start the exercises. If it gets much worse, or a new warning sign appears, call ");
+		buf_printf(&t, "%s.", words_emergency_number(p));
+		break;
+	case GRADUS_TIER_REVIEW:
+		buf_puts(&t, "Book an appointment with your doctor soon and take the referral sheet with you. Do not start the exercises until a doctor has checked you.");
+		break;
+	case GRADUS_TIER_CLEARANCE:
+		buf_puts(&t, "Ask your doctor whether it is safe for you to start strength exercises. When the doctor says yes, add their name and the date to the profile (health.clearance) and run gradus again.");
+		if (sc_clearance_caveats(s) & SC_CAVEAT_BP_HIGH)
+				buf_puts(&t, " A clearance is not enough for very high blood pressure: it must be treated and measured again first.");
+		if (sc_clearance_caveats(s) & SC_CAVEAT_HR_HIGH)
+				buf_puts(&t, " " WORDS_HR_NEXT_STEP);
+		break;
+	case GRADUS_TIER_INCOMPLETE:
+		buf_puts(&t, "Answer every question below with yes or no (true or false in the profile), then run gradus again.");
+		break;
+	case GRADUS_TIER_PRECAUTIONS:
+		buf_puts(&t, "You can start your plan. It follows the changes above.");
+		break;
+	default:
+		buf_puts(&t, "You can start your plan.");
+	}
+	if (t.ptr)
+		text_wrap(b, "  ", "  ", t.ptr, WIDTH);
+	buf_free(&t);
+}
+
+void render_screening_text(buf *b, const gradus_screening *s,
+			   const gradus_profile *p)
+{
+	char d[11];
+
+	if (s->tier == GRADUS_TIER_EMERGENCY) {
+		buf_printf(b, "Call %s now.\n\n", words_emergency_number(p));
+	}
+	{
+		buf t = BUF_INIT;
+		buf_printf(&t, "Screening for %s, %d", p->name ? p->name : "(no name)", p->age);
+		if (gradus_date_is_set(s->as_of)) {
+			gradus_date_format(s->as_of, d);
+			buf_printf(&t, ", as of %s", d);
+		}
+		if (t.ptr)
+			text_wrap(b, "", "", t.ptr, WIDTH);
+		buf_free(&t);
+	}
+	buf_putc(b, '\n');
+	{
+		buf t = BUF_INIT;
+		const char *more, *head = words_headline(s->tier, &more);
+		buf_printf(&t, "Result: %s (%s, exit %d).", head,
+			   gradus_tier_name(s->tier), gradus_tier_exit_code(s->tier));
+		if (t.ptr)
+			text_wrap(b, "", "  ", t.ptr, WIDTH);
+		text_wrap(b, "  ", "  ", more, WIDTH);
+		buf_free(&t);
+	}
+	buf_puts(b, "\nWhat we found:\n");
+	if (s->n_findings == 0)
+		buf_puts(b, "  Nothing that stops or changes the plan.\n");
+	for (size_t i = 0; i < s->n_findings; i++) {
+		const gradus_finding *f = &s->findings[i];
+		buf t = BUF_INIT;
+		text_wrap(b, "- ", "  ", f->rule->person, WIDTH);
+		buf_printf(&t, "[%s, %s, %s]", f->rule->id, gradus_tier_name(f->rule->tier),
+			   f->rule->source);
+		if (f->detail)
+			buf_printf(&t, " %s", f->detail);
+		if (t.ptr)
+			text_wrap(b, "  ", "    ", t.ptr, WIDTH);
+		buf_free(&t);
+	}
+	if (s->tier <= GRADUS_TIER_PRECAUTIONS && s->precautions.effort_cap < 10) {
+		buf t = BUF_INIT;
+		buf_printf(&t, "Effort: at most %d out of 10 (%s).", s->precautions.effort_cap,
+			   words_effort(s->precautions.effort_cap));
+		buf_puts(b, "\nIn your plan:\n");
+		if (t.ptr)
+			text_wrap(b, "  ", "  ", t.ptr, WIDTH);
+		buf_free(&t);
+	}
+	buf_puts(b, "\nWhat to do next:\n");
+	next_steps(b, s, p);
+	if (s->n_missing) {
+		if (s->tier != GRADUS_TIER_INCOMPLETE)
+			buf_puts(b, "  Also answer these questions with yes or no:\n");
+		for (size_t i = 0; i < s->n_missing; i++) {
+			buf t = BUF_INIT;
+			buf_printf(&t, "%s (red_flags.%s)", gradus_red_flag_question(s->missing[i]),
+				   gradus_red_flag_key(s->missing[i]));
+			if (t.ptr)
+				text_wrap(b, "  - ", "    ", t.ptr, WIDTH);
+			buf_free(&t);
+		}
+	}
+}
+
+void render_rules_text(buf *b)
+{
+	buf_printf(b, "%-21s %-11s %s\n", "RULE", "TIER", "WHAT TRIGGERS IT [SOURCE]");
+	size_t n_rules;
+	const gradus_rule *rules = gradus_rules(&n_rules);
+	for (size_t i = 0; i < n_rules; i++) {
+		const gradus_rule *r = &rules[i];
+		buf t = BUF_INIT, first = BUF_INIT;
+		buf_printf(&first, "%-21s %-11s ", r->id, gradus_tier_name(r->tier));
+		buf_printf(&t, "%s [%s]", r->summary, r->source);
+		if (t.ptr && first.ptr)
+			text_wrap(b, first.ptr, "                                  ", t.ptr, WIDTH);
+		buf_free(&t);
+		buf_free(&first);
+	}
+	buf_printf(b, "\n%zu rules. The highest tier wins: emergency (exit 14), urgent (13),\n"
+		       "review (12), clearance (11), incomplete (10), precautions (0), proceed (0).\n"
+		       "Source keys are explained in docs/screening.md; D marks our own conservative\n"
+		       "choices, M advice that is commonly taught.\n",
+		   n_rules);
+}

@@ -1,0 +1,172 @@
+/* Every sentence more than one renderer prints, defined once: the
+ * tier's headline and next step, the emergency line, the effort scale,
+ * the plain words for the weakness. */
+#include "render/words.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "util/buf.h"
+
+const char *words_emergency_number(const gradus_profile *p)
+{
+	return p && p->emergency_number ? p->emergency_number
+					: "your local emergency number";
+}
+
+const char *words_effort(int e)
+{
+	return e <= 0	? "rest"
+	       : e <= 2 ? "very easy"
+	       : e <= 4 ? "easy"
+	       : e <= 6 ? "moderate"
+	       : e <= 8 ? "hard"
+	       : e == 9 ? "very hard"
+			: "as hard as possible";
+}
+
+const char *words_kind(gradus_kind k)
+{
+	switch (k) {
+	case GRADUS_KIND_DISUSE: return "disuse (after a cast, bed rest or a hospital stay)";
+	case GRADUS_KIND_SARCOPENIA: return "age-related muscle loss (sarcopenia)";
+	case GRADUS_KIND_NEUROGENIC: return "from the nerves, spinal cord or brain (neurogenic)";
+	default: return "cause not known";
+	}
+}
+
+const char *words_course(gradus_course c)
+{
+	switch (c) {
+	case GRADUS_COURSE_IMPROVING: return "getting better";
+	case GRADUS_COURSE_STABLE: return "staying the same";
+	case GRADUS_COURSE_WORSENING_SLOWLY: return "getting slowly worse";
+	default: return "getting worse fast";
+	}
+}
+
+const char *words_pattern(gradus_weakness_pattern w)
+{
+	switch (w) {
+	case GRADUS_PATTERN_SYMMETRIC: return "both sides alike";
+	case GRADUS_PATTERN_ONE_SIDED: return "one side of the body";
+	default: return "one arm or leg";
+	}
+}
+
+
+/* What the result means, in a few words and then a sentence. */
+const char *words_headline(gradus_tier t, const char **more)
+{
+	static const char *const words[GRADUS_TIER__COUNT][2] = {
+		{"you can start", "Nothing in your answers stops the plan."},
+		{"you can start, with changes", "Your plan is changed to keep you safe."},
+		{"not finished", "Some questions have no answer yet."},
+		{"ask a doctor first", "You need a doctor's OK before you start."},
+		{"see a doctor first", "A doctor should check your weakness before you start."},
+		{"see a doctor today", "This is urgent. Do not wait."},
+		{"get help now", "This is an emergency."}};
+	if ((int)t < 0 || t >= GRADUS_TIER__COUNT)
+		t = GRADUS_TIER_EMERGENCY;
+	*more = words[t][1];
+	return words[t][0];
+}
+
+const char *const words_day_short[7] = {"Mon", "Tue", "Wed", "Thu",
+					 "Fri", "Sat", "Sun"};
+/* weekdays as profiles spell them (setup.days) */
+const char *const words_day_key[7] = {"mon", "tue", "wed", "thu",
+				       "fri", "sat", "sun"};
+const char *const words_month_short[12] = {"Jan", "Feb", "Mar", "Apr",
+					    "May", "Jun", "Jul", "Aug",
+					    "Sep", "Oct", "Nov", "Dec"};
+
+/* "moderate - 5 or 6 out of 10" */
+void render_put_effort(buf *b, int lo, int hi, const char *dash)
+{
+	const char *wl = gradus_effort_words(lo), *wh = gradus_effort_words(hi);
+	if (strcmp(wl, wh) == 0)
+		buf_puts(b, wh);
+	else
+		buf_printf(b, "%s to %s", wl, wh);
+	if (lo == hi)
+		buf_printf(b, " %s %d out of 10", dash, hi);
+	else if (hi == lo + 1)
+		buf_printf(b, " %s %d or %d out of 10", dash, lo, hi);
+	else
+		buf_printf(b, " %s %d to %d out of 10", dash, lo, hi);
+}
+
+void render_put_load(buf *b, const gradus_item *it)
+{
+	const gradus_load *l = &it->load;
+	switch (l->kind) {
+	case GRADUS_LOAD_BAND:
+		if (l->band >= 0)
+			buf_printf(b, "%s band", gradus_band_name((gradus_band)l->band));
+		else
+			buf_puts(b, "band");
+		break;
+	case GRADUS_LOAD_ANKLE_WEIGHT:
+		buf_printf(b, "%g kg ankle weight", l->kg);
+		break;
+	case GRADUS_LOAD_DUMBBELL:
+		buf_printf(b, "%g kg dumbbell", l->kg);
+		break;
+	case GRADUS_LOAD_MACHINE:
+		if (l->machine_step == 0)
+			buf_puts(b, "machine at a light setting");
+		else
+			buf_printf(b, "machine, %d step%s above your first setting",
+				   l->machine_step, l->machine_step > 1 ? "s" : "");
+		break;
+	default:
+		buf_puts(b, "your own body weight");
+	}
+}
+
+const char *render_support_words(gradus_support s)
+{
+	switch (s) {
+	case GRADUS_SUPPORT_TWO_HANDS: return "hold on with both hands";
+	case GRADUS_SUPPORT_ONE_HAND: return "hold on with one hand";
+	case GRADUS_SUPPORT_FINGERTIPS: return "rest your fingertips on the support";
+	case GRADUS_SUPPORT_NONE: return "no hands, but stay next to the support";
+	default: return NULL;
+	}
+}
+
+const char *render_change_words(gradus_change c)
+{
+	switch (c) {
+	case GRADUS_CHANGE_REPS: return "new: more reps";
+	case GRADUS_CHANGE_SETS: return "new: one more set";
+	case GRADUS_CHANGE_SUPPORT: return "new: less support";
+	case GRADUS_CHANGE_LOAD: return "new: heavier";
+	case GRADUS_CHANGE_VARIANT: return "new: harder version";
+	case GRADUS_CHANGE_DELOAD: return "lighter week";
+	case GRADUS_CHANGE_HOLD: return "new: hold longer";
+	default: return NULL;
+	}
+}
+
+/* Paired sets, in the words every renderer uses: one sentence for the
+ * session, naming the pairs that have more than one set. Nothing when
+ * no pair has. */
+bool render_put_pairs(buf *b, const gradus_session *s)
+{
+	int n = 0;
+	for (size_t i = 0; i + 1 < s->n_items; i++) {
+		const gradus_item *a = &s->items[i], *c = &s->items[i + 1];
+		if (a->pair <= 0 || c->pair != a->pair || (a->sets < 2 && c->sets < 2))
+			continue;
+		buf_printf(b, "%s%zu and %zu", n == 0 ? "Do " : ", then ", i + 1, i + 2);
+		if (n == 0)
+			buf_puts(b, " in turns");
+		n++;
+		i++;
+	}
+	if (n)
+		buf_puts(b, ": a set of one, then a set of the other. Each is the rest for the other.");
+	return n > 0;
+}

@@ -1,0 +1,50 @@
+/* Internal: every sentence that more than one renderer prints, defined
+ * once (render/words.c). */
+#ifndef GRADUS_WORDS_H
+#define GRADUS_WORDS_H
+
+#include "gradus/plan.h"
+#include "gradus/screen.h"
+#include "util/buf.h"
+
+/* The screening result in a few words ("see a doctor first") and, in
+ * *more, a sentence; the same words on paper and on screen. */
+const char *words_headline(gradus_tier t, const char **more);
+
+/* The clearance tier's extra next step when CL-HR-HIGH fired (a clearance
+ * does not lift it); plain text, safe in HTML as it is. */
+#define WORDS_HR_NEXT_STEP                                                      \
+	"For a resting pulse over 100, a clearance is not enough: gradus "    \
+	"makes a plan only when your pulse at rest is 100 or less again and " \
+	"you have written the new number in the profile (health.resting_hr)."
+
+/* "112", or "your local emergency number". */
+const char *words_emergency_number(const gradus_profile *p);
+
+/* Effort in words: "moderate" for 5 or 6, ... */
+const char *words_effort(int effort);
+
+/* Plain words for the weakness: "cause not known", "getting slowly
+ * worse", "one side of the body", ... */
+const char *words_kind(gradus_kind k);
+const char *words_course(gradus_course c);
+const char *words_pattern(gradus_weakness_pattern w);
+
+/* The dose in the words of the text plan, shared by every renderer:
+ * "moderate - 5 or 6 out of 10", "0.5 kg ankle weight", "hold on with
+ * one hand" (NULL when the exercise is not held), "new: more reps"
+ * (NULL when nothing changed). */
+void render_put_effort(buf *b, int lo, int hi, const char *dash);
+void render_put_load(buf *b, const gradus_item *it);
+const char *render_support_words(gradus_support s);
+const char *render_change_words(gradus_change c);
+/* "In turns: 1 and 2, 3 and 4 - ..." for the paired sets of a session;
+ * false (nothing written) when no pair has more than one set. */
+bool render_put_pairs(buf *b, const gradus_session *s);
+
+/* Day and month names: "Mon", "Jan"; "mon" as profiles spell days. */
+extern const char *const words_day_short[7];
+extern const char *const words_day_key[7];
+extern const char *const words_month_short[12];
+
+#endif

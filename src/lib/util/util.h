@@ -1,0 +1,16 @@
+/* Internal: small helpers with no knowledge of the domain, shared by
+ * every stage of the library. */
+#ifndef GRADUS_UTIL_H
+#define GRADUS_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Sorted list of "*.cfg" files in a directory (malloc'd, free with
+ * free_names). Returns 0, or -1 with errno set. */
+int list_cfg_files(const char *dir, char ***out, size_t *out_n);
+void free_names(char **names, size_t n);
+
+#endif

@@ -61,22 +61,51 @@ int cmd_review(int argc, char **argv, cli_ctx *ctx);
 
 #endif
 
-/* Long options every command takes (--catalogue, --templates); put
- * CLI_COMMON_OPTIONS first in a getopt_long table and pass unknown
- * option values to cli_common_option, which returns 0 when it handled
- * one, or EXIT_USAGE. */
-#define OPT_CATALOGUE 1000
-#define OPT_TEMPLATES 1001
-#define CLI_COMMON_OPTIONS                                                   \
-	{"catalogue", required_argument, NULL, OPT_CATALOGUE},                \
-	{"templates", required_argument, NULL, OPT_TEMPLATES}
-int cli_common_option(cli_ctx *ctx, int opt, const char *arg,
-		      const char *cmd);
+/* The options the sub-commands share, parsed once by cli_parse. */
+typedef struct {
+	int fmt;                  /* -f: index into the command's names; 0 */
+	const char *fmt_word;     /* -f as written (for a command's own check) */
+	const char *out_path;     /* -o FILE; NULL: stdout */
+	const char *template_arg; /* --template ID|FILE */
+	int weeks;                /* --weeks N; 0: not given */
+	gradus_date start;        /* --start; unset: not given */
+	bool large_print, explain;
+	const char *referral;     /* --referral FILE */
+	int referral_fmt;         /* --referral-format: 0 text, 1 html; -1 */
+	const char *pattern, *equipment, *position; /* exercises filters */
+	char **args;              /* what follows the options */
+	int n_args;
+} cli_args;
 
-/* --weeks N (1..52) and --start YYYY-MM-DD: 0, or EXIT_USAGE after
- * printing what is wrong. */
-int cli_weeks(const char *arg, int *out);
-int cli_start(const char *arg, gradus_date *out);
+/* Which options a command takes besides --catalogue and --templates. */
+enum {
+	CLI_FORMAT = 1 << 0,    /* -f, --format */
+	CLI_OUTPUT = 1 << 1,    /* -o, --output */
+	CLI_TEMPLATE = 1 << 2,  /* --template */
+	CLI_WEEKS = 1 << 3,     /* --weeks */
+	CLI_START = 1 << 4,     /* --start */
+	CLI_PRINT = 1 << 5,     /* --large-print, --explain */
+	CLI_REFERRAL = 1 << 6,  /* --referral, --referral-format */
+	CLI_FILTERS = 1 << 7    /* --pattern, --equipment, --position */
+};
 
-/* -f text|json|...: index into `names`, or -1 after printing an error. */
-int cli_format(const char *arg, const char *const *names, size_t n);
+/* Parses the options `accept` allows for the command `cmd`; -f words are
+ * checked against `formats` (n of them; with NULL only stored in
+ * fmt_word). Returns 0 with the arguments after the options in
+ * a->args, or an exit code after printing what was wrong. */
+int cli_parse(cli_ctx *ctx, int argc, char **argv, const char *cmd,
+	      unsigned accept, const char *const *formats, size_t n,
+	      cli_args *a);
+
+/* Loads the catalogue and templates and makes a diagnostics list for the
+ * command's files. Returns 0, or an exit code after printing why. */
+int cli_begin(cli_ctx *ctx, gradus_diags **d);
+
+/* Loads the profile at `path`, screens it (as of `po->start`) and, when
+ * the result allows a plan, generates it. Returns 0 with *plan set; the
+ * tier's exit code (10-14) with *plan NULL when the screening gates; or
+ * the exit code of a file or library error (diagnostics in `d`). The
+ * caller frees *p, *s and *plan, whatever the result. */
+int cli_make_plan(const cli_ctx *ctx, const char *path,
+		  const gradus_plan_options *po, gradus_diags *d,
+		  gradus_profile **p, gradus_screening **s, gradus_plan **plan);

@@ -6,7 +6,6 @@
  * memory does not grow with the number of profiles. */
 #include <cjson/cJSON.h>
 #include <errno.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -216,30 +215,15 @@ static int batch_one(const cli_ctx *ctx, const char *path,
 	int rc, code;
 
 	gradus_diags_clear(d);
-	rc = gradus_profile_load_file(&p, path, ctx->cat, ctx->tpl, d);
-	if (rc != GRADUS_OK) {
-		code = cli_exit_for(rc);
-		goto line;
-	}
-	rc = gradus_screen(&s, p, po->start, d);
-	if (rc != GRADUS_OK) {
-		code = cli_exit_for(rc);
-		goto line;
-	}
-	if (s->tier > GRADUS_TIER_PRECAUTIONS) {
-		code = gradus_tier_exit_code(s->tier);
+	code = cli_make_plan(ctx, path, po, d, &p, &s, &plan);
+	if (code >= EXIT_INCOMPLETE && s) {
 		key = "screening";
 		rc = gradus_screening_render(&text, s, p, GRADUS_SCREEN_JSON);
-	} else {
-		rc = gradus_plan_generate(&plan, p, s, ctx->cat, ctx->tpl, po, d);
-		if (rc != GRADUS_OK) {
-			code = cli_exit_for(rc);
-			goto line;
-		}
-		code = EXIT_PLAN;
+	} else if (code == EXIT_PLAN) {
 		key = "plan";
 		rc = gradus_plan_render(&text, NULL, plan, GRADUS_PLAN_JSON, NULL);
-	}
+	} else
+		goto line;
 	if (rc != GRADUS_OK) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0, "out of memory");
 		code = EXIT_IO;
@@ -274,14 +258,25 @@ line:
 	return code;
 }
 
+/* -f for batch: JSON Lines only. 0, or EXIT_USAGE after saying why. */
+static int batch_format(const char *word)
+{
+	if (!word || strcmp(word, "json") == 0)
+		return 0;
+	if (strcmp(word, "text") == 0 || strcmp(word, "html") == 0 ||
+	    strcmp(word, "fhir") == 0 || strcmp(word, "ics") == 0)
+		cli_error("batch writes JSON Lines only (-f json): one object per profile, "
+			  "one per line; for %s use 'gradus plan PROFILE -f %s'",
+			  word, word);
+	else
+		cli_error("unknown format '%s' (batch writes JSON Lines only: -f json)",
+			  word);
+	return EXIT_USAGE;
+}
+
 int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{"format", required_argument, NULL, 'f'},
-		{"weeks", required_argument, NULL, 'w'},
-		{"start", required_argument, NULL, 's'},
-		{0, 0, 0, 0}};
+	cli_args a;
 	gradus_plan_options po;
 	progress pg = {false, 0, 0, 0, 0};
 	/* profiles by status: plan, gated, invalid, io_error */
@@ -290,7 +285,7 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 	gradus_diags *d = NULL;
 	char *path = NULL;
 	size_t cap = 0;
-	int opt, rc;
+	int rc;
 
 #ifdef __GLIBC__
 	/* Each profile's JSON text is a few hundred kB, malloc'd and freed.
@@ -301,54 +296,29 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 	mallopt(M_MMAP_THRESHOLD, 128 * 1024);
 #endif
 
+	rc = cli_parse(ctx, argc, argv, "batch", CLI_FORMAT | CLI_WEEKS | CLI_START,
+		       NULL, 0, &a);
+	if (rc == 0)
+		rc = batch_format(a.fmt_word);
+	if (rc != 0)
+		return rc;
 	memset(&po, 0, sizeof(po)); /* a new plan, the profile's own dates */
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'f':
-			if (strcmp(optarg, "json") == 0)
-				break;
-			if (strcmp(optarg, "text") == 0 || strcmp(optarg, "html") == 0 ||
-			    strcmp(optarg, "fhir") == 0 || strcmp(optarg, "ics") == 0)
-				cli_error("batch writes JSON Lines only (-f json): one object per profile, "
-					  "one per line; for %s use 'gradus plan PROFILE -f %s'",
-					  optarg, optarg);
-			else
-				cli_error("unknown format '%s' (batch writes JSON Lines only: -f json)",
-					  optarg);
-			return EXIT_USAGE;
-		case 'w':
-			if (cli_weeks(optarg, &po.weeks) != 0)
-				return EXIT_USAGE;
-			break;
-		case 's':
-			if (cli_start(optarg, &po.start) != 0)
-				return EXIT_USAGE;
-			break;
-		default:
-			if ((rc = cli_common_option(ctx, opt, optarg, "batch")) != 0)
-				return rc;
-		}
-	}
-	from_stdin = optind == argc ||
-		     (argc - optind == 1 && strcmp(argv[optind], "-") == 0);
+	po.weeks = a.weeks;
+	po.start = a.start;
+	from_stdin = a.n_args == 0 ||
+		     (a.n_args == 1 && strcmp(a.args[0], "-") == 0);
 	if (!from_stdin)
-		for (int i = optind; i < argc; i++)
-			if (strcmp(argv[i], "-") == 0) {
+		for (int i = 0; i < a.n_args; i++)
+			if (strcmp(a.args[i], "-") == 0) {
 				cli_error("'-' (read the list of profiles from stdin) must be the only PROFILE");
 				return EXIT_USAGE;
 			}
-	if ((rc = cli_load_base(ctx)) != 0)
+	if ((rc = cli_begin(ctx, &d)) != 0)
 		return rc;
-	d = gradus_diags_new();
-	if (!d) {
-		cli_error("out of memory");
-		return EXIT_IO;
-	}
 	pg.on = isatty(STDERR_FILENO) == 1;
-	pg.total = from_stdin ? 0 : (size_t)(argc - optind);
+	pg.total = from_stdin ? 0 : (size_t)a.n_args;
 
-	for (int i = optind; !write_failed; i++) {
+	for (int i = 0; !write_failed; i++) {
 		const char *file;
 		int code;
 		if (from_stdin) {
@@ -361,9 +331,9 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 				continue;
 			file = path;
 		} else {
-			if (i >= argc)
+			if (i >= a.n_args)
 				break;
-			file = argv[i];
+			file = a.args[i];
 		}
 		code = batch_one(ctx, file, &po, d, &pg, &write_failed);
 		count[status_index(code)]++;

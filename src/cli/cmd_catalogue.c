@@ -1,6 +1,5 @@
 /* gradus check / exercises / templates / template show */
 #include <cjson/cJSON.h>
-#include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,28 +9,23 @@ static const char *const text_json[] = {"text", "json"};
 
 int cmd_check(int argc, char **argv, cli_ctx *ctx)
 {
-	static const struct option opts[] = {CLI_COMMON_OPTIONS, {0, 0, 0, 0}};
+	cli_args a;
 	gradus_diags *d;
 	gradus_check_stats st;
-	int opt, rc, code;
+	int rc, code;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if ((rc = cli_common_option(ctx, opt, optarg, "check")) != 0)
-			return rc;
-	if (optind >= argc) {
+	if ((rc = cli_parse(ctx, argc, argv, "check", 0, NULL, 0, &a)) != 0)
+		return rc;
+	if (a.n_args < 1) {
 		cli_error("check needs at least one FILE or DIR (see 'gradus help check')");
 		return EXIT_USAGE;
 	}
 	/* The base catalogue and templates are only needed for files that
 	 * refer to them; load them first so their own errors show. */
-	if ((rc = cli_load_base(ctx)) != 0)
+	if ((rc = cli_begin(ctx, &d)) != 0)
 		return rc;
-	d = gradus_diags_new();
-	if (!d)
-		return EXIT_IO;
-	rc = gradus_check_paths(&st, (const char *const *)argv + optind,
-				(size_t)(argc - optind), ctx->cat, ctx->tpl, d);
+	rc = gradus_check_paths(&st, (const char *const *)a.args,
+				(size_t)a.n_args, ctx->cat, ctx->tpl, d);
 	cli_print_diags(d);
 	code = cli_exit_for(rc);
 	if (code == 0)
@@ -125,40 +119,26 @@ static int print_json(cJSON *root)
 
 int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS,
-		{"pattern", required_argument, NULL, 'p'},
-		{"equipment", required_argument, NULL, 'e'},
-		{"position", required_argument, NULL, 'P'},
-		{"format", required_argument, NULL, 'f'},
-		{0, 0, 0, 0}};
-	const char *pattern = NULL, *equipment = NULL, *position = NULL;
+	cli_args a;
+	const char *pattern, *equipment, *position;
 	gradus_pattern pat = 0;
 	gradus_position pos = 0;
 	unsigned eq = 0;
-	int fmt = 0, opt, rc;
+	int fmt, rc;
 	size_t shown = 0;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
-		switch (opt) {
-		case 'p': pattern = optarg; break;
-		case 'e': equipment = optarg; break;
-		case 'P': position = optarg; break;
-		case 'f':
-			fmt = cli_format(optarg, text_json, 2);
-			if (fmt < 0)
-				return EXIT_USAGE;
-			break;
-		default:
-			if ((rc = cli_common_option(ctx, opt, optarg, "exercises")) != 0)
-				return rc;
-		}
-	}
-	if (optind < argc) {
+	rc = cli_parse(ctx, argc, argv, "exercises", CLI_FORMAT | CLI_FILTERS,
+		       text_json, 2, &a);
+	if (rc != 0)
+		return rc;
+	if (a.n_args > 0) {
 		cli_error("exercises takes no file names (see 'gradus help exercises')");
 		return EXIT_USAGE;
 	}
+	fmt = a.fmt;
+	pattern = a.pattern;
+	equipment = a.equipment;
+	position = a.position;
 	if (pattern && gradus_pattern_parse(pattern, &pat) != 0) {
 		cli_error("unknown pattern '%s'", pattern);
 		return EXIT_USAGE;
@@ -288,23 +268,17 @@ static cJSON *template_json(const gradus_template *t)
 
 int cmd_templates(int argc, char **argv, cli_ctx *ctx)
 {
-	static const struct option opts[] = {
-		CLI_COMMON_OPTIONS, {"format", required_argument, NULL, 'f'},
-		{0, 0, 0, 0}};
-	int fmt = 0, opt, rc;
+	cli_args a;
+	int fmt, rc;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "f:", opts, NULL)) != -1) {
-		if (opt == 'f') {
-			if ((fmt = cli_format(optarg, text_json, 2)) < 0)
-				return EXIT_USAGE;
-		} else if ((rc = cli_common_option(ctx, opt, optarg, "templates")) != 0)
-			return rc;
-	}
-	if (optind < argc) {
+	rc = cli_parse(ctx, argc, argv, "templates", CLI_FORMAT, text_json, 2, &a);
+	if (rc != 0)
+		return rc;
+	if (a.n_args > 0) {
 		cli_error("templates takes no arguments (see 'gradus help templates')");
 		return EXIT_USAGE;
 	}
+	fmt = a.fmt;
 	if ((rc = cli_load_base(ctx)) != 0)
 		return rc;
 	if (fmt == 1) {
@@ -324,23 +298,21 @@ int cmd_templates(int argc, char **argv, cli_ctx *ctx)
 
 int cmd_template(int argc, char **argv, cli_ctx *ctx)
 {
-	static const struct option opts[] = {CLI_COMMON_OPTIONS, {0, 0, 0, 0}};
+	cli_args a;
 	const gradus_template *t;
-	int opt, rc;
+	int rc;
 
-	optind = 0;
-	while ((opt = getopt_long(argc, argv, "", opts, NULL)) != -1)
-		if ((rc = cli_common_option(ctx, opt, optarg, "template")) != 0)
-			return rc;
-	if (argc - optind != 2 || strcmp(argv[optind], "show") != 0) {
+	if ((rc = cli_parse(ctx, argc, argv, "template", 0, NULL, 0, &a)) != 0)
+		return rc;
+	if (a.n_args != 2 || strcmp(a.args[0], "show") != 0) {
 		cli_error("usage: gradus template show ID");
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_load_base(ctx)) != 0)
 		return rc;
-	t = gradus_templates_find(ctx->tpl, argv[optind + 1]);
+	t = gradus_templates_find(ctx->tpl, a.args[1]);
 	if (!t) {
-		cli_error("no template '%s' (see 'gradus templates')", argv[optind + 1]);
+		cli_error("no template '%s' (see 'gradus templates')", a.args[1]);
 		return EXIT_USAGE;
 	}
 	printf("%s - %s\n\n%s\n\n", t->id, t->name, t->description);

@@ -1,5 +1,4 @@
 /* gradus - the command-line tool. */
-#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <fcntl.h>
+#include <getopt.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +9,13 @@
 #include <unistd.h>
 
 #include "cli.h"
+
+/* Long options every command takes. */
+#define OPT_CATALOGUE 1000
+#define OPT_TEMPLATES 1001
+#define CLI_COMMON_OPTIONS                                                   \
+	{"catalogue", required_argument, NULL, OPT_CATALOGUE},                \
+	{"templates", required_argument, NULL, OPT_TEMPLATES}
 
 void cli_error(const char *fmt, ...)
 {
@@ -205,7 +213,10 @@ static int write_atomically(const char *path, const char *data, size_t len)
 	return 0;
 }
 
-int cli_common_option(cli_ctx *ctx, int opt, const char *arg, const char *cmd)
+/* --catalogue, --templates: 0; anything else getopt_long refused:
+ * EXIT_USAGE. */
+static int cli_common_option(cli_ctx *ctx, int opt, const char *arg,
+			     const char *cmd)
 {
 	switch (opt) {
 	case OPT_CATALOGUE:
@@ -221,7 +232,8 @@ int cli_common_option(cli_ctx *ctx, int opt, const char *arg, const char *cmd)
 	}
 }
 
-int cli_format(const char *arg, const char *const *names, size_t n)
+/* -f text|json|...: index into `names`, or -1 after printing an error. */
+static int cli_format(const char *arg, const char *const *names, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(arg, names[i]) == 0)
@@ -233,7 +245,9 @@ int cli_format(const char *arg, const char *const *names, size_t n)
 	return -1;
 }
 
-int cli_weeks(const char *arg, int *out)
+/* --weeks N (1..52) and --start YYYY-MM-DD: 0, or EXIT_USAGE after
+ * printing what is wrong. */
+static int cli_weeks(const char *arg, int *out)
 {
 	char *end;
 	long v = strtol(arg, &end, 10);
@@ -245,11 +259,125 @@ int cli_weeks(const char *arg, int *out)
 	return 0;
 }
 
-int cli_start(const char *arg, gradus_date *out)
+static int cli_start(const char *arg, gradus_date *out)
 {
 	if (gradus_date_parse(arg, out) != 0) {
 		cli_error("--start takes a real date written YYYY-MM-DD (got '%s')", arg);
 		return EXIT_USAGE;
 	}
 	return 0;
+}
+
+enum {
+	OPT_TEMPLATE = 2000, OPT_WEEKS, OPT_START, OPT_LARGE, OPT_EXPLAIN,
+	OPT_REFERRAL, OPT_REFERRAL_FORMAT, OPT_PATTERN, OPT_EQUIPMENT,
+	OPT_POSITION
+};
+
+/* Every shared option, with the `accept` bit that allows it. */
+static const struct {
+	unsigned bit;
+	struct option o;
+} all_options[] = {
+	{CLI_FORMAT, {"format", required_argument, NULL, 'f'}},
+	{CLI_OUTPUT, {"output", required_argument, NULL, 'o'}},
+	{CLI_TEMPLATE, {"template", required_argument, NULL, OPT_TEMPLATE}},
+	{CLI_WEEKS, {"weeks", required_argument, NULL, OPT_WEEKS}},
+	{CLI_START, {"start", required_argument, NULL, OPT_START}},
+	{CLI_PRINT, {"large-print", no_argument, NULL, OPT_LARGE}},
+	{CLI_PRINT, {"explain", no_argument, NULL, OPT_EXPLAIN}},
+	{CLI_REFERRAL, {"referral", required_argument, NULL, OPT_REFERRAL}},
+	{CLI_REFERRAL, {"referral-format", required_argument, NULL, OPT_REFERRAL_FORMAT}},
+	{CLI_FILTERS, {"pattern", required_argument, NULL, OPT_PATTERN}},
+	{CLI_FILTERS, {"equipment", required_argument, NULL, OPT_EQUIPMENT}},
+	{CLI_FILTERS, {"position", required_argument, NULL, OPT_POSITION}},
+};
+#define N_OPTIONS (sizeof(all_options) / sizeof(all_options[0]))
+
+/* One option's value into `a`: 0, or EXIT_USAGE after saying why. */
+static int take_option(int opt, const char *arg, const char *const *formats,
+		       size_t n, cli_args *a)
+{
+	static const char *const text_html[] = {"text", "html"};
+	switch (opt) {
+	case 'f':
+		a->fmt_word = arg;
+		if (formats && (a->fmt = cli_format(arg, formats, n)) < 0)
+			return EXIT_USAGE;
+		return 0;
+	case 'o': a->out_path = arg; return 0;
+	case OPT_TEMPLATE: a->template_arg = arg; return 0;
+	case OPT_WEEKS: return cli_weeks(arg, &a->weeks);
+	case OPT_START: return cli_start(arg, &a->start);
+	case OPT_LARGE: a->large_print = true; return 0;
+	case OPT_EXPLAIN: a->explain = true; return 0;
+	case OPT_REFERRAL: a->referral = arg; return 0;
+	case OPT_REFERRAL_FORMAT:
+		a->referral_fmt = cli_format(arg, text_html, 2);
+		return a->referral_fmt < 0 ? EXIT_USAGE : 0;
+	case OPT_PATTERN: a->pattern = arg; return 0;
+	case OPT_EQUIPMENT: a->equipment = arg; return 0;
+	case OPT_POSITION: a->position = arg; return 0;
+	default: return -1; /* not one of these */
+	}
+}
+
+int cli_parse(cli_ctx *ctx, int argc, char **argv, const char *cmd,
+	      unsigned accept, const char *const *formats, size_t n,
+	      cli_args *a)
+{
+	struct option opts[N_OPTIONS + 3] = {CLI_COMMON_OPTIONS};
+	char shorts[8] = "";
+	size_t k = 2;
+	int opt, rc;
+
+	memset(a, 0, sizeof(*a));
+	a->referral_fmt = -1;
+	for (size_t i = 0; i < N_OPTIONS; i++)
+		if (accept & all_options[i].bit)
+			opts[k++] = all_options[i].o;
+	if (accept & CLI_FORMAT)
+		strcat(shorts, "f:");
+	if (accept & CLI_OUTPUT)
+		strcat(shorts, "o:");
+	optind = 0;
+	while ((opt = getopt_long(argc, argv, shorts, opts, NULL)) != -1) {
+		rc = take_option(opt, optarg, formats, n, a);
+		if (rc == -1)
+			rc = cli_common_option(ctx, opt, optarg, cmd);
+		if (rc != 0)
+			return rc;
+	}
+	a->args = argv + optind;
+	a->n_args = argc - optind;
+	return 0;
+}
+
+int cli_begin(cli_ctx *ctx, gradus_diags **d)
+{
+	int rc = cli_load_base(ctx);
+	if (rc != 0)
+		return rc;
+	*d = gradus_diags_new();
+	if (!*d) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	return 0;
+}
+
+int cli_make_plan(const cli_ctx *ctx, const char *path,
+		  const gradus_plan_options *po, gradus_diags *d,
+		  gradus_profile **p, gradus_screening **s, gradus_plan **plan)
+{
+	int rc = gradus_profile_load_file(p, path, ctx->cat, ctx->tpl, d);
+	/* the gate first: a tier above precautions never gets a plan */
+	if (rc == GRADUS_OK)
+		rc = gradus_screen(s, *p, po->start, d);
+	if (rc != GRADUS_OK)
+		return cli_exit_for(rc);
+	if ((*s)->tier > GRADUS_TIER_PRECAUTIONS)
+		return gradus_tier_exit_code((*s)->tier);
+	rc = gradus_plan_generate(plan, *p, *s, ctx->cat, ctx->tpl, po, d);
+	return rc == GRADUS_OK ? 0 : cli_exit_for(rc);
 }

@@ -431,6 +431,22 @@ int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
 	return errors ? GRADUS_EINVALID : GRADUS_OK;
 }
 
+/* Ends a load: the catalogue in *out, or freed and the first error
+ * (`worst`, else finishing's) returned. */
+static int finish_or_free(gradus_catalogue *c, int worst,
+			  gradus_catalogue **out, gradus_diags *d)
+{
+	int rc = gradus_catalogue_finish(c, d);
+	if (rc && worst == GRADUS_OK)
+		worst = rc;
+	if (worst) {
+		gradus_catalogue_free(c);
+		return worst;
+	}
+	*out = c;
+	return GRADUS_OK;
+}
+
 int gradus_catalogue_load_dir(gradus_catalogue **out, const char *dir,
 			      gradus_diags *d)
 {
@@ -460,15 +476,7 @@ int gradus_catalogue_load_dir(gradus_catalogue **out, const char *dir,
 			worst = rc;
 	}
 	free_names(names, n);
-	rc = gradus_catalogue_finish(c, d);
-	if (rc && worst == GRADUS_OK)
-		worst = rc;
-	if (worst) {
-		gradus_catalogue_free(c);
-		return worst;
-	}
-	*out = c;
-	return GRADUS_OK;
+	return finish_or_free(c, worst, out, d);
 }
 
 int gradus_catalogue_load_builtin(gradus_catalogue **out, gradus_diags *d)
@@ -486,15 +494,7 @@ int gradus_catalogue_load_builtin(gradus_catalogue **out, gradus_diags *d)
 		if (rc && worst == GRADUS_OK)
 			worst = rc;
 	}
-	rc = gradus_catalogue_finish(c, d);
-	if (rc && worst == GRADUS_OK)
-		worst = rc;
-	if (worst) {
-		gradus_catalogue_free(c);
-		return worst;
-	}
-	*out = c;
-	return GRADUS_OK;
+	return finish_or_free(c, worst, out, d);
 }
 
 size_t gradus_catalogue_count(const gradus_catalogue *c)

@@ -144,24 +144,9 @@ static void read_person(gradus_profile *p, arena *a, cfgfile *cf, cset *root)
 static unsigned region_list(cfgfile *cf, cset *g, const char *where,
 			    const char *key)
 {
-	char path[128];
-	cset *l = cfg_list(cf, g, where, key, true);
-	unsigned bits = 0;
-	int len;
-
-	if (!l)
-		return 0;
-	cfg_path(path, sizeof(path), where, key);
-	len = config_setting_length(l);
-	if (len == 0)
-		cfg_error(cf, l, "'%s' must name at least one region", path);
-	for (int i = 0; i < len; i++) {
-		int w;
-		if (cfg_elem_word(cf, l, path, i, gradus_vocab_region_words,
-				  GRADUS_REGION_WORDS, &w))
-			bits |= gradus_vocab_region_bits[w];
-	}
-	return bits;
+	return cfg_word_bits(cf, g, where, key, gradus_vocab_region_words,
+			     GRADUS_REGION_WORDS, gradus_vocab_region_bits,
+			     "must name at least one region");
 }
 
 static void read_condition(gradus_profile *p, arena *a, cfgfile *cf,

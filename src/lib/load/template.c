@@ -80,23 +80,8 @@ static bool int_pair(cfgfile *cf, cset *parent, const char *where,
 static unsigned word_bits(cfgfile *cf, cset *parent, const char *where,
 			  const char *key, const char *const *words, size_t n)
 {
-	char path[256];
-	cset *l = cfg_list(cf, parent, where, key, true);
-	unsigned bits = 0;
-	int len;
-
-	if (!l)
-		return 0;
-	cfg_path(path, sizeof(path), where, key);
-	len = config_setting_length(l);
-	if (len == 0)
-		cfg_error(cf, l, "'%s' must not be empty", path);
-	for (int i = 0; i < len; i++) {
-		int w;
-		if (cfg_elem_word(cf, l, path, i, words, n, &w))
-			bits |= 1u << w;
-	}
-	return bits;
+	return cfg_word_bits(cf, parent, where, key, words, n, NULL,
+			     "must not be empty");
 }
 
 static void read_phases(gradus_templates *ts, gradus_template *t,

@@ -40,6 +40,26 @@ static int syntax_error(cfgfile *cf)
 	return GRADUS_EINVALID;
 }
 
+/* Is `p` at a comment (# or // to the end of the line, or slash-star)? */
+static bool is_comment(const char *p)
+{
+	return *p == '#' || (*p == '/' && (p[1] == '/' || p[1] == '*'));
+}
+
+/* Past the comment at `p`, counting the lines it spans into *line. */
+static const char *skip_comment(const char *p, int *line)
+{
+	if (*p == '/' && p[1] == '*') {
+		for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
+			if (*p == '\n')
+				(*line)++;
+		return *p ? p + 2 : p;
+	}
+	while (*p && *p != '\n')
+		p++;
+	return p;
+}
+
 /* libconfig 1.5 silently wraps whole numbers beyond 32 bits that have no
  * L suffix (4294967371 reads as 75). Scan the text first and report
  * them; strings and comments are skipped. In strings, the escape \x00
@@ -70,15 +90,8 @@ static int scan_big_numbers(cfgfile *cf, const char *text)
 			}
 			if (*p)
 				p++;
-		} else if (*p == '#' || (*p == '/' && p[1] == '/')) {
-			while (*p && *p != '\n')
-				p++;
-		} else if (*p == '/' && p[1] == '*') {
-			for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
-				if (*p == '\n')
-					line++;
-			if (*p)
-				p += 2;
+		} else if (is_comment(p)) {
+			p = skip_comment(p, &line);
 		} else if ((*p >= '0' && *p <= '9') &&
 			   (p == text || !(p[-1] == '_' || p[-1] == '.' ||
 					   (p[-1] >= 'a' && p[-1] <= 'z') ||
@@ -258,15 +271,8 @@ static int check_includes(cfgfile *cf, const char *text, const char *name,
 			}
 			if (*p)
 				p++;
-		} else if (*p == '#' || (*p == '/' && p[1] == '/')) {
-			while (*p && *p != '\n')
-				p++;
-		} else if (*p == '/' && p[1] == '*') {
-			for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
-				if (*p == '\n')
-					line++;
-			if (*p)
-				p += 2;
+		} else if (is_comment(p)) {
+			p = skip_comment(p, &line);
 		} else
 			p++;
 	}
@@ -840,6 +846,29 @@ bool cfg_elem_word(cfgfile *cf, cset *arr, const char *where, int i,
 	cset *s = config_setting_get_elem(arr, (unsigned)i);
 	return s && word_value(cf, s, elem_path(path, sizeof(path), where, i),
 			       names, n, out);
+}
+
+unsigned cfg_word_bits(cfgfile *cf, cset *parent, const char *where,
+		       const char *key, const char *const *names, size_t n,
+		       const unsigned *bits, const char *empty)
+{
+	char path[256];
+	cset *l = cfg_list(cf, parent, where, key, true);
+	unsigned out = 0;
+	int len;
+
+	if (!l)
+		return 0;
+	cfg_path(path, sizeof(path), where, key);
+	len = config_setting_length(l);
+	if (len == 0)
+		cfg_error(cf, l, "'%s' %s", path, empty);
+	for (int i = 0; i < len; i++) {
+		int w;
+		if (cfg_elem_word(cf, l, path, i, names, n, &w))
+			out |= bits ? bits[w] : 1u << w;
+	}
+	return out;
 }
 
 bool cfg_elem_float(cfgfile *cf, cset *arr, const char *where, int i,

@@ -86,6 +86,12 @@ bool cfg_elem_float(cfgfile *cf, cset *arr, const char *where, int i,
 		    double min, double max, double *out);
 bool cfg_elem_int(cfgfile *cf, cset *arr, const char *where, int i, long min,
 		  long max, int *out);
+/* A required list of words of a vocabulary, OR-ed together: word i gives
+ * bits[i] (1 << i when `bits` is NULL). An empty list is reported as
+ * "'where.key' " followed by `empty` ("must not be empty"). */
+unsigned cfg_word_bits(cfgfile *cf, cset *parent, const char *where,
+		       const char *key, const char *const *names, size_t n,
+		       const unsigned *bits, const char *empty);
 /* Reads a list of text into a NULL-free array in the arena. */
 bool cfg_string_list(cfgfile *cf, cset *parent, const char *where,
 		     const char *key, bool required, size_t min_n,

@@ -13,6 +13,7 @@
 
 #include "util/arena.h"
 #include "plan/dose.h"
+#include "render/words.h"
 #include "util/util.h"
 
 #define MAX_EX 24          /* distinct exercises followed through a log */
@@ -67,25 +68,18 @@ static const gradus_rule illness_pause = {
 
 /* ---- small helpers ---- */
 
-
-static const char *const day_short[7] = {"Mon", "Tue", "Wed", "Thu",
-					 "Fri", "Sat", "Sun"};
-static const char *const month_short[12] = {"Jan", "Feb", "Mar", "Apr",
-					    "May", "Jun", "Jul", "Aug",
-					    "Sep", "Oct", "Nov", "Dec"};
-
 /* "Fri 18 Dec" */
 static const char *day_words(gradus_date d, char buf[24])
 {
-	snprintf(buf, 24, "%s %d %s", day_short[gradus_date_weekday(d)], d.d,
-		 month_short[d.m - 1]);
+	snprintf(buf, 24, "%s %d %s", words_day_short[gradus_date_weekday(d)], d.d,
+		 words_month_short[d.m - 1]);
 	return buf;
 }
 
 /* "18 Dec 2026" */
 static const char *date_words(gradus_date d, char buf[24])
 {
-	snprintf(buf, 24, "%d %s %d", d.d, month_short[d.m - 1], d.y);
+	snprintf(buf, 24, "%d %s %d", d.d, words_month_short[d.m - 1], d.y);
 	return buf;
 }
 

@@ -17,31 +17,25 @@
 
 #define WIDTH 80
 
-static const char *const day_short[7] = {"Mon", "Tue", "Wed", "Thu",
-					 "Fri", "Sat", "Sun"};
-static const char *const month_short[12] = {"Jan", "Feb", "Mar", "Apr",
-					    "May", "Jun", "Jul", "Aug",
-					    "Sep", "Oct", "Nov", "Dec"};
-
 /* "Tue 1 Dec 2026" */
 static const char *long_date(gradus_date d, char buf[24])
 {
-	snprintf(buf, 24, "%s %d %s %d", day_short[gradus_date_weekday(d)], d.d,
-		 month_short[d.m - 1], d.y);
+	snprintf(buf, 24, "%s %d %s %d", words_day_short[gradus_date_weekday(d)], d.d,
+		 words_month_short[d.m - 1], d.y);
 	return buf;
 }
 
 /* "1 Dec 2026" */
 static const char *short_date(gradus_date d, char buf[24])
 {
-	snprintf(buf, 24, "%d %s %d", d.d, month_short[d.m - 1], d.y);
+	snprintf(buf, 24, "%d %s %d", d.d, words_month_short[d.m - 1], d.y);
 	return buf;
 }
 
 /* "1 Dec" */
 static const char *day_month(gradus_date d, char buf[24])
 {
-	snprintf(buf, 24, "%d %s", d.d, month_short[d.m - 1]);
+	snprintf(buf, 24, "%d %s", d.d, words_month_short[d.m - 1]);
 	return buf;
 }
 
@@ -229,8 +223,8 @@ static void log_notes(buf *b, const gradus_review *r, bool html)
 		if (!s)
 			break;
 		char when[24];
-		snprintf(when, sizeof(when), "%s %d %s", day_short[gradus_date_weekday(s->date)],
-			 s->date.d, month_short[s->date.m - 1]);
+		snprintf(when, sizeof(when), "%s %d %s", words_day_short[gradus_date_weekday(s->date)],
+			 s->date.d, words_month_short[s->date.m - 1]);
 		if (s->notes) {
 			buf_printf(&t, "%s: %s", when, s->notes);
 			put_note(b, html, &any, t.ptr ? t.ptr : "");
@@ -280,8 +274,8 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 		const gradus_review_week *w = &r->weeks[i];
 		char dates[64];
 		snprintf(dates, sizeof(dates), "%s %s - %s %s",
-			 day_short[gradus_date_weekday(w->start)], day_month(w->start, d1),
-			 day_short[gradus_date_weekday(w->end)], day_month(w->end, d2));
+			 words_day_short[gradus_date_weekday(w->start)], day_month(w->start, d1),
+			 words_day_short[gradus_date_weekday(w->end)], day_month(w->end, d2));
 		buf_printf(b, "  %4d  ", w->week);
 		put_cell(b, dates, 23);
 		char note[64];

@@ -12,6 +12,7 @@
 #include "util/text.h"
 #include "gradus/review.h"
 #include "util/util.h"
+#include "render/formats.h"
 #include "render/words.h"
 #include "screen/screen_int.h"
 
@@ -1097,13 +1098,6 @@ static cJSON *load_json(const gradus_load *l)
 	return o;
 }
 
-static cJSON *parsed(char *text)
-{
-	cJSON *j = text ? cJSON_Parse(text) : NULL;
-	free(text);
-	return j;
-}
-
 static cJSON *review_json(const gradus_review *r)
 {
 	cJSON *o = cJSON_CreateObject(), *a, *x;
@@ -1211,20 +1205,11 @@ static cJSON *review_json(const gradus_review *r)
 	} else
 		ok = ok && add(o, "next", cJSON_CreateNull());
 
-	if (ok && r->outcome != GRADUS_REVIEW_PLAN) {
-		char *t = NULL;
-		gradus_screening_render(&t, r->screening, r->profile, GRADUS_SCREEN_JSON);
-		ok = add(o, "screening", parsed(t));
-	}
-	if (ok) {
-		char *t = NULL;
-		size_t len;
-		if (r->plan) {
-			gradus_plan_render(&t, &len, r->plan, GRADUS_PLAN_JSON, NULL);
-			ok = add(o, "plan", parsed(t));
-		} else
-			ok = add(o, "plan", cJSON_CreateNull());
-	}
+	/* the screening and plan objects from their builders, as the
+	 * screening and plan JSON documents are made */
+	if (ok && r->outcome != GRADUS_REVIEW_PLAN)
+		ok = add(o, "screening", render_screening_json(r->screening));
+	ok = ok && add(o, "plan", r->plan ? render_plan_json(r->plan) : cJSON_CreateNull());
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;

@@ -14,7 +14,6 @@
 #include "util/util.h"
 #include "render/formats.h"
 #include "render/words.h"
-#include "screen/screen_int.h"
 
 #define WIDTH 80
 
@@ -247,13 +246,13 @@ static void log_notes(buf *b, const gradus_review *r, bool html)
 
 /* ---- text ---- */
 
-static void text_summary(buf *b, const gradus_review *r, bool with_changes)
+/* "Progress review for ...", the log and the sessions done in all. */
+static void text_head(buf *b, const gradus_review *r)
 {
-	const gradus_profile *p = r->profile;
 	char d1[24], d2[24];
 	buf t = BUF_INIT;
 
-	buf_printf(b, "Progress review for %s\n", p->name);
+	buf_printf(b, "Progress review for %s\n", r->profile->name);
 	rule_line(b, '=');
 	buf_printf(&t, "Session log: %s.", r->log->file);
 	text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
@@ -268,6 +267,12 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 		text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
 		buf_free(&t);
 	}
+}
+
+/* One line a week: its dates, the sessions done and planned, a note. */
+static void text_weeks(buf *b, const gradus_review *r)
+{
+	char d1[24], d2[24];
 
 	buf_puts(b, "\nSessions done each week\n");
 	buf_puts(b, "  Week  Dates                    Done  Planned  Notes\n");
@@ -285,67 +290,80 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 		trim_line(b);
 		buf_putc(b, '\n');
 	}
-	log_notes(b, r, false);
+}
 
-	if (r->n_history && r->n_weeks) {
-		bool missing = false;
-		buf_puts(b, "\nWhat was done (sets x most reps, load, support; each week's last session)\n");
-		for (size_t i = 0; i < r->n_history; i++) {
-			text_wrap(b, "  ", "  ", r->history[i].exercise->name, WIDTH);
-			for (size_t w = 0; w < r->n_weeks; w++) {
-				char cell[64], dose[40];
-				dose_cell(dose, sizeof(dose), &r->history[i].weeks[w]);
-				missing |= r->history[i].weeks[w].sets == 0;
-				snprintf(cell, sizeof(cell), "Week %d: %s", r->weeks[w].week, dose);
-				if (w % 3 == 0)
-					buf_puts(b, "    ");
-				put_cell(b, cell, 24);
-				if (w % 3 == 2 || w + 1 == r->n_weeks) {
-					trim_line(b);
-					buf_putc(b, '\n');
-				}
+/* Each exercise: what was done each week, three weeks to a line. */
+static void text_history(buf *b, const gradus_review *r)
+{
+	bool missing = false;
+
+	buf_puts(b, "\nWhat was done (sets x most reps, load, support; each week's last session)\n");
+	for (size_t i = 0; i < r->n_history; i++) {
+		text_wrap(b, "  ", "  ", r->history[i].exercise->name, WIDTH);
+		for (size_t w = 0; w < r->n_weeks; w++) {
+			char cell[64], dose[40];
+			dose_cell(dose, sizeof(dose), &r->history[i].weeks[w]);
+			missing |= r->history[i].weeks[w].sets == 0;
+			snprintf(cell, sizeof(cell), "Week %d: %s", r->weeks[w].week, dose);
+			if (w % 3 == 0)
+				buf_puts(b, "    ");
+			put_cell(b, cell, 24);
+			if (w % 3 == 2 || w + 1 == r->n_weeks) {
+				trim_line(b);
+				buf_putc(b, '\n');
 			}
 		}
-		if (any_support(r) || missing)
-			text_wrap(b, "  ", "  ", any_support(r)
-				? (missing ? "Support: 2h both hands, 1h one hand, tips fingertips, free no hands. -: not done that week."
-					   : "Support: 2h both hands, 1h one hand, tips fingertips, free no hands.")
-				: "-: not done that week.", WIDTH);
 	}
+	if (any_support(r) || missing)
+		text_wrap(b, "  ", "  ", any_support(r)
+			? (missing ? "Support: 2h both hands, 1h one hand, tips fingertips, free no hands. -: not done that week."
+				   : "Support: 2h both hands, 1h one hand, tips fingertips, free no hands.")
+			: "-: not done that week.", WIDTH);
+}
 
-	if (r->n_measures) {
-		buf_puts(b, "\nTest results\n");
-		buf_puts(b, "  Date          ");
-		for (int k = 0; k < 6; k++)
-			if (kind_used(r, k))
-				put_cell(b, kinds[k].head, 10);
+/* The test results: one line a date, one column a test done. */
+static void text_measures(buf *b, const gradus_review *r)
+{
+	char d1[24];
+
+	buf_puts(b, "\nTest results\n");
+	buf_puts(b, "  Date          ");
+	for (int k = 0; k < 6; k++)
+		if (kind_used(r, k))
+			put_cell(b, kinds[k].head, 10);
+	trim_line(b);
+	buf_putc(b, '\n');
+	for (size_t i = 0; i < r->n_measures; i++) {
+		const gradus_review_measure *m = &r->measures[i];
+		char dc[32];
+		snprintf(dc, sizeof(dc), "%s%s", gradus_date_is_set(m->values.date)
+			 ? short_date(m->values.date, d1) : "(no date)",
+			 m->from_profile ? "*" : "");
+		buf_puts(b, "  ");
+		put_cell(b, dc, 14);
+		for (int k = 0; k < 6; k++) {
+			char v[24];
+			if (!kind_used(r, k))
+				continue;
+			if (isnan(mvalue(&m->values, k)))
+				snprintf(v, sizeof(v), "-");
+			else
+				mtext(v, sizeof(v), &kinds[k], mvalue(&m->values, k));
+			put_cell(b, v, 10);
+		}
 		trim_line(b);
 		buf_putc(b, '\n');
-		for (size_t i = 0; i < r->n_measures; i++) {
-			const gradus_review_measure *m = &r->measures[i];
-			char dc[32];
-			snprintf(dc, sizeof(dc), "%s%s", gradus_date_is_set(m->values.date)
-				 ? short_date(m->values.date, d1) : "(no date)",
-				 m->from_profile ? "*" : "");
-			buf_puts(b, "  ");
-			put_cell(b, dc, 14);
-			for (int k = 0; k < 6; k++) {
-				char v[24];
-				if (!kind_used(r, k))
-					continue;
-				if (isnan(mvalue(&m->values, k)))
-					snprintf(v, sizeof(v), "-");
-				else
-					mtext(v, sizeof(v), &kinds[k], mvalue(&m->values, k));
-				put_cell(b, v, 10);
-			}
-			trim_line(b);
-			buf_putc(b, '\n');
-		}
-		if (r->n_measures && r->measures[0].from_profile)
-			text_wrap(b, "  ", "  ", "*: the tests in the profile, before the plan.", WIDTH);
-		text_wrap(b, "  ", "  ", "Chair x5 and TUG: seconds, lower is better. Chair 30s, grip, gait (walking speed) and SPPB: higher is better.", WIDTH);
 	}
+	if (r->n_measures && r->measures[0].from_profile)
+		text_wrap(b, "  ", "  ", "*: the tests in the profile, before the plan.", WIDTH);
+	text_wrap(b, "  ", "  ", "Chair x5 and TUG: seconds, lower is better. Chair 30s, grip, gait (walking speed) and SPPB: higher is better.", WIDTH);
+}
+
+/* The changes with their rule and source, and where the plan goes on. */
+static void text_changes(buf *b, const gradus_review *r, bool with_changes)
+{
+	char d1[24];
+	buf t = BUF_INIT;
 
 	if (with_changes && r->n_adjustments) {
 		buf_puts(b, "\nChanges for the next weeks\n");
@@ -365,6 +383,19 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 		text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
 		buf_free(&t);
 	}
+}
+
+/* The progress summary, 80 columns. */
+static void text_summary(buf *b, const gradus_review *r, bool with_changes)
+{
+	text_head(b, r);
+	text_weeks(b, r);
+	log_notes(b, r, false);
+	if (r->n_history && r->n_weeks)
+		text_history(b, r);
+	if (r->n_measures)
+		text_measures(b, r);
+	text_changes(b, r, with_changes);
 }
 
 static void text_stop(buf *b, const gradus_profile *p)
@@ -834,19 +865,12 @@ static void html_load_charts(buf *b, const gradus_review *r)
 		buf_puts(b, "<p>No exercise in the log uses weights or bands: the table above shows the sets, reps and support of each week.</p>\n");
 }
 
-static void html_summary(buf *b, const gradus_review *r, bool with_changes,
-			 bool standalone_page)
+/* "Progress review for ...", the log and the sessions done in all. */
+static void html_head(buf *b, const gradus_review *r)
 {
-	const gradus_profile *p = r->profile;
 	char d1[24], d2[24];
 
-	/* as a preface, the plan's renderer puts it on a page of its own
-	 * with the "Stop and call" box */
-	if (standalone_page)
-		buf_puts(b, "<section class=\"page review\" id=\"gradus-review-summary\">\n");
-	else
-		buf_puts(b, "<div class=\"review\" id=\"gradus-review-summary\">\n");
-	buf_htmlf(b, "<h1>Progress review for %s</h1>\n", p->name);
+	buf_htmlf(b, "<h1>Progress review for %s</h1>\n", r->profile->name);
 	buf_htmlf(b, "<p>Session log: %s.", r->log->file);
 	if (r->n_weeks)
 		buf_printf(b, " Logged: week%s %d%s%.0d, %s to %s. <strong>Sessions done: %d of %d (%d %%).</strong>",
@@ -856,6 +880,12 @@ static void html_summary(buf *b, const gradus_review *r, bool with_changes,
 			   long_date(r->weeks[r->n_weeks - 1].end, d2), r->done, r->planned,
 			   percent(r->done, r->planned));
 	buf_puts(b, "</p>\n");
+}
+
+/* One row a week: its dates, the sessions done and planned, a note. */
+static void html_weeks(buf *b, const gradus_review *r)
+{
+	char d1[24], d2[24];
 
 	buf_puts(b, "<h2>Sessions done each week</h2>\n<table class=\"scale\">\n<thead><tr><th>Week</th><th>Dates</th><th>Done</th><th>Planned</th><th>Notes</th></tr></thead>\n<tbody>\n");
 	for (size_t i = 0; i < r->n_weeks; i++) {
@@ -867,71 +897,87 @@ static void html_summary(buf *b, const gradus_review *r, bool with_changes,
 			   note);
 	}
 	buf_puts(b, "</tbody>\n</table>\n");
-	log_notes(b, r, true);
+}
 
-	if (r->n_history && r->n_weeks) {
-		buf_puts(b, "<h2>What was done</h2>\n<p class=\"note\">Sets &#215; most reps, load and support, from the last session of each week; &#8220;&#8211;&#8221;: not done that week.</p>\n");
-		buf_puts(b, "<table class=\"scale\">\n<thead><tr><th>Exercise</th>");
+/* "1 &#215; 12, 0.5 kg, both hands"; "&#8211;" when not done. */
+static void html_dose_cell(buf *b, const gradus_review_dose *dd)
+{
+	char lw[40] = "";
+
+	if (dd->sets == 0) {
+		buf_puts(b, "<td>&#8211;</td>");
+		return;
+	}
+	if (dd->load.kind == GRADUS_LOAD_ANKLE_WEIGHT || dd->load.kind == GRADUS_LOAD_DUMBBELL)
+		snprintf(lw, sizeof(lw), ", %g kg", dd->load.kg);
+	else if (dd->load.kind == GRADUS_LOAD_BAND && dd->load.band >= 0)
+		snprintf(lw, sizeof(lw), ", %s band", gradus_band_name((gradus_band)dd->load.band));
+	else if (dd->load.kind == GRADUS_LOAD_MACHINE)
+		snprintf(lw, sizeof(lw), ", step %d", dd->load.machine_step);
+	buf_printf(b, "<td>%d &#215; %d%s%s%s</td>", dd->sets, dd->reps_best, lw,
+		   dd->support != GRADUS_SUPPORT_NA ? ", " : "",
+		   dd->support == GRADUS_SUPPORT_TWO_HANDS ? "both hands"
+		   : dd->support == GRADUS_SUPPORT_ONE_HAND ? "one hand"
+		   : dd->support == GRADUS_SUPPORT_FINGERTIPS ? "fingertips"
+		   : dd->support == GRADUS_SUPPORT_NONE ? "no hands" : "");
+}
+
+/* Each exercise: what was done each week, then the load charts. */
+static void html_history(buf *b, const gradus_review *r)
+{
+	buf_puts(b, "<h2>What was done</h2>\n<p class=\"note\">Sets &#215; most reps, load and support, from the last session of each week; &#8220;&#8211;&#8221;: not done that week.</p>\n");
+	buf_puts(b, "<table class=\"scale\">\n<thead><tr><th>Exercise</th>");
+	for (size_t w = 0; w < r->n_weeks; w++)
+		buf_printf(b, "<th>Week %d</th>", r->weeks[w].week);
+	buf_puts(b, "</tr></thead>\n<tbody>\n");
+	for (size_t i = 0; i < r->n_history; i++) {
+		buf_htmlf(b, "<tr><th>%s</th>", r->history[i].exercise->name);
 		for (size_t w = 0; w < r->n_weeks; w++)
-			buf_printf(b, "<th>Week %d</th>", r->weeks[w].week);
-		buf_puts(b, "</tr></thead>\n<tbody>\n");
-		for (size_t i = 0; i < r->n_history; i++) {
-			buf_htmlf(b, "<tr><th>%s</th>", r->history[i].exercise->name);
-			for (size_t w = 0; w < r->n_weeks; w++) {
-				const gradus_review_dose *dd = &r->history[i].weeks[w];
-				char lw[40] = "";
-				if (dd->sets == 0) {
-					buf_puts(b, "<td>&#8211;</td>");
-					continue;
-				}
-				if (dd->load.kind == GRADUS_LOAD_ANKLE_WEIGHT || dd->load.kind == GRADUS_LOAD_DUMBBELL)
-					snprintf(lw, sizeof(lw), ", %g kg", dd->load.kg);
-				else if (dd->load.kind == GRADUS_LOAD_BAND && dd->load.band >= 0)
-					snprintf(lw, sizeof(lw), ", %s band", gradus_band_name((gradus_band)dd->load.band));
-				else if (dd->load.kind == GRADUS_LOAD_MACHINE)
-					snprintf(lw, sizeof(lw), ", step %d", dd->load.machine_step);
-				buf_printf(b, "<td>%d &#215; %d%s%s%s</td>", dd->sets, dd->reps_best, lw,
-					   dd->support != GRADUS_SUPPORT_NA ? ", " : "",
-					   dd->support == GRADUS_SUPPORT_TWO_HANDS ? "both hands"
-					   : dd->support == GRADUS_SUPPORT_ONE_HAND ? "one hand"
-					   : dd->support == GRADUS_SUPPORT_FINGERTIPS ? "fingertips"
-					   : dd->support == GRADUS_SUPPORT_NONE ? "no hands" : "");
-			}
-			buf_puts(b, "</tr>\n");
-		}
-		buf_puts(b, "</tbody>\n</table>\n");
-		buf_puts(b, "<h2>Loads over the weeks</h2>\n");
-		html_load_charts(b, r);
+			html_dose_cell(b, &r->history[i].weeks[w]);
+		buf_puts(b, "</tr>\n");
 	}
+	buf_puts(b, "</tbody>\n</table>\n");
+	buf_puts(b, "<h2>Loads over the weeks</h2>\n");
+	html_load_charts(b, r);
+}
 
-	if (r->n_measures) {
-		buf_puts(b, "<h2>Test results</h2>\n<table class=\"scale\">\n<thead><tr><th>Test</th>");
-		for (size_t i = 0; i < r->n_measures; i++) {
-			const gradus_review_measure *m = &r->measures[i];
-			buf_printf(b, "<th>%s%s</th>", gradus_date_is_set(m->values.date)
-				   ? short_date(m->values.date, d1) : "no date",
-				   m->from_profile ? "<br>(profile)" : "");
-		}
-		buf_puts(b, "</tr></thead>\n<tbody>\n");
-		for (int k = 0; k < 6; k++) {
-			if (!kind_used(r, k))
-				continue;
-			buf_htmlf(b, "<tr><th>%s</th>", kinds[k].name);
-			for (size_t i = 0; i < r->n_measures; i++) {
-				double v = mvalue(&r->measures[i].values, k);
-				char vs[24];
-				if (isnan(v))
-					buf_puts(b, "<td>&#8211;</td>");
-				else {
-					mtext(vs, sizeof(vs), &kinds[k], v);
-					buf_htmlf(b, "<td>%s</td>", vs);
-				}
-			}
-			buf_puts(b, "</tr>\n");
-		}
-		buf_puts(b, "</tbody>\n</table>\n<p class=\"note\">Lower is better for the 5 chair stands and the timed up and go (seconds); higher is better for the others.</p>\n");
-		html_measure_charts(b, r);
+/* The test results: one row a test, one column a date; the charts. */
+static void html_measures(buf *b, const gradus_review *r)
+{
+	char d1[24];
+
+	buf_puts(b, "<h2>Test results</h2>\n<table class=\"scale\">\n<thead><tr><th>Test</th>");
+	for (size_t i = 0; i < r->n_measures; i++) {
+		const gradus_review_measure *m = &r->measures[i];
+		buf_printf(b, "<th>%s%s</th>", gradus_date_is_set(m->values.date)
+			   ? short_date(m->values.date, d1) : "no date",
+			   m->from_profile ? "<br>(profile)" : "");
 	}
+	buf_puts(b, "</tr></thead>\n<tbody>\n");
+	for (int k = 0; k < 6; k++) {
+		if (!kind_used(r, k))
+			continue;
+		buf_htmlf(b, "<tr><th>%s</th>", kinds[k].name);
+		for (size_t i = 0; i < r->n_measures; i++) {
+			double v = mvalue(&r->measures[i].values, k);
+			char vs[24];
+			if (isnan(v))
+				buf_puts(b, "<td>&#8211;</td>");
+			else {
+				mtext(vs, sizeof(vs), &kinds[k], v);
+				buf_htmlf(b, "<td>%s</td>", vs);
+			}
+		}
+		buf_puts(b, "</tr>\n");
+	}
+	buf_puts(b, "</tbody>\n</table>\n<p class=\"note\">Lower is better for the 5 chair stands and the timed up and go (seconds); higher is better for the others.</p>\n");
+	html_measure_charts(b, r);
+}
+
+/* The changes with their rule and source, and where the plan goes on. */
+static void html_changes(buf *b, const gradus_review *r, bool with_changes)
+{
+	char d1[24];
 
 	if (with_changes && r->n_adjustments) {
 		buf_puts(b, "<h2>Changes for the next weeks</h2>\n<ul>\n");
@@ -950,8 +996,29 @@ static void html_summary(buf *b, const gradus_review *r, bool with_changes,
 		buf_printf(b, "<p>The plan that follows goes on at week %d, from %s, for %d week%s.</p>\n",
 			   r->resume->week, long_date(r->start, d1), r->weeks_planned,
 			   r->weeks_planned == 1 ? "" : "s");
+}
+
+/* The progress summary: a page of its own (after the doctor page), or
+ * the plan document's preface. */
+static void html_summary(buf *b, const gradus_review *r, bool with_changes,
+			 bool standalone_page)
+{
+	/* as a preface, the plan's renderer puts it on a page of its own
+	 * with the "Stop and call" box */
+	if (standalone_page)
+		buf_puts(b, "<section class=\"page review\" id=\"gradus-review-summary\">\n");
+	else
+		buf_puts(b, "<div class=\"review\" id=\"gradus-review-summary\">\n");
+	html_head(b, r);
+	html_weeks(b, r);
+	log_notes(b, r, true);
+	if (r->n_history && r->n_weeks)
+		html_history(b, r);
+	if (r->n_measures)
+		html_measures(b, r);
+	html_changes(b, r, with_changes);
 	if (standalone_page) {
-		html_stop(b, p);
+		html_stop(b, r->profile);
 		buf_puts(b, "</section>\n");
 	} else
 		buf_puts(b, "</div>\n");
@@ -1098,26 +1165,11 @@ static cJSON *load_json(const gradus_load *l)
 	return o;
 }
 
-static cJSON *review_json(const gradus_review *r)
+/* "adjustments": one object a change, exercise null for the whole plan. */
+static bool json_adjustments(cJSON *o, const gradus_review *r)
 {
-	cJSON *o = cJSON_CreateObject(), *a, *x;
-	bool ok = o != NULL;
-	static const char *const mkeys[6] = {"chair_stand_5x_s", "chair_stand_30s", "grip_kg",
-					     "gait_speed_m_s", "tug_s", "sppb"};
-
-	ok = ok && add(o, "format", cJSON_CreateString("gradus-review/1"));
-	ok = ok && add(o, "outcome", cJSON_CreateString(gradus_review_outcome_name(r->outcome)));
-	ok = ok && add(o, "tier", cJSON_CreateString(gradus_tier_name(r->tier)));
-	ok = ok && add(o, "exit_code", cJSON_CreateNumber(gradus_tier_exit_code(r->tier)));
-	ok = ok && add(o, "log", cJSON_CreateString(r->log->file));
-	ok = ok && add(o, "person", cJSON_CreateString(r->profile->name));
-	ok = ok && add(o, "plan_start", date_json(r->plan_start));
-	ok = ok && add(o, "first_week", cJSON_CreateNumber(r->first_week));
-	ok = ok && add(o, "last_week", cJSON_CreateNumber(r->last_week));
-	ok = ok && add(o, "new_red_flag_week", r->new_red_flag_week
-		       ? cJSON_CreateNumber(r->new_red_flag_week) : cJSON_CreateNull());
-
-	ok = ok && add(o, "adjustments", a = cJSON_CreateArray());
+	cJSON *a, *x;
+	bool ok = add(o, "adjustments", a = cJSON_CreateArray());
 	for (size_t i = 0; ok && i < r->n_adjustments; i++) {
 		const gradus_adjustment *ad = &r->adjustments[i];
 		ok = push(a, x = cJSON_CreateObject());
@@ -1127,8 +1179,14 @@ static cJSON *review_json(const gradus_review *r)
 		ok = ok && add(x, "reason", cJSON_CreateString(ad->reason));
 		ok = ok && add(x, "source", cJSON_CreateString(ad->source));
 	}
+	return ok;
+}
 
-	ok = ok && add(o, "adherence", a = cJSON_CreateArray());
+/* "adherence": one object a week; "adherence_total". */
+static bool json_adherence(cJSON *o, const gradus_review *r)
+{
+	cJSON *a, *x;
+	bool ok = add(o, "adherence", a = cJSON_CreateArray());
 	for (size_t i = 0; ok && i < r->n_weeks; i++) {
 		const gradus_review_week *w = &r->weeks[i];
 		ok = push(a, x = cJSON_CreateObject());
@@ -1145,8 +1203,16 @@ static cJSON *review_json(const gradus_review *r)
 	ok = ok && add(x, "done", cJSON_CreateNumber(r->done));
 	ok = ok && add(x, "planned", cJSON_CreateNumber(r->planned));
 	ok = ok && add(x, "percent", cJSON_CreateNumber(percent(r->done, r->planned)));
+	return ok;
+}
 
-	ok = ok && add(o, "measures", a = cJSON_CreateArray());
+/* "measures": one object a date, each test or null. */
+static bool json_measures(cJSON *o, const gradus_review *r)
+{
+	static const char *const mkeys[6] = {"chair_stand_5x_s", "chair_stand_30s", "grip_kg",
+					     "gait_speed_m_s", "tug_s", "sppb"};
+	cJSON *a, *x;
+	bool ok = add(o, "measures", a = cJSON_CreateArray());
 	for (size_t i = 0; ok && i < r->n_measures; i++) {
 		const gradus_review_measure *m = &r->measures[i];
 		ok = push(a, x = cJSON_CreateObject());
@@ -1155,8 +1221,14 @@ static cJSON *review_json(const gradus_review *r)
 		for (int k = 0; ok && k < 6; k++)
 			ok = add(x, mkeys[k], num_or_null(mvalue(&m->values, k), 2));
 	}
+	return ok;
+}
 
-	ok = ok && add(o, "loads", a = cJSON_CreateArray());
+/* "loads": per exercise, one entry a week or null. */
+static bool json_loads(cJSON *o, const gradus_review *r)
+{
+	cJSON *a, *x;
+	bool ok = add(o, "loads", a = cJSON_CreateArray());
 	for (size_t i = 0; ok && i < r->n_history; i++) {
 		cJSON *ws;
 		ok = push(a, x = cJSON_CreateObject());
@@ -1178,33 +1250,63 @@ static cJSON *review_json(const gradus_review *r)
 				       : cJSON_CreateString(gradus_support_name(dd->support)));
 		}
 	}
+	return ok;
+}
 
+/* "next": the resume given to the generator, or null. */
+static bool json_next(cJSON *o, const gradus_review *r)
+{
+	cJSON *a, *x;
+	bool ok;
+	if (r->outcome != GRADUS_REVIEW_PLAN || !r->resume)
+		return add(o, "next", cJSON_CreateNull());
+	ok = add(o, "next", x = cJSON_CreateObject());
+	ok = ok && add(x, "week", cJSON_CreateNumber(r->resume->week));
+	ok = ok && add(x, "start", date_json(r->start));
+	ok = ok && add(x, "weeks", cJSON_CreateNumber(r->weeks_planned));
+	ok = ok && add(x, "items", a = cJSON_CreateArray());
+	for (size_t i = 0; ok && i < r->resume->n_items; i++) {
+		const gradus_resume_item *it = &r->resume->items[i];
+		cJSON *y;
+		ok = push(a, y = cJSON_CreateObject());
+		ok = ok && add(y, "exercise", cJSON_CreateString(it->exercise_id));
+		ok = ok && add(y, "sets", cJSON_CreateNumber(it->sets));
+		ok = ok && add(y, "reps_min", cJSON_CreateNumber(it->reps_min));
+		ok = ok && add(y, "support", it->support == GRADUS_SUPPORT_NA ? cJSON_CreateNull()
+			       : cJSON_CreateString(gradus_support_name(it->support)));
+		ok = ok && add(y, "load_kg", it->load_kg > 0 ? cJSON_CreateNumber(round(it->load_kg * 100) / 100)
+			       : cJSON_CreateNull());
+		ok = ok && add(y, "band", it->band >= 0 ? cJSON_CreateString(gradus_band_name((gradus_band)it->band))
+			       : cJSON_CreateNull());
+		ok = ok && add(y, "advance", cJSON_CreateBool(it->advance));
+		ok = ok && add(y, "why", str_or_null(it->why));
+	}
+	return ok;
+}
+
+/* The gradus-review/1 object. */
+static cJSON *review_json(const gradus_review *r)
+{
+	cJSON *o = cJSON_CreateObject();
+	bool ok = o != NULL;
+
+	ok = ok && add(o, "format", cJSON_CreateString("gradus-review/1"));
+	ok = ok && add(o, "outcome", cJSON_CreateString(gradus_review_outcome_name(r->outcome)));
+	ok = ok && add(o, "tier", cJSON_CreateString(gradus_tier_name(r->tier)));
+	ok = ok && add(o, "exit_code", cJSON_CreateNumber(gradus_tier_exit_code(r->tier)));
+	ok = ok && add(o, "log", cJSON_CreateString(r->log->file));
+	ok = ok && add(o, "person", cJSON_CreateString(r->profile->name));
+	ok = ok && add(o, "plan_start", date_json(r->plan_start));
+	ok = ok && add(o, "first_week", cJSON_CreateNumber(r->first_week));
+	ok = ok && add(o, "last_week", cJSON_CreateNumber(r->last_week));
+	ok = ok && add(o, "new_red_flag_week", r->new_red_flag_week
+		       ? cJSON_CreateNumber(r->new_red_flag_week) : cJSON_CreateNull());
+	ok = ok && json_adjustments(o, r);
+	ok = ok && json_adherence(o, r);
+	ok = ok && json_measures(o, r);
+	ok = ok && json_loads(o, r);
 	ok = ok && add(o, "follow_up", str_or_null(r->follow_up));
-	if (ok && r->outcome == GRADUS_REVIEW_PLAN && r->resume) {
-		ok = add(o, "next", x = cJSON_CreateObject());
-		ok = ok && add(x, "week", cJSON_CreateNumber(r->resume->week));
-		ok = ok && add(x, "start", date_json(r->start));
-		ok = ok && add(x, "weeks", cJSON_CreateNumber(r->weeks_planned));
-		ok = ok && add(x, "items", a = cJSON_CreateArray());
-		for (size_t i = 0; ok && i < r->resume->n_items; i++) {
-			const gradus_resume_item *it = &r->resume->items[i];
-			cJSON *y;
-			ok = push(a, y = cJSON_CreateObject());
-			ok = ok && add(y, "exercise", cJSON_CreateString(it->exercise_id));
-			ok = ok && add(y, "sets", cJSON_CreateNumber(it->sets));
-			ok = ok && add(y, "reps_min", cJSON_CreateNumber(it->reps_min));
-			ok = ok && add(y, "support", it->support == GRADUS_SUPPORT_NA ? cJSON_CreateNull()
-				       : cJSON_CreateString(gradus_support_name(it->support)));
-			ok = ok && add(y, "load_kg", it->load_kg > 0 ? cJSON_CreateNumber(round(it->load_kg * 100) / 100)
-				       : cJSON_CreateNull());
-			ok = ok && add(y, "band", it->band >= 0 ? cJSON_CreateString(gradus_band_name((gradus_band)it->band))
-				       : cJSON_CreateNull());
-			ok = ok && add(y, "advance", cJSON_CreateBool(it->advance));
-			ok = ok && add(y, "why", str_or_null(it->why));
-		}
-	} else
-		ok = ok && add(o, "next", cJSON_CreateNull());
-
+	ok = ok && json_next(o, r);
 	/* the screening and plan objects from their builders, as the
 	 * screening and plan JSON documents are made */
 	if (ok && r->outcome != GRADUS_REVIEW_PLAN)

@@ -744,120 +744,165 @@ static bool load_rose(const ctx *c, long before)
 	return false;
 }
 
-/* Returns the reason (arena text) when the follow-up rule fires, else
- * NULL; adds a note when a re-test shows no gain but too few sessions
- * were done for the rule to apply. */
-static const char *follow_up(ctx *c)
-{
-	const gradus_review *r = &c->b->r;
-	const gradus_log *log = c->log;
-	double base[4];
-	gradus_date base_date[4];
-	long prog_start = c->start_days - 7L * (log->first_week - 1);
-	const gradus_log_measure *re = NULL;
-	char d1[24], d2[24];
+/* The baseline of each test: the profile's measures (dated by
+ * measures.date, else plan_start); a test the profile lacks takes its
+ * first result in the log. */
+typedef struct {
+	double v[4];
+	gradus_date date[4];
+} baseline;
 
+static void baselines(const ctx *c, baseline *base)
+{
+	const gradus_log *log = c->log;
 	for (int k = 0; k < 4; k++) {
-		base[k] = NAN;
-		base_date[k] = r->plan_start;
+		base->v[k] = NAN;
+		base->date[k] = c->b->r.plan_start;
 		if (c->orig->has_measures && !isnan(measure_value(&c->orig->measures, k))) {
-			base[k] = measure_value(&c->orig->measures, k);
+			base->v[k] = measure_value(&c->orig->measures, k);
 			if (gradus_date_is_set(c->orig->measures.date))
-				base_date[k] = c->orig->measures.date;
+				base->date[k] = c->orig->measures.date;
 		} else
 			for (size_t i = 0; i < log->n_measures; i++)
 				if (!isnan(measure_value(&log->measures[i].values, k))) {
-					base[k] = measure_value(&log->measures[i].values, k);
-					base_date[k] = log->measures[i].values.date;
+					base->v[k] = measure_value(&log->measures[i].values, k);
+					base->date[k] = log->measures[i].values.date;
 					break;
 				}
 	}
-	/* a decline of 2 SPPB points or more at any time */
+}
+
+/* A decline of 2 SPPB points or more at any time: the reason, or NULL. */
+static const char *sppb_fell(ctx *c, const baseline *base)
+{
+	const gradus_log *log = c->log;
+	char d1[24], d2[24];
 	for (size_t i = 0; i < log->n_measures; i++) {
 		const gradus_measures *m = &log->measures[i].values;
-		if (m->sppb >= 0 && !isnan(base[3]) &&
-		    gradus_date_days(m->date) > gradus_date_days(base_date[3]) &&
-		    m->sppb <= base[3] - SPPB_DROP)
+		if (m->sppb >= 0 && !isnan(base->v[3]) &&
+		    gradus_date_days(m->date) > gradus_date_days(base->date[3]) &&
+		    m->sppb <= base->v[3] - SPPB_DROP)
 			return arena_printf(c->a, "The SPPB score fell from %.0f on %s to %d on %s: a fall of %d points or more needs a doctor at any time.",
-				   base[3], date_words(base_date[3], d1), m->sppb,
-				   date_words(m->date, d2), SPPB_DROP);
+					    base->v[3], date_words(base->date[3], d1), m->sppb,
+					    date_words(m->date, d2), SPPB_DROP);
 	}
-	/* the latest re-test after 6 weeks or more of training */
+	return NULL;
+}
+
+/* The latest re-test after 6 weeks or more of training, or NULL. */
+static const gradus_log_measure *latest_retest(const ctx *c, long prog_start)
+{
+	const gradus_log *log = c->log;
 	for (size_t i = log->n_measures; i-- > 0;) {
 		const gradus_measures *m = &log->measures[i].values;
 		bool has = false;
 		for (int k = 0; k < 4; k++)
 			has |= !isnan(measure_value(m, k));
-		if (has && gradus_date_days(m->date) - prog_start >= DAYS_FOLLOW_UP) {
-			re = &log->measures[i];
-			break;
-		}
+		if (has && gradus_date_days(m->date) - prog_start >= DAYS_FOLLOW_UP)
+			return &log->measures[i];
 	}
-	if (!re)
+	return NULL;
+}
+
+/* A re-test against the baselines: the tests in words, and how many
+ * were compared, better and worse. */
+typedef struct {
+	char what[600];
+	int better, worse, compared;
+} comparison;
+
+/* Each test of the re-test against its baseline, in `what` ("grip 18.0
+ * kg to 18.5 kg (within test noise); ..."); a change smaller than the
+ * meaningful one is test noise. */
+static void compare_tests(const baseline *base, const gradus_measures *re,
+			  comparison *cmp)
+{
+	long re_days = gradus_date_days(re->date);
+	size_t at = 0;
+	cmp->what[0] = '\0';
+	cmp->better = cmp->worse = cmp->compared = 0;
+	for (int k = 0; k < 4; k++) {
+		double now = measure_value(re, k);
+		if (isnan(now) || isnan(base->v[k]) ||
+		    gradus_date_days(base->date[k]) >= re_days)
+			continue;
+		const measure_kind *mk = &follow_kinds[k];
+		const char *word;
+		cmp->compared++;
+		if (now == base->v[k])
+			word = "no change";
+		else if (fabs(now - base->v[k]) < mk->meaningful - 1e-9)
+			word = "within test noise";
+		else if ((now < base->v[k]) == mk->lower_better) {
+			cmp->better++;
+			word = mk->lower_better ? "faster, better" : "better";
+		} else {
+			cmp->worse++;
+			word = mk->lower_better ? "slower, worse" : "worse";
+		}
+		int w = snprintf(cmp->what + at, sizeof(cmp->what) - at, "%s%s %.*f%s%s to %.*f%s%s (%s)",
+				 at ? "; " : "", mk->name, mk->digits, base->v[k],
+				 mk->unit[0] ? " " : "", mk->unit, mk->digits, now,
+				 mk->unit[0] ? " " : "", mk->unit, word);
+		if (w > 0 && (size_t)w < sizeof(cmp->what) - at)
+			at += (size_t)w;
+	}
+}
+
+/* Returns the reason (arena text) when the follow-up rule fires, else
+ * NULL; adds a note when a re-test shows no gain but no load rose or too
+ * few sessions were done for the rule to apply. */
+static const char *follow_up(ctx *c)
+{
+	const gradus_review *r = &c->b->r;
+	long prog_start = c->start_days - 7L * (c->log->first_week - 1);
+	const gradus_log_measure *re;
+	const char *why;
+	baseline base;
+	comparison cmp;
+	char d1[24];
+	int done = 0, planned = 0;
+
+	baselines(c, &base);
+	if ((why = sppb_fell(c, &base)) != NULL)
+		return why;
+	if (!(re = latest_retest(c, prog_start)))
 		return NULL;
 	long re_days = gradus_date_days(re->values.date);
-	int done = 0, planned = 0, better = 0, worse = 0, compared = 0;
+	/* adherence: the logged weeks that began before the re-test */
 	for (size_t i = 0; i < r->n_weeks; i++)
 		if (gradus_date_days(r->weeks[i].start) < re_days) {
 			done += r->weeks[i].done < r->weeks[i].planned ? r->weeks[i].done : r->weeks[i].planned;
 			planned += r->weeks[i].planned;
 		}
-	char what[600];
-	size_t at = 0;
-	what[0] = '\0';
-	for (int k = 0; k < 4; k++) {
-		double now = measure_value(&re->values, k);
-		if (isnan(now) || isnan(base[k]) ||
-		    gradus_date_days(base_date[k]) >= re_days)
-			continue;
-		const measure_kind *mk = &follow_kinds[k];
-		const char *word;
-		compared++;
-		if (now == base[k])
-			word = "no change";
-		else if (fabs(now - base[k]) < mk->meaningful - 1e-9)
-			word = "within test noise";
-		else if ((now < base[k]) == mk->lower_better) {
-			better++;
-			word = mk->lower_better ? "faster, better" : "better";
-		} else {
-			worse++;
-			word = mk->lower_better ? "slower, worse" : "worse";
-		}
-		int w = snprintf(what + at, sizeof(what) - at, "%s%s %.*f%s%s to %.*f%s%s (%s)",
-				 at ? "; " : "", mk->name, mk->digits, base[k],
-				 mk->unit[0] ? " " : "", mk->unit, mk->digits, now,
-				 mk->unit[0] ? " " : "", mk->unit, word);
-		if (w > 0 && (size_t)w < sizeof(what) - at)
-			at += (size_t)w;
-	}
-	if (!compared)
+	compare_tests(&base, &re->values, &cmp);
+	if (!cmp.compared)
 		return NULL;
 	int weeks = (int)((re_days - prog_start) / 7);
 	int pct = planned ? (int)((done * 100L + planned / 2) / planned) : 0;
-	if (better > 0 && worse == 0)
+	if (cmp.better > 0 && cmp.worse == 0)
 		return NULL;
+	const char *shows = cmp.worse ? "a decline" : "no gain";
 	if (!load_rose(c, re_days)) {
 		/* the rule judges a plan that asked more of the muscles: only
 		 * after a rise in load (our choice, D) */
 		adjust(c, NULL, GRADUS_ADJ_NOTE, "FU-NO-PROGRESS",
 		       arena_printf(c->a, "The re-test on %s shows %s (%s), but no load rose in the weeks before it (no heavier weight, band or machine step, no harder version): the follow-up rule waits for a plan whose load rose. Keep going and test again.",
-			   date_words(re->values.date, d1), worse ? "a decline" : "no gain", what),
+				    date_words(re->values.date, d1), shows, cmp.what),
 		       "D");
 		return NULL;
 	}
 	if (planned == 0 || done * 100L < (long)ADHERENCE_FOLLOW_UP * planned) {
 		adjust(c, NULL, GRADUS_ADJ_NOTE, "FU-NO-PROGRESS",
 		       arena_printf(c->a, "The re-test on %s shows %s (%s), but only %d of %d sessions (%d %%) were done: the follow-up rule needs %d %% or more. Keep going and test again.",
-			   date_words(re->values.date, d1),
-			   worse ? "a decline" : "no gain", what, done, planned, pct,
-			   ADHERENCE_FOLLOW_UP),
+				    date_words(re->values.date, d1), shows, cmp.what,
+				    done, planned, pct, ADHERENCE_FOLLOW_UP),
 		       "D");
 		return NULL;
 	}
 	return arena_printf(c->a, "After %d weeks of training with %d of %d sessions done (%d %%), the re-test on %s shows %s: %s.",
-		   weeks, done, planned, pct, date_words(re->values.date, d1),
-		   worse ? "a decline" : "no gain", what);
+			    weeks, done, planned, pct, date_words(re->values.date, d1),
+			    shows, cmp.what);
 }
 
 /* ---- the adaptation rules ---- */
@@ -870,6 +915,15 @@ typedef struct {
 	const char *week_rule, *week_source, *week_reason_short;
 	int new_week;
 } plan_rules;
+
+/* An illness or a hospital stay in the week of the last session or
+ * later, and the doctor's OK since (by NULL: none). */
+typedef struct {
+	int week;                /* 0: none */
+	bool hospital;
+	const char *by;
+	gradus_date when;
+} illness;
 
 /* 2-for-2: every set at the top of the rep range, at or below the
  * target effort, no pain above 5, pain settled [ACSM2009]; never in a
@@ -942,6 +996,176 @@ static const char *next_step_words(const ctx *c, rdose *d, const gradus_phase *p
 		   o.n > 0 ? "no heavier load you own is a small enough step" : "no added weight");
 }
 
+/* What the rules decided for one exercise. */
+typedef struct {
+	const char *rule, *src, *reason;
+	gradus_adjust_action act;
+	bool advance;
+} verdict;
+
+/* The rules that make an exercise one step easier: pain during, pain
+ * the next morning twice, a restart after an illness. False when none
+ * applies. */
+static bool easier_rule(const ctx *c, const logged *last, const logged *prev,
+			const plan_rules *pr, verdict *v)
+{
+	char d1[24], d2[24];
+	day_words(last->date, d1);
+	if (last->e->pain > PAIN_LIMIT) {
+		/* the weight comes off first (one_step_easier) */
+		v->rule = "RV-PAIN-DURING";
+		v->src = "PAIN, D";
+		v->reason = arena_printf(c->a, "Pain %d out of 10 during this exercise on %s (more than %d)",
+					 last->e->pain, d1, PAIN_LIMIT);
+	} else if (prev && last->e->next_morning_ok == GRADUS_ANSWER_NO &&
+		   prev->e->next_morning_ok == GRADUS_ANSWER_NO) {
+		v->rule = "RV-PAIN-NEXT-DAY-TWICE";
+		v->src = "PAIN";
+		v->reason = arena_printf(c->a, "Pain was not back to usual the next morning after the last two sessions (%s and %s)",
+					 day_words(prev->date, d2), d1);
+	} else if (pr->easier_all) {
+		v->rule = "RV-ILLNESS-RESTART";
+		v->src = "OTAGO";
+		v->reason = pr->ill_short;
+	} else
+		return false;
+	return true;
+}
+
+/* One step easier (easier_rule); after a cleared illness, at its
+ * easiest: the same again; else left out. False when left out. */
+static bool make_easier(const ctx *c, rdose *d, const gradus_phase *ph,
+			const plan_rules *pr, verdict *v)
+{
+	const char *what = NULL;
+	if (one_step_easier(c, d, ph, strcmp(v->rule, "RV-PAIN-DURING") == 0, &what)) {
+		v->act = GRADUS_ADJ_EASIER;
+		v->reason = arena_printf(c->a, "%s: one step easier, %s", v->reason, what);
+	} else if (pr->easier_all && strcmp(v->rule, "RV-ILLNESS-RESTART") == 0) {
+		/* cleared after an illness, and already at its easiest: it
+		 * hurt no one, so it stays, the same again (D) */
+		v->act = GRADUS_ADJ_REPEAT;
+		v->reason = arena_printf(c->a, "%s: already at its easiest, the same again (%s)",
+					 v->reason, dose_words(c->a, d, ph));
+	} else {
+		v->act = GRADUS_ADJ_LEFT_OUT;
+		v->reason = arena_printf(c->a, "%s, and there is no easier step: left out until you have talked to your therapist",
+					 v->reason);
+		return false;
+	}
+	return true;
+}
+
+/* RV-TOO-HARD: the next lighter load owned, else the same again. */
+static void rule_too_hard(const ctx *c, const logged *last, int short_sets,
+			  rdose *d, const gradus_phase *ph, verdict *v)
+{
+	const gradus_log_entry *e = last->e;
+	target tl = target_of(c, last->ex, last->week);
+	gradus_load l = d->load;
+	char d1[24], before[40], after[40];
+	const char *why;
+
+	day_words(last->date, d1);
+	v->rule = "RV-TOO-HARD";
+	v->src = "D";
+	why = e->effort >= EFFORT_TOO_HARD
+		? arena_printf(c->a, "Effort %d out of 10 on %s (%s; the target was up to %d)",
+			       e->effort, d1, gradus_effort_words(e->effort), tl.effort_max)
+		: arena_printf(c->a, "%d set%s %d or more reps short of %d on %s (reps done: %s%s)",
+			       short_sets, plural(short_sets), REPS_SHORT, tl.reps_min, d1,
+			       reps_list(c->a, e),
+			       e->sets < tl.sets ? arena_printf(c->a, "; %d of %d sets done", e->sets, tl.sets) : "");
+	if (lower_load(c->p, &l)) {
+		load_words(&d->load, before);
+		load_words(&l, after);
+		d->load = l;
+		v->act = GRADUS_ADJ_REDUCE;
+		v->reason = arena_printf(c->a, "%s: a lighter load, %s instead of %s (the next lighter one you own)",
+					 why, after, before);
+	} else {
+		v->act = GRADUS_ADJ_REPEAT;
+		v->reason = arena_printf(c->a, "%s: nothing rises; the same again (%s)", why,
+					 dose_words(c->a, d, ph));
+	}
+}
+
+/* RV-TWO-FOR-TWO when the last two sessions were at the top of the
+ * range with the same load and support, else RV-CONTINUE. */
+static void rule_two_for_two(const ctx *c, const logged *last, const logged *prev,
+			     rdose *d, const gradus_phase *ph, verdict *v)
+{
+	rdose dp = prev ? used_dose(c, prev) : *d;
+	target tl = target_of(c, last->ex, last->week);
+	char d1[24], d2[24];
+
+	day_words(last->date, d1);
+	v->src = "ACSM2009";
+	if (prev && prev->ex == last->ex && at_top(c, last) && at_top(c, prev) &&
+	    same_load(&dp.load, &d->load) && dp.support == d->support) {
+		target tp = target_of(c, prev->ex, prev->week);
+		v->rule = "RV-TWO-FOR-TWO";
+		v->act = GRADUS_ADJ_PROGRESS;
+		v->advance = true;
+		v->reason = arena_printf(c->a, "At the top of the range (%d reps or more) at effort %d and %d, no more than the target of %d, in the last two sessions (%s and %s): ready for the next step, %s",
+					 tl.reps_max < tp.reps_max ? tl.reps_max : tp.reps_max,
+					 prev->e->effort, last->e->effort, tl.effort_max,
+					 day_words(prev->date, d2), d1, next_step_words(c, d, ph));
+	} else {
+		v->rule = "RV-CONTINUE";
+		v->act = GRADUS_ADJ_CONTINUE;
+		v->reason = arena_printf(c->a, "Goes on from the last session (%s: %s); it steps up after two sessions in a row at the top of the range (%d reps) at the target effort (up to %d)",
+					 d1, dose_words(c->a, d, ph), tl.reps_max, tl.effort_max);
+	}
+}
+
+/* The rules that hold or raise an exercise, in order: pain the next
+ * morning, too hard, a repeated or restarted week, 2-for-2. */
+static void hold_or_rise(const ctx *c, const logged *last, const logged *prev,
+			 const plan_rules *pr, rdose *d, const gradus_phase *ph,
+			 verdict *v)
+{
+	int short_sets = 0;
+	char d1[24];
+
+	if (last->e->next_morning_ok == GRADUS_ANSWER_NO) {
+		v->rule = "RV-PAIN-NEXT-DAY";
+		v->src = "PAIN";
+		v->act = GRADUS_ADJ_REPEAT;
+		v->reason = arena_printf(c->a, "Pain was not back to usual the next morning after %s: the same again, nothing rises (%s)",
+					 day_words(last->date, d1), dose_words(c->a, d, ph));
+	} else if (too_hard(c, last, &short_sets)) {
+		rule_too_hard(c, last, short_sets, d, ph, v);
+	} else if (pr->no_rise) {
+		v->rule = pr->week_rule;
+		v->src = pr->week_source;
+		v->act = GRADUS_ADJ_REPEAT;
+		v->reason = arena_printf(c->a, "%s: %s", pr->week_reason_short, dose_words(c->a, d, ph));
+	} else
+		rule_two_for_two(c, last, prev, d, ph, v);
+}
+
+/* The dose the new plan continues from, with the review's reason. */
+static void resume_item(const ctx *c, const rdose *d, const verdict *v,
+			gradus_resume_item *out)
+{
+	out->exercise_id = d->ex->id;
+	out->sets = d->sets;
+	out->reps_min = d->reps_min;
+	out->support = d->support;
+	out->load_kg = weight_kind(d->load.kind) ? d->load.kg : 0.0;
+	out->band = d->load.kind == GRADUS_LOAD_BAND ? d->load.band : -1;
+	out->machine_step = d->load.kind == GRADUS_LOAD_MACHINE ? d->load.machine_step : 0;
+	out->advance = v->advance;
+	/* the plan's reason names the review's rule and source */
+	out->why = c->adj[c->n_adj - 1].reason;
+	out->rule = v->rule;
+	out->source = v->src;
+}
+
+/* The rules for one exercise, on its last logged session (and the one
+ * before; first match wins): its adjustment and the dose it goes on
+ * from. *keep is false when it is left out. */
 static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 			   gradus_resume_item *out, bool *keep)
 {
@@ -949,12 +1173,7 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 	const logged *prev = tr->n >= 2 ? &tr->v[tr->n - 2] : NULL;
 	const gradus_phase *ph = phase_of(c->t, pr->new_week);
 	rdose d = used_dose(c, last);
-	target tl = target_of(c, last->ex, last->week);
-	char d1[24], d2[24];
-	const char *what = NULL, *rule, *src, *reason;
-	gradus_adjust_action act;
-	int short_sets = 0;
-	bool advance = false;
+	verdict v = {NULL, NULL, NULL, GRADUS_ADJ_CONTINUE, false};
 
 	*keep = true;
 	if (pr->restart) {
@@ -962,114 +1181,12 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 		d.sets = ph->sets_min;
 		d.reps_min = ph->reps_min;
 	}
-	day_words(last->date, d1);
-	if (last->e->pain > PAIN_LIMIT) {
-		/* the weight comes off first (one_step_easier) */
-		rule = "RV-PAIN-DURING";
-		src = "PAIN, D";
-		reason = arena_printf(c->a, "Pain %d out of 10 during this exercise on %s (more than %d)",
-			     last->e->pain, d1, PAIN_LIMIT);
-	} else if (prev && last->e->next_morning_ok == GRADUS_ANSWER_NO &&
-		   prev->e->next_morning_ok == GRADUS_ANSWER_NO) {
-		rule = "RV-PAIN-NEXT-DAY-TWICE";
-		src = "PAIN";
-		reason = arena_printf(c->a, "Pain was not back to usual the next morning after the last two sessions (%s and %s)",
-			     day_words(prev->date, d2), d1);
-	} else if (pr->easier_all) {
-		rule = "RV-ILLNESS-RESTART";
-		src = "OTAGO";
-		reason = pr->ill_short;
-	} else if (last->e->next_morning_ok == GRADUS_ANSWER_NO) {
-		rule = "RV-PAIN-NEXT-DAY";
-		src = "PAIN";
-		act = GRADUS_ADJ_REPEAT;
-		reason = arena_printf(c->a, "Pain was not back to usual the next morning after %s: the same again, nothing rises (%s)",
-			     d1, dose_words(c->a, &d, ph));
-		goto done;
-	} else if (too_hard(c, last, &short_sets)) {
-		rule = "RV-TOO-HARD";
-		src = "D";
-		const char *why = last->e->effort >= EFFORT_TOO_HARD
-			? arena_printf(c->a, "Effort %d out of 10 on %s (%s; the target was up to %d)",
-			      last->e->effort, d1, gradus_effort_words(last->e->effort), tl.effort_max)
-			: arena_printf(c->a, "%d set%s %d or more reps short of %d on %s (reps done: %s%s)",
-			      short_sets, plural(short_sets), REPS_SHORT, tl.reps_min, d1,
-			      reps_list(c->a, last->e),
-			      last->e->sets < tl.sets ? arena_printf(c->a, "; %d of %d sets done", last->e->sets, tl.sets) : "");
-		gradus_load l = d.load;
-		char before[40], after[40];
-		if (lower_load(c->p, &l)) {
-			load_words(&d.load, before);
-			load_words(&l, after);
-			d.load = l;
-			act = GRADUS_ADJ_REDUCE;
-			reason = arena_printf(c->a, "%s: a lighter load, %s instead of %s (the next lighter one you own)",
-				     why, after, before);
-		} else {
-			act = GRADUS_ADJ_REPEAT;
-			reason = arena_printf(c->a, "%s: nothing rises; the same again (%s)", why,
-				     dose_words(c->a, &d, ph));
-		}
-		goto done;
-	} else if (pr->no_rise) {
-		rule = pr->week_rule;
-		src = pr->week_source;
-		act = GRADUS_ADJ_REPEAT;
-		reason = arena_printf(c->a, "%s: %s", pr->week_reason_short, dose_words(c->a, &d, ph));
-		goto done;
-	} else {
-		rdose dp = prev ? used_dose(c, prev) : d;
-		if (prev && prev->ex == last->ex && at_top(c, last) && at_top(c, prev) &&
-		    same_load(&dp.load, &d.load) && dp.support == d.support) {
-			target tp = target_of(c, prev->ex, prev->week);
-			rule = "RV-TWO-FOR-TWO";
-			src = "ACSM2009";
-			act = GRADUS_ADJ_PROGRESS;
-			advance = true;
-			reason = arena_printf(c->a, "At the top of the range (%d reps or more) at effort %d and %d, no more than the target of %d, in the last two sessions (%s and %s): ready for the next step, %s",
-				     tl.reps_max < tp.reps_max ? tl.reps_max : tp.reps_max,
-				     prev->e->effort, last->e->effort, tl.effort_max,
-				     day_words(prev->date, d2), d1, next_step_words(c, &d, ph));
-		} else {
-			rule = "RV-CONTINUE";
-			src = "ACSM2009";
-			act = GRADUS_ADJ_CONTINUE;
-			reason = arena_printf(c->a, "Goes on from the last session (%s: %s); it steps up after two sessions in a row at the top of the range (%d reps) at the target effort (up to %d)",
-				     d1, dose_words(c->a, &d, ph), tl.reps_max, tl.effort_max);
-		}
-		goto done;
-	}
-
-	/* easier */
-	if (one_step_easier(c, &d, ph, strcmp(rule, "RV-PAIN-DURING") == 0, &what)) {
-		act = GRADUS_ADJ_EASIER;
-		reason = arena_printf(c->a, "%s: one step easier, %s", reason, what);
-	} else if (pr->easier_all && strcmp(rule, "RV-ILLNESS-RESTART") == 0) {
-		/* cleared after an illness, and already at its easiest: it
-		 * hurt no one, so it stays, the same again (D) */
-		act = GRADUS_ADJ_REPEAT;
-		reason = arena_printf(c->a, "%s: already at its easiest, the same again (%s)",
-			     reason, dose_words(c->a, &d, ph));
-	} else {
-		act = GRADUS_ADJ_LEFT_OUT;
-		reason = arena_printf(c->a, "%s, and there is no easier step: left out until you have talked to your therapist",
-			     reason);
-		*keep = false;
-	}
-done:
-	adjust(c, last->ex, act, rule, arena_printf(c->a, "%s.", reason), src);
-	out->exercise_id = d.ex->id;
-	out->sets = d.sets;
-	out->reps_min = d.reps_min;
-	out->support = d.support;
-	out->load_kg = weight_kind(d.load.kind) ? d.load.kg : 0.0;
-	out->band = d.load.kind == GRADUS_LOAD_BAND ? d.load.band : -1;
-	out->machine_step = d.load.kind == GRADUS_LOAD_MACHINE ? d.load.machine_step : 0;
-	out->advance = advance;
-	/* the plan's reason names the review's rule and source */
-	out->why = c->adj[c->n_adj - 1].reason;
-	out->rule = rule;
-	out->source = src;
+	if (easier_rule(c, last, prev, pr, &v))
+		*keep = make_easier(c, &d, ph, pr, &v);
+	else
+		hold_or_rise(c, last, prev, pr, &d, ph, &v);
+	adjust(c, last->ex, v.act, v.rule, arena_printf(c->a, "%s.", v.reason), v.src);
+	resume_item(c, &d, &v, out);
 }
 
 /* ---- exercises followed through the log ---- */
@@ -1172,192 +1289,422 @@ static void add_finding(ctx *c, const gradus_rule *rule, char *detail)
 	b->r.tier = b->shown.tier;
 }
 
-static int adapt(ctx *c, const gradus_review_options *o, gradus_diags *d)
+/* ---- 3. the pause ---- */
+
+/* Ill or in hospital in the week of the last session or later (an
+ * illness followed by sessions is history), and the doctor's OK dated on
+ * or after that week's first day: the log's, else the profile's. */
+static void find_illness(const ctx *c, illness *ill)
+{
+	const gradus_log *log = c->log;
+	const gradus_log_week *iw = NULL;
+	long from;
+
+	memset(ill, 0, sizeof(*ill));
+	for (size_t i = 0; i < log->n_weeks; i++)
+		if ((log->weeks[i].ill || log->weeks[i].hospital) &&
+		    log->weeks[i].week >= c->last_session_week)
+			ill->week = log->weeks[i].week;
+	if (!ill->week)
+		return;
+	for (size_t i = 0; i < log->n_weeks; i++)
+		if (log->weeks[i].week == ill->week)
+			iw = &log->weeks[i];
+	ill->hospital = iw && iw->hospital;
+	from = gradus_date_days(week_start(c, ill->week));
+	if (log->has_clearance && gradus_date_days(log->clearance_date) >= from) {
+		ill->by = log->clearance_by;
+		ill->when = log->clearance_date;
+	} else if (c->orig->has_clearance &&
+		   gradus_date_days(c->orig->clearance_date) >= from) {
+		ill->by = c->orig->clearance_by;
+		ill->when = c->orig->clearance_date;
+	}
+}
+
+/* RV-ILLNESS-PAUSE: no plan until a doctor says exercise can start
+ * again [OTAGO]. */
+static void pause_plan(ctx *c, const illness *ill)
+{
+	gradus_review *r = &c->b->r;
+	const char *what = ill->hospital ? "In hospital" : "Ill";
+	char d1[24];
+
+	r->outcome = GRADUS_REVIEW_PAUSE;
+	r->follow_up = arena_printf(c->a, "%s in week %d (from %s), and no doctor has said since then that exercise can start again [OTAGO].",
+				    what, ill->week, date_words(week_start(c, ill->week), d1));
+	add_finding(c, &illness_pause,
+		    arena_printf(c->a, "%s in week %d (from %s); no clearance since",
+				 what, ill->week, date_words(week_start(c, ill->week), d1)));
+}
+
+/* ---- 4. the adaptation rules ---- */
+
+/* RV-LONG-GAP: 2 weeks or more without a session (`missed` at the end
+ * of the log, `gap_weeks` before the new start): one phase lower. */
+static void rule_long_gap(ctx *c, int missed, int gap_weeks, plan_rules *pr)
+{
+	int L = c->b->r.last_week;
+	int last_trained = c->last_session_week ? c->last_session_week : c->log->first_week;
+	int ph = dose_phase_index(c->t, last_trained);
+	int lower = ph > 0 ? ph - 1 : 0;
+
+	pr->new_week = dose_phase_first_week(c->t, lower);
+	pr->restart = pr->no_rise = true;
+	pr->week_rule = "RV-LONG-GAP";
+	pr->week_source = "D";
+	pr->week_reason_short = arena_printf(c->a, "The plan restarts one phase lower, at week %d (\"%s\")",
+					     pr->new_week, c->t->phases[lower].name);
+	const char *logged_part = missed == 0 ? ""
+		: missed == 1 ? arena_printf(c->a, "week %d", L)
+		: missed == 2 ? arena_printf(c->a, "weeks %d and %d", L - 1, L)
+		: arena_printf(c->a, "weeks %d to %d", L - missed + 1, L);
+	const char *gap_part = gap_weeks == 0 ? ""
+		: arena_printf(c->a, "%d week%s before the new start", gap_weeks, plural(gap_weeks));
+	const char *when = arena_printf(c->a, "%s%s%s", logged_part,
+					missed && gap_weeks ? " and " : "", gap_part);
+	adjust(c, NULL, GRADUS_ADJ_WEEK, "RV-LONG-GAP",
+	       arena_printf(c->a, "No sessions for %d weeks (%s): 2 weeks or more missed, so the plan restarts one phase lower, at week %d (\"%s\"), with that phase's sets and reps; nothing rises in the first week.",
+			    missed + gap_weeks, when, pr->new_week, c->t->phases[lower].name),
+	       "D");
+}
+
+/* RV-ILLNESS-RESTART: cleared after an illness, week L again. */
+static void rule_illness_restart(ctx *c, plan_rules *pr)
+{
+	int L = c->b->r.last_week;
+	pr->new_week = L;
+	pr->no_rise = true;
+	pr->week_rule = "RV-ILLNESS-RESTART";
+	pr->week_source = "OTAGO";
+	pr->week_reason_short = arena_printf(c->a, "Week %d again after the illness", L);
+	adjust(c, NULL, GRADUS_ADJ_WEEK, "RV-ILLNESS-RESTART",
+	       arena_printf(c->a, "%s: week %d again, and every exercise one step easier.", pr->ill_reason, L),
+	       "OTAGO");
+}
+
+/* RV-MISSED-SESSIONS: fewer than half of week L's sessions, week L again. */
+static void rule_missed_sessions(ctx *c, plan_rules *pr)
+{
+	const gradus_review *r = &c->b->r;
+	const gradus_review_week *w = &r->weeks[r->n_weeks - 1];
+	int L = r->last_week;
+	pr->new_week = L;
+	pr->no_rise = true;
+	pr->week_rule = "RV-MISSED-SESSIONS";
+	pr->week_source = "D";
+	pr->week_reason_short = arena_printf(c->a, "Week %d again (%d of %d sessions done)", L, w->done, w->planned);
+	adjust(c, NULL, GRADUS_ADJ_WEEK, "RV-MISSED-SESSIONS",
+	       arena_printf(c->a, "Week %d: %d of %d sessions done, less than half: week %d again, and nothing rises.",
+			    L, w->done, w->planned, L),
+	       "D");
+}
+
+/* The rules for the whole plan (first match wins): a long gap, a
+ * restart after an illness, missed sessions; otherwise week L + 1. */
+static void whole_plan(ctx *c, const illness *ill, plan_rules *pr)
+{
+	const gradus_review *r = &c->b->r;
+	int L = r->last_week, missed = 0, gap_weeks = 0;
+	long gap_days;
+	char d1[24];
+
+	memset(pr, 0, sizeof(*pr));
+	pr->new_week = L + 1;
+	for (size_t i = r->n_weeks; i-- > 0 && r->weeks[i].done == 0;)
+		missed++;
+	gap_days = gradus_date_days(r->start) -
+		   (c->start_days + 7L * (L - c->log->first_week + 1));
+	if (gap_days > 0)
+		gap_weeks = (int)(gap_days / 7);
+	if (ill->week) {
+		pr->easier_all = true;
+		pr->ill_reason = arena_printf(c->a, "%s in week %d; %s said on %s that exercise can start again: restart one level lower",
+					      ill->hospital ? "In hospital" : "Ill", ill->week,
+					      ill->by, date_words(ill->when, d1));
+		pr->ill_short = arena_printf(c->a, "Restarting after the %s in week %d",
+					     ill->hospital ? "hospital stay" : "illness", ill->week);
+	}
+	if (missed + gap_weeks >= 2)
+		rule_long_gap(c, missed, gap_weeks, pr);
+	else if (ill->week)
+		rule_illness_restart(c, pr);
+	else if (r->n_weeks && r->weeks[r->n_weeks - 1].planned > 0 &&
+		 r->weeks[r->n_weeks - 1].done * 2 < r->weeks[r->n_weeks - 1].planned)
+		rule_missed_sessions(c, pr);
+	if (pr->new_week < 1)
+		pr->new_week = 1;
+}
+
+/* RV-NOT-LOGGED: in the plan, never in the log: goes on as the plan had
+ * it in week L. */
+static void not_logged(ctx *c, const gradus_item *it, const plan_rules *pr,
+		       gradus_resume_item *out)
+{
+	const gradus_phase *ph = phase_of(c->t, pr->new_week);
+	rdose dd = {it->exercise, it->sets, it->reps_min, it->support, it->load};
+	if (pr->restart) {
+		dd.sets = ph->sets_min;
+		dd.reps_min = ph->reps_min;
+	}
+	adjust(c, it->exercise, pr->no_rise ? GRADUS_ADJ_REPEAT : GRADUS_ADJ_CONTINUE,
+	       "RV-NOT-LOGGED",
+	       arena_printf(c->a, "Not in the log: goes on as the plan had it in week %d (%s).",
+			    c->b->r.last_week, dose_words(c->a, &dd, ph)),
+	       "D");
+	*out = (gradus_resume_item){
+		it->exercise->id, dd.sets, dd.reps_min, dd.support,
+		weight_kind(dd.load.kind) ? dd.load.kg : 0.0,
+		dd.load.kind == GRADUS_LOAD_BAND ? dd.load.band : -1,
+		dd.load.kind == GRADUS_LOAD_MACHINE ? dd.load.machine_step : 0,
+		false, c->adj[c->n_adj - 1].reason, "RV-NOT-LOGGED", "D"};
+}
+
+/* Each exercise, in the plan's order (week L), then those logged but not
+ * in the plan, in the order first done. Returns the items kept. */
+static size_t adapt_items(ctx *c, const plan_rules *pr, const track *tr,
+			  size_t n_tr, gradus_resume_item *items)
+{
+	const gradus_session *rs = ref_session(c, c->b->r.last_week);
+	bool used[MAX_EX] = {false};
+	size_t n_items = 0;
+
+	for (size_t i = 0; rs && i < rs->n_items; i++) {
+		const gradus_exercise *want = rs->items[i].exercise;
+		size_t j;
+		bool keep;
+		for (j = 0; j < n_tr; j++)
+			if (!used[j] && (tr[j].ex == want || same_ladder(tr[j].ex, want)))
+				break;
+		if (j < n_tr) {
+			used[j] = true;
+			adapt_exercise(c, &tr[j], pr, &items[n_items], &keep);
+			n_items += keep;
+		} else
+			not_logged(c, &rs->items[i], pr, &items[n_items++]);
+	}
+	for (size_t j = 0; j < n_tr; j++) {
+		bool keep;
+		if (used[j])
+			continue;
+		adapt_exercise(c, &tr[j], pr, &items[n_items], &keep);
+		n_items += keep;
+	}
+	return n_items;
+}
+
+/* The plan generated again from where the person really is: --weeks,
+ * else what is left of setup.weeks, at least MIN_NEW_WEEKS. */
+static int new_plan(ctx *c, const gradus_review_options *o, gradus_diags *d)
 {
 	review_box *b = c->b;
 	gradus_review *r = &b->r;
-	const gradus_log *log = c->log;
+	gradus_plan_options po = {r->start, 0, c->t->id, &b->resume};
+	int left = c->orig->weeks_planned - b->resume.week + 1;
+	int rc;
+
+	po.weeks = o && o->weeks > 0 ? o->weeks : left >= MIN_NEW_WEEKS ? left : MIN_NEW_WEEKS;
+	if (po.weeks > 52)
+		po.weeks = 52;
+	r->weeks_planned = po.weeks;
+	rc = gradus_plan_generate(&b->plan, c->p, b->screen, c->cat, c->tpl, &po, d);
+	r->plan = b->plan;
+	return rc;
+}
+
+/* The rules for the whole plan and for each exercise, then the new plan. */
+static int adapt(ctx *c, const illness *ill, const gradus_review_options *o,
+		 gradus_diags *d)
+{
+	review_box *b = c->b;
 	track *tr = calloc(MAX_EX, sizeof(*tr));
 	gradus_resume_item *items = arena_alloc(c->a, (MAX_EX * 2) * sizeof(*items));
 	plan_rules pr;
-	size_t n_tr, n_items = 0;
-	int L = r->last_week, missed = 0, gap_weeks = 0, ill_week = 0;
-	int last_trained = c->last_session_week ? c->last_session_week : log->first_week;
-	long gap_days;
-	char d1[24];
-	int rc = GRADUS_OK;
+	size_t n_items;
 
 	if (!tr || !items) {
 		free(tr);
 		return GRADUS_ENOMEM;
 	}
-	memset(&pr, 0, sizeof(pr));
-	pr.new_week = L + 1;
-
-	/* ---- the whole plan: illness, missed weeks, missed sessions ---- */
-	for (size_t i = r->n_weeks; i-- > 0 && r->weeks[i].done == 0;)
-		missed++;
-	gap_days = gradus_date_days(r->start) -
-		   (c->start_days + 7L * (L - log->first_week + 1));
-	if (gap_days > 0)
-		gap_weeks = (int)(gap_days / 7);
-	for (size_t i = 0; i < log->n_weeks; i++)
-		if ((log->weeks[i].ill || log->weeks[i].hospital) &&
-		    log->weeks[i].week >= c->last_session_week)
-			ill_week = log->weeks[i].week;
-	if (ill_week) {
-		const gradus_log_week *iw = NULL;
-		long from = gradus_date_days(week_start(c, ill_week));
-		const char *by = NULL;
-		gradus_date when = {0, 0, 0};
-		for (size_t i = 0; i < log->n_weeks; i++)
-			if (log->weeks[i].week == ill_week)
-				iw = &log->weeks[i];
-		if (log->has_clearance && gradus_date_days(log->clearance_date) >= from) {
-			by = log->clearance_by;
-			when = log->clearance_date;
-		} else if (c->orig->has_clearance &&
-			   gradus_date_days(c->orig->clearance_date) >= from) {
-			by = c->orig->clearance_by;
-			when = c->orig->clearance_date;
-		}
-		const char *what = iw && iw->hospital ? "In hospital" : "Ill";
-		if (!by) {
-			r->outcome = GRADUS_REVIEW_PAUSE;
-			r->follow_up = arena_printf(c->a, "%s in week %d (from %s), and no doctor has said since then that exercise can start again [OTAGO].",
-					   what, ill_week, date_words(week_start(c, ill_week), d1));
-			add_finding(c, &illness_pause,
-				    arena_printf(c->a, "%s in week %d (from %s); no clearance since",
-					what, ill_week, date_words(week_start(c, ill_week), d1)));
-			goto out;
-		}
-		pr.easier_all = true;
-		pr.ill_reason = arena_printf(c->a, "%s in week %d; %s said on %s that exercise can start again: restart one level lower",
-				    what, ill_week, by, date_words(when, d1));
-		pr.ill_short = arena_printf(c->a, "Restarting after the %s in week %d",
-				   iw && iw->hospital ? "hospital stay" : "illness", ill_week);
-	}
-	if (missed + gap_weeks >= 2) {
-		int ph = dose_phase_index(c->t, last_trained);
-		int lower = ph > 0 ? ph - 1 : 0;
-		pr.new_week = dose_phase_first_week(c->t, lower);
-		pr.restart = pr.no_rise = true;
-		pr.week_rule = "RV-LONG-GAP";
-		pr.week_source = "D";
-		pr.week_reason_short = arena_printf(c->a, "The plan restarts one phase lower, at week %d (\"%s\")",
-					   pr.new_week, c->t->phases[lower].name);
-		const char *logged_part = missed == 0 ? ""
-			: missed == 1 ? arena_printf(c->a, "week %d", L)
-			: missed == 2 ? arena_printf(c->a, "weeks %d and %d", L - 1, L)
-			: arena_printf(c->a, "weeks %d to %d", L - missed + 1, L);
-		const char *gap_part = gap_weeks == 0 ? ""
-			: arena_printf(c->a, "%d week%s before the new start", gap_weeks, plural(gap_weeks));
-		const char *when = arena_printf(c->a, "%s%s%s", logged_part,
-				       missed && gap_weeks ? " and " : "", gap_part);
-		adjust(c, NULL, GRADUS_ADJ_WEEK, "RV-LONG-GAP",
-		       arena_printf(c->a, "No sessions for %d weeks (%s): 2 weeks or more missed, so the plan restarts one phase lower, at week %d (\"%s\"), with that phase's sets and reps; nothing rises in the first week.",
-			   missed + gap_weeks, when, pr.new_week, c->t->phases[lower].name),
-		       "D");
-	} else if (ill_week) {
-		pr.new_week = L;
-		pr.no_rise = true;
-		pr.week_rule = "RV-ILLNESS-RESTART";
-		pr.week_source = "OTAGO";
-		pr.week_reason_short = arena_printf(c->a, "Week %d again after the illness", L);
-		adjust(c, NULL, GRADUS_ADJ_WEEK, "RV-ILLNESS-RESTART",
-		       arena_printf(c->a, "%s: week %d again, and every exercise one step easier.", pr.ill_reason, L),
-		       "OTAGO");
-	} else if (r->n_weeks && r->weeks[r->n_weeks - 1].planned > 0 &&
-		   r->weeks[r->n_weeks - 1].done * 2 < r->weeks[r->n_weeks - 1].planned) {
-		const gradus_review_week *w = &r->weeks[r->n_weeks - 1];
-		pr.new_week = L;
-		pr.no_rise = true;
-		pr.week_rule = "RV-MISSED-SESSIONS";
-		pr.week_source = "D";
-		pr.week_reason_short = arena_printf(c->a, "Week %d again (%d of %d sessions done)", L, w->done, w->planned);
-		adjust(c, NULL, GRADUS_ADJ_WEEK, "RV-MISSED-SESSIONS",
-		       arena_printf(c->a, "Week %d: %d of %d sessions done, less than half: week %d again, and nothing rises.",
-			   L, w->done, w->planned, L),
-		       "D");
-	}
-	if (pr.new_week < 1)
-		pr.new_week = 1;
-
-	/* ---- each exercise, in the plan's order ---- */
-	n_tr = build_tracks(c, tr);
-	{
-		const gradus_session *rs = ref_session(c, L);
-		bool used[MAX_EX] = {false};
-		for (size_t i = 0; rs && i < rs->n_items; i++) {
-			const gradus_exercise *want = rs->items[i].exercise;
-			size_t j;
-			bool keep;
-			for (j = 0; j < n_tr; j++)
-				if (!used[j] && (tr[j].ex == want || same_ladder(tr[j].ex, want)))
-					break;
-			if (j < n_tr) {
-				used[j] = true;
-				adapt_exercise(c, &tr[j], &pr, &items[n_items], &keep);
-				n_items += keep;
-				continue;
-			}
-			/* in the plan but not in the log */
-			{
-				const gradus_item *it = &rs->items[i];
-				const gradus_phase *ph = phase_of(c->t, pr.new_week);
-				rdose dd = {it->exercise, it->sets, it->reps_min, it->support, it->load};
-				if (pr.restart) {
-					dd.sets = ph->sets_min;
-					dd.reps_min = ph->reps_min;
-				}
-				adjust(c, it->exercise, pr.no_rise ? GRADUS_ADJ_REPEAT : GRADUS_ADJ_CONTINUE,
-				       "RV-NOT-LOGGED",
-				       arena_printf(c->a, "Not in the log: goes on as the plan had it in week %d (%s).",
-					   L, dose_words(c->a, &dd, ph)),
-				       "D");
-				items[n_items] = (gradus_resume_item){
-					it->exercise->id, dd.sets, dd.reps_min, dd.support,
-					weight_kind(dd.load.kind) ? dd.load.kg : 0.0,
-					dd.load.kind == GRADUS_LOAD_BAND ? dd.load.band : -1,
-					dd.load.kind == GRADUS_LOAD_MACHINE ? dd.load.machine_step : 0,
-					false, c->adj[c->n_adj - 1].reason, "RV-NOT-LOGGED", "D"};
-				n_items++;
-			}
-		}
-		/* logged, but not in the plan: in the order first done */
-		for (size_t j = 0; j < n_tr; j++) {
-			bool keep;
-			if (used[j])
-				continue;
-			adapt_exercise(c, &tr[j], &pr, &items[n_items], &keep);
-			n_items += keep;
-		}
-	}
+	whole_plan(c, ill, &pr);
+	n_items = adapt_items(c, &pr, tr, build_tracks(c, tr), items);
+	free(tr);
 	b->resume.week = pr.new_week;
 	b->resume.items = items;
 	b->resume.n_items = n_items;
-	r->resume = &b->resume;
+	b->r.resume = &b->resume;
 	if (n_items == 0) {
-		gradus_diags_add(d, GRADUS_SEV_ERROR, log->file, 0,
+		gradus_diags_add(d, GRADUS_SEV_ERROR, c->log->file, 0,
 				 "no exercise is left to plan: every exercise in the log was left out (see the reasons above); ask the therapist");
-		rc = GRADUS_EINVALID;
-		goto out;
+		return GRADUS_EINVALID;
 	}
-	{
-		gradus_plan_options po = {r->start, 0, c->t->id, &b->resume};
-		int left = c->orig->weeks_planned - pr.new_week + 1;
-		po.weeks = o && o->weeks > 0 ? o->weeks : left >= MIN_NEW_WEEKS ? left : MIN_NEW_WEEKS;
-		if (po.weeks > 52)
-			po.weeks = 52;
-		r->weeks_planned = po.weeks;
-		rc = gradus_plan_generate(&b->plan, c->p, b->screen, c->cat, c->tpl, &po, d);
-		r->plan = b->plan;
-	}
-out:
-	free(tr);
-	return rc;
+	return new_plan(c, o, d);
 }
 
+/* ---- the run ---- */
+
+static review_box *box_new(ctx *c, const gradus_profile *p, const gradus_log *log,
+			   const gradus_catalogue *cat, const gradus_templates *tpl)
+{
+	review_box *b = calloc(1, sizeof(*b));
+	memset(c, 0, sizeof(*c));
+	if (!b)
+		return NULL;
+	arena_init(&b->a);
+	c->b = b;
+	c->a = &b->a;
+	c->orig = p;
+	c->p = &b->prof;
+	c->log = log;
+	c->cat = cat;
+	c->tpl = tpl;
+	b->r.log = log;
+	b->r.first_week = log->first_week;
+	return b;
+}
+
+/* The log names its person: a different profile file is most likely the
+ * wrong person's (a warning). */
+static void check_person(const gradus_profile *p, const gradus_log *log,
+			 gradus_diags *d)
+{
+	const char *base;
+	size_t n;
+	if (!log->profile || !p->file)
+		return;
+	base = strrchr(p->file, '/');
+	base = base ? base + 1 : p->file;
+	n = strlen(base);
+	if (n > 4 && strcmp(base + n - 4, ".cfg") == 0)
+		n -= 4;
+	if (strlen(log->profile) != n || strncmp(log->profile, base, n) != 0)
+		gradus_diags_add(d, GRADUS_SEV_WARNING, log->file, 0,
+				 "the log is for '%s', but the profile is %s: check that both are the same person's",
+				 log->profile, p->file);
+}
+
+/* The last logged week L: the latest with a session or a check-in; and
+ * the week of the last session. */
+static void last_logged_week(ctx *c)
+{
+	const gradus_log *log = c->log;
+	int last_week = log->first_week;
+	for (size_t i = 0; i < log->n_sessions; i++) {
+		int w = week_of(c, log->sessions[i].date);
+		c->last_session_week = w;
+		if (w > last_week)
+			last_week = w;
+	}
+	for (size_t i = 0; i < log->n_weeks; i++)
+		if (log->weeks[i].week > last_week)
+			last_week = log->weeks[i].week;
+	c->b->r.last_week = last_week;
+}
+
+/* The profile with the log's answers: a yes in any week counts. */
+static void with_log_answers(ctx *c)
+{
+	review_box *b = c->b;
+	const gradus_log *log = c->log;
+	b->prof = *c->orig;
+	for (size_t i = 0; i < log->n_weeks; i++)
+		for (int f = 0; f < GRADUS_RF__COUNT; f++)
+			if (log->weeks[i].red_flags[f] == GRADUS_ANSWER_YES) {
+				if (c->orig->red_flags[f] != GRADUS_ANSWER_YES && !b->r.new_red_flag_week)
+					b->r.new_red_flag_week = log->weeks[i].week;
+				b->prof.red_flags[f] = GRADUS_ANSWER_YES;
+				b->prof.red_flag_line[f] = log->weeks[i].line;
+			}
+	b->r.profile = &b->prof;
+}
+
+/* The new plan starts after the last logged week, or on --start (after
+ * the last session). */
+static int new_start(ctx *c, const gradus_review_options *o, gradus_diags *d)
+{
+	gradus_review *r = &c->b->r;
+	const gradus_log *log = c->log;
+	if (!o || !gradus_date_is_set(o->start)) {
+		r->start = week_start(c, r->last_week + 1);
+		return GRADUS_OK;
+	}
+	r->start = o->start;
+	if (log->n_sessions &&
+	    gradus_date_days(o->start) <=
+		    gradus_date_days(log->sessions[log->n_sessions - 1].date)) {
+		char ds[11];
+		gradus_date_format(log->sessions[log->n_sessions - 1].date, ds);
+		gradus_diags_add(d, GRADUS_SEV_ERROR, log->file, 0,
+				 "the new plan must start after the last logged session (%s)", ds);
+		return GRADUS_EUSAGE;
+	}
+	return GRADUS_OK;
+}
+
+/* The log against the profile: where the logged plan began, whose log
+ * it is, its sessions placed in program weeks, the last logged week,
+ * the answers merged, the new start. */
+static int read_log(ctx *c, const gradus_review_options *o, gradus_diags *d)
+{
+	gradus_review *r = &c->b->r;
+	const gradus_log *log = c->log;
+	int rc;
+
+	r->plan_start = gradus_date_is_set(log->plan_start) ? log->plan_start : c->orig->start;
+	if (!gradus_date_is_set(r->plan_start)) {
+		gradus_diags_add(d, GRADUS_SEV_ERROR, log->file, 0,
+				 "the log has no 'plan_start' and the profile no 'setup.start': say when the logged plan began");
+		return GRADUS_EUSAGE;
+	}
+	c->start_days = gradus_date_days(r->plan_start);
+	check_person(c->orig, log, d);
+	if ((rc = place_sessions(c, d)) != GRADUS_OK)
+		return rc;
+	last_logged_week(c);
+	with_log_answers(c);
+	return new_start(c, o, d);
+}
+
+/* 1. Re-screen, as of the new start; then what the log followed (the
+ * reference plan) and what was done: weeks, measures, history. */
+static int rescreen(ctx *c, gradus_diags *d)
+{
+	review_box *b = c->b;
+	gradus_review *r = &b->r;
+	int rc = gradus_screen(&b->screen, &b->prof, r->start, d);
+	if (rc != GRADUS_OK)
+		return rc;
+	r->screening = b->screen;
+	r->tier = b->screen->tier;
+	rc = reference_plan(c, r->last_week, d);
+	if (rc != GRADUS_OK && b->screen->tier <= GRADUS_TIER_PRECAUTIONS)
+		return rc;
+	build_weeks(c, r->last_week, r->start);
+	build_measures(c);
+	if (c->t)
+		build_history(c);
+	return GRADUS_OK;
+}
+
+/* The adjustments, copied out of the working state. */
+static int finish(ctx *c)
+{
+	review_box *b = c->b;
+	gradus_plan_free(c->ref);
+	c->ref = NULL;
+	if (c->n_adj) {
+		gradus_adjustment *v = arena_alloc(&b->a, c->n_adj * sizeof(*v));
+		if (v)
+			memcpy(v, c->adj, c->n_adj * sizeof(*v));
+		b->r.adjustments = v;
+		b->r.n_adjustments = c->n_adj;
+	}
+	return b->a.failed ? GRADUS_ENOMEM : GRADUS_OK;
+}
+
+/* Safety first, in this order (docs/review.md): re-screen (gated: no
+ * plan), the follow-up trigger, the pause after an illness, then the
+ * adaptation rules and the new plan. */
 int gradus_review_run(gradus_review **out, const gradus_profile *p,
 		      const gradus_log *log, const gradus_catalogue *cat,
 		      const gradus_templates *tpl,
@@ -1365,144 +1712,42 @@ int gradus_review_run(gradus_review **out, const gradus_profile *p,
 {
 	review_box *b;
 	gradus_review *r;
+	const char *why;
+	illness ill;
 	ctx c;
-	int rc, last_week;
+	int rc;
 
 	if (!out)
 		return GRADUS_EUSAGE;
 	*out = NULL;
 	if (!p || !log || !cat || !tpl)
 		return GRADUS_EUSAGE;
-	b = calloc(1, sizeof(*b));
-	if (!b)
+	if (!(b = box_new(&c, p, log, cat, tpl)))
 		return GRADUS_ENOMEM;
-	arena_init(&b->a);
 	r = &b->r;
-	memset(&c, 0, sizeof(c));
-	c.b = b;
-	c.a = &b->a;
-	c.orig = p;
-	c.p = &b->prof;
-	c.log = log;
-	c.cat = cat;
-	c.tpl = tpl;
-	r->log = log;
-	r->first_week = log->first_week;
-
-	/* where the logged plan began */
-	r->plan_start = gradus_date_is_set(log->plan_start) ? log->plan_start : p->start;
-	if (!gradus_date_is_set(r->plan_start)) {
-		gradus_diags_add(d, GRADUS_SEV_ERROR, log->file, 0,
-				 "the log has no 'plan_start' and the profile no 'setup.start': say when the logged plan began");
-		rc = GRADUS_EUSAGE;
+	if ((rc = read_log(&c, o, d)) != GRADUS_OK ||
+	    (rc = rescreen(&c, d)) != GRADUS_OK)
 		goto fail;
-	}
-	c.start_days = gradus_date_days(r->plan_start);
-	if (log->profile && p->file) {
-		/* the log names its person: a different profile file is most
-		 * likely the wrong person's */
-		const char *base = strrchr(p->file, '/');
-		size_t n;
-		base = base ? base + 1 : p->file;
-		n = strlen(base);
-		if (n > 4 && strcmp(base + n - 4, ".cfg") == 0)
-			n -= 4;
-		if (strlen(log->profile) != n || strncmp(log->profile, base, n) != 0)
-			gradus_diags_add(d, GRADUS_SEV_WARNING, log->file, 0,
-					 "the log is for '%s', but the profile is %s: check that both are the same person's",
-					 log->profile, p->file);
-	}
-	if ((rc = place_sessions(&c, d)) != GRADUS_OK)
-		goto fail;
-	last_week = log->first_week;
-	for (size_t i = 0; i < log->n_sessions; i++) {
-		int w = week_of(&c, log->sessions[i].date);
-		c.last_session_week = w;
-		if (w > last_week)
-			last_week = w;
-	}
-	for (size_t i = 0; i < log->n_weeks; i++)
-		if (log->weeks[i].week > last_week)
-			last_week = log->weeks[i].week;
-	r->last_week = last_week;
-
-	/* the profile with the log's answers: a yes in any week counts */
-	b->prof = *p;
-	for (size_t i = 0; i < log->n_weeks; i++)
-		for (int f = 0; f < GRADUS_RF__COUNT; f++)
-			if (log->weeks[i].red_flags[f] == GRADUS_ANSWER_YES) {
-				if (p->red_flags[f] != GRADUS_ANSWER_YES && !r->new_red_flag_week)
-					r->new_red_flag_week = log->weeks[i].week;
-				b->prof.red_flags[f] = GRADUS_ANSWER_YES;
-				b->prof.red_flag_line[f] = log->weeks[i].line;
-			}
-	r->profile = &b->prof;
-
-	/* the new plan starts after the last logged week, or on --start */
-	if (o && gradus_date_is_set(o->start)) {
-		r->start = o->start;
-		if (log->n_sessions &&
-		    gradus_date_days(o->start) <=
-			    gradus_date_days(log->sessions[log->n_sessions - 1].date)) {
-			char ds[11];
-			gradus_date_format(log->sessions[log->n_sessions - 1].date, ds);
-			gradus_diags_add(d, GRADUS_SEV_ERROR, log->file, 0,
-					 "the new plan must start after the last logged session (%s)", ds);
-			rc = GRADUS_EUSAGE;
-			goto fail;
-		}
-	} else
-		r->start = week_start(&c, last_week + 1);
-
-	/* 1. re-screen, as of the new start */
-	rc = gradus_screen(&b->screen, &b->prof, r->start, d);
-	if (rc != GRADUS_OK)
-		goto fail;
-	r->screening = b->screen;
-	r->tier = b->screen->tier;
-
-	rc = reference_plan(&c, last_week, d);
-	if (rc != GRADUS_OK && b->screen->tier <= GRADUS_TIER_PRECAUTIONS)
-		goto fail;
-	rc = GRADUS_OK;
-	build_weeks(&c, last_week, r->start);
-	build_measures(&c);
-	if (c.t)
-		build_history(&c);
 	if (b->screen->tier > GRADUS_TIER_PRECAUTIONS) {
 		r->outcome = GRADUS_REVIEW_GATED;
 		goto done;
 	}
-
-	/* 2. the follow-up trigger (docs/review.md) */
-	{
-		const char *why = follow_up(&c);
-		if (why) {
-			r->outcome = GRADUS_REVIEW_FOLLOW_UP;
-			r->follow_up = why;
-			add_finding(&c, rule_by_id("FU-NO-PROGRESS"), (char *)why);
-			goto done;
-		}
+	/* 2. the follow-up trigger */
+	if ((why = follow_up(&c)) != NULL) {
+		r->outcome = GRADUS_REVIEW_FOLLOW_UP;
+		r->follow_up = why;
+		add_finding(&c, rule_by_id("FU-NO-PROGRESS"), (char *)why);
+		goto done;
 	}
-
-	/* 3. and 4. pause, or the adaptation rules and the new plan */
-	rc = adapt(&c, o, d);
-	if (rc != GRADUS_OK)
+	/* 3. the pause, or 4. the adaptation rules and the new plan */
+	find_illness(&c, &ill);
+	if (ill.week && !ill.by)
+		pause_plan(&c, &ill);
+	else if ((rc = adapt(&c, &ill, o, d)) != GRADUS_OK)
 		goto fail;
 done:
-	gradus_plan_free(c.ref);
-	c.ref = NULL;
-	if (c.n_adj) {
-		gradus_adjustment *v = arena_alloc(&b->a, c.n_adj * sizeof(*v));
-		if (v)
-			memcpy(v, c.adj, c.n_adj * sizeof(*v));
-		r->adjustments = v;
-		r->n_adjustments = c.n_adj;
-	}
-	if (b->a.failed) {
-		rc = GRADUS_ENOMEM;
+	if ((rc = finish(&c)) != GRADUS_OK)
 		goto fail;
-	}
 	*out = r;
 	return GRADUS_OK;
 fail:

@@ -36,10 +36,8 @@
 #define SNOMED "http://snomed.info/sct"
 #define PERTAINS_TO_GOAL "http://hl7.org/fhir/StructureDefinition/resource-pertainsToGoal"
 
+/* FHIR codes (ValueSet days-of-week), not words for a reader */
 static const char *const fhir_day[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
-static const char *const weekday_name[7] = {"Monday", "Tuesday", "Wednesday",
-					    "Thursday", "Friday", "Saturday",
-					    "Sunday"};
 
 /* ---- SHA-1 (FIPS 180-4), for version 5 UUIDs ---- */
 
@@ -523,7 +521,7 @@ static void put_days(buf *b, unsigned days)
 		if (!(days & (1u << d)))
 			continue;
 		k++;
-		buf_printf(b, "%s%s", k == 1 ? "" : k == n ? " and " : ", ", weekday_name[d]);
+		buf_printf(b, "%s%s", k == 1 ? "" : k == n ? " and " : ", ", words_day_long[d]);
 	}
 }
 

@@ -43,12 +43,6 @@
 #include "render/words.h"
 #include "screen/screen_int.h"
 
-static const char *const day_short[7] = {"Mon", "Tue", "Wed", "Thu",
-					 "Fri", "Sat", "Sun"};
-static const char *const month_short[12] = {"Jan", "Feb", "Mar", "Apr",
-					    "May", "Jun", "Jul", "Aug",
-					    "Sep", "Oct", "Nov", "Dec"};
-
 /* ---- small helpers ---- */
 
 /* The week table says "lighter week" in its heading, not per exercise. */
@@ -60,8 +54,8 @@ static const char *html_change_words(gradus_change c)
 /* "Wed 2 Dec 2026", or "Wed 2 Dec" without the year */
 static void put_date(buf *b, gradus_date d, bool year)
 {
-	buf_printf(b, "%s %d %s", day_short[gradus_date_weekday(d)], d.d,
-		   month_short[d.m - 1]);
+	buf_printf(b, "%s %d %s", words_day_short[gradus_date_weekday(d)], d.d,
+		   words_month_short[d.m - 1]);
 	if (year)
 		buf_printf(b, " %d", d.y);
 }
@@ -480,7 +474,7 @@ static void days_words(buf *b, unsigned days)
 		if (!((days >> d) & 1))
 			continue;
 		k++;
-		buf_printf(b, "%s%s", k == 1 ? "" : k == n ? " and " : ", ", day_short[d]);
+		buf_printf(b, "%s%s", k == 1 ? "" : k == n ? " and " : ", ", words_day_short[d]);
 	}
 }
 

@@ -30,10 +30,6 @@
 
 #define PRODID "-//gradus//gradus 0.1.0//EN"
 
-static const char *const weekday_name[7] = {"Monday", "Tuesday", "Wednesday",
-					    "Thursday", "Friday", "Saturday",
-					    "Sunday"};
-
 /* ---- content lines ---- */
 
 /* Appends s[0..n) as content lines: CRLF, folded at 75 octets (a
@@ -259,7 +255,7 @@ static void put_description(buf *b, const gradus_plan *pl, const gradus_week *wk
 
 	buf_printf(&t, "Strength plan for %s: week %d of %zu (%s%s), %s.\n",
 		   pl->profile->name, wk->number, pl->n_weeks, wk->phase,
-		   wk->deload ? ", a lighter week" : "", weekday_name[s->weekday]);
+		   wk->deload ? ", a lighter week" : "", words_day_long[s->weekday]);
 	put_block(&t, "Warm-up", s->warmup_min, pl->warmup, pl->n_warmup);
 	buf_puts(&t, "Strength:\n");
 	for (size_t i = 0; i < s->n_items; i++)

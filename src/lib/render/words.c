@@ -74,6 +74,9 @@ const char *words_headline(gradus_tier t, const char **more)
 
 const char *const words_day_short[7] = {"Mon", "Tue", "Wed", "Thu",
 					 "Fri", "Sat", "Sun"};
+const char *const words_day_long[7] = {"Monday", "Tuesday", "Wednesday",
+					"Thursday", "Friday", "Saturday",
+					"Sunday"};
 /* weekdays as profiles spell them (setup.days) */
 const char *const words_day_key[7] = {"mon", "tue", "wed", "thu",
 				       "fri", "sat", "sun"};

@@ -42,8 +42,10 @@ const char *render_change_words(gradus_change c);
  * false (nothing written) when no pair has more than one set. */
 bool render_put_pairs(buf *b, const gradus_session *s);
 
-/* Day and month names: "Mon", "Jan"; "mon" as profiles spell days. */
+/* Day and month names: "Mon", "Monday", "Jan"; "mon" as profiles spell
+ * days. Monday first, as gradus_date_weekday counts. */
 extern const char *const words_day_short[7];
+extern const char *const words_day_long[7];
 extern const char *const words_day_key[7];
 extern const char *const words_month_short[12];
 

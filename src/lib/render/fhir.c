@@ -754,8 +754,7 @@ static const char *priority(gradus_tier t)
 
 static void put_next_step(buf *b, const gradus_screening *s, const gradus_profile *p)
 {
-	const char *call = p->emergency_number ? p->emergency_number
-					       : "your local emergency number";
+	const char *call = words_emergency_number(p);
 	switch (s->tier) {
 	case GRADUS_TIER_EMERGENCY:
 		buf_printf(b, "Call %s now, or ask someone to call for you. Do not exercise.", call);

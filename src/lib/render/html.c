@@ -1231,7 +1231,12 @@ static int screening_page(buf *b, const gradus_screening *s, const gradus_profil
 	flow_init(&f, b, p, &screen_sizes, body, "screening",
 		  title.ptr ? title.ptr : "Screening result");
 	if (s->tier == GRADUS_TIER_EMERGENCY) {
-		buf_htmlf(&t, "<p class=\"banner\">Call %s now.</p>\n", words_emergency_number(p));
+		buf call = BUF_INIT;
+		words_call_now(&call, p);
+		buf_htmlf(&t, "<p class=\"banner\">%s</p>\n", call.ptr ? call.ptr : "");
+		if (call.failed)
+			t.failed = true;
+		buf_free(&call);
 		h += text_mm(t.ptr ? t.ptr : "", 28, 1.3, f.width - mm_of(28), true) + mm_of(24);
 	}
 	buf_htmlf(&t, "<h1>%s</h1>\n<p class=\"sub\">", title.ptr ? title.ptr : "");

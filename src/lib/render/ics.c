@@ -242,11 +242,6 @@ static void put_block(buf *b, const char *title, int minutes,
 	buf_puts(b, ".\n");
 }
 
-static const char *emergency_number(const gradus_profile *p)
-{
-	return p->emergency_number ? p->emergency_number : "your local emergency number";
-}
-
 static void put_description(buf *b, const gradus_plan *pl, const gradus_week *wk,
 			    const gradus_session *s)
 {
@@ -263,8 +258,7 @@ static void put_description(buf *b, const gradus_plan *pl, const gradus_week *wk
 	if (s->balance_min)
 		put_block(&t, "Balance", s->balance_min, s->balance, s->n_balance);
 	put_block(&t, "Cool-down", s->cooldown_min, pl->cooldown, pl->n_cooldown);
-	buf_printf(&t, "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint. Call %s.",
-		   emergency_number(pl->profile));
+	words_stop(&t, pl->profile);
 	text = buf_detach(&t, NULL);
 	if (!text) {
 		b->failed = true;
@@ -329,11 +323,11 @@ static void todo_next(buf *t, const gradus_screening *s, const gradus_profile *p
 {
 	switch (s->tier) {
 	case GRADUS_TIER_EMERGENCY:
-		buf_printf(t, "Call %s now, or ask someone to call for you. Do not exercise.", emergency_number(p));
+		buf_printf(t, "Call %s now, or ask someone to call for you. Do not exercise.", words_emergency_number(p));
 		break;
 	case GRADUS_TIER_URGENT:
 		buf_printf(t, "See a doctor today and take the referral sheet with you. Do not start the exercises. If it gets much worse, call %s.",
-			   emergency_number(p));
+			   words_emergency_number(p));
 		break;
 	case GRADUS_TIER_REVIEW:
 		buf_puts(t, "Book an appointment with your doctor soon and take the referral sheet with you. Do not start the exercises until a doctor has checked you.");

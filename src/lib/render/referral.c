@@ -269,7 +269,7 @@ static void build(doc *d, const gradus_screening *s, const gradus_profile *p,
 	size_t shown = 0, more = 0;
 
 	if (s->tier == GRADUS_TIER_EMERGENCY) {
-		buf_printf(&t, "Call %s now.", words_emergency_number(p));
+		words_call_now(&t, p);
 		put(d, B_BANNER, &t);
 	}
 	putf(d, B_TITLE, title(s->tier));

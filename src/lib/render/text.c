@@ -105,12 +105,11 @@ static void text_item(buf *b, const gradus_item *it, int n,
 }
 
 /* The "stop and call" lines, on every page. */
-static void put_stop(buf *b, const char *emergency)
+static void put_stop(buf *b, const gradus_profile *p)
 {
 	buf line = BUF_INIT;
 	buf_putc(b, '\n');
-	buf_printf(&line, "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint. Call %s.",
-		   emergency);
+	words_stop(&line, p);
 	flush_wrapped(b, "STOP AND CALL: ", &line);
 }
 
@@ -184,8 +183,6 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 {
 	const gradus_profile *p = pl->profile;
 	const gradus_template *t = pl->template;
-	const char *emergency = p->emergency_number ? p->emergency_number
-						    : "your local emergency number";
 
 	if (o && o->preface_text) {
 		buf_puts(b, o->preface_text);
@@ -216,7 +213,7 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 		for (size_t i = 0; i < pl->n_warnings; i++)
 			text_wrapped(b, "  - ", pl->warnings[i]);
 	}
-	put_stop(b, emergency);
+	put_stop(b, p);
 	for (size_t w = 0; w < pl->n_weeks; w++) {
 		const gradus_week *wk = &pl->weeks[w];
 		const gradus_session *s0 = wk->n_sessions ? &wk->sessions[0] : NULL;
@@ -274,7 +271,7 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 			}
 			put_record(b, wk);
 		}
-		put_stop(b, emergency);
+		put_stop(b, p);
 	}
 }
 
@@ -324,7 +321,8 @@ void render_screening_text(buf *b, const gradus_screening *s,
 	char d[11];
 
 	if (s->tier == GRADUS_TIER_EMERGENCY) {
-		buf_printf(b, "Call %s now.\n\n", words_emergency_number(p));
+		words_call_now(b, p);
+		buf_puts(b, "\n\n");
 	}
 	{
 		buf t = BUF_INIT;

@@ -14,6 +14,17 @@ const char *words_emergency_number(const gradus_profile *p)
 					: "your local emergency number";
 }
 
+void words_call_now(buf *b, const gradus_profile *p)
+{
+	buf_printf(b, "Call %s now.", words_emergency_number(p));
+}
+
+void words_stop(buf *b, const gradus_profile *p)
+{
+	buf_printf(b, "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint. Call %s.",
+		   words_emergency_number(p));
+}
+
 const char *words_effort(int e)
 {
 	return e <= 0	? "rest"

@@ -20,6 +20,11 @@ const char *words_headline(gradus_tier t, const char **more);
 
 /* "112", or "your local emergency number". */
 const char *words_emergency_number(const gradus_profile *p);
+/* The banner of an emergency: "Call 112 now." (plain text). */
+void words_call_now(buf *b, const gradus_profile *p);
+/* The stop line of a plan's text and calendar: "Stop at once if you get
+ * chest pain, ... Call 112." (plain text). */
+void words_stop(buf *b, const gradus_profile *p);
 
 /* Effort in words: "moderate" for 5 or 6, ... */
 const char *words_effort(int effort);

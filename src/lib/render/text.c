@@ -364,7 +364,7 @@ void render_screening_text(buf *b, const gradus_screening *s,
 	if (s->tier <= GRADUS_TIER_PRECAUTIONS && s->precautions.effort_cap < 10) {
 		buf t = BUF_INIT;
 		buf_printf(&t, "Effort: at most %d out of 10 (%s).", s->precautions.effort_cap,
-			   words_effort(s->precautions.effort_cap));
+			   gradus_effort_words(s->precautions.effort_cap));
 		buf_puts(b, "\nIn your plan:\n");
 		if (t.ptr)
 			text_wrap(b, "  ", "  ", t.ptr, WIDTH);

@@ -25,17 +25,6 @@ void words_stop(buf *b, const gradus_profile *p)
 		   words_emergency_number(p));
 }
 
-const char *words_effort(int e)
-{
-	return e <= 0	? "rest"
-	       : e <= 2 ? "very easy"
-	       : e <= 4 ? "easy"
-	       : e <= 6 ? "moderate"
-	       : e <= 8 ? "hard"
-	       : e == 9 ? "very hard"
-			: "as hard as possible";
-}
-
 const char *words_kind(gradus_kind k)
 {
 	switch (k) {

@@ -26,9 +26,6 @@ void words_call_now(buf *b, const gradus_profile *p);
  * chest pain, ... Call 112." (plain text). */
 void words_stop(buf *b, const gradus_profile *p);
 
-/* Effort in words: "moderate" for 5 or 6, ... */
-const char *words_effort(int effort);
-
 /* Plain words for the weakness: "cause not known", "getting slowly
  * worse", "one side of the body", ... */
 const char *words_kind(gradus_kind k);

@@ -369,34 +369,6 @@ static cJSON *patient(const char *urn, const gradus_profile *p)
 	return o;
 }
 
-/* ---- the dose in words (the same words as the text plan) ---- */
-
-/* "1 set of 10 to 12 reps; yellow band; hold on with both hands; effort
- * 3 or 4 out of 10 (light)" */
-static void put_dose(buf *b, const gradus_item *it)
-{
-	const char *sw = render_support_words(it->support);
-	int lo = it->effort_min, hi = it->effort_max;
-	buf_printf(b, "%d set%s of %d to %d %s", it->sets, it->sets > 1 ? "s" : "",
-		   it->reps_min, it->reps_max,
-		   it->exercise->per_side ? "reps on each side" : "reps");
-	if (it->hold_s > 0)
-		buf_printf(b, ", holding each for %d seconds", it->hold_s);
-	buf_puts(b, "; ");
-	render_put_load(b, it);
-	if (sw)
-		buf_printf(b, "; %s", sw);
-	if (lo == hi)
-		buf_printf(b, "; effort %d out of 10", hi);
-	else if (hi == lo + 1)
-		buf_printf(b, "; effort %d or %d out of 10", lo, hi);
-	else
-		buf_printf(b, "; effort %d to %d out of 10", lo, hi);
-	buf_printf(b, " (%s)", gradus_effort_words(hi));
-	if (it->sets > 1)
-		buf_printf(b, "; rest %d seconds between sets", it->rest_s);
-}
-
 /* ---- the plan ---- */
 
 /* One strength exercise over the weeks it is done in: its first week,
@@ -639,8 +611,8 @@ static cJSON *instruction(const activity *a)
 {
 	buf first = BUF_INIT, peak = BUF_INIT, t = BUF_INIT;
 	cJSON *o = NULL;
-	put_dose(&first, a->first);
-	put_dose(&peak, a->peak);
+	render_put_dose(&first, a->first);
+	render_put_dose(&peak, a->peak);
 	if (!first.failed && !peak.failed && first.ptr && peak.ptr) {
 		if (a->peak_w == a->first_w)
 			buf_printf(&t, "Week %d: %s.", a->first_w->number, first.ptr);

@@ -823,13 +823,9 @@ static void item_text(buf *b, const gradus_item *it, size_t n, const shared *sh,
 	if (cw)
 		buf_htmlf(b, " <span class=\"new\">(%s)</span>", cw);
 	buf_puts(b, name_break ? "<br>" : ": ");
-	buf_htmlf(b, "%d set%s of %d to %d reps%s", it->sets, it->sets > 1 ? "s" : "",
-		  it->reps_min, it->reps_max, e->per_side ? " on each side" : "");
-	if (it->hold_s > 0)
-		buf_htmlf(b, ", holding each for %d seconds", it->hold_s);
-	if (it->affected_sets > it->sets)
-		buf_htmlf(b, ", then %d more set%s with your weaker side only",
-			  it->affected_sets - it->sets, it->affected_sets - it->sets > 1 ? "s" : "");
+	/* the dose words are digits and plain words: nothing to escape */
+	render_put_sets(b, it);
+	render_put_affected(b, it);
 	buf_puts(b, "; ");
 	render_put_load(b, it);
 	if (sw)

@@ -200,34 +200,10 @@ static uint64_t seed_hash(const char *name, gradus_date d, const char *what)
 
 /* ---- the dose in words (the same words as the text plan) ---- */
 
-static void put_effort(buf *b, int lo, int hi)
-{
-	if (lo == hi)
-		buf_printf(b, "effort %d out of 10", hi);
-	else if (hi == lo + 1)
-		buf_printf(b, "effort %d or %d out of 10", lo, hi);
-	else
-		buf_printf(b, "effort %d to %d out of 10", lo, hi);
-	buf_printf(b, " (%s)", gradus_effort_words(hi));
-}
-
 static void put_item(buf *b, const gradus_item *it, size_t n)
 {
-	const gradus_exercise *e = it->exercise;
-	const char *sw = render_support_words(it->support);
-	buf_printf(b, "%zu. %s: %d set%s of %d to %d %s", n, e->name, it->sets,
-		   it->sets > 1 ? "s" : "", it->reps_min, it->reps_max,
-		   e->per_side ? "reps on each side" : "reps");
-	if (it->hold_s > 0)
-		buf_printf(b, ", holding each for %d seconds", it->hold_s);
-	buf_puts(b, "; ");
-	render_put_load(b, it);
-	if (sw)
-		buf_printf(b, "; %s", sw);
-	buf_puts(b, "; ");
-	put_effort(b, it->effort_min, it->effort_max);
-	if (it->sets > 1)
-		buf_printf(b, "; rest %d seconds between sets", it->rest_s);
+	buf_printf(b, "%zu. %s: ", n, it->exercise->name);
+	render_put_dose(b, it);
 	buf_puts(b, ".\n");
 }
 

@@ -75,13 +75,8 @@ static void text_item(buf *b, const gradus_item *it, int n,
 	if (cw)
 		buf_printf(&line, "  (%s)", cw);
 	flush_wrapped(b, num, &line);
-	buf_printf(&line, "%d set%s of %d to %d %s", it->sets, it->sets > 1 ? "s" : "",
-		   it->reps_min, it->reps_max, e->per_side ? "reps on each side" : "reps");
-	if (it->hold_s > 0)
-		buf_printf(&line, ", holding each for %d seconds", it->hold_s);
-	if (it->affected_sets > it->sets)
-		buf_printf(&line, ", then %d more set%s with your weaker side only",
-			   it->affected_sets - it->sets, it->affected_sets - it->sets > 1 ? "s" : "");
+	render_put_sets(&line, it);
+	render_put_affected(&line, it);
 	buf_puts(&line, "; ");
 	render_put_load(&line, it);
 	if (sw)

@@ -84,6 +84,17 @@ const char *const words_month_short[12] = {"Jan", "Feb", "Mar", "Apr",
 					    "May", "Jun", "Jul", "Aug",
 					    "Sep", "Oct", "Nov", "Dec"};
 
+/* "5 or 6 out of 10" */
+static void put_effort_numbers(buf *b, int lo, int hi)
+{
+	if (lo == hi)
+		buf_printf(b, "%d out of 10", hi);
+	else if (hi == lo + 1)
+		buf_printf(b, "%d or %d out of 10", lo, hi);
+	else
+		buf_printf(b, "%d to %d out of 10", lo, hi);
+}
+
 /* "moderate - 5 or 6 out of 10" */
 void render_put_effort(buf *b, int lo, int hi, const char *dash)
 {
@@ -92,12 +103,40 @@ void render_put_effort(buf *b, int lo, int hi, const char *dash)
 		buf_puts(b, wh);
 	else
 		buf_printf(b, "%s to %s", wl, wh);
-	if (lo == hi)
-		buf_printf(b, " %s %d out of 10", dash, hi);
-	else if (hi == lo + 1)
-		buf_printf(b, " %s %d or %d out of 10", dash, lo, hi);
-	else
-		buf_printf(b, " %s %d to %d out of 10", dash, lo, hi);
+	buf_printf(b, " %s ", dash);
+	put_effort_numbers(b, lo, hi);
+}
+
+void render_put_sets(buf *b, const gradus_item *it)
+{
+	buf_printf(b, "%d set%s of %d to %d %s", it->sets, it->sets > 1 ? "s" : "",
+		   it->reps_min, it->reps_max,
+		   it->exercise->per_side ? "reps on each side" : "reps");
+	if (it->hold_s > 0)
+		buf_printf(b, ", holding each for %d seconds", it->hold_s);
+}
+
+void render_put_affected(buf *b, const gradus_item *it)
+{
+	int more = it->affected_sets - it->sets;
+	if (more > 0)
+		buf_printf(b, ", then %d more set%s with your weaker side only", more,
+			   more > 1 ? "s" : "");
+}
+
+void render_put_dose(buf *b, const gradus_item *it)
+{
+	const char *sw = render_support_words(it->support);
+	render_put_sets(b, it);
+	buf_puts(b, "; ");
+	render_put_load(b, it);
+	if (sw)
+		buf_printf(b, "; %s", sw);
+	buf_puts(b, "; effort ");
+	put_effort_numbers(b, it->effort_min, it->effort_max);
+	buf_printf(b, " (%s)", gradus_effort_words(it->effort_max));
+	if (it->sets > 1)
+		buf_printf(b, "; rest %d seconds between sets", it->rest_s);
 }
 
 void render_put_load(buf *b, const gradus_item *it)

@@ -38,6 +38,15 @@ const char *words_pattern(gradus_weakness_pattern w);
  * (NULL when nothing changed). */
 void render_put_effort(buf *b, int lo, int hi, const char *dash);
 void render_put_load(buf *b, const gradus_item *it);
+/* "2 sets of 8 to 12 reps on each side, holding each for 5 seconds" */
+void render_put_sets(buf *b, const gradus_item *it);
+/* ", then 1 more set with your weaker side only"; nothing when the
+ * weaker side has no extra sets */
+void render_put_affected(buf *b, const gradus_item *it);
+/* The dose on one line, as the calendar and FHIR say it: "1 set of 10
+ * to 12 reps; yellow band; hold on with both hands; effort 3 or 4 out
+ * of 10 (light); rest 60 seconds between sets" */
+void render_put_dose(buf *b, const gradus_item *it);
 const char *render_support_words(gradus_support s);
 const char *render_change_words(gradus_change c);
 /* "In turns: 1 and 2, 3 and 4 - ..." for the paired sets of a session;

@@ -724,27 +724,6 @@ static const char *priority(gradus_tier t)
 	}
 }
 
-static void put_next_step(buf *b, const gradus_screening *s, const gradus_profile *p)
-{
-	const char *call = words_emergency_number(p);
-	switch (s->tier) {
-	case GRADUS_TIER_EMERGENCY:
-		buf_printf(b, "Call %s now, or ask someone to call for you. Do not exercise.", call);
-		break;
-	case GRADUS_TIER_URGENT:
-		buf_printf(b, "See a doctor today. Do not start the exercises. If it gets much worse, call %s.", call);
-		break;
-	case GRADUS_TIER_REVIEW:
-		buf_puts(b, "Book an appointment with your doctor soon. Do not start the exercises until a doctor has checked you.");
-		break;
-	case GRADUS_TIER_CLEARANCE:
-		buf_puts(b, "Ask your doctor whether it is safe for you to start strength exercises before you start.");
-		break;
-	default:
-		buf_puts(b, "Answer every warning-sign question with yes or no, then run gradus again.");
-	}
-}
-
 cJSON *render_screening_fhir(const gradus_screening *s, const gradus_profile *p)
 {
 	seed sd = {"screening", p->name, "", ""};
@@ -793,7 +772,7 @@ cJSON *render_screening_fhir(const gradus_screening *s, const gradus_profile *p)
 		ok &= add(sr, "reasonCode", reasons);
 	else
 		cJSON_Delete(reasons);
-	put_next_step(&t, s, p);
+	words_next_step(&t, s, p);
 	ok &= add(sr, "patientInstruction", string_of(&t));
 	ok &= add(sr, "note", notes);
 

@@ -41,7 +41,6 @@
 
 #include "render/formats.h"
 #include "render/words.h"
-#include "screen/screen_int.h"
 
 /* ---- small helpers ---- */
 
@@ -1164,37 +1163,33 @@ void render_plan_html(buf *b, const gradus_plan *pl,
 
 /* ---- screening (a gated profile: no plan) ---- */
 
+/* The next step (words.c), its first sentence in bold; for review and
+ * above, where to find the referral sheet. */
+static void next_step_html(buf *b, const gradus_screening *s, const gradus_profile *p)
+{
+	buf t = BUF_INIT;
+	char *sp;
+	words_next_step(&t, s, p);
+	sp = t.ptr ? strstr(t.ptr, ". ") : NULL;
+	if (sp) {
+		sp[1] = '\0';
+		buf_puts(b, "<strong>");
+		buf_html(b, t.ptr);
+		buf_puts(b, "</strong> ");
+		buf_html(b, sp + 2);
+	} else
+		buf_html(b, t.ptr);
+	if (s->tier >= GRADUS_TIER_REVIEW)
+		buf_puts(b, " The referral sheet is on the next page.");
+	if (t.failed)
+		b->failed = true;
+	buf_free(&t);
+}
+
 static void next_steps(flow *f, const gradus_screening *s, const gradus_profile *p)
 {
-	const char *em = words_emergency_number(p);
 	buf t = BUF_INIT;
-	switch (s->tier) {
-	case GRADUS_TIER_EMERGENCY:
-		buf_htmlf(&t, "<strong>Call %s now</strong>, or ask someone to call for you. Do not wait to see if it gets better. Do not exercise. Show the referral sheet (next page) to the people who help you.",
-			  em);
-		break;
-	case GRADUS_TIER_URGENT:
-		buf_htmlf(&t, "<strong>See a doctor today.</strong> Take the referral sheet (next page) with you. Do not start the exercises. If it gets much worse, or a new warning sign appears, call %s.",
-			  em);
-		break;
-	case GRADUS_TIER_REVIEW:
-		buf_puts(&t, "<strong>Book an appointment with your doctor soon</strong> and take the referral sheet (next page) with you. Do not start the exercises until a doctor has checked you.");
-		break;
-	case GRADUS_TIER_CLEARANCE:
-		buf_puts(&t, "<strong>Ask your doctor</strong> whether it is safe for you to start strength exercises. When the doctor says yes, add their name and the date to the profile (health.clearance) and run gradus again.");
-		for (size_t i = 0; i < s->n_findings; i++)
-			if (strcmp(s->findings[i].rule->id, "CL-BP-HIGH") == 0)
-				buf_puts(&t, " A clearance is not enough for very high blood pressure: it must be treated and measured again first.");
-		for (size_t i = 0; i < s->n_findings; i++)
-			if (strcmp(s->findings[i].rule->id, "CL-HR-HIGH") == 0)
-				buf_puts(&t, " " WORDS_HR_NEXT_STEP);
-		break;
-	case GRADUS_TIER_INCOMPLETE:
-		buf_puts(&t, "<strong>Answer every question below</strong> with yes or no (true or false in the profile), then run gradus again.");
-		break;
-	default:
-		buf_puts(&t, "You can start your plan.");
-	}
+	next_step_html(&t, s, p);
 	flow_h2(f, "What to do next", para_mm(f, &t));
 	flow_para(f, &t, 0);
 	if (s->n_missing && s->tier != GRADUS_TIER_INCOMPLETE) {

@@ -295,27 +295,6 @@ static const char *todo_summary(gradus_tier t)
 	}
 }
 
-static void todo_next(buf *t, const gradus_screening *s, const gradus_profile *p)
-{
-	switch (s->tier) {
-	case GRADUS_TIER_EMERGENCY:
-		buf_printf(t, "Call %s now, or ask someone to call for you. Do not exercise.", words_emergency_number(p));
-		break;
-	case GRADUS_TIER_URGENT:
-		buf_printf(t, "See a doctor today and take the referral sheet with you. Do not start the exercises. If it gets much worse, call %s.",
-			   words_emergency_number(p));
-		break;
-	case GRADUS_TIER_REVIEW:
-		buf_puts(t, "Book an appointment with your doctor soon and take the referral sheet with you. Do not start the exercises until a doctor has checked you.");
-		break;
-	case GRADUS_TIER_CLEARANCE:
-		buf_puts(t, "Ask your doctor whether it is safe for you to start strength exercises. When the doctor says yes, add their name and the date to the profile (health.clearance) and run gradus again.");
-		break;
-	default:
-		buf_puts(t, "Answer every warning-sign question with yes or no, then run gradus again.");
-	}
-}
-
 void render_screening_ics(buf *b, const gradus_screening *s,
 			  const gradus_profile *p)
 {
@@ -337,7 +316,7 @@ void render_screening_ics(buf *b, const gradus_screening *s,
 
 	buf_printf(&t, "gradus made no exercise plan for %s. Safety screening: %s.\n",
 		   p->name ? p->name : "you", gradus_tier_name(s->tier));
-	todo_next(&t, s, p);
+	words_next_step(&t, s, p);
 	buf_puts(&t, "\nWhy:\n");
 	for (size_t i = 0; i < s->n_findings; i++) {
 		const gradus_finding *f = &s->findings[i];

@@ -100,20 +100,21 @@ static const char *title(gradus_tier t)
 	}
 }
 
+/* How urgent, in the sheet's own word, then the next step the person
+ * was given (the same sentence in every format). */
 static void urgency(buf *t, const gradus_screening *s, const gradus_profile *p)
 {
 	switch (s->tier) {
 	case GRADUS_TIER_EMERGENCY:
-		buf_printf(t, "Emergency. Call %s now. Do not wait to see if it gets better. Do not exercise. Do not drive yourself.",
-			   words_emergency_number(p));
+		buf_puts(t, "Emergency. ");
 		break;
 	case GRADUS_TIER_URGENT:
-		buf_printf(t, "Urgent. See a doctor today. Do not start the exercises. If it gets worse, or a new warning sign appears, call %s.",
-			   words_emergency_number(p));
+		buf_puts(t, "Urgent. ");
 		break;
 	default:
-		buf_puts(t, "Not an emergency, but do not wait: book an appointment with a doctor soon. Do not start the exercises until a doctor has checked the weakness.");
+		buf_puts(t, "Not an emergency, but do not wait. ");
 	}
+	words_next_step(t, s, p);
 }
 
 static void weakness(doc *d, const gradus_profile *p)

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "gradus/plan.h"
-#include "screen/screen_int.h"
 #include "render/formats.h"
 #include "render/words.h"
 #include "util/buf.h"
@@ -277,36 +276,11 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 static void next_steps(buf *b, const gradus_screening *s, const gradus_profile *p)
 {
 	buf t = BUF_INIT;
-	switch (s->tier) {
-	case GRADUS_TIER_EMERGENCY:
-		buf_printf(&t, "Call %s now, or ask someone to call for you. Do not wait to see if it gets better. Do not exercise. Show the referral sheet to the people who help you.",
-			   words_emergency_number(p));
-		break;
-	case GRADUS_TIER_URGENT:
-		buf_puts(&t, "See a doctor today. Take the referral sheet with you. Do not start the exercises. If it gets much worse, or a new warning sign appears, call ");
-		buf_printf(&t, "%s.", words_emergency_number(p));
-		break;
-	case GRADUS_TIER_REVIEW:
-		buf_puts(&t, "Book an appointment with your doctor soon and take the referral sheet with you. Do not start the exercises until a doctor has checked you.");
-		break;
-	case GRADUS_TIER_CLEARANCE:
-		buf_puts(&t, "Ask your doctor whether it is safe for you to start strength exercises. When the doctor says yes, add their name and the date to the profile (health.clearance) and run gradus again.");
-		if (sc_clearance_caveats(s) & SC_CAVEAT_BP_HIGH)
-				buf_puts(&t, " A clearance is not enough for very high blood pressure: it must be treated and measured again first.");
-		if (sc_clearance_caveats(s) & SC_CAVEAT_HR_HIGH)
-				buf_puts(&t, " " WORDS_HR_NEXT_STEP);
-		break;
-	case GRADUS_TIER_INCOMPLETE:
-		buf_puts(&t, "Answer every question below with yes or no (true or false in the profile), then run gradus again.");
-		break;
-	case GRADUS_TIER_PRECAUTIONS:
-		buf_puts(&t, "You can start your plan. It follows the changes above.");
-		break;
-	default:
-		buf_puts(&t, "You can start your plan.");
-	}
+	words_next_step(&t, s, p);
 	if (t.ptr)
 		text_wrap(b, "  ", "  ", t.ptr, WIDTH);
+	if (t.failed)
+		b->failed = true;
 	buf_free(&t);
 }
 

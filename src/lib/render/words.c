@@ -6,6 +6,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "screen/screen_int.h"
 #include "util/buf.h"
 
 const char *words_emergency_number(const gradus_profile *p)
@@ -70,6 +71,43 @@ const char *words_headline(gradus_tier t, const char **more)
 		t = GRADUS_TIER_EMERGENCY;
 	*more = words[t][1];
 	return words[t][0];
+}
+
+/* Short plain sentences for a reader of 80: the action first, then what
+ * not to do, then when to call for help. */
+void words_next_step(buf *b, const gradus_screening *s, const gradus_profile *p)
+{
+	unsigned caveats;
+	switch (s->tier) {
+	case GRADUS_TIER_EMERGENCY:
+		buf_printf(b, "Call %s now, or ask someone to call for you. Do not wait to see if it gets better. Do not drive yourself. Do not exercise. Show the referral sheet to the people who help you.",
+			   words_emergency_number(p));
+		break;
+	case GRADUS_TIER_URGENT:
+		buf_printf(b, "See a doctor today. Take the referral sheet with you. Do not start the exercises. If it gets worse, or a new warning sign appears, call %s.",
+			   words_emergency_number(p));
+		break;
+	case GRADUS_TIER_REVIEW:
+		buf_puts(b, "Book an appointment with your doctor soon. Take the referral sheet with you. Do not start the exercises until a doctor has checked you.");
+		break;
+	case GRADUS_TIER_CLEARANCE:
+		buf_puts(b, "Ask your doctor if it is safe for you to start strength exercises. If the doctor says yes, write their name and the date in the profile (health.clearance).");
+		caveats = sc_clearance_caveats(s);
+		if (caveats & SC_CAVEAT_BP_HIGH)
+			buf_puts(b, " Your blood pressure is very high: a doctor's yes is not enough for that. It must be treated first. When it is below 180/110, write the new numbers in the profile (health.resting_bp).");
+		if (caveats & SC_CAVEAT_HR_HIGH)
+			buf_puts(b, " Your pulse at rest is over 100: a doctor's yes is not enough for that. When your pulse at rest is 100 or less, write the new number in the profile (health.resting_hr).");
+		buf_puts(b, " Then run gradus again.");
+		break;
+	case GRADUS_TIER_INCOMPLETE:
+		buf_puts(b, "Answer every question that has no answer yet with yes or no (true or false in the profile). Then run gradus again.");
+		break;
+	case GRADUS_TIER_PRECAUTIONS:
+		buf_puts(b, "You can start your plan, with the changes that keep you safe.");
+		break;
+	default:
+		buf_puts(b, "You can start your plan.");
+	}
 }
 
 const char *const words_day_short[7] = {"Mon", "Tue", "Wed", "Thu",

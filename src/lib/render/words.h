@@ -11,12 +11,11 @@
  * *more, a sentence; the same words on paper and on screen. */
 const char *words_headline(gradus_tier t, const char **more);
 
-/* The clearance tier's extra next step when CL-HR-HIGH fired (a clearance
- * does not lift it); plain text, safe in HTML as it is. */
-#define WORDS_HR_NEXT_STEP                                                      \
-	"For a resting pulse over 100, a clearance is not enough: gradus "    \
-	"makes a plan only when your pulse at rest is 100 or less again and " \
-	"you have written the new number in the profile (health.resting_hr)."
+/* What to do now, for the tier: the one next step every format prints
+ * (plain text; HTML escapes it, the calendar and FHIR as they need).
+ * For the clearance tier it adds what a clearance does not lift (very
+ * high blood pressure, a resting pulse over 100). */
+void words_next_step(buf *b, const gradus_screening *s, const gradus_profile *p);
 
 /* "112", or "your local emergency number". */
 const char *words_emergency_number(const gradus_profile *p);

@@ -25,6 +25,11 @@ void render_rules_text(buf *b);
 struct cJSON *render_rules_json(void);
 void render_screening_html(buf *b, const gradus_screening *s,
 			   const gradus_profile *p);
+/* The referral sheet (referral.c) without its document: the inside of
+ * <body>, escaped, for the HTML screening page to embed. GRADUS_OK, or
+ * GRADUS_EUSAGE below tier review, GRADUS_ENOMEM. */
+int render_referral_body_html(buf *b, const gradus_screening *s,
+			      const gradus_profile *p);
 struct cJSON *render_screening_fhir(const gradus_screening *s,
 				    const gradus_profile *p);
 void render_screening_ics(buf *b, const gradus_screening *s,

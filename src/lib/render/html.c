@@ -1266,25 +1266,6 @@ static int screening_page(buf *b, const gradus_screening *s, const gradus_profil
 	return f.pages;
 }
 
-/* The body of the referral sheet's own HTML document (already escaped
- * by referral.c), or false. */
-static bool referral_body(buf *b, const gradus_screening *s, const gradus_profile *p)
-{
-	char *doc = NULL, *from, *to;
-	if (gradus_referral_render(&doc, s, p, GRADUS_REFERRAL_HTML) != GRADUS_OK)
-		return false;
-	from = strstr(doc, "<body>\n");
-	to = from ? strstr(from, "</body>") : NULL;
-	if (!to) {
-		free(doc);
-		return false;
-	}
-	from += strlen("<body>\n");
-	buf_put(b, from, (size_t)(to - from));
-	free(doc);
-	return true;
-}
-
 void render_screening_html(buf *b, const gradus_screening *s,
 			   const gradus_profile *p)
 {
@@ -1308,7 +1289,7 @@ void render_screening_html(buf *b, const gradus_screening *s,
 	}
 	if (s->tier >= GRADUS_TIER_REVIEW) {
 		buf_puts(b, "<section class=\"page referral\">\n");
-		if (!referral_body(b, s, p))
+		if (render_referral_body_html(b, s, p) != GRADUS_OK)
 			b->failed = true;
 		buf_puts(b, "</section>\n");
 	}

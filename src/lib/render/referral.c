@@ -13,6 +13,7 @@
 #include "util/buf.h"
 #include "util/text.h"
 #include "util/util.h"
+#include "render/formats.h"
 #include "render/words.h"
 #include "screen/screen_int.h"
 
@@ -383,12 +384,10 @@ static const char css[] =
 	".note { font-size: 9pt; margin-top: 7pt; }\n"
 	"@media print { body { max-width: none; } }\n";
 
-static void to_html(buf *b, const doc *d, const gradus_profile *p)
+/* The blocks of the sheet as HTML, the inside of <body>. */
+static void to_html_body(buf *b, const doc *d)
 {
 	bool in_list = false;
-	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
-	buf_htmlf(b, "<title>Referral: %s</title>\n", p->name ? p->name : "");
-	buf_printf(b, "<style>\n%s</style>\n</head>\n<body>\n", css);
 	for (size_t i = 0; i < d->n; i++) {
 		const block *k = &d->v[i];
 		if (in_list && k->k != B_ITEM) {
@@ -421,7 +420,6 @@ static void to_html(buf *b, const doc *d, const gradus_profile *p)
 	}
 	if (in_list)
 		buf_puts(b, "</ul>\n");
-	buf_puts(b, "</body>\n</html>\n");
 }
 
 static size_t count_lines(const buf *b)
@@ -432,27 +430,23 @@ static size_t count_lines(const buf *b)
 	return n;
 }
 
-int gradus_referral_render(char **out, const gradus_screening *s,
-			   const gradus_profile *p, gradus_referral_format f)
+static bool referral_tier(const gradus_screening *s)
 {
-	doc *d;
+	return s->tier >= GRADUS_TIER_REVIEW && s->tier < GRADUS_TIER__COUNT;
+}
+
+/* The fullest sheet that fits one page: every reason in full if it can,
+ * else fewer, then the yes-answers by key. NULL when out of memory. */
+static doc *fitted(const gradus_screening *s, const gradus_profile *p)
+{
+	doc *d = calloc(1, sizeof(*d));
 	buf b = BUF_INIT;
 	size_t n_why = 0;
-	int rc = GRADUS_OK;
 
-	if (!out)
-		return GRADUS_EUSAGE;
-	*out = NULL;
-	if (!s || !p || s->tier < GRADUS_TIER_REVIEW || s->tier >= GRADUS_TIER__COUNT ||
-	    (f != GRADUS_REFERRAL_TEXT && f != GRADUS_REFERRAL_HTML))
-		return GRADUS_EUSAGE;
-	d = calloc(1, sizeof(*d));
 	if (!d)
-		return GRADUS_ENOMEM;
+		return NULL;
 	for (size_t i = 0; i < s->n_findings; i++)
 		n_why += s->findings[i].rule->tier > GRADUS_TIER_PRECAUTIONS;
-
-	/* the fullest sheet that fits one page */
 	for (int compact = 0; compact <= 1; compact++) {
 		bool fits = false;
 		for (size_t keep = n_why + 1; keep-- > 0;) {
@@ -468,19 +462,58 @@ int gradus_referral_render(char **out, const gradus_screening *s,
 			break;
 	}
 	if (d->oom) {
-		rc = GRADUS_ENOMEM;
-		goto out;
+		doc_free(d);
+		free(d);
+		return NULL;
 	}
-	if (f == GRADUS_REFERRAL_TEXT)
-		to_text(&b, d);
-	else
-		to_html(&b, d, p);
-	*out = buf_detach(&b, NULL);
-	if (!*out)
-		rc = GRADUS_ENOMEM;
-out:
+	return d;
+}
+
+static void doc_delete(doc *d)
+{
 	doc_free(d);
 	free(d);
-	buf_free(&b);
-	return rc;
+}
+
+int render_referral_body_html(buf *b, const gradus_screening *s,
+			      const gradus_profile *p)
+{
+	doc *d;
+	if (!s || !p || !referral_tier(s))
+		return GRADUS_EUSAGE;
+	d = fitted(s, p);
+	if (!d)
+		return GRADUS_ENOMEM;
+	to_html_body(b, d);
+	doc_delete(d);
+	return b->failed ? GRADUS_ENOMEM : GRADUS_OK;
+}
+
+int gradus_referral_render(char **out, const gradus_screening *s,
+			   const gradus_profile *p, gradus_referral_format f)
+{
+	doc *d;
+	buf b = BUF_INIT;
+
+	if (!out)
+		return GRADUS_EUSAGE;
+	*out = NULL;
+	if (!s || !p || !referral_tier(s) ||
+	    (f != GRADUS_REFERRAL_TEXT && f != GRADUS_REFERRAL_HTML))
+		return GRADUS_EUSAGE;
+	d = fitted(s, p);
+	if (!d)
+		return GRADUS_ENOMEM;
+	if (f == GRADUS_REFERRAL_TEXT) {
+		to_text(&b, d);
+	} else {
+		buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
+		buf_htmlf(&b, "<title>Referral: %s</title>\n", p->name ? p->name : "");
+		buf_printf(&b, "<style>\n%s</style>\n</head>\n<body>\n", css);
+		to_html_body(&b, d);
+		buf_puts(&b, "</body>\n</html>\n");
+	}
+	doc_delete(d);
+	*out = buf_detach(&b, NULL);
+	return *out ? GRADUS_OK : GRADUS_ENOMEM;
 }

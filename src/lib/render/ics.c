@@ -27,6 +27,7 @@
 
 #include "render/formats.h"
 #include "render/words.h"
+#include "util/text.h"
 
 #define PRODID "-//gradus//gradus 0.1.0//EN"
 
@@ -63,37 +64,6 @@ static void emit(buf *b, buf *line)
 	buf_free(line);
 }
 
-/* Length of a valid UTF-8 sequence at s (n bytes left), 0 when invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
-{
-	size_t len;
-	uint32_t cp;
-	if (s[0] < 0x80)
-		return 1;
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		len = 2;
-		cp = s[0] & 0x1fu;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		len = 3;
-		cp = s[0] & 0x0fu;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		len = 4;
-		cp = s[0] & 0x07u;
-	} else
-		return 0;
-	if (len > n)
-		return 0;
-	for (size_t i = 1; i < len; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		cp = (cp << 6) | (s[i] & 0x3fu);
-	}
-	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
-	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
-		return 0;
-	return len;
-}
-
 /* A TEXT value (RFC 5545 3.3.11): backslash, semicolon and comma
  * escaped, a newline written \n; other control characters become a
  * space and bytes that are not UTF-8 become U+FFFD, so the file stays
@@ -103,7 +73,7 @@ static void put_text(buf *b, const char *s)
 	size_t n = strlen(s);
 	for (size_t i = 0; i < n;) {
 		unsigned char c = (unsigned char)s[i];
-		size_t m = utf8_len((const unsigned char *)s + i, n - i);
+		size_t m = utf8_valid_len(s + i, n - i);
 		if (m == 0) {
 			buf_puts(b, "\xef\xbf\xbd");
 			i++;

@@ -25,18 +25,16 @@ static void put_rule(buf *b)
 }
 
 /* prefix + text, wrapped to 80 columns, continuation lines indented to
- * the width of the prefix */
+ * the width of the prefix (4 when it is 20 or wider) */
 static void text_wrapped(buf *b, const char *prefix, const char *text)
 {
-	buf line = BUF_INIT;
-	char *s;
-	buf_printf(&line, "%s%s", prefix, text);
-	s = buf_detach(&line, NULL);
-	if (s) {
-		buf_wrap(b, s, 80, (int)utf8_width(prefix) < 20 ? (int)utf8_width(prefix) : 4);
-		buf_putc(b, '\n');
-		free(s);
-	}
+	char cont[21];
+	size_t w = utf8_width(prefix);
+	if (w >= 20)
+		w = 4;
+	memset(cont, ' ', w);
+	cont[w] = '\0';
+	text_wrap(b, prefix, cont, text, 80);
 }
 
 /* Wraps what `line` holds after `prefix` and clears it. */
@@ -111,22 +109,17 @@ static void put_stop(buf *b, const gradus_profile *p)
 static void put_short(buf *b, const char *name, size_t n)
 {
 	size_t len = 0, last_space = 0, cols = 0;
-	for (const char *c = name; *c && cols < n; c++, len++) {
-		if (((unsigned char)*c & 0xc0) != 0x80)
-			cols++;
+	for (const char *c = name; *c && cols < n; c = utf8_next(c), cols++) {
 		if (*c == ' ')
-			last_space = len;
+			last_space = (size_t)(c - name);
+		len = (size_t)(utf8_next(c) - name);
 	}
 	if (name[len] && last_space > 0)
 		len = last_space;
 	while (len > 0 && (name[len - 1] == ',' || name[len - 1] == ' '))
 		len--;
 	buf_put(b, name, len);
-	cols = 0;
-	for (size_t i = 0; i < len; i++)
-		if (((unsigned char)name[i] & 0xc0) != 0x80)
-			cols++;
-	for (; cols < n; cols++)
+	for (cols = utf8_width_n(name, len); cols < n; cols++)
 		buf_putc(b, ' ');
 }
 

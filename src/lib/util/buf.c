@@ -100,51 +100,6 @@ void buf_htmlf(buf *b, const char *fmt, ...)
 	va_end(ap);
 }
 
-size_t utf8_width(const char *s)
-{
-	size_t n = 0;
-	for (; *s; s++)
-		if (((unsigned char)*s & 0xc0) != 0x80)
-			n++;
-	return n;
-}
-
-void buf_wrap(buf *b, const char *s, int width, int indent)
-{
-	int col = 0;
-	const char *p = s;
-	while (*p == ' ') { /* leading spaces are kept */
-		buf_putc(b, ' ');
-		col++;
-		p++;
-	}
-	s = p;
-	while (*p) {
-		const char *w = p;
-		size_t bytes, cols = 0;
-		while (*w && *w != ' ')
-			w++;
-		bytes = (size_t)(w - p);
-		for (size_t i = 0; i < bytes; i++)
-			if (((unsigned char)p[i] & 0xc0) != 0x80)
-				cols++;
-		if (col > indent && col + 1 + (int)cols > width) {
-			buf_putc(b, '\n');
-			for (int i = 0; i < indent; i++)
-				buf_putc(b, ' ');
-			col = indent;
-		} else if (col > 0 && p != s) {
-			buf_putc(b, ' ');
-			col++;
-		}
-		buf_put(b, p, bytes);
-		col += (int)cols;
-		p = w;
-		while (*p == ' ')
-			p++;
-	}
-}
-
 char *buf_detach(buf *b, size_t *len)
 {
 	char *p;

@@ -28,15 +28,9 @@ void buf_html(buf *b, const char *s);
 /* Like buf_printf, but every %s argument is HTML-escaped. Only %s, %d,
  * %zu and %% are understood. */
 void buf_htmlf(buf *b, const char *fmt, ...);
-/* Text wrapped to `width` columns, each line after the first indented
- * by `indent` spaces (UTF-8 aware: counts code points). */
-void buf_wrap(buf *b, const char *s, int width, int indent);
 /* Takes the string (NUL-terminated) and resets the buffer. Returns NULL
  * (and frees) when an allocation failed. */
 char *buf_detach(buf *b, size_t *len);
 void buf_free(buf *b);
-
-/* Code points in a UTF-8 string (for column layout). */
-size_t utf8_width(const char *s);
 
 #endif

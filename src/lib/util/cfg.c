@@ -1,4 +1,5 @@
 #include "util/cfg.h"
+#include "util/text.h"
 
 #include <errno.h>
 #include <math.h>
@@ -657,48 +658,26 @@ static bool float_value(cfgfile *cf, cset *s, const char *what, double min,
 	return true;
 }
 
-/* Valid UTF-8 with no control characters other than none at all. */
+/* Valid UTF-8 (strict: utf8_valid_len rejects overlong forms,
+ * surrogates and code points beyond U+10FFFF) with no control
+ * characters. */
 static const char *text_problem(const char *s, size_t max_len)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s);
 
 	if (len == 0)
 		return "must not be empty";
 	if (len > max_len)
 		return "is too long";
-	while (*p) {
-		int n;
-		/* RFC 3629: the first continuation byte's range rules out
-		 * overlong forms (E0, F0), surrogates (ED) and code points
-		 * beyond U+10FFFF (F4) */
-		unsigned char lo = 0x80, hi = 0xbf;
-		if (*p < 0x20 || *p == 0x7f)
+	for (size_t i = 0; i < len;) {
+		unsigned char c = (unsigned char)s[i];
+		size_t n;
+		if (c < 0x20 || c == 0x7f)
 			return "contains a control character";
-		if (*p < 0x80)
-			n = 0;
-		else if ((*p & 0xe0) == 0xc0 && *p >= 0xc2)
-			n = 1;
-		else if ((*p & 0xf0) == 0xe0)
-			n = 2;
-		else if ((*p & 0xf8) == 0xf0 && *p <= 0xf4)
-			n = 3;
-		else
+		n = utf8_valid_len(s + i, len - i);
+		if (n == 0)
 			return "is not valid UTF-8 text";
-		if (*p == 0xe0)
-			lo = 0xa0;
-		else if (*p == 0xed)
-			hi = 0x9f;
-		else if (*p == 0xf0)
-			lo = 0x90;
-		else if (*p == 0xf4)
-			hi = 0x8f;
-		p++;
-		if (n && (*p < lo || *p > hi))
-			return "is not valid UTF-8 text";
-		for (int i = 0; i < n; i++, p++)
-			if ((*p & 0xc0) != 0x80)
-				return "is not valid UTF-8 text";
+		i += n;
 	}
 	return NULL;
 }

@@ -1,13 +1,67 @@
-/* Plain text: the one word wrap (by display columns, UTF-8 aware). */
+/* Plain text: the one word wrap (by display columns) and the one reader
+ * of UTF-8. */
 #include "util/text.h"
 
-/* Code points of the UTF-8 sequence starting at s (1 for a lead byte). */
-static size_t cp_len(const char *s)
+#include <stdint.h>
+#include <string.h>
+
+const char *utf8_next(const char *s)
 {
-	size_t n = 1;
-	while (s[n] && ((unsigned char)s[n] & 0xc0) == 0x80)
-		n++;
-	return n;
+	if (!*s)
+		return s;
+	s++;
+	while (((unsigned char)*s & 0xc0) == 0x80)
+		s++;
+	return s;
+}
+
+size_t utf8_width_n(const char *s, size_t n)
+{
+	size_t cols = 0;
+	for (const char *q = s, *end = s + n; q < end && *q; cols++) {
+		q++;
+		while (q < end && ((unsigned char)*q & 0xc0) == 0x80)
+			q++;
+	}
+	return cols;
+}
+
+size_t utf8_width(const char *s)
+{
+	return utf8_width_n(s, strlen(s));
+}
+
+size_t utf8_valid_len(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t len;
+	uint32_t cp;
+	if (n == 0)
+		return 0;
+	if (u[0] < 0x80)
+		return 1;
+	if (u[0] >= 0xc2 && u[0] <= 0xdf) {
+		len = 2;
+		cp = u[0] & 0x1fu;
+	} else if (u[0] >= 0xe0 && u[0] <= 0xef) {
+		len = 3;
+		cp = u[0] & 0x0fu;
+	} else if (u[0] >= 0xf0 && u[0] <= 0xf4) {
+		len = 4;
+		cp = u[0] & 0x07u;
+	} else
+		return 0;
+	if (len > n)
+		return 0;
+	for (size_t i = 1; i < len; i++) {
+		if ((u[i] & 0xc0) != 0x80)
+			return 0;
+		cp = (cp << 6) | (u[i] & 0x3fu);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xd800 && cp <= 0xdfff))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10ffff)))
+		return 0;
+	return len;
 }
 
 int text_wrap(buf *b, const char *first, const char *cont, const char *s,
@@ -29,9 +83,7 @@ int text_wrap(buf *b, const char *first, const char *cont, const char *s,
 		p = w;
 		while (*w && *w != ' ')
 			w++;
-		cols = 0;
-		for (const char *q = p; q < w; q += cp_len(q))
-			cols++;
+		cols = (int)utf8_width_n(p, (size_t)(w - p));
 		if (col > start && col + 1 + cols > width) {
 			buf_putc(b, '\n');
 			buf_puts(b, cont);
@@ -56,9 +108,9 @@ int text_wrap(buf *b, const char *first, const char *cont, const char *s,
 			if (cols <= room)
 				break;
 			for (int i = 0; i < room; i++) {
-				size_t n = cp_len(p);
-				buf_put(b, p, n);
-				p += n;
+				const char *q = utf8_next(p);
+				buf_put(b, p, (size_t)(q - p));
+				p = q;
 			}
 			cols -= room;
 			col += room;

@@ -501,36 +501,26 @@ static double fact(buf *t, const flow *f, const char *th, const buf *td)
 			: mm_of(f->z->body * f->z->line)) + mm_of(2);
 }
 
-/* Returns the number of pages it took. */
-static int cover(buf *b, const gradus_plan *pl, const sizes *dz, double body)
+/* Who, what, when: the title and the facts table. */
+static void cover_facts(flow *f, const gradus_plan *pl, const char *title)
 {
 	const gradus_profile *p = pl->profile;
 	const gradus_assessment *a = &pl->assessment;
+	const sizes *z = f->z;
 	int minutes = longest_session(pl);
-	buf title = BUF_INIT, t = BUF_INIT, td = BUF_INIT;
-	flow f;
-	const sizes *z;
+	buf t = BUF_INIT, td = BUF_INIT;
 	double h;
-	static const char *const scale[3][2] = {
-		{"light \xe2\x80\x94 3 or 4 out of 10", "You could do many more. You breathe a little faster."},
-		{"moderate \xe2\x80\x94 5 or 6", "You could do a few more. You can still talk."},
-		{"hard \xe2\x80\x94 7 or 8", "Only one or two more. Talking is hard."}};
 
-	buf_printf(&title, "Strength plan for %s", p->name ? p->name : "");
-	flow_init(&f, b, p, dz, body, "cover", title.ptr ? title.ptr : "Strength plan");
-	z = f.z;
-
-	/* who, what, when */
 	buf_htmlf(&t, "<h1>Strength plan for %s</h1>\n<table class=\"facts\">\n", p->name);
-	h = text_mm(title.ptr ? title.ptr : "", z->h1, 1.15, f.width, true) + mm_of(3 + 6);
+	h = text_mm(title, z->h1, 1.15, f->width, true) + mm_of(3 + 6);
 	buf_htmlf(&td, "%s, age %d", p->name, p->age);
-	h += fact(&t, &f, "For", &td);
+	h += fact(&t, f, "For", &td);
 	buf_free(&td);
 	buf_html(&td, pl->template->name);
-	h += fact(&t, &f, "Program", &td);
+	h += fact(&t, f, "Program", &td);
 	buf_free(&td);
 	put_date(&td, pl->start, true);
-	h += fact(&t, &f, "Starts", &td);
+	h += fact(&t, f, "Starts", &td);
 	buf_free(&td);
 	buf_htmlf(&td, "%d week%s, %d session%s a week (", pl->weeks_n,
 		  pl->weeks_n == 1 ? "" : "s", pl->sessions_per_week,
@@ -539,98 +529,133 @@ static int cover(buf *b, const gradus_plan *pl, const sizes *dz, double body)
 	buf_puts(&td, ")");
 	if (minutes)
 		buf_htmlf(&td, ", about %d minutes each", minutes);
-	h += fact(&t, &f, "How long", &td);
+	h += fact(&t, f, "How long", &td);
 	buf_free(&td);
 	if (p->caregiver) {
 		buf_html(&td, p->caregiver);
-		h += fact(&t, &f, "Helper", &td);
+		h += fact(&t, f, "Helper", &td);
 		buf_free(&td);
 	}
 	buf_htmlf(&td, "%s%s%s", gradus_class_name(a->cls), a->fall_risk_plus ? "+" : "",
 		  a->from_mobility ? " (a careful guess: no SPPB score yet)" : "");
-	h += fact(&t, &f, "Starting level", &td);
+	h += fact(&t, f, "Starting level", &td);
 	buf_free(&td);
 	buf_puts(&t, "</table>\n");
-	flow_block(&f, &t, h, 0);
+	flow_block(f, &t, h, 0);
 	for (size_t i = 0; i < a->n_notes; i++)
-		flow_item(&f, a->notes[i], false, z->body);
+		flow_item(f, a->notes[i], false, z->body);
+}
 
-	/* effort */
+/* How hard it should feel: the scale, the plan's cap and why. */
+static void cover_effort(flow *f, const gradus_plan *pl)
+{
+	static const char *const scale[3][2] = {
+		{"light \xe2\x80\x94 3 or 4 out of 10", "You could do many more. You breathe a little faster."},
+		{"moderate \xe2\x80\x94 5 or 6", "You could do a few more. You can still talk."},
+		{"hard \xe2\x80\x94 7 or 8", "Only one or two more. Talking is hard."}};
+	const sizes *z = f->z;
+	buf t = BUF_INIT;
+	double h;
+
 	buf_puts(&t, "After each set, give it a number from 0 (resting) to 10 (the hardest you could possibly do).");
-	flow_h2(&f, "How hard should it feel? Rate your effort", para_mm(&f, &t));
-	flow_para(&f, &t, 0);
+	flow_h2(f, "How hard should it feel? Rate your effort", para_mm(f, &t));
+	flow_para(f, &t, 0);
 	buf_puts(&t, "<table class=\"scale\">\n");
 	h = mm_of(8);
 	for (int i = 0; i < 3; i++) {
 		buf_htmlf(&t, "<tr><th>%s</th><td>%s</td></tr>\n", scale[i][0], scale[i][1]);
 		h += lines_of(strlen(scale[i][1]), z->body,
-			      f.width - mm_of(z->body) * 0.58 * 26 - mm_of(20), false) *
+			      f->width - mm_of(z->body) * 0.58 * 26 - mm_of(20), false) *
 			     mm_of(z->body * z->line) + mm_of(5);
 	}
 	buf_puts(&t, "</table>\n");
-	flow_block(&f, &t, h, 0);
+	flow_block(f, &t, h, 0);
 	buf_htmlf(&t, "Your plan never asks for more than <strong>%d out of 10</strong> (%s). Each week page says how hard each exercise should feel.",
 		  pl->effort_cap, gradus_effort_words(pl->effort_cap));
-	flow_para(&f, &t, 0);
+	flow_para(f, &t, 0);
 	for (size_t i = 0; i < pl->n_why; i++) {
 		buf_html(&t, pl->why[i].text);
-		flow_para(&f, &t, 0);
+		flow_para(f, &t, 0);
 	}
+}
 
-	/* pain */
+/* Pain, the safety advice, and each exercise's own reasons to stop. */
+static void cover_safety(flow *f, const gradus_plan *pl)
+{
+	const sizes *z = f->z;
+	ptrlist ex = {NULL, 0, 0, false}, seen = {NULL, 0, 0, false};
+	buf t = BUF_INIT;
+
 	buf_puts(&t, "Rate pain from 0 (no pain) to 10 (the worst pain you can imagine). "
 		     "Up to 5 out of 10 is all right if it settles. "
 		     "<strong>Above 5: stop that exercise</strong> and tell your helper or therapist. "
 		     "The next morning, any pain should be back to what is usual for you. "
 		     "If it is not, do not make anything harder that week.");
-	flow_h2(&f, "Pain", para_mm(&f, &t));
-	flow_para(&f, &t, 0);
+	flow_h2(f, "Pain", para_mm(f, &t));
+	flow_para(f, &t, 0);
 
-	/* safety */
-	flow_h2(&f, "Stay safe", first_item_mm(&f, pl->advice, pl->n_advice));
+	flow_h2(f, "Stay safe", first_item_mm(f, pl->advice, pl->n_advice));
 	for (size_t i = 0; i < pl->n_advice; i++)
-		flow_item(&f, pl->advice[i], false, z->body);
+		flow_item(f, pl->advice[i], false, z->body);
 	if (pl->protein)
-		flow_item(&f, pl->protein, false, z->body);
+		flow_item(f, pl->protein, false, z->body);
 
 	/* the exercises' own safety lines speak to the person: here, on the
 	 * person's page, so the helper page keeps room for every exercise */
-	{
-		ptrlist ex = {NULL, 0, 0, false}, seen = {NULL, 0, 0, false};
-		used_exercises(&ex, pl);
-		for (size_t i = 0; i < ex.n; i++) {
-			const gradus_exercise *e = ex.v[i];
-			for (size_t k = 0; k < e->n_safety; k++)
-				list_add(&seen, e->safety[k], true);
-		}
-		if (seen.n) {
-			flow_h2(&f, "When to stop an exercise", mm_of(z->body * z->line * 3));
-			flow_list2(&f, (const char *const *)seen.v, seen.n);
-		}
-		if (ex.failed || seen.failed)
-			b->failed = true;
-		free(ex.v);
-		free(seen.v);
+	used_exercises(&ex, pl);
+	for (size_t i = 0; i < ex.n; i++) {
+		const gradus_exercise *e = ex.v[i];
+		for (size_t k = 0; k < e->n_safety; k++)
+			list_add(&seen, e->safety[k], true);
 	}
+	if (seen.n) {
+		flow_h2(f, "When to stop an exercise", mm_of(z->body * z->line * 3));
+		flow_list2(f, (const char *const *)seen.v, seen.n);
+	}
+	if (ex.failed || seen.failed)
+		f->b->failed = true;
+	free(ex.v);
+	free(seen.v);
+}
 
-	/* for the therapist, in small print (16 pt in large print) */
-	if (pl->n_warnings) {
-		buf_puts(&t, "<div class=\"small\">\n<h2>Notes for the therapist</h2>\n<ul>\n");
-		h = text_mm("Notes for the therapist", z->small, 1.2, f.width, true) + mm_of(13);
-		for (size_t i = 0; i < pl->n_warnings; i++) {
-			buf t2 = BUF_INIT;
-			buf_html(&t2, pl->warnings[i]);
-			h += (t2.ptr ? text_mm(t2.ptr, z->small, z->line, f.width - mm_of(z->small * 1.2), false)
-				     : 0) + mm_of(2);
-			buf_puts(&t, "<li>");
-			if (t2.ptr)
-				buf_put(&t, t2.ptr, t2.len);
-			buf_puts(&t, "</li>\n");
-			buf_free(&t2);
-		}
-		buf_puts(&t, "</ul>\n</div>\n");
-		flow_block(&f, &t, h, 0);
+/* For the therapist, in small print (16 pt in large print). */
+static void cover_warnings(flow *f, const gradus_plan *pl)
+{
+	const sizes *z = f->z;
+	buf t = BUF_INIT;
+	double h;
+
+	if (!pl->n_warnings)
+		return;
+	buf_puts(&t, "<div class=\"small\">\n<h2>Notes for the therapist</h2>\n<ul>\n");
+	h = text_mm("Notes for the therapist", z->small, 1.2, f->width, true) + mm_of(13);
+	for (size_t i = 0; i < pl->n_warnings; i++) {
+		buf t2 = BUF_INIT;
+		buf_html(&t2, pl->warnings[i]);
+		h += (t2.ptr ? text_mm(t2.ptr, z->small, z->line, f->width - mm_of(z->small * 1.2), false)
+			     : 0) + mm_of(2);
+		buf_puts(&t, "<li>");
+		if (t2.ptr)
+			buf_put(&t, t2.ptr, t2.len);
+		buf_puts(&t, "</li>\n");
+		buf_free(&t2);
 	}
+	buf_puts(&t, "</ul>\n</div>\n");
+	flow_block(f, &t, h, 0);
+}
+
+/* The cover page, for the person; returns the number of pages it took. */
+static int cover(buf *b, const gradus_plan *pl, const sizes *dz, double body)
+{
+	buf title = BUF_INIT;
+	flow f;
+
+	buf_printf(&title, "Strength plan for %s", pl->profile->name ? pl->profile->name : "");
+	flow_init(&f, b, pl->profile, dz, body, "cover", title.ptr ? title.ptr : "Strength plan");
+	cover_facts(&f, pl, title.ptr ? title.ptr : "");
+	cover_effort(&f, pl);
+	cover_safety(&f, pl);
+	cover_warnings(&f, pl);
 	flow_close(&f);
 	if (title.failed)
 		b->failed = true;

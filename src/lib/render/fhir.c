@@ -767,7 +767,8 @@ cJSON *render_screening_fhir(const gradus_screening *s, const gradus_profile *p)
 			   gradus_red_flag_key(s->missing[i]));
 		ok &= add(notes, NULL, annotation_of(&t));
 	}
-	ok &= add(notes, NULL, annotation("Made by gradus from the answers in a profile. It is not a diagnosis. No exercise plan was made."));
+	words_made_by(&t, (gradus_date){0, 0, 0}); /* authoredOn has the date */
+	ok &= add(notes, NULL, annotation_of(&t));
 	if (cJSON_GetArraySize(reasons) > 0)
 		ok &= add(sr, "reasonCode", reasons);
 	else

@@ -267,7 +267,6 @@ static void build(doc *d, const gradus_screening *s, const gradus_profile *p,
 		  bool compact, size_t keep)
 {
 	buf t = BUF_INIT;
-	char dt[11];
 	size_t shown = 0, more = 0;
 
 	if (s->tier == GRADUS_TIER_EMERGENCY) {
@@ -275,12 +274,7 @@ static void build(doc *d, const gradus_screening *s, const gradus_profile *p,
 		put(d, B_BANNER, &t);
 	}
 	putf(d, B_TITLE, title(s->tier));
-	buf_puts(&t, "Made by gradus from the answers in a profile");
-	if (gradus_date_is_set(s->as_of)) {
-		gradus_date_format(s->as_of, dt);
-		buf_printf(&t, ", as of %s", dt);
-	}
-	buf_puts(&t, ". It is not a diagnosis. No exercise plan was made.");
+	words_made_by(&t, s->as_of);
 	put(d, B_PARA, &t);
 
 	putf(d, B_HEAD, "How urgent");

@@ -15,6 +15,17 @@ const char *words_emergency_number(const gradus_profile *p)
 					: "your local emergency number";
 }
 
+void words_made_by(buf *b, gradus_date as_of)
+{
+	char d[11];
+	buf_puts(b, "Made by gradus from the answers in a profile");
+	if (gradus_date_is_set(as_of)) {
+		gradus_date_format(as_of, d);
+		buf_printf(b, ", as of %s", d);
+	}
+	buf_puts(b, ". It is not a diagnosis. No exercise plan was made.");
+}
+
 void words_call_now(buf *b, const gradus_profile *p)
 {
 	buf_printf(b, "Call %s now.", words_emergency_number(p));

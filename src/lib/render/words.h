@@ -17,6 +17,11 @@ const char *words_headline(gradus_tier t, const char **more);
  * high blood pressure, a resting pulse over 100). */
 void words_next_step(buf *b, const gradus_screening *s, const gradus_profile *p);
 
+/* What a screening result is and is not: "Made by gradus from the
+ * answers in a profile, as of 2026-12-01. It is not a diagnosis. No
+ * exercise plan was made." (no "as of" when the date is not set) */
+void words_made_by(buf *b, gradus_date as_of);
+
 /* "112", or "your local emergency number". */
 const char *words_emergency_number(const gradus_profile *p);
 /* The banner of an emergency: "Call 112 now." (plain text). */

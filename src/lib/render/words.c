@@ -1,9 +1,9 @@
 /* Every sentence more than one renderer prints, defined once: the
- * tier's headline and next step, the emergency line, the effort scale,
- * the plain words for the weakness. */
+ * tier's headline and next step, the emergency line and the stop line,
+ * the dose, the plain words for the weakness, day and month names. The
+ * effort scale is the generator's (gradus_effort_words, plan/plan.c). */
 #include "render/words.h"
 
-#include <math.h>
 #include <string.h>
 
 #include "screen/screen_int.h"

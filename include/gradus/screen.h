@@ -3,10 +3,10 @@
  * precautions, the rule table and the referral sheet.
  *
  * Screening runs before anything is planned. Every rule is one row of a
- * table in screen.c (id, tier, condition, texts, source key); the tier of
- * a profile is the highest tier of its findings. A tier above
- * GRADUS_TIER_PRECAUTIONS means: no plan, the tier's exit code, and (for
- * review, urgent and emergency) a referral sheet.
+ * table in src/lib/screen/rules.c (id, tier, condition, texts, source
+ * key); the tier of a profile is the highest tier of its findings. A
+ * tier above GRADUS_TIER_PRECAUTIONS means: no plan, the tier's exit
+ * code, and (for review, urgent and emergency) a referral sheet.
  */
 #ifndef GRADUS_SCREEN_H
 #define GRADUS_SCREEN_H
@@ -55,7 +55,7 @@ typedef struct {
 	unsigned sets;           /* GRADUS_PREC_* switches it turns on */
 	bool logs_only;          /* listed for completeness but checked on
 	                            session logs, never by gradus_screen */
-	int check, arg;          /* internal: the condition screen.c tests */
+	int check, arg;          /* internal: the condition rules.c tests */
 } gradus_rule;
 
 /* Precaution switches a rule turns on (gradus_rule.sets); each names the

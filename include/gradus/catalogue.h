@@ -56,32 +56,75 @@ struct gradus_exercise {
 
 typedef struct gradus_catalogue gradus_catalogue;
 
-/* An empty catalogue. Free with gradus_catalogue_free (accepts NULL). */
+/* Makes an empty catalogue in *out (`out` must not be NULL).
+ *
+ * The catalogue is the caller's: free it with gradus_catalogue_free.
+ * Returns GRADUS_OK, or GRADUS_ENOMEM with *out NULL. */
 int gradus_catalogue_new(gradus_catalogue **out);
+
+/* Frees a catalogue and everything it owns: every exercise and string
+ * that gradus_catalogue_get and gradus_catalogue_find returned. NULL is
+ * accepted and does nothing. A log loaded with the catalogue, and a
+ * plan or review made with it, point into it: free them first. */
 void gradus_catalogue_free(gradus_catalogue *cat);
 
-/* Add the exercises of one file. `name` is what diagnostics call it.
- * Returns GRADUS_OK, GRADUS_EIO (diagnostic added) or GRADUS_EINVALID.
- * Exercises of a file with errors are not added. */
+/* Adds the exercises of one file to a catalogue that is not yet
+ * finished. `cat` and `path` must not be NULL. `name` is what
+ * diagnostics call the file; `text` is its whole content,
+ * NUL-terminated; neither may be NULL. The file is read and closed
+ * before the call returns, and the catalogue keeps copies of what it
+ * needs: the caller keeps `path`, `name` and `text`.
+ *
+ * Every problem is appended to `d` as FILE:LINE diagnostics (`d` may be
+ * NULL: then they are dropped). An exercise with errors is still added,
+ * so that links to it give no second, misleading error; a catalogue
+ * that had an error must not be used.
+ * Returns GRADUS_OK; GRADUS_EIO when the file cannot be read (a
+ * diagnostic says why); GRADUS_EINVALID when it has errors; or
+ * GRADUS_ENOMEM. */
 int gradus_catalogue_add_file(gradus_catalogue *cat, const char *path,
 			      gradus_diags *d);
 int gradus_catalogue_add_string(gradus_catalogue *cat, const char *name,
 				const char *text, gradus_diags *d);
 
-/* Resolve and check ladder links and duplicate ids across all files.
- * Must be called once, after the last add. */
+/* Sorts the exercises by id, then resolves and checks the easier/harder
+ * ladder links across all the files added (the `easier` and `harder`
+ * pointers are NULL until then). Call it exactly once, after the last
+ * add: no file may be added to a finished catalogue. `cat` must not be
+ * NULL; `d` may be. Returns GRADUS_OK; GRADUS_EINVALID (diagnostics name
+ * each broken link); GRADUS_EUSAGE when called a second time; or
+ * GRADUS_ENOMEM. */
 int gradus_catalogue_finish(gradus_catalogue *cat, gradus_diags *d);
 
-/* Convenience: every *.cfg in a directory (sorted by name), finished. */
+/* Convenience: a new catalogue in *out from every *.cfg of the folder
+ * `dir` (sorted by name, not its sub-folders), finished. `out` and `dir`
+ * must not be NULL; `d` may be.
+ *
+ * On GRADUS_OK the catalogue is the caller's: free it with
+ * gradus_catalogue_free. On any other result *out is NULL: GRADUS_EIO
+ * (the folder or a file cannot be read), GRADUS_EINVALID (errors, or no
+ * *.cfg in the folder; diagnostics say which) or GRADUS_ENOMEM. */
 int gradus_catalogue_load_dir(gradus_catalogue **out, const char *dir,
 			      gradus_diags *d);
-/* The catalogue compiled into the library from exercises/. */
+/* The catalogue compiled into the library from exercises/, finished, in
+ * *out (`out` must not be NULL; `d` may be). The caller frees it with
+ * gradus_catalogue_free. Returns GRADUS_OK, or GRADUS_ENOMEM with *out
+ * NULL (GRADUS_EINVALID only if the build shipped a broken file). */
 int gradus_catalogue_load_builtin(gradus_catalogue **out, gradus_diags *d);
 
+/* How many exercises the catalogue holds; 0 for NULL. */
 size_t gradus_catalogue_count(const gradus_catalogue *cat);
-/* Exercises in id order after finish. Borrowed. */
+
+/* The exercise at index `i` (in id order once finished), or NULL when
+ * `cat` is NULL or `i` is not below gradus_catalogue_count.
+ *
+ * The exercise is owned by the catalogue. You don't have to free it,
+ * but you must not use it after the catalogue is freed. */
 const gradus_exercise *gradus_catalogue_get(const gradus_catalogue *cat,
 					    size_t i);
+
+/* The exercise whose id is `id`; NULL if there is none, or when `cat` or
+ * `id` is NULL. Owned by the catalogue, as for gradus_catalogue_get. */
 const gradus_exercise *gradus_catalogue_find(const gradus_catalogue *cat,
 					     const char *id);
 

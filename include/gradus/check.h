@@ -29,13 +29,17 @@ typedef struct {
 	size_t exercises;   /* exercises in the catalogue files checked */
 } gradus_check_stats;
 
-/* Checks every file named; folders are searched for *.cfg files (also in
+/* Checks every file named in `paths` (`n` strings, none NULL; the caller
+ * keeps them); folders are searched for *.cfg files (also in
  * sub-folders). The kind of each file is told by its top-level key
  * (exercises, template, person, sessions). Catalogue files are checked
  * together (links may cross files) and replace `base_cat` for the other
  * files; template files likewise replace `base_tpl`. Either base may be
- * NULL. Returns GRADUS_OK, GRADUS_EINVALID or GRADUS_EIO (a file or folder
- * could not be read; other files are still checked). */
+ * NULL; both stay the caller's, and nothing loaded is kept: the files
+ * are checked, not returned. Every problem goes to `d` (NULL: dropped).
+ * `stats`, when not NULL, is filled with what was read.
+ * Returns GRADUS_OK, GRADUS_EINVALID, GRADUS_EIO (a file or folder
+ * could not be read; other files are still checked) or GRADUS_ENOMEM. */
 int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 		       size_t n, const gradus_catalogue *base_cat,
 		       const gradus_templates *base_tpl, gradus_diags *d);

@@ -41,13 +41,19 @@ typedef struct {
 
 typedef struct gradus_diags gradus_diags;
 
-/* A new, empty list. Returns NULL when out of memory. Free with
- * gradus_diags_free (which accepts NULL). */
+/* A new, empty list. Returns NULL when out of memory. The list is the
+ * caller's: free it with gradus_diags_free (which accepts NULL), which
+ * also frees every entry and string it holds.
+ * Every function of the library that takes a gradus_diags accepts NULL
+ * there: the problems are then not kept (the return code still says
+ * what happened). */
 gradus_diags *gradus_diags_new(void);
 void gradus_diags_free(gradus_diags *d);
 
-/* Append one diagnostic; message is printf-formatted. Never fails
- * visibly: when memory runs out, an out-of-memory marker is kept. */
+/* Append one diagnostic; message is printf-formatted. The list keeps
+ * copies of `file` (NULL is kept as "") and of the message. `d` NULL:
+ * nothing is done. Never fails visibly: when memory runs out, an
+ * out-of-memory marker (an error) is kept instead. */
 void gradus_diags_add(gradus_diags *d, gradus_severity sev, const char *file,
 		      int line, const char *fmt, ...)
 #if defined(__GNUC__)
@@ -55,15 +61,22 @@ void gradus_diags_add(gradus_diags *d, gradus_severity sev, const char *file,
 #endif
 	;
 
+/* Number of entries (the out-of-memory marker included); 0 for NULL. */
 size_t gradus_diags_count(const gradus_diags *d);
-/* Number of entries with severity GRADUS_SEV_ERROR. */
+/* Number of entries with severity GRADUS_SEV_ERROR; 0 for NULL. */
 size_t gradus_diags_errors(const gradus_diags *d);
-/* Borrowed pointer, valid until the list is freed or cleared. */
+/* Entry `i`, in the order added; NULL when `d` is NULL or `i` is not
+ * below gradus_diags_count. The entry and its strings are owned by the
+ * list. You don't have to free them, but you must not use them after the
+ * list is cleared or freed. */
 const gradus_diag *gradus_diags_get(const gradus_diags *d, size_t i);
+/* Empties the list (frees every entry); NULL is accepted. */
 void gradus_diags_clear(gradus_diags *d);
 
 /* Writes every entry as "FILE:LINE: error: message\n" (line omitted when 0,
- * file omitted when empty) to the stream the caller gives. */
+ * file omitted when empty) to the stream the caller gives (not NULL);
+ * `d` NULL writes nothing. The only function of the library that writes
+ * anywhere, and only where it is told to. */
 void gradus_diags_print(const gradus_diags *d, FILE *out);
 
 #ifdef __cplusplus

@@ -105,11 +105,20 @@ typedef struct gradus_log {
 	const char *file;        /* name diagnostics use */
 } gradus_log;
 
-/* Load and check a log. The catalogue, when given, is used to check the
+/* Load and check a log into *out. `out` must not be NULL, nor `path`,
+ * or `name` (what diagnostics call it) and `text` (the whole file,
+ * NUL-terminated). The catalogue, when given, is used to check the
  * exercise ids (with a "did you mean" hint) and that load_kg, band,
- * machine_step and support fit each exercise. The log is the caller's:
- * free it with gradus_log_free (accepts NULL). On GRADUS_EINVALID *out is
- * NULL and the diagnostics say why. */
+ * machine_step and support fit each exercise; it may be NULL (then
+ * gradus_log_entry.exercise is NULL). When given, each entry's
+ * `exercise` points into it: the catalogue must outlive the log's use of
+ * those pointers. Problems go to `d` as FILE:LINE diagnostics (NULL:
+ * dropped).
+ *
+ * On GRADUS_OK the log is the caller's: free it with gradus_log_free
+ * (accepts NULL), which frees every string and array it points to. On
+ * any other result *out is NULL: GRADUS_EIO (the file cannot be read),
+ * GRADUS_EINVALID (the diagnostics say why) or GRADUS_ENOMEM. */
 int gradus_log_load_file(gradus_log **out, const char *path,
 			 const gradus_catalogue *cat, gradus_diags *d);
 int gradus_log_load_string(gradus_log **out, const char *name,

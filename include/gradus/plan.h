@@ -39,6 +39,7 @@ typedef enum {
 	GRADUS_CHANGE_DELOAD,    /* lighter week: fewer sets, nothing rises */
 	GRADUS_CHANGE_HOLD       /* a longer hold (hold exercises) */
 } gradus_change;
+/* "reps", ...: a static string, never to be freed; NULL out of range. */
 const char *gradus_change_name(gradus_change c);
 
 /* One reason behind a number: rule id, plain words, source key(s). */
@@ -160,17 +161,26 @@ typedef struct {
 	const gradus_resume *resume; /* NULL: a new plan */
 } gradus_plan_options;
 
-/* Generates a plan. `s` must be the screening of `p` (tier at most
- * precautions). Returns GRADUS_OK, GRADUS_EUSAGE (gated profile, no
- * start date) or GRADUS_EINVALID (nothing fits), with diagnostics. */
+/* Generates a plan into *out. `out`, `p`, `cat` and `tpl` must not be
+ * NULL; `s` must be the screening of `p` (tier at most precautions);
+ * `opt` may be NULL (a new plan from the profile's own settings), and
+ * `d` may be NULL (diagnostics dropped).
+ *
+ * On GRADUS_OK the plan is the caller's: free it with gradus_plan_free,
+ * which frees everything the plan owns. It points into `p`, `s`, `cat`,
+ * `tpl` and the strings of `opt->resume`, which must outlive it. On any
+ * other result *out is NULL: GRADUS_EUSAGE (`s` NULL or gated, no start
+ * date), GRADUS_EINVALID (no template or nothing fits) or GRADUS_ENOMEM,
+ * with diagnostics. */
 int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 			 const gradus_screening *s, const gradus_catalogue *cat,
 			 const gradus_templates *tpl,
 			 const gradus_plan_options *opt, gradus_diags *d);
+/* Frees a plan made by gradus_plan_generate; NULL is accepted. */
 void gradus_plan_free(gradus_plan *plan);
 
-/* Estimated minutes of one session (the same formula the generator uses
- * to fit `minutes`). */
+/* Estimated minutes of one session, `s` not NULL (the same formula the
+ * generator uses to fit `minutes`). */
 int gradus_session_minutes(const gradus_session *s);
 
 typedef enum {
@@ -191,11 +201,16 @@ typedef struct {
 	const char *preface_html;
 } gradus_render_options;
 
-/* Renders a plan (malloc'd, NUL-terminated; free with free()). */
+/* Renders a plan (not NULL) into *out as a NUL-terminated string, and
+ * its length (without the NUL) into *len when `len` is not NULL. It is
+ * the caller's responsibility to free *out, with free(). `o` may be NULL
+ * (no explanations, normal print, no preface). Returns GRADUS_OK;
+ * GRADUS_EUSAGE (an unknown format) or GRADUS_ENOMEM, with *out NULL. */
 int gradus_plan_render(char **out, size_t *len, const gradus_plan *plan,
 		       gradus_plan_format f, const gradus_render_options *o);
 
-/* Effort in words and numbers: "moderate - 5 or 6 out of 10". */
+/* The one effort scale in words, for a top effort of 0..10 ("light",
+ * "moderate", ...). A static string, never to be freed; never NULL. */
 const char *gradus_effort_words(int effort_max);
 
 #ifdef __cplusplus

@@ -52,7 +52,8 @@ typedef enum {
 } gradus_answer;
 
 /* File key of a red-flag question ("sudden_weakness"), and a plain
- * question for people ("Did the weakness come on suddenly?"). */
+ * question for people ("Did the weakness come on suddenly?"): static
+ * strings of the library, never to be freed; NULL out of range. */
 const char *gradus_red_flag_key(gradus_red_flag f);
 const char *gradus_red_flag_question(gradus_red_flag f);
 
@@ -117,6 +118,7 @@ typedef enum {
 	GRADUS_BAND_GOLD,
 	GRADUS_BAND__COUNT
 } gradus_band;
+/* "yellow", ...: static, never to be freed; NULL out of range. */
 const char *gradus_band_name(gradus_band b);
 
 /* The therapist's choice of exercise for one slot (program.pin). The
@@ -203,10 +205,20 @@ typedef struct {
 	const char *file;        /* name diagnostics use */
 } gradus_profile;
 
-/* Load and check a profile. The catalogue and templates, when given,
- * are used to check `exclude` ids and `program.template`. The profile
- * is the caller's: free it with gradus_profile_free (accepts NULL).
- * On GRADUS_EINVALID *out is NULL and the diagnostics say why. */
+/* Load and check a profile into *out. `out` must not be NULL, nor
+ * `path`, or `name` (what diagnostics call it) and `text` (the whole
+ * file, NUL-terminated). The catalogue and templates, when given, are
+ * used to check `exclude`, `program.pin` and `program.start_load` ids
+ * and `program.template`; either may be NULL (then those are not
+ * checked), and the profile keeps no pointer to them nor to the
+ * caller's strings. Problems go to `d` as FILE:LINE diagnostics (NULL:
+ * dropped); a profile that loads may still have warnings.
+ *
+ * On GRADUS_OK the profile is the caller's: free it with
+ * gradus_profile_free (accepts NULL), which frees every string and array
+ * it points to. On any other result *out is NULL: GRADUS_EIO (the file
+ * cannot be read), GRADUS_EINVALID (the diagnostics say why) or
+ * GRADUS_ENOMEM. */
 int gradus_profile_load_file(gradus_profile **out, const char *path,
 			     const gradus_catalogue *cat,
 			     const gradus_templates *tpl, gradus_diags *d);
@@ -215,6 +227,8 @@ int gradus_profile_load_string(gradus_profile **out, const char *name,
 			       const gradus_templates *tpl, gradus_diags *d);
 void gradus_profile_free(gradus_profile *p);
 
+/* Names as spelled in files: static, never to be freed; NULL out of
+ * range. */
 const char *gradus_sex_name(gradus_sex s);
 const char *gradus_onset_name(gradus_onset o);
 const char *gradus_weakness_pattern_name(gradus_weakness_pattern p);

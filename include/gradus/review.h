@@ -47,7 +47,8 @@ typedef enum {
 	GRADUS_REVIEW_PAUSE      /* ill or in hospital, no clearance yet:
 	                            pause (exit 11) */
 } gradus_review_outcome;
-const char *gradus_review_outcome_name(gradus_review_outcome o); /* "plan" */
+/* "plan", ...: a static string, never to be freed; NULL out of range. */
+const char *gradus_review_outcome_name(gradus_review_outcome o);
 
 /* What happens to one exercise (or, with no exercise, the whole plan). */
 typedef enum {
@@ -60,7 +61,8 @@ typedef enum {
 	GRADUS_ADJ_WEEK,         /* a change of the program week (whole plan) */
 	GRADUS_ADJ_NOTE          /* information for the therapist only */
 } gradus_adjust_action;
-const char *gradus_adjust_action_name(gradus_adjust_action a); /* "easier" */
+/* "easier", ...: a static string, never to be freed; NULL out of range. */
+const char *gradus_adjust_action_name(gradus_adjust_action a);
 
 typedef struct {
 	const char *exercise_id; /* NULL: a change to the whole plan */
@@ -135,19 +137,27 @@ typedef struct {
 	                            of setup.weeks (at least 4) */
 } gradus_review_options;
 
-/* Reviews `log` for the person of `p`. Returns GRADUS_OK for every
- * outcome (gated, follow-up and pause included); GRADUS_EINVALID when
- * the log does not fit the profile or the catalogue (diagnostics name
- * the log's lines), GRADUS_EUSAGE when no start date is known or the
- * new start is not after the last logged session. The review is the
- * caller's: free with gradus_review_free (accepts NULL). */
+/* Reviews `log` for the person of `p`. `out`, `p`, `log`, `cat` and
+ * `tpl` must not be NULL (else GRADUS_EUSAGE); `o` may be NULL (the
+ * defaults above), `d` too (diagnostics dropped). Returns GRADUS_OK for
+ * every outcome (gated, follow-up and pause included); GRADUS_EINVALID
+ * when the log does not fit the profile or the catalogue (diagnostics
+ * name the log's lines), GRADUS_EUSAGE when no start date is known or
+ * the new start is not after the last logged session, GRADUS_ENOMEM;
+ * on any of those *out is NULL.
+ * On GRADUS_OK the review is the caller's: free it with
+ * gradus_review_free (accepts NULL), which frees its screening, plan
+ * and profile copy too. */
 int gradus_review_run(gradus_review **out, const gradus_profile *p,
 		      const gradus_log *log, const gradus_catalogue *cat,
 		      const gradus_templates *tpl,
 		      const gradus_review_options *o, gradus_diags *d);
 void gradus_review_free(gradus_review *r);
 
-/* Renders a review (malloc'd, NUL-terminated; free with free()):
+/* Renders a review into *out as a NUL-terminated string, and its length
+ * into *len when `len` is not NULL. It is the caller's responsibility to
+ * free *out, with free(). Returns GRADUS_OK; GRADUS_EUSAGE (`out` or `r`
+ * NULL, an unknown format) or GRADUS_ENOMEM, with *out NULL. By outcome:
  *  - PLAN: text and HTML print the progress summary and the changes
  *    before the plan (render options preface_text/preface_html); JSON is
  *    {"format": "gradus-review/1", ..., "plan": {gradus-plan/1}}; FHIR
@@ -157,7 +167,7 @@ void gradus_review_free(gradus_review *r);
  *  - FOLLOW_UP and PAUSE: the doctor page and the progress summary (text
  *    and HTML); JSON the review object; FHIR and ICS the screening with
  *    its finding.
- * Only `explain` and `large_print` of `o` are used. */
+ * Only `explain` and `large_print` of `o` are used; `o` may be NULL. */
 int gradus_review_render(char **out, size_t *len, const gradus_review *r,
 			 gradus_plan_format f, const gradus_render_options *o);
 

@@ -35,8 +35,11 @@ typedef enum {
 	GRADUS_TIER__COUNT
 } gradus_tier;
 
-const char *gradus_tier_name(gradus_tier t);  /* "emergency", ... */
-int gradus_tier_exit_code(gradus_tier t);      /* 0, 10..14 */
+/* "emergency", ...: a static string, never to be freed; NULL out of
+ * range. */
+const char *gradus_tier_name(gradus_tier t);
+/* The command's exit status for a tier: 0, 10..14; 1 out of range. */
+int gradus_tier_exit_code(gradus_tier t);
 
 /* One row of the rule table. */
 typedef struct {
@@ -74,10 +77,13 @@ enum {
 	GRADUS_PREC_NO_STRENGTH_REGIONS = 1u << 10
 };
 #define GRADUS_PREC__COUNT 11
-/* "breathing_cues", ... for one GRADUS_PREC_* bit; NULL otherwise. */
+/* "breathing_cues", ... for one GRADUS_PREC_* bit (static, never to be
+ * freed); NULL for anything else. */
 const char *gradus_prec_name(unsigned single_bit);
 
-/* The whole table, in a fixed order. Borrowed, static. */
+/* The whole table, in a fixed order (highest tier first); its length in
+ * *n when `n` is not NULL. Never NULL. The table is static, owned by the
+ * library: never free it; it lives as long as the program. */
 const gradus_rule *gradus_rules(size_t *n);
 
 typedef struct {
@@ -122,22 +128,34 @@ struct gradus_screening {
 	gradus_date as_of;       /* the date screening judged "recent" against */
 };
 
-/* Screens `p` as of `as_of` (the plan's start date: surgery and fracture
- * ages are counted to it). When `as_of` is unset, the profile's
- * setup.start is used; when both are unset and the profile has dated
- * events that matter, GRADUS_EUSAGE is returned with a diagnostic.
+/* Screens `p` (not NULL) as of `as_of` (the plan's start date: surgery
+ * and fracture ages are counted to it). When `as_of` is unset, the
+ * profile's setup.start is used; when both are unset and the profile has
+ * dated events that matter, GRADUS_EUSAGE is returned with a diagnostic.
  * Fail closed, but never hide a warning sign: when the rules that need
  * no date already stop the plan (tier review or higher) and no dated
  * rule could raise the tier, the result is returned (GRADUS_OK) with a
- * warning that the dates were not judged.
- * The result is the caller's: free with gradus_screening_free. */
+ * warning that the dates were not judged. Diagnostics go to `d` (NULL:
+ * dropped).
+ *
+ * On GRADUS_OK the screening in *out is the caller's: free it with
+ * gradus_screening_free, which frees its findings and their details.
+ * Its rules point into the static rule table; it keeps no pointer to
+ * `p`, which may be freed first. On any other result *out is NULL:
+ * GRADUS_EUSAGE (`out` or `p` NULL, or no start date as above) or
+ * GRADUS_ENOMEM. */
 int gradus_screen(gradus_screening **out, const gradus_profile *p,
 		  gradus_date as_of, gradus_diags *d);
+/* Frees a screening made by gradus_screen; NULL is accepted. A plan or
+ * review made with it points to it: free them first. */
 void gradus_screening_free(gradus_screening *s);
 
-/* Renders as a NUL-terminated malloc'd string (caller frees with free()).
- * The result text says the tier, each finding in plain words, and what
- * to do next; JSON is {"format": "gradus-screening/1", ...}. */
+/* Renders a screening of `p` (both not NULL) into *out, as a
+ * NUL-terminated string. It is the caller's responsibility to free it,
+ * with free(). The result text says the tier, each finding in plain
+ * words, and what to do next; JSON is {"format": "gradus-screening/1",
+ * ...}. Returns GRADUS_OK; GRADUS_EUSAGE (`out`, `s` or `p` NULL, or an
+ * unknown format) or GRADUS_ENOMEM, with *out NULL. */
 typedef enum {
 	GRADUS_SCREEN_TEXT,
 	GRADUS_SCREEN_JSON,
@@ -151,7 +169,11 @@ int gradus_screening_render(char **out, const gradus_screening *s,
 			    const gradus_profile *p, gradus_screen_format f);
 
 /* The one-page referral sheet (tiers review, urgent and emergency) as
- * plain text or self-contained HTML (every input string escaped). */
+ * plain text or self-contained HTML (every input string escaped), into
+ * *out as a NUL-terminated string. It is the caller's responsibility to
+ * free it, with free(). Returns GRADUS_OK; GRADUS_EUSAGE when `out`, `s`
+ * or `p` is NULL, the format is unknown or the tier is below review (no
+ * sheet: *out NULL); or GRADUS_ENOMEM. */
 typedef enum {
 	GRADUS_REFERRAL_TEXT,
 	GRADUS_REFERRAL_HTML
@@ -159,7 +181,11 @@ typedef enum {
 int gradus_referral_render(char **out, const gradus_screening *s,
 			   const gradus_profile *p, gradus_referral_format f);
 
-/* The rule table as text or JSON (what `gradus rules` prints). */
+/* The rule table as text or JSON (what `gradus rules` prints), into
+ * *out as a NUL-terminated string. It is the caller's responsibility to
+ * free it, with free(). Returns GRADUS_OK; GRADUS_EUSAGE (`out` NULL, or
+ * a format other than GRADUS_SCREEN_TEXT and GRADUS_SCREEN_JSON) or
+ * GRADUS_ENOMEM, with *out NULL. */
 int gradus_rules_render(char **out, gradus_screen_format f);
 
 #ifdef __cplusplus

@@ -98,26 +98,73 @@ typedef struct gradus_template {
 
 typedef struct gradus_templates gradus_templates;
 
+/* Makes an empty template set in *out (`out` must not be NULL).
+ *
+ * The set is the caller's: free it with gradus_templates_free.
+ * Returns GRADUS_OK, or GRADUS_ENOMEM with *out NULL. */
 int gradus_templates_new(gradus_templates **out);
+
+/* Frees a template set and everything it owns: every template and string
+ * gradus_templates_get and gradus_templates_find returned. NULL is
+ * accepted and does nothing. A plan or review made with the set points
+ * into it: free them first. */
 void gradus_templates_free(gradus_templates *t);
-/* Add the template of one file. The catalogue, when given, is used to
- * check that every slot pattern has at least one exercise. */
+
+/* Adds the template of one file to the set. `t` and `path` must not be
+ * NULL. `name` is what diagnostics call the file; `text` is its whole
+ * content, NUL-terminated; neither may be NULL. The set keeps copies of
+ * what it needs: the caller keeps `path`, `name` and `text`.
+ *
+ * The catalogue, when given, is used to check that every slot pattern
+ * has at least one exercise; it may be NULL (then that is not checked),
+ * and the set does not keep it. Every problem is appended to `d` as
+ * FILE:LINE diagnostics (`d` may be NULL: then they are dropped). A
+ * template with errors, or whose id is already in the set, is not added.
+ * Returns GRADUS_OK; GRADUS_EIO when the file cannot be read;
+ * GRADUS_EINVALID when it has errors; or GRADUS_ENOMEM. */
 int gradus_templates_add_file(gradus_templates *t, const char *path,
 			      const gradus_catalogue *cat, gradus_diags *d);
 int gradus_templates_add_string(gradus_templates *t, const char *name,
 				const char *text, const gradus_catalogue *cat,
 				gradus_diags *d);
+
+/* Convenience: a new set in *out from every *.cfg of the folder `dir`
+ * (sorted by name, not its sub-folders). `out` and `dir` must not be
+ * NULL; `cat` (as for gradus_templates_add_file) and `d` may be.
+ *
+ * On GRADUS_OK the set is the caller's: free it with
+ * gradus_templates_free. On any other result *out is NULL: GRADUS_EIO
+ * (the folder or a file cannot be read), GRADUS_EINVALID (errors, or no
+ * *.cfg in the folder) or GRADUS_ENOMEM. */
 int gradus_templates_load_dir(gradus_templates **out, const char *dir,
 			      const gradus_catalogue *cat, gradus_diags *d);
+/* The templates compiled into the library from profiles/templates/, in
+ * *out (`out` must not be NULL; `cat` and `d` may be). The caller frees
+ * the set with gradus_templates_free. Returns GRADUS_OK, or
+ * GRADUS_ENOMEM with *out NULL (GRADUS_EINVALID only if the build
+ * shipped a broken file, or `cat` lacks a pattern they need). */
 int gradus_templates_load_builtin(gradus_templates **out,
 				  const gradus_catalogue *cat, gradus_diags *d);
 
+/* How many templates the set holds; 0 for NULL. */
 size_t gradus_templates_count(const gradus_templates *t);
+
+/* The template at index `i` (the order they were added in), or NULL
+ * when `t` is NULL or `i` is not below gradus_templates_count.
+ *
+ * The template is owned by the set. You don't have to free it, but you
+ * must not use it after the set is freed. */
 const gradus_template *gradus_templates_get(const gradus_templates *t,
 					    size_t i);
+
+/* The template whose id is `id`; NULL if there is none, or when `t` or
+ * `id` is NULL. Owned by the set, as for gradus_templates_get. */
 const gradus_template *gradus_templates_find(const gradus_templates *t,
 					     const char *id);
 
+/* Names as spelled in files ("disuse", "A".."D", "walks_with_aid"):
+ * static strings of the library, never to be freed; NULL for a value
+ * out of range. */
 const char *gradus_kind_name(gradus_kind k);
 const char *gradus_class_name(gradus_class c);   /* "A".."D" */
 const char *gradus_mobility_name(gradus_mobility m);

@@ -136,17 +136,21 @@ typedef enum {
 	GRADUS_SUPPORT_NONE
 } gradus_support;
 
-/* Names as spelled in files; NULL for out-of-range values. */
+/* Names as spelled in files: static strings of the library, never to be
+ * freed; NULL for out-of-range values (for the bit-set kinds, anything
+ * but one known bit). */
 const char *gradus_pattern_name(gradus_pattern p);
 const char *gradus_position_name(gradus_position p);
 const char *gradus_load_name(gradus_load_kind k);
 const char *gradus_equipment_name(unsigned single_bit);
 const char *gradus_region_name(unsigned single_bit);
 const char *gradus_tag_name(gradus_tag t);
-/* "two_hands", ...; "n/a" for GRADUS_SUPPORT_NA. */
+/* "two_hands", ...; "n/a" for GRADUS_SUPPORT_NA (and any value out of
+ * range): never NULL. */
 const char *gradus_support_name(gradus_support s);
 
-/* Parse a file word; return 0 and set *out, or -1 when unknown. */
+/* Parse a file word; return 0 and set *out, or -1 when unknown (*out is
+ * then left as it was). `out` must not be NULL; `s` may be (then -1). */
 int gradus_pattern_parse(const char *s, gradus_pattern *out);
 int gradus_position_parse(const char *s, gradus_position *out);
 int gradus_load_parse(const char *s, gradus_load_kind *out);

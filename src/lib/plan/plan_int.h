@@ -19,6 +19,61 @@
 #define PLAN_INTERNAL __attribute__((visibility("hidden")))
 #else
 #define PLAN_INTERNAL
+/* ---- select.c: the template and the exercises ---- */
+
+PLAN_INTERNAL int template_for(const gradus_template **out, const gradus_profile *p,
+			       const gradus_screening *s, const gradus_templates *tpl,
+			       const char *tid, gradus_class cls, arena *a, strlist *warn,
+			       gradus_diags *d);
+
+/* What the choice of exercises needs to know of the person. */
+typedef struct {
+	const gradus_profile *p;
+	const gradus_screening *s;
+	const gradus_template *t;
+	const gradus_catalogue *cat;
+	int max_level;
+	int start_level;
+	unsigned emphasis; /* regions to emphasise (disuse) */
+	bool fall_plus;    /* fall-risk "+" [VIVI] */
+	bool one_limb;     /* one-limb disuse: the affected side gets more */
+	bool hold_on;      /* balance always holding on (see balance_safe) */
+} ctx;
+
+PLAN_INTERNAL void ctx_init(ctx *c, const gradus_profile *p, const gradus_screening *s,
+			    const gradus_template *t, const gradus_catalogue *cat,
+			    const gradus_assessment *as, gradus_date start);
+/* Everything that makes an exercise unsafe or impossible for the person. */
+PLAN_INTERNAL bool usable(const ctx *c, const gradus_exercise *e);
+/* Balance without holding on only for people safe to do it. */
+PLAN_INTERNAL bool balance_safe(const ctx *c, const gradus_exercise *e);
+
+/* One chosen strength exercise. */
+typedef struct {
+	const gradus_exercise *ex;
+	int priority;
+	bool emphasis;
+	const gradus_resume_item *resume; /* a resumed plan's starting dose */
+} pick;
+
+/* The whole body, in order of importance; up to `max`. */
+PLAN_INTERNAL size_t select_strength(const ctx *c, const gradus_assessment *as,
+				     pick *out, size_t max, strlist *notes, arena *a);
+/* The warm-up, balance or cool-down exercises (pat), up to `max`. */
+PLAN_INTERNAL size_t select_block(const ctx *c, gradus_pattern pat,
+				  const gradus_exercise **out, size_t max);
+/* A resumed plan's exercises, each still checked. */
+PLAN_INTERNAL size_t resume_picks(const ctx *c, const gradus_resume *rs, pick *picks,
+				  arena *a, strlist *warn);
+PLAN_INTERNAL void back_extensor_note(const ctx *c, const pick *picks, size_t n,
+				      arena *a, strlist *warn);
+
+/* One arm or leg was immobilised and e trains it on its own. */
+static inline bool one_limb_exercise(const ctx *c, const gradus_exercise *e)
+{
+	return c->one_limb && e->per_side && (e->regions & c->emphasis);
+}
+
 #endif
 
 #define MAX_PICKS 12
@@ -49,6 +104,14 @@ static inline void strlist_add(arena *a, strlist *l, const char *s)
 	l->v[l->n++] = s;
 }
 
+static inline int popcount(unsigned v)
+{
+	int n = 0;
+	for (; v; v &= v - 1)
+		n++;
+	return n;
+}
+
 /* ---- assess.c: the person ---- */
 
 /* The Vivifrail class, the fall risk "+", the EWGSOP2 and SARC-F
@@ -61,5 +124,60 @@ PLAN_INTERNAL int effort_cap(const gradus_plan *pl, const gradus_profile *p,
 /* The safety advice of the precautions, and the protein line. */
 PLAN_INTERNAL void advice(gradus_plan *pl, const gradus_profile *p,
 			  const gradus_screening *s, arena *a, strlist *adv);
+
+/* ---- select.c: the template and the exercises ---- */
+
+PLAN_INTERNAL int template_for(const gradus_template **out, const gradus_profile *p,
+			       const gradus_screening *s, const gradus_templates *tpl,
+			       const char *tid, gradus_class cls, arena *a, strlist *warn,
+			       gradus_diags *d);
+
+/* What the choice of exercises needs to know of the person. */
+typedef struct {
+	const gradus_profile *p;
+	const gradus_screening *s;
+	const gradus_template *t;
+	const gradus_catalogue *cat;
+	int max_level;
+	int start_level;
+	unsigned emphasis; /* regions to emphasise (disuse) */
+	bool fall_plus;    /* fall-risk "+" [VIVI] */
+	bool one_limb;     /* one-limb disuse: the affected side gets more */
+	bool hold_on;      /* balance always holding on (see balance_safe) */
+} ctx;
+
+PLAN_INTERNAL void ctx_init(ctx *c, const gradus_profile *p, const gradus_screening *s,
+			    const gradus_template *t, const gradus_catalogue *cat,
+			    const gradus_assessment *as, gradus_date start);
+/* Everything that makes an exercise unsafe or impossible for the person. */
+PLAN_INTERNAL bool usable(const ctx *c, const gradus_exercise *e);
+/* Balance without holding on only for people safe to do it. */
+PLAN_INTERNAL bool balance_safe(const ctx *c, const gradus_exercise *e);
+
+/* One chosen strength exercise. */
+typedef struct {
+	const gradus_exercise *ex;
+	int priority;
+	bool emphasis;
+	const gradus_resume_item *resume; /* a resumed plan's starting dose */
+} pick;
+
+/* The whole body, in order of importance; up to `max`. */
+PLAN_INTERNAL size_t select_strength(const ctx *c, const gradus_assessment *as,
+				     pick *out, size_t max, strlist *notes, arena *a);
+/* The warm-up, balance or cool-down exercises (pat), up to `max`. */
+PLAN_INTERNAL size_t select_block(const ctx *c, gradus_pattern pat,
+				  const gradus_exercise **out, size_t max);
+/* A resumed plan's exercises, each still checked. */
+PLAN_INTERNAL size_t resume_picks(const ctx *c, const gradus_resume *rs, pick *picks,
+				  arena *a, strlist *warn);
+PLAN_INTERNAL void back_extensor_note(const ctx *c, const pick *picks, size_t n,
+				      arena *a, strlist *warn);
+
+/* One arm or leg was immobilised and e trains it on its own. */
+static inline bool one_limb_exercise(const ctx *c, const gradus_exercise *e)
+{
+	return c->one_limb && e->per_side && (e->regions & c->emphasis);
+}
 
 #endif

@@ -74,6 +74,62 @@ static inline bool one_limb_exercise(const ctx *c, const gradus_exercise *e)
 	return c->one_limb && e->per_side && (e->regions & c->emphasis);
 }
 
+/* ---- the dose of one exercise in one week ---- */
+
+typedef struct {
+	const gradus_exercise *ex;
+	int sets, reps_lo;
+	int extra;               /* one more set for the affected side (0/1) */
+	gradus_support support;
+	int load_i;              /* index into the owned loads of ex->load */
+	int hold_extra;          /* seconds added to each hold */
+} dose;
+
+/* Why nothing rose for an exercise in a week (the real reason, for
+ * --explain). */
+typedef enum {
+	WAIT_NONE = 0, WAIT_LEARNING, WAIT_DELOAD, WAIT_TIME, WAIT_SPACING,
+	WAIT_STAGGER, WAIT_TOP, WAIT_MAINTENANCE, WAIT_BACK
+} wait_reason;
+
+typedef struct {
+	dose d;
+	gradus_change change;
+	wait_reason wait;
+	int phase;
+	bool deload;
+} wdose;
+
+
+/* What the progression needs, set by the schedule. */
+typedef struct {
+	const ctx *c;
+	bool fall_plus;
+	bool start_up;           /* class C/D, measured: start one load up (D) */
+	const gradus_exercise *const *selected; size_t n_selected;
+	int week0;               /* the plan's first week number */
+	const int *partner;      /* paired sets: index of the other, or -1 */
+	int budget_s;            /* seconds for strength work */
+	int reps_cap;            /* highest reps of any phase: time is sized on it */
+	const gradus_exercise *const *balance0; size_t n_balance0; /* week 1 */
+} prog;
+
+/* ---- time.c: the time model ---- */
+
+/* Seconds of the strength part with doses d[0..n) (time sized on
+ * `reps` a set, the top of any phase, so a rep rise never overruns). */
+PLAN_INTERNAL int strength_seconds(const dose *d, size_t n, const int *partner,
+				   int reps, int rest);
+
+/* ---- progress.c: week by week ---- */
+
+/* Fills w[k][0..weeks-1] for every exercise, week by week. */
+PLAN_INTERNAL void progress(const prog *g, const pick *picks, size_t n, int weeks,
+			    bool one_limb_region(const ctx *, const gradus_exercise *),
+			    wdose (*w)[MAX_WEEKS]);
+/* What would let the person keep progressing after the plan. */
+PLAN_INTERNAL void next_loads(const gradus_plan *pl, const ctx *c, arena *a, strlist *adv);
+
 #endif
 
 #define MAX_PICKS 12
@@ -179,5 +235,61 @@ static inline bool one_limb_exercise(const ctx *c, const gradus_exercise *e)
 {
 	return c->one_limb && e->per_side && (e->regions & c->emphasis);
 }
+
+/* ---- the dose of one exercise in one week ---- */
+
+typedef struct {
+	const gradus_exercise *ex;
+	int sets, reps_lo;
+	int extra;               /* one more set for the affected side (0/1) */
+	gradus_support support;
+	int load_i;              /* index into the owned loads of ex->load */
+	int hold_extra;          /* seconds added to each hold */
+} dose;
+
+/* Why nothing rose for an exercise in a week (the real reason, for
+ * --explain). */
+typedef enum {
+	WAIT_NONE = 0, WAIT_LEARNING, WAIT_DELOAD, WAIT_TIME, WAIT_SPACING,
+	WAIT_STAGGER, WAIT_TOP, WAIT_MAINTENANCE, WAIT_BACK
+} wait_reason;
+
+typedef struct {
+	dose d;
+	gradus_change change;
+	wait_reason wait;
+	int phase;
+	bool deload;
+} wdose;
+
+
+/* What the progression needs, set by the schedule. */
+typedef struct {
+	const ctx *c;
+	bool fall_plus;
+	bool start_up;           /* class C/D, measured: start one load up (D) */
+	const gradus_exercise *const *selected; size_t n_selected;
+	int week0;               /* the plan's first week number */
+	const int *partner;      /* paired sets: index of the other, or -1 */
+	int budget_s;            /* seconds for strength work */
+	int reps_cap;            /* highest reps of any phase: time is sized on it */
+	const gradus_exercise *const *balance0; size_t n_balance0; /* week 1 */
+} prog;
+
+/* ---- time.c: the time model ---- */
+
+/* Seconds of the strength part with doses d[0..n) (time sized on
+ * `reps` a set, the top of any phase, so a rep rise never overruns). */
+PLAN_INTERNAL int strength_seconds(const dose *d, size_t n, const int *partner,
+				   int reps, int rest);
+
+/* ---- progress.c: week by week ---- */
+
+/* Fills w[k][0..weeks-1] for every exercise, week by week. */
+PLAN_INTERNAL void progress(const prog *g, const pick *picks, size_t n, int weeks,
+			    bool one_limb_region(const ctx *, const gradus_exercise *),
+			    wdose (*w)[MAX_WEEKS]);
+/* What would let the person keep progressing after the plan. */
+PLAN_INTERNAL void next_loads(const gradus_plan *pl, const ctx *c, arena *a, strlist *adv);
 
 #endif

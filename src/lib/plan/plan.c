@@ -1,26 +1,20 @@
-/* The generator: assessment, template choice, selection, progression and
- * schedule (docs/generation.md; safety invariants in docs/hazards.md). */
+/* The generator (docs/generation.md; safety invariants in
+ * docs/hazards.md): gradus_plan_generate runs the steps in order - the
+ * person (assess.c), the template and the exercises (select.c), the days
+ * and the minutes, and the weeks progressed (schedule.c, progress.c,
+ * time.c) - and keeps the plan in one arena. */
 #include "gradus/plan.h"
 
-#include <math.h>
-#include <stdarg.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "util/arena.h"
-#include "plan/dose.h"
-#include "util/util.h"
 #include "plan/plan_int.h"
+#include "util/util.h"
 
 typedef struct {
 	gradus_plan plan; /* first: the public part */
 	arena a;
 } plan_box;
-
-
-/* ---- small helpers ---- */
-
 
 static const char *const change_names[] = {"start", "none", "reps",
 					   "sets",  "support", "load",
@@ -45,334 +39,73 @@ const char *gradus_effort_words(int e)
 	return "very hard";
 }
 
-/* Paired sets (A1 B1 A2 B2): the rest after a set of one exercise is the
- * set of the other. Exercises pair when the person can move between
- * them without lying down or getting up from the floor (both lying, or
- * both seated or standing); a leg exercise pairs with an arm or trunk
- * exercise first, so each muscle rests. Our choice (D). Fills
- * partner[] and puts partners next to each other in picks. */
-static int posture_group(gradus_position pos)
+/* ---- the steps of gradus_plan_generate ---- */
+
+/* A new plan in its own arena, its start and length from the options
+ * or the profile. */
+static plan_box *plan_new(const gradus_profile *p, const gradus_screening *s,
+			  const gradus_plan_options *opt)
 {
-	return pos == GRADUS_POS_SEATED || pos == GRADUS_POS_STANDING ||
-	       pos == GRADUS_POS_STANDING_SUPPORTED ? 1 : 0;
+	plan_box *box = calloc(1, sizeof(*box));
+	gradus_plan *pl;
+
+	if (!box)
+		return NULL;
+	arena_init(&box->a);
+	pl = &box->plan;
+	pl->profile = p;
+	pl->screening = s;
+	pl->start = opt && gradus_date_is_set(opt->start) ? opt->start : p->start;
+	pl->weeks_n = opt && opt->weeks > 0 ? opt->weeks : p->weeks_planned;
+	if (pl->weeks_n > MAX_WEEKS)
+		pl->weeks_n = MAX_WEEKS;
+	return box;
 }
 
-static bool lower_body(const gradus_exercise *e)
+/* The strength exercises: a resumed plan's, or the whole body. */
+static size_t strength_picks(const ctx *c, const gradus_plan *pl,
+			     const gradus_plan_options *opt, pick *picks,
+			     arena *a, strlist *warn)
 {
-	return (e->regions & (GRADUS_REG_LEGS | GRADUS_REG_HIPS)) != 0 &&
-	       !(e->regions & (GRADUS_REG_ARMS | GRADUS_REG_HANDS));
+	const gradus_template *t = c->t;
+
+	if (opt && opt->resume)
+		return resume_picks(c, opt->resume, picks, a, warn);
+	return select_strength(c, &pl->assessment, picks,
+			       (size_t)t->exercises_max < MAX_PICKS ? (size_t)t->exercises_max : MAX_PICKS,
+			       warn, a);
 }
 
-static void pair_up(pick *picks, size_t n, int *partner)
+/* The warm-up, balance and cool-down exercises, kept in the plan. */
+static int keep_blocks(gradus_plan *pl, arena *a,
+		       const gradus_exercise *blk[3][2], const size_t n_blk[3])
 {
-	pick out[MAX_PICKS];
-	bool used[MAX_PICKS] = {false};
-	size_t m = 0;
-	for (size_t i = 0; i < n; i++) {
-		size_t best = n;
-		if (used[i])
-			continue;
-		used[i] = true;
-		for (int pass = 0; pass < 2 && best == n; pass++)
-			for (size_t j = i + 1; j < n && best == n; j++) {
-				if (used[j] ||
-				    posture_group(picks[i].ex->position) != posture_group(picks[j].ex->position) ||
-				    picks[i].ex->pattern == picks[j].ex->pattern)
-					continue;
-				if (pass == 0 && lower_body(picks[i].ex) == lower_body(picks[j].ex))
-					continue;
-				best = j;
-			}
-		out[m] = picks[i];
-		partner[m] = -1;
-		m++;
-		if (best < n) {
-			used[best] = true;
-			out[m] = picks[best];
-			partner[m - 1] = (int)m;
-			partner[m] = (int)m - 1;
-			m++;
-		}
+	for (int b = 0; b < 3; b++) {
+		const gradus_exercise **v = arena_alloc(a, (n_blk[b] ? n_blk[b] : 1) * sizeof(*v));
+		if (!v)
+			return GRADUS_ENOMEM;
+		memcpy(v, blk[b], n_blk[b] * sizeof(*v));
+		if (b == 0) { pl->warmup = v; pl->n_warmup = n_blk[b]; }
+		if (b == 1) { pl->balance = v; pl->n_balance = n_blk[b]; }
+		if (b == 2) { pl->cooldown = v; pl->n_cooldown = n_blk[b]; }
 	}
-	memcpy(picks, out, n * sizeof(*picks));
-}
-/* ---- schedule ---- */
-
-/* Chooses k of the person's days with at least two days (48 h) between
- * any two sessions, week boundary included [ACSM2009, NSCA2019]; widest
- * spacing first, then earliest days. Returns the day bits, 0 if none. */
-static unsigned choose_days(unsigned allowed, int k)
-{
-	unsigned best = 0;
-	int best_gap = -1;
-	for (unsigned set = 1; set < 128; set++) {
-		int days[7], n = 0, min_gap = 7;
-		if ((set & ~allowed) || popcount(set) != k)
-			continue;
-		for (int d = 0; d < 7; d++)
-			if (set & (1u << d))
-				days[n++] = d;
-		for (int i = 0; i < n; i++) {
-			int gap = (i + 1 < n ? days[i + 1] : days[0] + 7) - days[i];
-			if (n > 1 && gap < min_gap)
-				min_gap = gap;
-		}
-		if (min_gap < 2)
-			continue;
-		/* tie: the set whose lowest differing day is earlier */
-		unsigned diff = set ^ best;
-		if (min_gap > best_gap ||
-		    (min_gap == best_gap && (diff & (0u - diff) & set))) {
-			best = set;
-			best_gap = min_gap;
-		}
-	}
-	return best;
+	return GRADUS_OK;
 }
 
-/* ---- explanations ---- */
-
-typedef struct {
-	gradus_why v[10];
-	size_t n;
-} whys;
-
-static void why(whys *w, const char *rule, const char *text, const char *src)
+/* The plan's own reasons (rule G-PLAN), kept in the plan. */
+static int keep_reasons(gradus_plan *pl, arena *a, const strlist *reasons)
 {
-	if (w->n < COUNT(w->v)) {
-		w->v[w->n].rule = rule;
-		w->v[w->n].text = text;
-		w->v[w->n].source = src;
-		w->n++;
-	}
-}
+	gradus_why *wv = arena_alloc(a, (reasons->n ? reasons->n : 1) * sizeof(*wv));
 
-
-/* The review's rule and source behind a resumed dose. */
-static const char *resume_rule(const gradus_resume_item *r)
-{
-	return r->rule ? r->rule : "R-REVIEW";
-}
-
-static const char *resume_source(const gradus_resume_item *r)
-{
-	return r->source ? r->source : "D";
-}
-
-/* The real reason nothing rose this week, in plain words. */
-static const char *wait_words(wait_reason w)
-{
-	switch (w) {
-	case WAIT_LEARNING:
-		return "Same as last week: the first weeks are for learning the movements.";
-	case WAIT_TIME:
-		return "Same as last week: one more set would make the session longer than your minutes, so the next rise is in weight, band or version.";
-	case WAIT_SPACING:
-		return "Same as last week: the weight went up recently, and weight rises are kept some weeks apart.";
-	case WAIT_STAGGER:
-		return "Same as last week: your exercises take turns to get harder, so not everything changes at once.";
-	case WAIT_TOP:
-		return "Same as last week: this is the hardest version you can do with what you own.";
-	case WAIT_MAINTENANCE:
-		return "Same as last week: this program keeps function; the load does not rise.";
-	case WAIT_BACK:
-		return "Back to your full sets after the lighter week.";
-	default:
-		return "Same as last week.";
-	}
-}
-
-static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
-		      const pick *picks, size_t n_picks, const int blocks[3],
-		      int *max_minutes, wdose (*wd)[MAX_WEEKS], gradus_week *weeks);
-
-static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
-		       const pick *picks, size_t n_picks, const int blocks[3],
-		       int *max_minutes)
-{
-	/* the week-by-week doses are scratch: only the items are kept */
-	wdose (*wd)[MAX_WEEKS] = malloc(MAX_PICKS * sizeof(*wd));
-	gradus_week *weeks = arena_alloc(a, (size_t)pl->weeks_n * sizeof(*weeks));
-	int rc;
-	if (!weeks || !wd) {
-		free(wd);
+	if (!wv)
 		return GRADUS_ENOMEM;
+	for (size_t i = 0; i < reasons->n; i++) {
+		wv[i].rule = "G-PLAN";
+		wv[i].text = reasons->v[i];
+		wv[i].source = "D";
 	}
-	*max_minutes = 0;
-	progress(g, picks, n_picks, pl->weeks_n, one_limb_exercise, wd);
-	rc = fill_weeks(pl, a, g, picks, n_picks, blocks, max_minutes, wd, weeks);
-	free(wd);
-	return rc;
-}
-
-static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
-		      const pick *picks, size_t n_picks, const int blocks[3],
-		      int *max_minutes, wdose (*wd)[MAX_WEEKS], gradus_week *weeks)
-{
-	const gradus_template *t = g->c->t;
-	const gradus_profile *p = g->c->p;
-	dose_owned o;
-	const gradus_exercise **bal = NULL;
-	size_t n_bal = g->n_balance0;
-	int walk = t->walking_min < 10 ? t->walking_min : 10;
-	for (int w = 0; w < pl->weeks_n; w++) {
-		gradus_week *wk = &weeks[w];
-		const gradus_phase *ph;
-		gradus_item *items = arena_alloc(a, (n_picks ? n_picks : 1) * sizeof(*items));
-		gradus_session *ss;
-		size_t n_s = 0;
-		int pair_no = 0;
-		if (!items)
-			return GRADUS_ENOMEM;
-		wk->number = g->week0 + w;
-		wk->start = gradus_date_add(pl->start, 7L * w);
-		wk->end = gradus_date_add(wk->start, 6);
-		wk->deload = n_picks ? wd[0][w].deload : dose_is_deload(t, g->week0 + w);
-		ph = &t->phases[dose_phase_index(t, g->week0 + w)];
-		wk->phase = ph->name;
-		/* balance climbs its ladder every third week (Otago levels:
-		 * more support to less, feet together to tandem to one leg)
-		 * and walking builds by 5 minutes every second week toward
-		 * the template's minutes [OTAGO; the rhythm is our choice,
-		 * D]; nothing rises in a lighter week */
-		{
-			const gradus_exercise **nb = arena_alloc(a, (n_bal ? n_bal : 1) * sizeof(*nb));
-			if (!nb)
-				return GRADUS_ENOMEM;
-			for (size_t i = 0; i < n_bal; i++) {
-				const gradus_exercise *e = bal ? bal[i] : g->balance0[i];
-				const gradus_exercise *h = e->harder;
-				bool free_rung = h != NULL;
-				for (size_t j = 0; h && j < n_bal; j++)
-					if ((bal ? bal[j] : g->balance0[j]) == h)
-						free_rung = false;
-				if (w > 0 && !wk->deload && wk->number % 3 == 1 && free_rung &&
-				    usable(g->c, h) && balance_safe(g->c, h))
-					e = h;
-				nb[i] = e;
-			}
-			bal = nb;
-			if (w > 0 && !wk->deload && wk->number % 2 == 1 && walk < t->walking_min)
-				walk = walk + 5 < t->walking_min ? walk + 5 : t->walking_min;
-			wk->walking_min = walk;
-		}
-		for (size_t k = 0; k < n_picks; k++) {
-			const wdose *x = &wd[k][w];
-			const gradus_exercise *e = x->d.ex;
-			gradus_item *it = &items[k];
-			whys wy = {0};
-			it->exercise = e;
-			it->sets = x->d.sets;
-			it->affected_sets = x->d.extra ? x->d.sets + x->d.extra : 0;
-			it->reps_min = x->d.reps_lo;
-			it->reps_max = dose_reps_hi(x->d.reps_lo, ph);
-			it->pair = 0;
-			if (g->partner[k] == (int)k + 1)
-				it->pair = ++pair_no;
-			else if (g->partner[k] >= 0 && g->partner[k] == (int)k - 1)
-				it->pair = items[k - 1].pair;
-			it->hold_s = e->hold_s > 0 ? e->hold_s + x->d.hold_extra : 0;
-			dose_owned_for(p, e->load, &o);
-			it->load = o.n ? dose_load_at(&o, e->load, x->d.load_i)
-				       : (gradus_load){e->load, 0.0, -1, 0};
-			it->support = x->d.support;
-			it->effort_min = ph->rpe_min < pl->effort_cap ? ph->rpe_min : pl->effort_cap;
-			it->effort_max = ph->rpe_max < pl->effort_cap ? ph->rpe_max : pl->effort_cap;
-			it->rest_s = ph->rest_s;
-			it->change = x->change;
-			why(&wy, "G-SETS", arena_printf(a, "%d set%s: start with 1 and build to 2 or 3 (phase \"%s\" allows %d to %d).",
-					       it->sets, it->sets > 1 ? "s" : "", ph->name, ph->sets_min, ph->sets_max),
-			    "NSCA2019");
-			if (it->reps_max > ph->reps_max)
-				why(&wy, "G-REPS", arena_printf(a, "%d to %d reps, more than this phase's %d-%d: reps come down only with a heavier weight, a harder version or one more set.",
-						       it->reps_min, it->reps_max, ph->reps_min, ph->reps_max),
-				    "ACSM2009, D");
-			else
-				why(&wy, "G-REPS", arena_printf(a, "%d to %d reps: 10-15 when starting, 8-12 later (phase range %d-%d).",
-						       it->reps_min, it->reps_max, ph->reps_min, ph->reps_max),
-				    "ACSM2009OA");
-			why(&wy, "G-EFFORT", arena_printf(a, "Effort %d-%d of 10 (%s): phase \"%s\" asks %d-%d, never above the cap of %d.",
-						 it->effort_min, it->effort_max,
-						 gradus_effort_words(it->effort_max), ph->name,
-						 ph->rpe_min, ph->rpe_max, pl->effort_cap),
-			    "ACSM2009OA");
-			why(&wy, "G-REST", arena_printf(a, "Rest %d s between sets (60-120 s).", it->rest_s), "ACSM2009");
-			switch (x->change) {
-			case GRADUS_CHANGE_START:
-				if (picks[k].resume && picks[k].resume->why)
-					why(&wy, resume_rule(picks[k].resume), picks[k].resume->why,
-					    resume_source(picks[k].resume));
-				else
-					why(&wy, "G-START", "First week: the easy start, to learn the movement.", "ACSM2009OA, NSCA2019");
-				break;
-			case GRADUS_CHANGE_DELOAD:
-				why(&wy, "G-DELOAD", arena_printf(a, "Lighter week (every %d weeks): about half the sets, or the fewest reps when there is one set; nothing rises.", t->deload_every),
-				    "D");
-				break;
-			case GRADUS_CHANGE_REPS:
-				why(&wy, "G-REPS-UP", "More reps: they climb within the range; at the top the weight goes up and the reps start again at the bottom.", "ACSM2009, NSCA2019");
-				break;
-			case GRADUS_CHANGE_SETS:
-				why(&wy, "G-SETS-UP", x->d.extra && (w == 0 || !wd[k][w - 1].d.extra)
-				    ? "One more set for the side that was in the cast or brace: it needs more work than the other."
-				    : "One more set: sets are built one at a time, before the weight rises.",
-				    "NSCA2019");
-				break;
-			case GRADUS_CHANGE_SUPPORT:
-				why(&wy, "G-SUPPORT", "Less support (two hands, one hand, fingertips): your balance and legs do more of the work.", "OTAGO, VIVI");
-				break;
-			case GRADUS_CHANGE_LOAD:
-				why(&wy, "G-LOAD", "The reps reached the top of the range: the next weight or band you own (at most 10 % more or your smallest step, at most once in two weeks), and the reps start again at the bottom.",
-				    "ACSM2009, OTAGO");
-				break;
-			case GRADUS_CHANGE_HOLD:
-				why(&wy, "G-HOLD-UP", "A longer hold: 2 seconds more each time (our choice).", "D");
-				break;
-			case GRADUS_CHANGE_VARIANT:
-				why(&wy, "G-VARIANT", "The harder version: the easier one is done with all you own.", "OTAGO, VIVI");
-				break;
-			default:
-				why(&wy, "G-WAIT", wait_words(x->wait),
-				    x->wait == WAIT_SPACING ? "ACSM2009" : x->wait == WAIT_LEARNING ? "ACSM2009OA" : "D");
-			}
-			if (w == 0 && x->change != GRADUS_CHANGE_START &&
-			    picks[k].resume && picks[k].resume->why)
-				why(&wy, resume_rule(picks[k].resume), picks[k].resume->why,
-				    resume_source(picks[k].resume));
-			gradus_why *wv = arena_alloc(a, wy.n * sizeof(*wv));
-			if (!wv)
-				return GRADUS_ENOMEM;
-			memcpy(wv, wy.v, wy.n * sizeof(*wv));
-			it->why = wv;
-			it->n_why = wy.n;
-		}
-		ss = arena_alloc(a, 7 * sizeof(*ss));
-		if (!ss)
-			return GRADUS_ENOMEM;
-		for (int dd = 0; dd < 7; dd++) {
-			gradus_date date = gradus_date_add(wk->start, dd);
-			int wdy = gradus_date_weekday(date);
-			if (!(pl->days & (1u << wdy)))
-				continue;
-			gradus_session *s = &ss[n_s++];
-			s->date = date;
-			s->weekday = wdy;
-			s->items = items;
-			s->n_items = n_picks;
-			s->warmup_min = blocks[0];
-			s->balance_min = blocks[1];
-			s->balance = bal;
-			s->n_balance = n_bal;
-			s->cooldown_min = blocks[2];
-			s->minutes = gradus_session_minutes(s);
-			if (s->minutes > *max_minutes)
-				*max_minutes = s->minutes;
-		}
-		wk->sessions = ss;
-		wk->n_sessions = n_s;
-	}
-	pl->weeks = weeks;
-	pl->n_weeks = (size_t)pl->weeks_n;
+	pl->why = wv;
+	pl->n_why = reasons->n;
 	return GRADUS_OK;
 }
 
@@ -384,16 +117,16 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	plan_box *box;
 	gradus_plan *pl;
 	arena *a;
-	const gradus_template *t = NULL;
+	const gradus_template *t;
 	ctx c;
 	pick picks[MAX_PICKS];
 	size_t n_picks;
 	strlist adv = {0}, warn = {0}, reasons = {0};
 	const gradus_exercise *blk[3][2] = {{NULL, NULL}, {NULL, NULL}, {NULL, NULL}};
 	size_t n_blk[3];
-	int rc, want_sessions, balance_min, max_minutes = 0;
-	const char *days_line = NULL;
-	int blocks[3]; /* warm-up, balance, cool-down minutes */
+	fitting fit;
+	const char *days_line;
+	int rc;
 
 	*out = NULL;
 	if (!s || s->tier > GRADUS_TIER_PRECAUTIONS) {
@@ -401,26 +134,22 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 				 "no plan: screening says %s", s ? gradus_tier_name(s->tier) : "nothing");
 		return GRADUS_EUSAGE;
 	}
-	box = calloc(1, sizeof(*box));
+	box = plan_new(p, s, opt);
 	if (!box)
 		return GRADUS_ENOMEM;
-	arena_init(&box->a);
 	a = &box->a;
 	pl = &box->plan;
-	pl->profile = p;
-	pl->screening = s;
-	pl->start = opt && gradus_date_is_set(opt->start) ? opt->start : p->start;
-	pl->weeks_n = opt && opt->weeks > 0 ? opt->weeks : p->weeks_planned;
-	if (pl->weeks_n > MAX_WEEKS)
-		pl->weeks_n = MAX_WEEKS;
 	if (!gradus_date_is_set(pl->start)) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
 				 "no start date: set 'setup.start' in the profile or give --start YYYY-MM-DD");
 		rc = GRADUS_EUSAGE;
 		goto fail;
 	}
+
+	/* 1. the person */
 	assess(&pl->assessment, p, a);
 
+	/* 2. the template, and the effort cap */
 	rc = template_for(&t, p, s, tpl, opt && opt->template_id ? opt->template_id : p->template_id,
 			  pl->assessment.cls, a, &warn, d);
 	if (rc)
@@ -428,15 +157,10 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	pl->template = t;
 	pl->effort_cap = effort_cap(pl, p, s, t, a, &reasons);
 
+	/* 3. the exercises: strength, then warm-up, balance, cool-down */
 	ctx_init(&c, p, s, t, cat, &pl->assessment, pl->start);
-
 	pl->first_week = opt && opt->resume && opt->resume->week > 1 ? opt->resume->week : 1;
-	if (opt && opt->resume)
-		n_picks = resume_picks(&c, opt->resume, picks, a, &warn);
-	else
-		n_picks = select_strength(&c, &pl->assessment, picks,
-					  (size_t)t->exercises_max < MAX_PICKS ? (size_t)t->exercises_max : MAX_PICKS,
-					  &warn, a);
+	n_picks = strength_picks(&c, pl, opt, picks, a, &warn);
 	if (n_picks == 0) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
 				 "no strength exercise in the catalogue fits this person's mobility, equipment and precautions");
@@ -446,161 +170,28 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	n_blk[0] = select_block(&c, GRADUS_PAT_WARMUP, blk[0], 2);
 	n_blk[1] = select_block(&c, GRADUS_PAT_BALANCE, blk[1], 2);
 	n_blk[2] = select_block(&c, GRADUS_PAT_MOBILITY, blk[2], 2);
-	balance_min = n_blk[1] ? t->balance_min : 0;
-	if (n_blk[1] && balance_min < 5 && s->precautions.balance_emphasis)
-		balance_min = 5; /* falls: balance every session [OTAGO, VIVI]; 5 min our choice (D) */
 
-	/* sessions: the profile's days, >= 48 h apart */
-	want_sessions = p->sessions_per_week > 0 ? p->sessions_per_week : t->sessions_per_week;
-	if (want_sessions > popcount(p->days))
-		want_sessions = popcount(p->days);
-	for (int k = want_sessions; k >= 1; k--) {
-		pl->days = choose_days(p->days, k);
-		if (pl->days) {
-			if (k < want_sessions)
-				strlist_add(a, &warn, arena_printf(a, "Only %d session%s a week: the chosen days leave less than 48 hours between sessions otherwise.",
-							  k, k > 1 ? "s" : ""));
-			break;
-		}
-	}
-	pl->sessions_per_week = popcount(pl->days);
-	if (popcount(p->days) > pl->sessions_per_week && pl->sessions_per_week == want_sessions) {
-		/* more days given than sessions: say why, and what the other
-		 * days are for [ACSM2009, NSCA2019: 2-3 a week, a day between] */
-		days_line = arena_printf(a, "You gave %d days; strength training is %d of them, with a day of rest in between so the muscles recover.%s",
-					 popcount(p->days), pl->sessions_per_week,
-					 t->walking_min > 0 && p->mobility >= GRADUS_MOB_WALKS_WITH_AID
-					 ? " Use the other days for your walks." : "");
-		strlist_add(a, &warn, arena_printf(a, "%d days given, %d strength sessions a week: the %s (2-3 a week, 48 hours apart).",
-						   popcount(p->days), pl->sessions_per_week,
-						   p->sessions_per_week > 0 ? "profile's program.sessions_per_week"
-									    : "template's sessions_per_week"));
-	}
+	/* 4. the days, >= 48 h apart */
+	days_line = session_days(pl, p, t, a, &warn);
 
-	/* Fit the minutes, by calculation: warm-up and cool-down sized to
-	 * the session; then as many exercises as fit with two sets each (one
-	 * set each of at least the minimum for the session's length: 4 below
-	 * 30 minutes or at bed level, 6 from 30, 8 from 45 [ACSM2009OA];
-	 * then load, not more sets, carries the progression). Rises that
-	 * would overrun wait (progress). */
-	{
-		const gradus_exercise *selected[MAX_PICKS];
-		int warmup_min = t->warmup_min, cooldown_min = t->cooldown_min;
-		int reps_cap = 0, rest = 0, n1, n2, budget;
-		size_t need_min = p->mobility == GRADUS_MOB_BED || p->minutes < 30 ? 4
-				: p->minutes < 45 ? 6 : 8;
-		size_t n_use;
-		int partner[MAX_PICKS];
-		/* warm-up about a seventh of the session, at least 3 minutes;
-		 * cool-down a tenth, at least 2; never more than the template
-		 * says (our choice, D) */
-		if (warmup_min > 3 && warmup_min > p->minutes / 7)
-			warmup_min = p->minutes / 7 > 3 ? p->minutes / 7 : 3;
-		if (cooldown_min > 2 && cooldown_min > p->minutes / 10)
-			cooldown_min = p->minutes / 10 > 2 ? p->minutes / 10 : 2;
-		for (size_t i = 0; i < t->n_phases; i++) {
-			if (t->phases[i].reps_max > reps_cap)
-				reps_cap = t->phases[i].reps_max;
-			if (t->phases[i].rest_s > rest)
-				rest = t->phases[i].rest_s;
-		}
-		for (;;) {
-			budget = (p->minutes - warmup_min - balance_min - cooldown_min) * 60;
-			n1 = n2 = 0;
-			for (size_t n = 1; n <= n_picks; n++) {
-				pick tmp[MAX_PICKS];
-				dose ds[MAX_PICKS];
-				int part[MAX_PICKS];
-				memcpy(tmp, picks, n * sizeof(*tmp));
-				pair_up(tmp, n, part);
-				for (int sets = 1; sets <= 2; sets++) {
-					for (size_t k = 0; k < n; k++) {
-						memset(&ds[k], 0, sizeof(ds[k]));
-						ds[k].ex = tmp[k].ex;
-						ds[k].sets = sets;
-						ds[k].extra = one_limb_exercise(&c, tmp[k].ex);
-					}
-					if (strength_seconds(ds, n, part, reps_cap, rest) <= budget) {
-						if (sets == 1)
-							n1 = (int)n;
-						else
-							n2 = (int)n;
-					}
-				}
-			}
-			if (n1 > 0 && ((size_t)n1 >= need_min || (size_t)n1 >= n_picks ||
-				       (balance_min <= 2 && warmup_min <= 3 && cooldown_min <= 2)))
-				break;
-			/* not even one exercise: shorter balance, warm-up and
-			 * cool-down (never none of the warm-up; our choice, D) */
-			if (balance_min > 2)
-				balance_min--;
-			else if (warmup_min > 3)
-				warmup_min--;
-			else if (cooldown_min > 2)
-				cooldown_min--;
-			else if (balance_min > 0 && n1 == 0)
-				balance_min--;
-			else {
-				gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
-						 "%d minutes is too short for even one exercise with warm-up and cool-down",
-						 p->minutes);
-				rc = GRADUS_EINVALID;
-				goto fail;
-			}
-		}
-		n_use = (size_t)n2;
-		if (n_use < need_min)
-			n_use = (size_t)n1 < need_min ? (size_t)n1 : need_min;
-		if (n_use < (size_t)n2)
-			n_use = (size_t)n2;
-		if (n_use < n_picks)
-			strlist_add(a, &warn, arena_printf(a, "%zu exercises of the %zu chosen fit %d minutes a session (warm-up %d, balance %d, cool-down %d minutes).",
-						  n_use, n_picks, p->minutes, warmup_min, balance_min, cooldown_min));
-		if ((int)n_use < t->exercises_min)
-			strlist_add(a, &warn, arena_printf(a, "Below the template's minimum of %d exercises: %s.",
-						  t->exercises_min, n_use < n_picks
-						  ? "the session's minutes do not hold more"
-						  : "no more exercises fit the equipment, mobility and precautions"));
-		back_extensor_note(&c, picks, n_use, a, &warn);
-		pair_up(picks, n_use, partner);
-		for (size_t k = 0; k < n_use; k++)
-			selected[k] = picks[k].ex;
-		blocks[0] = warmup_min;
-		blocks[1] = balance_min;
-		blocks[2] = cooldown_min;
-		{
-			prog g = {&c, pl->assessment.fall_risk_plus, false, selected, n_use,
-				  pl->first_week, partner, budget, reps_cap, blk[1], n_blk[1]};
-			g.start_up = !pl->assessment.from_mobility && !pl->assessment.fall_risk_plus &&
-				     pl->assessment.cls >= GRADUS_CLASS_C;
-			rc = build_weeks(pl, a, &g, picks, n_use, blocks, &max_minutes);
-			if (rc)
-				goto fail;
-		}
-		if (max_minutes > p->minutes) {
-			gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
-					 "internal error: a session of %d minutes for %d (please report)",
-					 max_minutes, p->minutes);
-			rc = GRADUS_EINVALID;
-			goto fail;
-		}
-		n_picks = n_use;
-	}
+	/* 5. the minutes: blocks sized, as many exercises as fit */
+	rc = fit_minutes(&fit, &c, picks, n_picks, balance_minutes(&c, n_blk[1]),
+			 a, &warn, d);
+	if (rc)
+		goto fail;
+	back_extensor_note(&c, picks, fit.n_use, a, &warn);
 
-	for (int b = 0; b < 3; b++) {
-		const gradus_exercise **v = arena_alloc(a, (n_blk[b] ? n_blk[b] : 1) * sizeof(*v));
-		if (!v) {
-			rc = GRADUS_ENOMEM;
-			goto fail;
-		}
-		memcpy(v, blk[b], n_blk[b] * sizeof(*v));
-		if (b == 0) { pl->warmup = v; pl->n_warmup = n_blk[b]; }
-		if (b == 1) { pl->balance = v; pl->n_balance = n_blk[b]; }
-		if (b == 2) { pl->cooldown = v; pl->n_cooldown = n_blk[b]; }
-	}
+	/* 6. the weeks: progressed, in sessions */
+	rc = schedule_weeks(pl, a, &c, picks, &fit, blk[1], n_blk[1], d);
+	if (rc)
+		goto fail;
+	rc = keep_blocks(pl, a, blk, n_blk);
+	if (rc)
+		goto fail;
 	pl->walking_min = t->walking_min;
 	pl->walking_days = t->walking_days;
+
+	/* 7. advice, warnings and reasons */
 	advice(pl, p, s, a, &adv);
 	strlist_add(a, &adv, days_line);
 	next_loads(pl, &c, a, &adv);
@@ -612,20 +203,9 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	pl->n_advice = adv.n;
 	pl->warnings = warn.v;
 	pl->n_warnings = warn.n;
-	{
-		gradus_why *wv = arena_alloc(a, (reasons.n ? reasons.n : 1) * sizeof(*wv));
-		if (!wv) {
-			rc = GRADUS_ENOMEM;
-			goto fail;
-		}
-		for (size_t i = 0; i < reasons.n; i++) {
-			wv[i].rule = "G-PLAN";
-			wv[i].text = reasons.v[i];
-			wv[i].source = "D";
-		}
-		pl->why = wv;
-		pl->n_why = reasons.n;
-	}
+	rc = keep_reasons(pl, a, &reasons);
+	if (rc)
+		goto fail;
 	if (a->failed) {
 		rc = GRADUS_ENOMEM;
 		goto fail;

@@ -130,6 +130,30 @@ PLAN_INTERNAL void progress(const prog *g, const pick *picks, size_t n, int week
 /* What would let the person keep progressing after the plan. */
 PLAN_INTERNAL void next_loads(const gradus_plan *pl, const ctx *c, arena *a, strlist *adv);
 
+/* ---- schedule.c: days, minutes and weeks ---- */
+
+/* Sets pl->days and pl->sessions_per_week; returns the line on what the
+ * other days are for, or NULL. */
+PLAN_INTERNAL const char *session_days(gradus_plan *pl, const gradus_profile *p,
+				       const gradus_template *t, arena *a, strlist *warn);
+PLAN_INTERNAL int balance_minutes(const ctx *c, size_t n_balance);
+
+/* The minutes fitted (fit_minutes): the blocks around the strength work,
+ * the seconds left for it and how many exercises fit. */
+typedef struct {
+	int blocks[3];           /* warm-up, balance, cool-down minutes */
+	int budget_s;            /* seconds for strength work */
+	int reps_cap;            /* highest reps of any phase: time is sized on it */
+	size_t n_use;            /* the first n_use picks fit */
+} fitting;
+
+PLAN_INTERNAL int fit_minutes(fitting *f, const ctx *c, const pick *picks, size_t n_picks,
+			      int balance_min, arena *a, strlist *warn, gradus_diags *d);
+/* Pairs the picks that fit, progresses them and fills pl->weeks. */
+PLAN_INTERNAL int schedule_weeks(gradus_plan *pl, arena *a, const ctx *c, pick *picks,
+				 const fitting *f, const gradus_exercise *const *balance0,
+				 size_t n_balance0, gradus_diags *d);
+
 #endif
 
 #define MAX_PICKS 12
@@ -291,5 +315,29 @@ PLAN_INTERNAL void progress(const prog *g, const pick *picks, size_t n, int week
 			    wdose (*w)[MAX_WEEKS]);
 /* What would let the person keep progressing after the plan. */
 PLAN_INTERNAL void next_loads(const gradus_plan *pl, const ctx *c, arena *a, strlist *adv);
+
+/* ---- schedule.c: days, minutes and weeks ---- */
+
+/* Sets pl->days and pl->sessions_per_week; returns the line on what the
+ * other days are for, or NULL. */
+PLAN_INTERNAL const char *session_days(gradus_plan *pl, const gradus_profile *p,
+				       const gradus_template *t, arena *a, strlist *warn);
+PLAN_INTERNAL int balance_minutes(const ctx *c, size_t n_balance);
+
+/* The minutes fitted (fit_minutes): the blocks around the strength work,
+ * the seconds left for it and how many exercises fit. */
+typedef struct {
+	int blocks[3];           /* warm-up, balance, cool-down minutes */
+	int budget_s;            /* seconds for strength work */
+	int reps_cap;            /* highest reps of any phase: time is sized on it */
+	size_t n_use;            /* the first n_use picks fit */
+} fitting;
+
+PLAN_INTERNAL int fit_minutes(fitting *f, const ctx *c, const pick *picks, size_t n_picks,
+			      int balance_min, arena *a, strlist *warn, gradus_diags *d);
+/* Pairs the picks that fit, progresses them and fills pl->weeks. */
+PLAN_INTERNAL int schedule_weeks(gradus_plan *pl, arena *a, const ctx *c, pick *picks,
+				 const fitting *f, const gradus_exercise *const *balance0,
+				 size_t n_balance0, gradus_diags *d);
 
 #endif

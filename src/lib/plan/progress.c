@@ -150,60 +150,21 @@ static bool others_have_two(const wk_ctx *w, size_t k, int goal2)
 	return true;
 }
 
-/* One step for exercise k, in the order of the model: a set (built one
- * at a time), reps within the window, then intensity: the next owned
- * load (reps back to the bottom), less support, a longer hold, the
- * harder version. Returns the change, or NONE with *why. */
-static gradus_change step(const wk_ctx *w, size_t k, wait_reason *why)
+/* Steps 3 to 7 of step(), once the reps are at the top of the window
+ * (or a review found the person ready): the intensity, then a third
+ * set. */
+static gradus_change step_intensity(const wk_ctx *w, size_t k, wait_reason *why,
+				    bool load_week, bool spaced, bool time_blocked)
 {
 	const prog *g = w->g;
 	const gradus_template *t = g->c->t;
 	const gradus_phase *ph = w->ph;
 	track *tr = &w->tr[k];
 	dose *d = &w->now[k];
-	dose c = *d;
+	dose c;
 	dose_owned o;
 	int sets_max = ph->sets_max, goal2 = ph->sets_max < 2 ? ph->sets_max : 2;
-	/* staggered (our choice, D): each exercise skips every third week
-	 * for load and support steps, a different one for each, so the
-	 * steps of a plan spread over the weeks */
-	bool load_week = ((w->real + tr->offset) % 3 != 0 || tr->waited || w->last) &&
-			 (w->steps < w->max_steps || w->last);
-	bool spaced = w->real - tr->last_load >= dose_load_step_weeks(t);
-	bool time_blocked = false;
 
-	*why = WAIT_NONE;
-	if (w->advance) {
-		load_week = true;
-		goto intensity;
-	}
-	/* 1. sets: the affected side first, then one more for both; a
-	 * second set for every exercise before any third */
-	if ((tr->one_limb && d->extra == 0) || d->sets < goal2) {
-		if (tr->one_limb && d->extra == 0)
-			c.extra = 1;
-		else
-			c.sets++;
-		if (w->real < w->first_build + tr->build)
-			*why = WAIT_STAGGER;
-		else if (fits(w, k, &c)) {
-			*d = c;
-			return GRADUS_CHANGE_SETS;
-		} else
-			time_blocked = true;
-		c = *d;
-	}
-	/* 2. reps climb within the phase range [ACSM2009 double progression] */
-	if (!w->need_drop && d->reps_lo < dose_reps_top_lo(ph)) {
-		/* 2 or 3 reps a step: 8-10 to 10-12, 10-12 to 13-15 (our choice, D) */
-		d->reps_lo += DOSE_WINDOW + 1;
-		if (d->reps_lo > dose_reps_top_lo(ph))
-			d->reps_lo = dose_reps_top_lo(ph);
-		return GRADUS_CHANGE_REPS;
-	}
-	if (*why == WAIT_STAGGER && !w->need_drop)
-		return GRADUS_CHANGE_NONE;
-intensity:
 	/* 3. at the top: the next owned load, reps back to the bottom */
 	dose_owned_for(g->c->p, d->ex->load, &o);
 	if (t->load_progression && o.n > 0 && dose_load_step_ok(&o, d->ex->load, d->load_i)) {
@@ -283,6 +244,59 @@ intensity:
 	return GRADUS_CHANGE_NONE;
 }
 
+/* One step for exercise k, in the order of the model: a set (built one
+ * at a time), reps within the window, then intensity: the next owned
+ * load (reps back to the bottom), less support, a longer hold, the
+ * harder version. Returns the change, or NONE with *why. */
+static gradus_change step(const wk_ctx *w, size_t k, wait_reason *why)
+{
+	const prog *g = w->g;
+	const gradus_template *t = g->c->t;
+	const gradus_phase *ph = w->ph;
+	track *tr = &w->tr[k];
+	dose *d = &w->now[k];
+	dose c = *d;
+	int goal2 = ph->sets_max < 2 ? ph->sets_max : 2;
+	/* staggered (our choice, D): each exercise skips every third week
+	 * for load and support steps, a different one for each, so the
+	 * steps of a plan spread over the weeks */
+	bool load_week = ((w->real + tr->offset) % 3 != 0 || tr->waited || w->last) &&
+			 (w->steps < w->max_steps || w->last);
+	bool spaced = w->real - tr->last_load >= dose_load_step_weeks(t);
+	bool time_blocked = false;
+
+	*why = WAIT_NONE;
+	if (w->advance)
+		return step_intensity(w, k, why, true, spaced, time_blocked);
+	/* 1. sets: the affected side first, then one more for both; a
+	 * second set for every exercise before any third */
+	if ((tr->one_limb && d->extra == 0) || d->sets < goal2) {
+		if (tr->one_limb && d->extra == 0)
+			c.extra = 1;
+		else
+			c.sets++;
+		if (w->real < w->first_build + tr->build)
+			*why = WAIT_STAGGER;
+		else if (fits(w, k, &c)) {
+			*d = c;
+			return GRADUS_CHANGE_SETS;
+		} else
+			time_blocked = true;
+		c = *d;
+	}
+	/* 2. reps climb within the phase range [ACSM2009 double progression] */
+	if (!w->need_drop && d->reps_lo < dose_reps_top_lo(ph)) {
+		/* 2 or 3 reps a step: 8-10 to 10-12, 10-12 to 13-15 (our choice, D) */
+		d->reps_lo += DOSE_WINDOW + 1;
+		if (d->reps_lo > dose_reps_top_lo(ph))
+			d->reps_lo = dose_reps_top_lo(ph);
+		return GRADUS_CHANGE_REPS;
+	}
+	if (*why == WAIT_STAGGER && !w->need_drop)
+		return GRADUS_CHANGE_NONE;
+	return step_intensity(w, k, why, load_week, spaced, time_blocked);
+}
+
 /* The dose a resumed plan starts from, fitted to the phase, the support
  * ceiling and the loads the person owns. */
 static dose resume_dose(const prog *g, const gradus_exercise *e,
@@ -308,6 +322,176 @@ static dose resume_dose(const prog *g, const gradus_exercise *e,
 	l.machine_step = r->machine_step;
 	d.load_i = dose_load_index(&o, &l);
 	return d;
+}
+
+/* The week's starting point for every exercise (week wk, phase pi):
+ * the first dose, a lighter week's, or the training dose moved into
+ * this phase's ranges (drop[k]: reps above them). */
+static void week_start(const prog *g, const pick *picks, size_t n, int wk, int pi,
+		       bool deload, track *tr, dose *now, bool *drop,
+		       bool one_limb_region(const ctx *, const gradus_exercise *),
+		       wdose (*w)[MAX_WEEKS])
+{
+	const gradus_phase *ph = &g->c->t->phases[pi];
+
+	for (size_t k = 0; k < n; k++) {
+		wdose *cur = &w[k][wk - 1];
+		cur->phase = pi;
+		cur->deload = deload;
+		cur->wait = WAIT_NONE;
+		if (wk == 1) {
+			tr[k].one_limb = one_limb_region(g->c, picks[k].ex);
+			tr[k].offset = (int)(k % 3);
+			tr[k].build = (int)(k % 3);
+			tr[k].last_load = -99;
+			tr[k].train = picks[k].resume
+				? resume_dose(g, picks[k].ex, picks[k].resume, ph)
+				: first_dose(g, picks[k].ex, ph);
+			now[k] = tr[k].train;
+			cur->change = GRADUS_CHANGE_START;
+			continue;
+		}
+		if (deload) {
+			/* about half the sets, no rise (D); with one set,
+			 * the fewest reps of the phase instead */
+			now[k] = tr[k].train;
+			if (now[k].sets > 1) {
+				now[k].sets /= 2;
+				now[k].extra = 0;
+			} else if (now[k].extra)
+				now[k].extra = 0;
+			else if (now[k].reps_lo > ph->reps_min)
+				now[k].reps_lo = ph->reps_min;
+			cur->change = GRADUS_CHANGE_DELOAD;
+			cur->wait = WAIT_DELOAD;
+			continue;
+		}
+		/* the training dose, moved into this phase's ranges */
+		now[k] = tr[k].train;
+		if (now[k].sets > ph->sets_max)
+			now[k].sets = ph->sets_max;
+		if (now[k].reps_lo < ph->reps_min)
+			now[k].reps_lo = ph->reps_min;
+		if (now[k].reps_lo > dose_reps_top_lo(ph))
+			drop[k] = true; /* a new phase with fewer reps */
+		cur->change = GRADUS_CHANGE_NONE;
+	}
+}
+
+/* A new phase (or a resumed plan's first week) with longer rests may
+ * not hold the sets of before: take sets away from the last exercises
+ * until the session fits (fewer sets is no rise). */
+static void trim_to_time(const prog *g, dose *now, size_t n, const gradus_phase *ph)
+{
+	for (size_t k = n; k-- > 0 &&
+	     strength_seconds(now, n, g->partner, g->reps_cap, ph->rest_s) > g->budget_s;) {
+		if (now[k].extra)
+			now[k].extra = 0;
+		else if (now[k].sets > 1)
+			now[k].sets--;
+	}
+}
+
+/* A review found the person ready to progress (2-for-2): the load,
+ * support or version steps in the first week, not one more rep
+ * [ACSM2009]. */
+static void advance_first_week(wk_ctx *wc, const pick *picks, wdose (*w)[MAX_WEEKS])
+{
+	track *tr = wc->tr;
+	int real = wc->real;
+
+	for (size_t k = 0; k < wc->n; k++) {
+		const gradus_resume_item *r = picks[k].resume;
+		wait_reason why;
+		gradus_change ch;
+		if (!r || !r->advance || strcmp(r->exercise_id, picks[k].ex->id) != 0)
+			continue;
+		wc->advance = true;
+		ch = step(wc, k, &why);
+		wc->advance = false;
+		if (ch == GRADUS_CHANGE_NONE)
+			continue;
+		w[k][0].change = ch;
+		if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT)
+			tr[k].last_load = real;
+	}
+}
+
+/* Sets a new phase asks for, while they fit. */
+static void phase_sets(const wk_ctx *wc)
+{
+	track *tr = wc->tr;
+	dose *now = wc->now;
+
+	for (size_t k = 0; k < wc->n; k++)
+		if (now[k].sets < wc->ph->sets_min &&
+		    !(rises(&tr[k].shown, &now[k]) & ~(1u << GRADUS_CHANGE_SETS))) {
+			dose c = now[k];
+			c.sets++;
+			if (fits(wc, k, &c))
+				now[k] = c;
+		}
+}
+
+/* This week's one change for exercise k, and the real reason when
+ * there is none. */
+static void one_change(wk_ctx *wc, size_t k, bool learning, bool drop_k, wdose *cur)
+{
+	track *tr = wc->tr;
+	dose *now = wc->now;
+	const gradus_phase *ph = wc->ph;
+	int real = wc->real;
+	unsigned r = rises(&tr[k].shown, &now[k]);
+	wait_reason why = WAIT_NONE;
+	gradus_change ch = GRADUS_CHANGE_NONE;
+	if (r) {
+		/* back from a lighter week, or into a new phase:
+		 * that is this week's one change (reps wait) */
+		if (r & ~(1u << GRADUS_CHANGE_REPS) && now[k].reps_lo > tr[k].shown.reps_lo)
+			now[k].reps_lo = tr[k].shown.reps_lo;
+		r = rises(&tr[k].shown, &now[k]);
+		ch = (r & (1u << GRADUS_CHANGE_SETS)) ? GRADUS_CHANGE_SETS
+		   : GRADUS_CHANGE_REPS;
+		if (tr[k].shown.sets + tr[k].shown.extra <
+		    tr[k].train.sets + tr[k].train.extra)
+			why = WAIT_BACK;
+	} else if (learning) {
+		why = WAIT_LEARNING;
+	} else {
+		wc->need_drop = drop_k;
+		ch = step(wc, k, &why);
+	}
+	/* what really rose since last week (sets taken
+	 * away for time and given back are no rise) */
+	r = rises(&tr[k].shown, &now[k]);
+	if (drop_k && !(r & ((1u << GRADUS_CHANGE_LOAD) | (1u << GRADUS_CHANGE_VARIANT))) &&
+	    now[k].sets <= tr[k].shown.sets)
+		/* reps never fall without a heavier load, a
+		 * harder version or one more set: the window
+		 * stays where it was until one comes */
+		now[k].reps_lo = tr[k].shown.reps_lo > now[k].reps_lo
+			? tr[k].shown.reps_lo : now[k].reps_lo;
+	else if (drop_k && now[k].reps_lo > dose_reps_top_lo(ph))
+		now[k].reps_lo = dose_reps_top_lo(ph);
+	r = rises(&tr[k].shown, &now[k]);
+	ch = r & (1u << GRADUS_CHANGE_VARIANT) ? GRADUS_CHANGE_VARIANT
+	   : r & (1u << GRADUS_CHANGE_LOAD) ? GRADUS_CHANGE_LOAD
+	   : r & (1u << GRADUS_CHANGE_SETS) ? GRADUS_CHANGE_SETS
+	   : r & (1u << GRADUS_CHANGE_SUPPORT) ? GRADUS_CHANGE_SUPPORT
+	   : r & (1u << GRADUS_CHANGE_HOLD) ? GRADUS_CHANGE_HOLD
+	   : r & (1u << GRADUS_CHANGE_REPS) ? GRADUS_CHANGE_REPS
+	   : GRADUS_CHANGE_NONE;
+	if (ch == GRADUS_CHANGE_NONE && why == WAIT_NONE)
+		why = WAIT_TIME;
+	if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT)
+		tr[k].last_load = real;
+	if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT ||
+	    ch == GRADUS_CHANGE_SUPPORT)
+		wc->steps++;
+	cur->change = ch;
+	cur->wait = ch == GRADUS_CHANGE_NONE ? why : WAIT_NONE;
+	if (ch == GRADUS_CHANGE_SETS && why == WAIT_BACK)
+		cur->wait = WAIT_BACK;
 }
 
 /* Fills w[k][0..weeks-1] for every exercise, week by week: one change
@@ -336,145 +520,18 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 		bool drop[MAX_PICKS] = {false};
 
 		/* the week's starting point for every exercise */
-		for (size_t k = 0; k < n; k++) {
-			wdose *cur = &w[k][wk - 1];
-			cur->phase = pi;
-			cur->deload = deload;
-			cur->wait = WAIT_NONE;
-			if (wk == 1) {
-				tr[k].one_limb = one_limb_region(g->c, picks[k].ex);
-				tr[k].offset = (int)(k % 3);
-				tr[k].build = (int)(k % 3);
-				tr[k].last_load = -99;
-				tr[k].train = picks[k].resume
-					? resume_dose(g, picks[k].ex, picks[k].resume, ph)
-					: first_dose(g, picks[k].ex, ph);
-				now[k] = tr[k].train;
-				cur->change = GRADUS_CHANGE_START;
-				continue;
-			}
-			if (deload) {
-				/* about half the sets, no rise (D); with one set,
-				 * the fewest reps of the phase instead */
-				now[k] = tr[k].train;
-				if (now[k].sets > 1) {
-					now[k].sets /= 2;
-					now[k].extra = 0;
-				} else if (now[k].extra)
-					now[k].extra = 0;
-				else if (now[k].reps_lo > ph->reps_min)
-					now[k].reps_lo = ph->reps_min;
-				cur->change = GRADUS_CHANGE_DELOAD;
-				cur->wait = WAIT_DELOAD;
-				continue;
-			}
-			/* the training dose, moved into this phase's ranges */
-			now[k] = tr[k].train;
-			if (now[k].sets > ph->sets_max)
-				now[k].sets = ph->sets_max;
-			if (now[k].reps_lo < ph->reps_min)
-				now[k].reps_lo = ph->reps_min;
-			if (now[k].reps_lo > dose_reps_top_lo(ph))
-				drop[k] = true; /* a new phase with fewer reps */
-			cur->change = GRADUS_CHANGE_NONE;
-		}
+		week_start(g, picks, n, wk, pi, deload, tr, now, drop, one_limb_region, w);
 		if (wk == 1 || !deload)
-			/* a new phase (or a resumed plan's first week) with
-			 * longer rests may not hold the sets of before: take
-			 * sets away from the last exercises until the session
-			 * fits (fewer sets is no rise) */
-			for (size_t k = n; k-- > 0 &&
-			     strength_seconds(now, n, g->partner, g->reps_cap, ph->rest_s) > g->budget_s;) {
-				if (now[k].extra)
-					now[k].extra = 0;
-				else if (now[k].sets > 1)
-					now[k].sets--;
-			}
+			trim_to_time(g, now, n, ph);
 		if (wk == 1)
-			/* a review found the person ready to progress
-			 * (2-for-2): the load, support or version steps in
-			 * the first week, not one more rep [ACSM2009] */
-			for (size_t k = 0; k < n; k++) {
-				const gradus_resume_item *r = picks[k].resume;
-				wait_reason why;
-				gradus_change ch;
-				if (!r || !r->advance || strcmp(r->exercise_id, picks[k].ex->id) != 0)
-					continue;
-				wc.advance = true;
-				ch = step(&wc, k, &why);
-				wc.advance = false;
-				if (ch == GRADUS_CHANGE_NONE)
-					continue;
-				w[k][0].change = ch;
-				if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT)
-					tr[k].last_load = real;
-			}
+			advance_first_week(&wc, picks, w);
 		if (wk > 1 && !deload) {
-			/* sets a new phase asks for, while they fit */
-			for (size_t k = 0; k < n; k++)
-				if (now[k].sets < ph->sets_min &&
-				    !(rises(&tr[k].shown, &now[k]) & ~(1u << GRADUS_CHANGE_SETS))) {
-					dose c = now[k];
-					c.sets++;
-					if (fits(&wc, k, &c))
-						now[k] = c;
-				}
+			phase_sets(&wc);
 			/* one change each, in an order that turns every week
 			 * so no exercise always comes first for the time left */
 			for (size_t i = 0; i < n; i++) {
 				size_t k = (i + (size_t)wk) % n;
-				wdose *cur = &w[k][wk - 1];
-				unsigned r = rises(&tr[k].shown, &now[k]);
-				wait_reason why = WAIT_NONE;
-				gradus_change ch = GRADUS_CHANGE_NONE;
-				if (r) {
-					/* back from a lighter week, or into a new phase:
-					 * that is this week's one change (reps wait) */
-					if (r & ~(1u << GRADUS_CHANGE_REPS) && now[k].reps_lo > tr[k].shown.reps_lo)
-						now[k].reps_lo = tr[k].shown.reps_lo;
-					r = rises(&tr[k].shown, &now[k]);
-					ch = (r & (1u << GRADUS_CHANGE_SETS)) ? GRADUS_CHANGE_SETS
-					   : GRADUS_CHANGE_REPS;
-					if (tr[k].shown.sets + tr[k].shown.extra <
-					    tr[k].train.sets + tr[k].train.extra)
-						why = WAIT_BACK;
-				} else if (learning) {
-					why = WAIT_LEARNING;
-				} else {
-					wc.need_drop = drop[k];
-					ch = step(&wc, k, &why);
-				}
-				/* what really rose since last week (sets taken
-				 * away for time and given back are no rise) */
-				r = rises(&tr[k].shown, &now[k]);
-				if (drop[k] && !(r & ((1u << GRADUS_CHANGE_LOAD) | (1u << GRADUS_CHANGE_VARIANT))) &&
-				    now[k].sets <= tr[k].shown.sets)
-					/* reps never fall without a heavier load, a
-					 * harder version or one more set: the window
-					 * stays where it was until one comes */
-					now[k].reps_lo = tr[k].shown.reps_lo > now[k].reps_lo
-						? tr[k].shown.reps_lo : now[k].reps_lo;
-				else if (drop[k] && now[k].reps_lo > dose_reps_top_lo(ph))
-					now[k].reps_lo = dose_reps_top_lo(ph);
-				r = rises(&tr[k].shown, &now[k]);
-				ch = r & (1u << GRADUS_CHANGE_VARIANT) ? GRADUS_CHANGE_VARIANT
-				   : r & (1u << GRADUS_CHANGE_LOAD) ? GRADUS_CHANGE_LOAD
-				   : r & (1u << GRADUS_CHANGE_SETS) ? GRADUS_CHANGE_SETS
-				   : r & (1u << GRADUS_CHANGE_SUPPORT) ? GRADUS_CHANGE_SUPPORT
-				   : r & (1u << GRADUS_CHANGE_HOLD) ? GRADUS_CHANGE_HOLD
-				   : r & (1u << GRADUS_CHANGE_REPS) ? GRADUS_CHANGE_REPS
-				   : GRADUS_CHANGE_NONE;
-				if (ch == GRADUS_CHANGE_NONE && why == WAIT_NONE)
-					why = WAIT_TIME;
-				if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT)
-					tr[k].last_load = real;
-				if (ch == GRADUS_CHANGE_LOAD || ch == GRADUS_CHANGE_VARIANT ||
-				    ch == GRADUS_CHANGE_SUPPORT)
-					wc.steps++;
-				cur->change = ch;
-				cur->wait = ch == GRADUS_CHANGE_NONE ? why : WAIT_NONE;
-				if (ch == GRADUS_CHANGE_SETS && why == WAIT_BACK)
-					cur->wait = WAIT_BACK;
+				one_change(&wc, k, learning, drop[k], &w[k][wk - 1]);
 			}
 		}
 		for (size_t k = 0; k < n; k++) {

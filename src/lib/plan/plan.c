@@ -92,11 +92,27 @@ static int keep_blocks(gradus_plan *pl, arena *a,
 	return GRADUS_OK;
 }
 
-/* The plan's own reasons (rule G-PLAN), kept in the plan. */
-static int keep_reasons(gradus_plan *pl, arena *a, const strlist *reasons)
+/* The advice (the days line among it), the last warnings and the
+ * plan's own reasons (rule G-PLAN), kept in the plan. */
+static int finish(gradus_plan *pl, const ctx *c, arena *a, strlist *adv,
+		  strlist *warn, strlist *reasons, const char *days_line)
 {
-	gradus_why *wv = arena_alloc(a, (reasons->n ? reasons->n : 1) * sizeof(*wv));
+	const gradus_profile *p = c->p;
+	const gradus_screening *s = c->s;
+	gradus_why *wv;
 
+	advice(pl, p, s, a, adv);
+	strlist_add(a, adv, days_line);
+	next_loads(pl, c, a, adv);
+	if (s->precautions.supervision_needed && p->supervision == GRADUS_SUP_ALONE)
+		strlist_add(a, warn, "Screening asks for a caregiver at every session, but the profile says 'alone'.");
+	if (c->emphasis)
+		strlist_add(a, reasons, "Exercises for the limb that was immobilised come first; the rest of the body is trained too.");
+	pl->advice = adv->v;
+	pl->n_advice = adv->n;
+	pl->warnings = warn->v;
+	pl->n_warnings = warn->n;
+	wv = arena_alloc(a, (reasons->n ? reasons->n : 1) * sizeof(*wv));
 	if (!wv)
 		return GRADUS_ENOMEM;
 	for (size_t i = 0; i < reasons->n; i++) {
@@ -192,18 +208,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	pl->walking_days = t->walking_days;
 
 	/* 7. advice, warnings and reasons */
-	advice(pl, p, s, a, &adv);
-	strlist_add(a, &adv, days_line);
-	next_loads(pl, &c, a, &adv);
-	if (s->precautions.supervision_needed && p->supervision == GRADUS_SUP_ALONE)
-		strlist_add(a, &warn, "Screening asks for a caregiver at every session, but the profile says 'alone'.");
-	if (c.emphasis)
-		strlist_add(a, &reasons, "Exercises for the limb that was immobilised come first; the rest of the body is trained too.");
-	pl->advice = adv.v;
-	pl->n_advice = adv.n;
-	pl->warnings = warn.v;
-	pl->n_warnings = warn.n;
-	rc = keep_reasons(pl, a, &reasons);
+	rc = finish(pl, &c, a, &adv, &warn, &reasons, days_line);
 	if (rc)
 		goto fail;
 	if (a->failed) {

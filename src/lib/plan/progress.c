@@ -297,6 +297,8 @@ static gradus_change step(const wk_ctx *w, size_t k, wait_reason *why)
 	return step_intensity(w, k, why, load_week, spaced, time_blocked);
 }
 
+/* ---- week by week ---- */
+
 /* The dose a resumed plan starts from, fitted to the phase, the support
  * ceiling and the loads the person owns. */
 static dose resume_dose(const prog *g, const gradus_exercise *e,
@@ -542,6 +544,8 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 		}
 	}
 }
+
+/* ---- after the plan ---- */
 
 /* When an exercise ends the plan at the heaviest weight or band the
  * person owns, say what would let them keep progressing. */

@@ -361,7 +361,6 @@ static const gradus_exercise *best_of(const ctx *c, gradus_pattern pat,
 	return best;
 }
 
-
 static int by_priority(const void *a, const void *b)
 {
 	const gradus_slot *x = a, *y = b;

@@ -1,7 +1,7 @@
-/* The time model: seconds of a set, of one exercise or a pair done in
- * turns, of the strength part, and the minutes of a session
- * (docs/generation.md, fitting the minutes). One estimate, used to fit
- * the plan and to state each session's minutes. */
+/* The time model (docs/generation.md, 6): seconds of a set, of one
+ * exercise or a pair done in turns, of the strength part, and the
+ * minutes of a session. One estimate, used to fit the plan and to
+ * state each session's minutes. */
 #include "plan/plan_int.h"
 
 /* Seconds of one set (one side, or both sides when per side): reps at

@@ -1,8 +1,11 @@
-/* The parts of a dose the generator and the review share (dose.h). */
+/* The parts of a dose the generator and the review share (dose.h), and
+ * the one effort scale. */
 #include "plan/dose.h"
 
 #include <math.h>
 #include <string.h>
+
+#include "gradus/plan.h"
 
 int dose_phase_index(const gradus_template *t, int week)
 {
@@ -144,4 +147,21 @@ int dose_load_index(const dose_owned *o, const gradus_load *l)
 			at = i;
 	}
 	return at;
+}
+
+/* The one effort scale, used by the generator's reasons, the review and
+ * every renderer (docs/architecture.md). */
+const char *gradus_effort_words(int e)
+{
+	/* Effort words on the 0-10 scale (ACSM2009OA: 5-6 moderate, 7-8
+	 * vigorous). */
+	if (e <= 2)
+		return "very light";
+	if (e <= 4)
+		return "light";
+	if (e <= 6)
+		return "moderate";
+	if (e <= 8)
+		return "hard";
+	return "very hard";
 }

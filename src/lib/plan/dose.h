@@ -1,5 +1,5 @@
-/* dose.h - what a dose is made of, shared by the generator (plan.c) and
- * the review (review.c): the template's phases counted week by week, the
+/* dose.h - what a dose is made of, shared by the generator (plan/) and
+ * the review (review/adapt.c): the template's phases counted week by week, the
  * lighter weeks, the rep window, and the loads a person owns with the
  * step rule between them. One copy, so a plan and its review can never
  * count differently. Internal to libgradus. */

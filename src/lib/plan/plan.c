@@ -24,21 +24,6 @@ const char *gradus_change_name(gradus_change c)
 	return (unsigned)c < COUNT(change_names) ? change_names[c] : NULL;
 }
 
-const char *gradus_effort_words(int e)
-{
-	/* Effort words on the 0-10 scale (ACSM2009OA: 5-6 moderate, 7-8
-	 * vigorous). */
-	if (e <= 2)
-		return "very light";
-	if (e <= 4)
-		return "light";
-	if (e <= 6)
-		return "moderate";
-	if (e <= 8)
-		return "hard";
-	return "very hard";
-}
-
 /* ---- the steps of gradus_plan_generate ---- */
 
 /* A new plan in its own arena, its start and length from the options

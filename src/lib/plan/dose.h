@@ -45,4 +45,11 @@ gradus_load dose_load_at(const dose_owned *o, gradus_load_kind k, int i);
 /* The index of the heaviest owned load not above `l` (0 when none). */
 int dose_load_index(const dose_owned *o, const gradus_load *l);
 
+/* Is the load a weight in kg (ankle weight, dumbbell), as opposed to a
+ * band, a machine step or the body's own weight? */
+static inline bool dose_weight_kind(gradus_load_kind k)
+{
+	return k == GRADUS_LOAD_ANKLE_WEIGHT || k == GRADUS_LOAD_DUMBBELL;
+}
+
 #endif

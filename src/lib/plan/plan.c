@@ -48,7 +48,7 @@ static plan_box *plan_new(const gradus_profile *p, const gradus_screening *s,
 }
 
 /* The strength exercises: a resumed plan's, or the whole body. */
-static size_t strength_picks(const ctx *c, const gradus_plan *pl,
+static size_t strength_picks(const pl_ctx *c, const gradus_plan *pl,
 			     const gradus_plan_options *opt, pick *picks,
 			     arena *a, strlist *warn)
 {
@@ -79,7 +79,7 @@ static int keep_blocks(gradus_plan *pl, arena *a,
 
 /* The advice (the days line among it), the last warnings and the
  * plan's own reasons (rule G-PLAN), kept in the plan. */
-static int finish(gradus_plan *pl, const ctx *c, arena *a, strlist *adv,
+static int finish(gradus_plan *pl, const pl_ctx *c, arena *a, strlist *adv,
 		  strlist *warn, strlist *reasons, const char *days_line)
 {
 	const gradus_profile *p = c->p;
@@ -119,7 +119,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	gradus_plan *pl;
 	arena *a;
 	const gradus_template *t;
-	ctx c;
+	pl_ctx c;
 	pick picks[MAX_PICKS];
 	size_t n_picks;
 	strlist adv = {0}, warn = {0}, reasons = {0};

@@ -89,15 +89,15 @@ typedef struct {
 	bool fall_plus;    /* fall-risk "+" [VIVI] */
 	bool one_limb;     /* one-limb disuse: the affected side gets more */
 	bool hold_on;      /* balance always holding on (see balance_safe) */
-} ctx;
+} pl_ctx;
 
-PLAN_INTERNAL void ctx_init(ctx *c, const gradus_profile *p, const gradus_screening *s,
+PLAN_INTERNAL void ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_screening *s,
 			    const gradus_template *t, const gradus_catalogue *cat,
 			    const gradus_assessment *as, gradus_date start);
 /* Everything that makes an exercise unsafe or impossible for the person. */
-PLAN_INTERNAL bool usable(const ctx *c, const gradus_exercise *e);
+PLAN_INTERNAL bool usable(const pl_ctx *c, const gradus_exercise *e);
 /* Balance without holding on only for people safe to do it. */
-PLAN_INTERNAL bool balance_safe(const ctx *c, const gradus_exercise *e);
+PLAN_INTERNAL bool balance_safe(const pl_ctx *c, const gradus_exercise *e);
 
 /* One chosen strength exercise. */
 typedef struct {
@@ -108,19 +108,19 @@ typedef struct {
 } pick;
 
 /* The whole body, in order of importance; up to `max`. */
-PLAN_INTERNAL size_t select_strength(const ctx *c, const gradus_assessment *as,
+PLAN_INTERNAL size_t select_strength(const pl_ctx *c, const gradus_assessment *as,
 				     pick *out, size_t max, strlist *notes, arena *a);
 /* The warm-up, balance or cool-down exercises (pat), up to `max`. */
-PLAN_INTERNAL size_t select_block(const ctx *c, gradus_pattern pat,
+PLAN_INTERNAL size_t select_block(const pl_ctx *c, gradus_pattern pat,
 				  const gradus_exercise **out, size_t max);
 /* A resumed plan's exercises, each still checked. */
-PLAN_INTERNAL size_t resume_picks(const ctx *c, const gradus_resume *rs, pick *picks,
+PLAN_INTERNAL size_t resume_picks(const pl_ctx *c, const gradus_resume *rs, pick *picks,
 				  arena *a, strlist *warn);
-PLAN_INTERNAL void back_extensor_note(const ctx *c, const pick *picks, size_t n,
+PLAN_INTERNAL void back_extensor_note(const pl_ctx *c, const pick *picks, size_t n,
 				      arena *a, strlist *warn);
 
 /* One arm or leg was immobilised and e trains it on its own. */
-static inline bool one_limb_exercise(const ctx *c, const gradus_exercise *e)
+static inline bool one_limb_exercise(const pl_ctx *c, const gradus_exercise *e)
 {
 	return c->one_limb && e->per_side && (e->regions & c->emphasis);
 }
@@ -153,7 +153,7 @@ typedef struct {
 
 /* What the progression needs, set by the schedule. */
 typedef struct {
-	const ctx *c;
+	const pl_ctx *c;
 	bool fall_plus;
 	bool start_up;           /* class C/D, measured: start one load up (D) */
 	const gradus_exercise *const *selected; size_t n_selected;
@@ -175,10 +175,10 @@ PLAN_INTERNAL int strength_seconds(const dose *d, size_t n, const int *partner,
 
 /* Fills w[k][0..weeks-1] for every exercise, week by week. */
 PLAN_INTERNAL void progress(const prog *g, const pick *picks, size_t n, int weeks,
-			    bool one_limb_region(const ctx *, const gradus_exercise *),
+			    bool one_limb_region(const pl_ctx *, const gradus_exercise *),
 			    wdose (*w)[MAX_WEEKS]);
 /* What would let the person keep progressing after the plan. */
-PLAN_INTERNAL void next_loads(const gradus_plan *pl, const ctx *c, arena *a, strlist *adv);
+PLAN_INTERNAL void next_loads(const gradus_plan *pl, const pl_ctx *c, arena *a, strlist *adv);
 
 /* ---- schedule.c: days, minutes and weeks ---- */
 
@@ -186,7 +186,7 @@ PLAN_INTERNAL void next_loads(const gradus_plan *pl, const ctx *c, arena *a, str
  * other days are for, or NULL. */
 PLAN_INTERNAL const char *session_days(gradus_plan *pl, const gradus_profile *p,
 				       const gradus_template *t, arena *a, strlist *warn);
-PLAN_INTERNAL int balance_minutes(const ctx *c, size_t n_balance);
+PLAN_INTERNAL int balance_minutes(const pl_ctx *c, size_t n_balance);
 
 /* The minutes fitted (fit_minutes): the blocks around the strength work,
  * the seconds left for it and how many exercises fit. */
@@ -197,10 +197,10 @@ typedef struct {
 	size_t n_use;            /* the first n_use picks fit */
 } fitting;
 
-PLAN_INTERNAL int fit_minutes(fitting *f, const ctx *c, const pick *picks, size_t n_picks,
+PLAN_INTERNAL int fit_minutes(fitting *f, const pl_ctx *c, const pick *picks, size_t n_picks,
 			      int balance_min, arena *a, strlist *warn, gradus_diags *d);
 /* Pairs the picks that fit, progresses them and fills pl->weeks. */
-PLAN_INTERNAL int schedule_weeks(gradus_plan *pl, arena *a, const ctx *c, pick *picks,
+PLAN_INTERNAL int schedule_weeks(gradus_plan *pl, arena *a, const pl_ctx *c, pick *picks,
 				 const fitting *f, const gradus_exercise *const *balance0,
 				 size_t n_balance0, gradus_diags *d);
 

@@ -21,7 +21,7 @@ typedef struct {
 	bool one_limb;           /* one-limb disuse: the affected side gets more */
 } track;
 
-static gradus_support support_ceiling(const ctx *c, bool fall_plus)
+static gradus_support support_ceiling(const pl_ctx *c, bool fall_plus)
 {
 	/* walking with an aid: always hold on (safety invariant 9); fall risk or a
 	 * blood thinner: keep at least one hand on (our choice, D) */
@@ -31,11 +31,6 @@ static gradus_support support_ceiling(const ctx *c, bool fall_plus)
 	if (c->p->mobility == GRADUS_MOB_WALKS_WITH_AID)
 		return GRADUS_SUPPORT_FINGERTIPS;
 	return GRADUS_SUPPORT_NONE;
-}
-
-static bool weight_kind(gradus_load_kind k)
-{
-	return k == GRADUS_LOAD_ANKLE_WEIGHT || k == GRADUS_LOAD_DUMBBELL;
 }
 
 /* The therapist's start load for an exercise, as an owned index, or -1. */
@@ -48,7 +43,7 @@ static int start_load_index(const prog *g, const gradus_exercise *e,
 		if (strcmp(sl->exercise, e->id) != 0)
 			continue;
 		for (int k = 0; k < o->n; k++) {
-			if (weight_kind(e->load) && !isnan(sl->kg) && fabs(o->kg[k] - sl->kg) < 1e-9)
+			if (dose_weight_kind(e->load) && !isnan(sl->kg) && fabs(o->kg[k] - sl->kg) < 1e-9)
 				return k;
 			if (e->load == GRADUS_LOAD_BAND && sl->band >= 0 && o->band[k] == sl->band)
 				return k;
@@ -331,7 +326,7 @@ static dose resume_dose(const prog *g, const gradus_exercise *e,
  * this phase's ranges (drop[k]: reps above them). */
 static void week_start(const prog *g, const pick *picks, size_t n, int wk, int pi,
 		       bool deload, track *tr, dose *now, bool *drop,
-		       bool one_limb_region(const ctx *, const gradus_exercise *),
+		       bool one_limb_region(const pl_ctx *, const gradus_exercise *),
 		       wdose (*w)[MAX_WEEKS])
 {
 	const gradus_phase *ph = &g->c->t->phases[pi];
@@ -500,7 +495,7 @@ static void one_change(wk_ctx *wc, size_t k, bool learning, bool drop_k, wdose *
  * per exercise per week at most, nothing rises in a lighter week, and
  * nothing that would make the session longer than budget_s. */
 void progress(const prog *g, const pick *picks, size_t n, int weeks,
-	      bool one_limb_region(const ctx *, const gradus_exercise *),
+	      bool one_limb_region(const pl_ctx *, const gradus_exercise *),
 	      wdose (*w)[MAX_WEEKS])
 {
 	const gradus_template *t = g->c->t;
@@ -549,7 +544,7 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 
 /* When an exercise ends the plan at the heaviest weight or band the
  * person owns, say what would let them keep progressing. */
-void next_loads(const gradus_plan *pl, const ctx *c, arena *a, strlist *adv)
+void next_loads(const gradus_plan *pl, const pl_ctx *c, arena *a, strlist *adv)
 {
 	const gradus_week *last = NULL;
 	const char *what[MAX_PICKS];
@@ -583,7 +578,7 @@ void next_loads(const gradus_plan *pl, const ctx *c, arena *a, strlist *adv)
 			double step = e->load == GRADUS_LOAD_ANKLE_WEIGHT ? 0.5 : 1.0;
 			if (o.n == 0)
 				thing = NULL;
-			else if (weight_kind(e->load) &&
+			else if (dose_weight_kind(e->load) &&
 				 (at + 1 >= o.n || !dose_load_step_ok(&o, e->load, at)))
 				/* the heaviest owned, or the next owned too big a
 				 * step [ACSM2009] */

@@ -140,7 +140,7 @@ static void pair_up(pick *picks, size_t n, int *partner)
 
 /* Balance minutes: the template's, at least 5 when screening asks for
  * balance emphasis; none without a balance exercise. */
-int balance_minutes(const ctx *c, size_t n_balance)
+int balance_minutes(const pl_ctx *c, size_t n_balance)
 {
 	int balance_min = n_balance ? c->t->balance_min : 0;
 	if (n_balance && balance_min < 5 && c->s->precautions.balance_emphasis)
@@ -150,7 +150,7 @@ int balance_minutes(const ctx *c, size_t n_balance)
 
 /* How many of the first picks fit `budget` seconds with one set each
  * (*n1) and with two (*n2), paired as they would be. */
-static void fit_counts(const ctx *c, const pick *picks, size_t n_picks,
+static void fit_counts(const pl_ctx *c, const pick *picks, size_t n_picks,
 		       int budget, int reps_cap, int rest, int *n1, int *n2)
 {
 	*n1 = *n2 = 0;
@@ -183,7 +183,7 @@ static void fit_counts(const ctx *c, const pick *picks, size_t n_picks,
  * 30 minutes or at bed level, 6 from 30, 8 from 45 [ACSM2009OA];
  * then load, not more sets, carries the progression). Rises that
  * would overrun wait (progress). */
-int fit_minutes(fitting *f, const ctx *c, const pick *picks, size_t n_picks,
+int fit_minutes(fitting *f, const pl_ctx *c, const pick *picks, size_t n_picks,
 		int balance_min, arena *a, strlist *warn, gradus_diags *d)
 {
 	const gradus_profile *p = c->p;
@@ -539,7 +539,7 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 /* The weeks of the plan: the exercises that fit, paired, progressed week
  * by week and laid out in sessions; no session may be longer than the
  * person's minutes. */
-int schedule_weeks(gradus_plan *pl, arena *a, const ctx *c, pick *picks,
+int schedule_weeks(gradus_plan *pl, arena *a, const pl_ctx *c, pick *picks,
 		   const fitting *f, const gradus_exercise *const *balance0,
 		   size_t n_balance0, gradus_diags *d)
 {

@@ -142,7 +142,7 @@ int template_for(const gradus_template **out, const gradus_profile *p,
 /* ---- selection ---- */
 
 /* What the choice of exercises needs to know of the person. */
-void ctx_init(ctx *c, const gradus_profile *p, const gradus_screening *s,
+void ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_screening *s,
 	      const gradus_template *t, const gradus_catalogue *cat,
 	      const gradus_assessment *as, gradus_date start)
 {
@@ -204,7 +204,7 @@ static bool excluded(const gradus_profile *p, const char *id)
 }
 
 /* Everything that makes an exercise unsafe or impossible for the person. */
-bool usable(const ctx *c, const gradus_exercise *e)
+bool usable(const pl_ctx *c, const gradus_exercise *e)
 {
 	const gradus_profile *p = c->p;
 	/* a machine's weight is set to suit anyone the gym template fits,
@@ -254,7 +254,7 @@ static int position_penalty(gradus_position pos, gradus_mobility mob)
 }
 
 /* Lower is better. */
-static int score(const ctx *c, const gradus_exercise *e, int target)
+static int score(const pl_ctx *c, const gradus_exercise *e, int target)
 {
 	int s = position_penalty(e->position, c->p->mobility);
 	/* start at the target level or just below it */
@@ -287,7 +287,7 @@ static int score(const ctx *c, const gradus_exercise *e, int target)
 }
 
 /* Usable and not on the ladder of one already taken. */
-static bool best_of_pattern_ok(const ctx *c, const gradus_exercise *e,
+static bool best_of_pattern_ok(const pl_ctx *c, const gradus_exercise *e,
 			       const gradus_exercise *const *taken, size_t n_taken)
 {
 	if (!usable(c, e))
@@ -301,7 +301,7 @@ static bool best_of_pattern_ok(const ctx *c, const gradus_exercise *e,
 /* The level a pattern starts at: getting up, squats and lunges start one
  * rung lower with a fall risk "+" (sit to stand pushing with the arms
  * before arms crossed) [VIVI; the one rung is our choice, D]. */
-static int target_level(const ctx *c, gradus_pattern pat)
+static int target_level(const pl_ctx *c, gradus_pattern pat)
 {
 	if (c->fall_plus && c->start_level > 1 &&
 	    (pat == GRADUS_PAT_SIT_TO_STAND || pat == GRADUS_PAT_SQUAT ||
@@ -311,7 +311,7 @@ static int target_level(const ctx *c, gradus_pattern pat)
 }
 
 /* The therapist's pin for a slot of one of pats[], when usable. */
-static const gradus_exercise *pinned(const ctx *c, const gradus_pattern *pats,
+static const gradus_exercise *pinned(const pl_ctx *c, const gradus_pattern *pats,
 				     size_t n_pats)
 {
 	for (size_t i = 0; i < c->p->n_pins; i++)
@@ -330,13 +330,13 @@ static const gradus_exercise *pinned(const ctx *c, const gradus_pattern *pats,
  * "+", who do not walk with an aid, who train with someone, take no
  * blood thinner and had no operation in the last 12 weeks [VIVI, OTAGO:
  * support first; the 12 weeks are our choice, D]. */
-bool balance_safe(const ctx *c, const gradus_exercise *e)
+bool balance_safe(const pl_ctx *c, const gradus_exercise *e)
 {
 	return e->pattern != GRADUS_PAT_BALANCE || e->position != GRADUS_POS_STANDING ||
 	       !c->hold_on;
 }
 
-static const gradus_exercise *best_of(const ctx *c, gradus_pattern pat,
+static const gradus_exercise *best_of(const pl_ctx *c, gradus_pattern pat,
 				      const gradus_exercise *const *taken,
 				      size_t n_taken, int target)
 {
@@ -400,7 +400,7 @@ static bool is_strength(gradus_pattern p)
 
 /* The best usable exercise of any pattern in pats[] (or, with back_ext,
  * any strength pattern training the spinal extensors). */
-static const gradus_exercise *best_of_group(const ctx *c, const gradus_pattern *pats,
+static const gradus_exercise *best_of_group(const pl_ctx *c, const gradus_pattern *pats,
 					    size_t n_pats, bool back_ext,
 					    const gradus_exercise *const *taken,
 					    size_t n_taken)
@@ -466,7 +466,7 @@ static const char *const group_words[G__COUNT] = {
 
 /* A note for each pin that is not used: it does not fit the person
  * (safety first; pinned). */
-static void note_unused_pins(const ctx *c, strlist *notes, arena *a)
+static void note_unused_pins(const pl_ctx *c, strlist *notes, arena *a)
 {
 	const gradus_profile *p = c->p;
 
@@ -480,7 +480,7 @@ static void note_unused_pins(const ctx *c, strlist *notes, arena *a)
 
 /* The groups in order of need (docs/generation.md, 3): fills order[],
  * returns how many. */
-static int group_order(const ctx *c, int *order)
+static int group_order(const pl_ctx *c, int *order)
 {
 	const gradus_profile *p = c->p;
 	unsigned regions = p->regions | c->emphasis;
@@ -525,7 +525,7 @@ static int group_order(const ctx *c, int *order)
 }
 
 /* The groups' exercises, in order, while fewer than `max` are chosen. */
-static size_t pick_groups(const ctx *c, const int *order, int n_order,
+static size_t pick_groups(const pl_ctx *c, const int *order, int n_order,
 			  pick *out, const gradus_exercise **taken, size_t max,
 			  strlist *notes, arena *a)
 {
@@ -566,7 +566,7 @@ static size_t pick_groups(const ctx *c, const int *order, int n_order,
 }
 
 /* The template's slots, by priority; a slot of count 2 gets a second. */
-static size_t pick_slots(const ctx *c, pick *out, const gradus_exercise **taken,
+static size_t pick_slots(const pl_ctx *c, pick *out, const gradus_exercise **taken,
 			 size_t n, size_t max)
 {
 	gradus_slot slots[16];
@@ -603,7 +603,7 @@ static size_t pick_slots(const ctx *c, pick *out, const gradus_exercise **taken,
  * regions first; then the template's slots by priority; then any other
  * strength pattern, until `max` are chosen. Picks come out in order of
  * importance: fitting the minutes drops from the end. */
-size_t select_strength(const ctx *c, const gradus_assessment *as,
+size_t select_strength(const pl_ctx *c, const gradus_assessment *as,
 		       pick *out, size_t max, strlist *notes, arena *a)
 {
 	int order[G__COUNT], n_order;
@@ -619,7 +619,7 @@ size_t select_strength(const ctx *c, const gradus_assessment *as,
 
 /* Warm-up, balance and cool-down aim at the highest level allowed:
  * they are not progressed, so they start where the person can work. */
-size_t select_block(const ctx *c, gradus_pattern pat,
+size_t select_block(const pl_ctx *c, gradus_pattern pat,
 		    const gradus_exercise **out, size_t max)
 {
 	size_t n = 0;
@@ -638,7 +638,7 @@ size_t select_block(const ctx *c, gradus_pattern pat,
 
 /* A resumed plan continues with the exercises in use, each still
  * checked: one that no longer fits gives way to its easier version. */
-size_t resume_picks(const ctx *c, const gradus_resume *rs, pick *picks,
+size_t resume_picks(const pl_ctx *c, const gradus_resume *rs, pick *picks,
 		    arena *a, strlist *warn)
 {
 	size_t n_picks = 0;
@@ -676,7 +676,7 @@ size_t resume_picks(const ctx *c, const gradus_resume *rs, pick *picks,
 
 /* Osteoporosis asks for back-extensor work [TFTF]: say so when the
  * first n picks have none. */
-void back_extensor_note(const ctx *c, const pick *picks, size_t n,
+void back_extensor_note(const pl_ctx *c, const pick *picks, size_t n,
 			arena *a, strlist *warn)
 {
 	bool back = false;

@@ -60,7 +60,7 @@ static bool same_load(const gradus_load *a, const gradus_load *b)
 static const char *load_words(const gradus_load *l, char buf[40])
 {
 	buf[0] = '\0';
-	if (weight_kind(l->kind))
+	if (dose_weight_kind(l->kind))
 		snprintf(buf, 40, "%g kg", l->kg);
 	else if (l->kind == GRADUS_LOAD_BAND && l->band >= 0)
 		snprintf(buf, 40, "%s band", gradus_band_name((gradus_band)l->band));
@@ -99,7 +99,7 @@ typedef struct {
 	int first_seen;
 } track;
 
-static const gradus_item *ref_item(const ctx *c, int week, const gradus_exercise *ex)
+static const gradus_item *ref_item(const rv_ctx *c, int week, const gradus_exercise *ex)
 {
 	if (!c->ref)
 		return NULL;
@@ -114,7 +114,7 @@ static const gradus_item *ref_item(const ctx *c, int week, const gradus_exercise
 	return NULL;
 }
 
-target rv_target_of(const ctx *c, const gradus_exercise *ex, int week)
+target rv_target_of(const rv_ctx *c, const gradus_exercise *ex, int week)
 {
 	const gradus_item *it = ref_item(c, week, ex);
 	target t;
@@ -147,7 +147,7 @@ gradus_load rv_used_load(const logged *x, const target *t)
 {
 	gradus_load l = t->load;
 	l.kind = x->ex->load;
-	if (weight_kind(l.kind) && !isnan(x->e->load_kg))
+	if (dose_weight_kind(l.kind) && !isnan(x->e->load_kg))
 		l.kg = x->e->load_kg;
 	if (l.kind == GRADUS_LOAD_BAND && x->e->band >= 0)
 		l.band = x->e->band;
@@ -165,7 +165,7 @@ gradus_support rv_used_support(const logged *x, const target *t)
 	return t->support != GRADUS_SUPPORT_NA ? t->support : GRADUS_SUPPORT_TWO_HANDS;
 }
 
-static bool ref_deload(const ctx *c, int week)
+static bool ref_deload(const rv_ctx *c, int week)
 {
 	if (c->ref)
 		for (size_t w = 0; w < c->ref->n_weeks; w++)
@@ -174,7 +174,7 @@ static bool ref_deload(const ctx *c, int week)
 	return false;
 }
 
-static rdose used_dose(const ctx *c, const logged *x)
+static rdose used_dose(const rv_ctx *c, const logged *x)
 {
 	target t = rv_target_of(c, x->ex, x->week);
 	rdose d;
@@ -239,7 +239,7 @@ static bool lower_load(const gradus_profile *p, gradus_load *l)
 
 /* The easier version of the exercise, started gently: the phase's first
  * sets and reps, two hands, the lightest load. */
-static bool easier_version(const ctx *c, rdose *d, const gradus_phase *ph,
+static bool easier_version(const rv_ctx *c, rdose *d, const gradus_phase *ph,
 			   const char **what)
 {
 	const gradus_exercise *e = d->ex->easier;
@@ -263,7 +263,7 @@ static bool easier_version(const ctx *c, rdose *d, const gradus_phase *ph,
  * fewer, fewer reps (one rep step of the generator, 3), then the easier
  * version. Writes what changed in `what`; false when there is no easier
  * step. */
-static bool one_step_easier(const ctx *c, rdose *d, const gradus_phase *ph,
+static bool one_step_easier(const rv_ctx *c, rdose *d, const gradus_phase *ph,
 			    bool weight_first, const char **what)
 {
 	char before[40], after[40];
@@ -325,7 +325,7 @@ typedef struct {
 /* 2-for-2: every set at the top of the rep range, at or below the
  * target effort, no pain above 5, pain settled [ACSM2009]; never in a
  * lighter week (our choice, D). */
-static bool at_top(const ctx *c, const logged *x)
+static bool at_top(const rv_ctx *c, const logged *x)
 {
 	target t = rv_target_of(c, x->ex, x->week);
 	const gradus_log_entry *e = x->e;
@@ -345,7 +345,7 @@ static bool at_top(const ctx *c, const logged *x)
 /* Effort 9 or more, or 2 reps or more short of the window's bottom on
  * 2 sets or more (on every set when 1 set was planned; sets not done
  * count as short) (D). */
-static bool too_hard(const ctx *c, const logged *x, int *short_sets)
+static bool too_hard(const rv_ctx *c, const logged *x, int *short_sets)
 {
 	target t = rv_target_of(c, x->ex, x->week);
 	const gradus_log_entry *e = x->e;
@@ -375,7 +375,7 @@ static const char *reps_list(arena *a, const gradus_log_entry *e)
 /* What 2-for-2 steps up, in the generator's order (dose.h): the next
  * owned load when the step rule allows it, reps back to the bottom of
  * the range [ACSM2009]; else less support or the harder version. */
-static const char *next_step_words(const ctx *c, rdose *d, const gradus_phase *ph)
+static const char *next_step_words(const rv_ctx *c, rdose *d, const gradus_phase *ph)
 {
 	dose_owned o;
 	int i;
@@ -403,7 +403,7 @@ typedef struct {
 /* The rules that make an exercise one step easier: pain during, pain
  * the next morning twice, a restart after an illness. False when none
  * applies. */
-static bool easier_rule(const ctx *c, const logged *last, const logged *prev,
+static bool easier_rule(const rv_ctx *c, const logged *last, const logged *prev,
 			const plan_rules *pr, verdict *v)
 {
 	char d1[24], d2[24];
@@ -431,7 +431,7 @@ static bool easier_rule(const ctx *c, const logged *last, const logged *prev,
 
 /* One step easier (easier_rule); after a cleared illness, at its
  * easiest: the same again; else left out. False when left out. */
-static bool make_easier(const ctx *c, rdose *d, const gradus_phase *ph,
+static bool make_easier(const rv_ctx *c, rdose *d, const gradus_phase *ph,
 			const plan_rules *pr, verdict *v)
 {
 	const char *what = NULL;
@@ -454,7 +454,7 @@ static bool make_easier(const ctx *c, rdose *d, const gradus_phase *ph,
 }
 
 /* RV-TOO-HARD: the next lighter load owned, else the same again. */
-static void rule_too_hard(const ctx *c, const logged *last, int short_sets,
+static void rule_too_hard(const rv_ctx *c, const logged *last, int short_sets,
 			  rdose *d, const gradus_phase *ph, verdict *v)
 {
 	const gradus_log_entry *e = last->e;
@@ -489,7 +489,7 @@ static void rule_too_hard(const ctx *c, const logged *last, int short_sets,
 
 /* RV-TWO-FOR-TWO when the last two sessions were at the top of the
  * range with the same load and support, else RV-CONTINUE. */
-static void rule_two_for_two(const ctx *c, const logged *last, const logged *prev,
+static void rule_two_for_two(const rv_ctx *c, const logged *last, const logged *prev,
 			     rdose *d, const gradus_phase *ph, verdict *v)
 {
 	rdose dp = prev ? used_dose(c, prev) : *d;
@@ -518,7 +518,7 @@ static void rule_two_for_two(const ctx *c, const logged *last, const logged *pre
 
 /* The rules that hold or raise an exercise, in order: pain the next
  * morning, too hard, a repeated or restarted week, 2-for-2. */
-static void hold_or_rise(const ctx *c, const logged *last, const logged *prev,
+static void hold_or_rise(const rv_ctx *c, const logged *last, const logged *prev,
 			 const plan_rules *pr, rdose *d, const gradus_phase *ph,
 			 verdict *v)
 {
@@ -543,14 +543,14 @@ static void hold_or_rise(const ctx *c, const logged *last, const logged *prev,
 }
 
 /* The dose the new plan continues from, with the review's reason. */
-static void resume_item(const ctx *c, const rdose *d, const verdict *v,
+static void resume_item(const rv_ctx *c, const rdose *d, const verdict *v,
 			gradus_resume_item *out)
 {
 	out->exercise_id = d->ex->id;
 	out->sets = d->sets;
 	out->reps_min = d->reps_min;
 	out->support = d->support;
-	out->load_kg = weight_kind(d->load.kind) ? d->load.kg : 0.0;
+	out->load_kg = dose_weight_kind(d->load.kind) ? d->load.kg : 0.0;
 	out->band = d->load.kind == GRADUS_LOAD_BAND ? d->load.band : -1;
 	out->machine_step = d->load.kind == GRADUS_LOAD_MACHINE ? d->load.machine_step : 0;
 	out->advance = v->advance;
@@ -563,7 +563,7 @@ static void resume_item(const ctx *c, const rdose *d, const verdict *v,
 /* The rules for one exercise, on its last logged session (and the one
  * before; first match wins): its adjustment and the dose it goes on
  * from. *keep is false when it is left out. */
-static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
+static void adapt_exercise(rv_ctx *c, const track *tr, const plan_rules *pr,
 			   gradus_resume_item *out, bool *keep)
 {
 	const logged *last = &tr->v[tr->n - 1];
@@ -588,7 +588,7 @@ static void adapt_exercise(ctx *c, const track *tr, const plan_rules *pr,
 
 /* ---- exercises followed through the log ---- */
 
-static size_t build_tracks(ctx *c, track *tr)
+static size_t build_tracks(rv_ctx *c, track *tr)
 {
 	const gradus_log *log = c->log;
 	size_t n = 0;
@@ -642,7 +642,7 @@ static size_t build_tracks(ctx *c, track *tr)
 
 /* The reference plan's items of program week `week` (or the latest
  * week before it that it has). */
-static const gradus_session *ref_session(const ctx *c, int week)
+static const gradus_session *ref_session(const rv_ctx *c, int week)
 {
 	const gradus_session *best = NULL;
 	if (!c->ref)
@@ -657,7 +657,7 @@ static const gradus_session *ref_session(const ctx *c, int week)
 
 /* RV-LONG-GAP: 2 weeks or more without a session (`missed` at the end
  * of the log, `gap_weeks` before the new start): one phase lower. */
-static void rule_long_gap(ctx *c, int missed, int gap_weeks, plan_rules *pr)
+static void rule_long_gap(rv_ctx *c, int missed, int gap_weeks, plan_rules *pr)
 {
 	int L = c->b->r.last_week;
 	int last_trained = c->last_session_week ? c->last_session_week : c->log->first_week;
@@ -685,7 +685,7 @@ static void rule_long_gap(ctx *c, int missed, int gap_weeks, plan_rules *pr)
 }
 
 /* RV-ILLNESS-RESTART: cleared after an illness, week L again. */
-static void rule_illness_restart(ctx *c, plan_rules *pr)
+static void rule_illness_restart(rv_ctx *c, plan_rules *pr)
 {
 	int L = c->b->r.last_week;
 	pr->new_week = L;
@@ -699,7 +699,7 @@ static void rule_illness_restart(ctx *c, plan_rules *pr)
 }
 
 /* RV-MISSED-SESSIONS: fewer than half of week L's sessions, week L again. */
-static void rule_missed_sessions(ctx *c, plan_rules *pr)
+static void rule_missed_sessions(rv_ctx *c, plan_rules *pr)
 {
 	const gradus_review *r = &c->b->r;
 	const gradus_review_week *w = &r->weeks[r->n_weeks - 1];
@@ -717,7 +717,7 @@ static void rule_missed_sessions(ctx *c, plan_rules *pr)
 
 /* The rules for the whole plan (first match wins): a long gap, a
  * restart after an illness, missed sessions; otherwise week L + 1. */
-static void whole_plan(ctx *c, const illness *ill, plan_rules *pr)
+static void whole_plan(rv_ctx *c, const illness *ill, plan_rules *pr)
 {
 	const gradus_review *r = &c->b->r;
 	int L = r->last_week, missed = 0, gap_weeks = 0;
@@ -753,7 +753,7 @@ static void whole_plan(ctx *c, const illness *ill, plan_rules *pr)
 
 /* RV-NOT-LOGGED: in the plan, never in the log: goes on as the plan had
  * it in week L. */
-static void not_logged(ctx *c, const gradus_item *it, const plan_rules *pr,
+static void not_logged(rv_ctx *c, const gradus_item *it, const plan_rules *pr,
 		       gradus_resume_item *out)
 {
 	const gradus_phase *ph = phase_of(c->t, pr->new_week);
@@ -769,7 +769,7 @@ static void not_logged(ctx *c, const gradus_item *it, const plan_rules *pr,
 	       "D");
 	*out = (gradus_resume_item){
 		it->exercise->id, dd.sets, dd.reps_min, dd.support,
-		weight_kind(dd.load.kind) ? dd.load.kg : 0.0,
+		dose_weight_kind(dd.load.kind) ? dd.load.kg : 0.0,
 		dd.load.kind == GRADUS_LOAD_BAND ? dd.load.band : -1,
 		dd.load.kind == GRADUS_LOAD_MACHINE ? dd.load.machine_step : 0,
 		false, c->adj[c->n_adj - 1].reason, "RV-NOT-LOGGED", "D"};
@@ -777,7 +777,7 @@ static void not_logged(ctx *c, const gradus_item *it, const plan_rules *pr,
 
 /* Each exercise, in the plan's order (week L), then those logged but not
  * in the plan, in the order first done. Returns the items kept. */
-static size_t adapt_items(ctx *c, const plan_rules *pr, const track *tr,
+static size_t adapt_items(rv_ctx *c, const plan_rules *pr, const track *tr,
 			  size_t n_tr, gradus_resume_item *items)
 {
 	const gradus_session *rs = ref_session(c, c->b->r.last_week);
@@ -810,7 +810,7 @@ static size_t adapt_items(ctx *c, const plan_rules *pr, const track *tr,
 
 /* The plan generated again from where the person really is: --weeks,
  * else what is left of setup.weeks, at least MIN_NEW_WEEKS. */
-static int new_plan(ctx *c, const gradus_review_options *o, gradus_diags *d)
+static int new_plan(rv_ctx *c, const gradus_review_options *o, gradus_diags *d)
 {
 	review_box *b = c->b;
 	gradus_review *r = &b->r;
@@ -828,7 +828,7 @@ static int new_plan(ctx *c, const gradus_review_options *o, gradus_diags *d)
 }
 
 /* The rules for the whole plan and for each exercise, then the new plan. */
-int rv_adapt(ctx *c, const illness *ill, const gradus_review_options *o,
+int rv_adapt(rv_ctx *c, const illness *ill, const gradus_review_options *o,
 		 gradus_diags *d)
 {
 	review_box *b = c->b;

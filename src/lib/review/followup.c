@@ -46,7 +46,7 @@ static double measure_value(const gradus_measures *m, int k)
 static bool load_above(const gradus_load *a, const gradus_load *b)
 {
 	return a->kind == b->kind &&
-	       (weight_kind(a->kind) ? a->kg > b->kg + 1e-9
+	       (dose_weight_kind(a->kind) ? a->kg > b->kg + 1e-9
 		: a->kind == GRADUS_LOAD_BAND ? a->band > b->band
 		: a->kind == GRADUS_LOAD_MACHINE && a->machine_step > b->machine_step);
 }
@@ -54,7 +54,7 @@ static bool load_above(const gradus_load *a, const gradus_load *b)
 /* Did the load rise in the weeks before `before` (days): a heavier
  * weight, band or machine step, or a harder version, in the plan the log
  * followed or in the log itself? */
-static bool load_rose(const ctx *c, long before)
+static bool load_rose(const rv_ctx *c, long before)
 {
 	const gradus_review *r = &c->b->r;
 	if (c->ref)
@@ -98,7 +98,7 @@ typedef struct {
 	gradus_date date[4];
 } baseline;
 
-static void baselines(const ctx *c, baseline *base)
+static void baselines(const rv_ctx *c, baseline *base)
 {
 	const gradus_log *log = c->log;
 	for (int k = 0; k < 4; k++) {
@@ -119,7 +119,7 @@ static void baselines(const ctx *c, baseline *base)
 }
 
 /* A decline of 2 SPPB points or more at any time: the reason, or NULL. */
-static const char *sppb_fell(ctx *c, const baseline *base)
+static const char *sppb_fell(rv_ctx *c, const baseline *base)
 {
 	const gradus_log *log = c->log;
 	char d1[24], d2[24];
@@ -136,7 +136,7 @@ static const char *sppb_fell(ctx *c, const baseline *base)
 }
 
 /* The latest re-test after 6 weeks or more of training, or NULL. */
-static const gradus_log_measure *latest_retest(const ctx *c, long prog_start)
+static const gradus_log_measure *latest_retest(const rv_ctx *c, long prog_start)
 {
 	const gradus_log *log = c->log;
 	for (size_t i = log->n_measures; i-- > 0;) {
@@ -198,7 +198,7 @@ static void compare_tests(const baseline *base, const gradus_measures *re,
 /* Returns the reason (arena text) when the follow-up rule fires, else
  * NULL; adds a note when a re-test shows no gain but no load rose or too
  * few sessions were done for the rule to apply. */
-const char *rv_follow_up(ctx *c)
+const char *rv_follow_up(rv_ctx *c)
 {
 	const gradus_review *r = &c->b->r;
 	long prog_start = c->start_days - 7L * (c->log->first_week - 1);

@@ -44,7 +44,7 @@ static const gradus_rule illness_pause = {
 
 /* ---- checks that need the profile ---- */
 
-static int place_sessions(ctx *c, gradus_diags *d)
+static int place_sessions(rv_ctx *c, gradus_diags *d)
 {
 	const gradus_log *log = c->log;
 	int errors = 0;
@@ -80,7 +80,7 @@ static int place_sessions(ctx *c, gradus_diags *d)
 
 /* ---- the reference plan: what the log followed ---- */
 
-static int reference_plan(ctx *c, int last_week, gradus_diags *d)
+static int reference_plan(rv_ctx *c, int last_week, gradus_diags *d)
 {
 	gradus_screening *s0 = NULL;
 	gradus_diags *scratch = gradus_diags_new();
@@ -142,7 +142,7 @@ static int reference_plan(ctx *c, int last_week, gradus_diags *d)
 
 /* ---- weeks, measures, history ---- */
 
-static void build_weeks(ctx *c, int last_week, gradus_date new_start)
+static void build_weeks(rv_ctx *c, int last_week, gradus_date new_start)
 {
 	gradus_review *r = &c->b->r;
 	const gradus_log *log = c->log;
@@ -197,7 +197,7 @@ static bool any_measure(const gradus_measures *m)
 	       !isnan(m->tug_s) || m->sppb >= 0 || m->sarc_f >= 0;
 }
 
-static void build_measures(ctx *c)
+static void build_measures(rv_ctx *c)
 {
 	gradus_review *r = &c->b->r;
 	size_t n = 0;
@@ -218,7 +218,7 @@ static void build_measures(ctx *c)
 	r->n_measures = n;
 }
 
-static void build_history(ctx *c)
+static void build_history(rv_ctx *c)
 {
 	gradus_review *r = &c->b->r;
 	const gradus_log *log = c->log;
@@ -280,7 +280,7 @@ static const gradus_rule *rule_by_id(const char *id)
 }
 
 /* The re-screen with one more finding (FOLLOW_UP and PAUSE). */
-static void add_finding(ctx *c, const gradus_rule *rule, char *detail)
+static void add_finding(rv_ctx *c, const gradus_rule *rule, char *detail)
 {
 	review_box *b = c->b;
 	const gradus_screening *s = b->screen;
@@ -305,7 +305,7 @@ static void add_finding(ctx *c, const gradus_rule *rule, char *detail)
 /* Ill or in hospital in the week of the last session or later (an
  * illness followed by sessions is history), and the doctor's OK dated on
  * or after that week's first day: the log's, else the profile's. */
-static void find_illness(const ctx *c, illness *ill)
+static void find_illness(const rv_ctx *c, illness *ill)
 {
 	const gradus_log *log = c->log;
 	const gradus_log_week *iw = NULL;
@@ -335,7 +335,7 @@ static void find_illness(const ctx *c, illness *ill)
 
 /* RV-ILLNESS-PAUSE: no plan until a doctor says exercise can start
  * again [OTAGO]. */
-static void pause_plan(ctx *c, const illness *ill)
+static void pause_plan(rv_ctx *c, const illness *ill)
 {
 	gradus_review *r = &c->b->r;
 	const char *what = ill->hospital ? "In hospital" : "Ill";
@@ -351,7 +351,7 @@ static void pause_plan(ctx *c, const illness *ill)
 
 /* ---- the run ---- */
 
-static review_box *box_new(ctx *c, const gradus_profile *p, const gradus_log *log,
+static review_box *box_new(rv_ctx *c, const gradus_profile *p, const gradus_log *log,
 			   const gradus_catalogue *cat, const gradus_templates *tpl)
 {
 	review_box *b = calloc(1, sizeof(*b));
@@ -393,7 +393,7 @@ static void check_person(const gradus_profile *p, const gradus_log *log,
 
 /* The last logged week L: the latest with a session or a check-in; and
  * the week of the last session. */
-static void last_logged_week(ctx *c)
+static void last_logged_week(rv_ctx *c)
 {
 	const gradus_log *log = c->log;
 	int last_week = log->first_week;
@@ -410,7 +410,7 @@ static void last_logged_week(ctx *c)
 }
 
 /* The profile with the log's answers: a yes in any week counts. */
-static void with_log_answers(ctx *c)
+static void with_log_answers(rv_ctx *c)
 {
 	review_box *b = c->b;
 	const gradus_log *log = c->log;
@@ -428,7 +428,7 @@ static void with_log_answers(ctx *c)
 
 /* The new plan starts after the last logged week, or on --start (after
  * the last session). */
-static int new_start(ctx *c, const gradus_review_options *o, gradus_diags *d)
+static int new_start(rv_ctx *c, const gradus_review_options *o, gradus_diags *d)
 {
 	gradus_review *r = &c->b->r;
 	const gradus_log *log = c->log;
@@ -452,7 +452,7 @@ static int new_start(ctx *c, const gradus_review_options *o, gradus_diags *d)
 /* The log against the profile: where the logged plan began, whose log
  * it is, its sessions placed in program weeks, the last logged week,
  * the answers merged, the new start. */
-static int read_log(ctx *c, const gradus_review_options *o, gradus_diags *d)
+static int read_log(rv_ctx *c, const gradus_review_options *o, gradus_diags *d)
 {
 	gradus_review *r = &c->b->r;
 	const gradus_log *log = c->log;
@@ -475,7 +475,7 @@ static int read_log(ctx *c, const gradus_review_options *o, gradus_diags *d)
 
 /* 1. Re-screen, as of the new start; then what the log followed (the
  * reference plan) and what was done: weeks, measures, history. */
-static int rescreen(ctx *c, gradus_diags *d)
+static int rescreen(rv_ctx *c, gradus_diags *d)
 {
 	review_box *b = c->b;
 	gradus_review *r = &b->r;
@@ -495,7 +495,7 @@ static int rescreen(ctx *c, gradus_diags *d)
 }
 
 /* The adjustments, copied out of the working state. */
-static int finish(ctx *c)
+static int finish(rv_ctx *c)
 {
 	review_box *b = c->b;
 	gradus_plan_free(c->ref);
@@ -522,7 +522,7 @@ int gradus_review_run(gradus_review **out, const gradus_profile *p,
 	gradus_review *r;
 	const char *why;
 	illness ill;
-	ctx c;
+	rv_ctx c;
 	int rc;
 
 	if (!out)

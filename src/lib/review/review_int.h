@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 #include "gradus/review.h"
+#include "plan/dose.h"
 #include "render/words.h"
 #include "util/arena.h"
 
@@ -60,7 +61,7 @@ typedef struct {
 	int last_session_week;     /* 0 when no session */
 	gradus_adjustment adj[MAX_ADJ];
 	size_t n_adj;
-} ctx;
+} rv_ctx;
 
 /* An illness or a hospital stay in the week of the last session or
  * later, and the doctor's OK since (by NULL: none). */
@@ -80,14 +81,9 @@ static inline const char *date_words(gradus_date d, char buf[24])
 	return buf;
 }
 
-static inline bool weight_kind(gradus_load_kind k)
-{
-	return k == GRADUS_LOAD_ANKLE_WEIGHT || k == GRADUS_LOAD_DUMBBELL;
-}
-
 /* One change with its rule, reason and source (exercise NULL: the whole
  * plan). */
-static inline void adjust(ctx *c, const gradus_exercise *e, gradus_adjust_action act,
+static inline void adjust(rv_ctx *c, const gradus_exercise *e, gradus_adjust_action act,
 			  const char *rule, const char *reason, const char *source)
 {
 	if (c->n_adj == MAX_ADJ)
@@ -102,13 +98,13 @@ static inline void adjust(ctx *c, const gradus_exercise *e, gradus_adjust_action
 }
 
 /* Program weeks: week first_week is the 7 days from plan_start. */
-static inline int week_of(const ctx *c, gradus_date d)
+static inline int week_of(const rv_ctx *c, gradus_date d)
 {
 	long days = gradus_date_days(d) - c->start_days;
 	return c->log->first_week + (int)(days / 7);
 }
 
-static inline gradus_date week_start(const ctx *c, int week)
+static inline gradus_date week_start(const rv_ctx *c, int week)
 {
 	return gradus_date_from_days(c->start_days + 7L * (week - c->log->first_week));
 }
@@ -135,20 +131,20 @@ static inline int max_reps(const gradus_log_entry *e)
 
 /* What the plan the log followed asked of `ex` in `week` (from_plan), or
  * else the phase's ranges and the lightest load. */
-target rv_target_of(const ctx *c, const gradus_exercise *ex, int week);
+target rv_target_of(const rv_ctx *c, const gradus_exercise *ex, int week);
 /* The load and support an entry was done with: as written, else as the
  * plan said. */
 gradus_load rv_used_load(const logged *x, const target *t);
 gradus_support rv_used_support(const logged *x, const target *t);
 /* 4. The adaptation rules for the whole plan and each exercise, then the
  * new plan (docs/review.md). */
-int rv_adapt(ctx *c, const illness *ill, const gradus_review_options *o,
+int rv_adapt(rv_ctx *c, const illness *ill, const gradus_review_options *o,
 	     gradus_diags *d);
 
 /* ---- followup.c ---- */
 
 /* 2. FU-NO-PROGRESS: the reason when the follow-up rule fires, else
  * NULL (and maybe a note among the adjustments). */
-const char *rv_follow_up(ctx *c);
+const char *rv_follow_up(rv_ctx *c);
 
 #endif

@@ -55,7 +55,7 @@ static bool immob_covers(const gradus_profile *p)
 
 /* A clearance dated on or before as_of and, when `since` is set, on or
  * after that day (the weakness began, the operation...). */
-static verdict cleared(const ctx *c, bool has_since, long since)
+static verdict cleared(const sc_ctx *c, bool has_since, long since)
 {
 	long d;
 	if (!c->p->has_clearance)
@@ -98,7 +98,7 @@ static const char *side_name(gradus_side s)
 }
 
 /* "11 days before 2026-12-01" or "after 2026-12-01" */
-static void age_words(buf *b, const ctx *c, gradus_date d)
+static void age_words(buf *b, const sc_ctx *c, gradus_date d)
 {
 	char as_of[11];
 	long days = c->today - gradus_date_days(d);
@@ -109,25 +109,25 @@ static void age_words(buf *b, const ctx *c, gradus_date d)
 		buf_printf(b, "after %s", as_of);
 }
 
-static bool recent(const ctx *c, gradus_date d)
+static bool recent(const sc_ctx *c, gradus_date d)
 {
 	/* an event after as_of (a planned operation) counts as recent */
 	return c->today - gradus_date_days(d) < RECENT_DAYS;
 }
 
-static verdict ck_logs(const ctx *c, int arg, buf *det)
+static verdict ck_logs(const sc_ctx *c, int arg, buf *det)
 {
 	(void)c, (void)arg, (void)det;
 	return NO;
 }
 
-static verdict ck_rf_yes(const ctx *c, int arg, buf *det)
+static verdict ck_rf_yes(const sc_ctx *c, int arg, buf *det)
 {
 	(void)det;
 	return c->p->red_flags[arg] == GRADUS_ANSWER_YES ? YES : NO;
 }
 
-static verdict ck_sudden_onset(const ctx *c, int arg, buf *det)
+static verdict ck_sudden_onset(const sc_ctx *c, int arg, buf *det)
 {
 	(void)arg;
 	if (c->p->onset != GRADUS_ONSET_SUDDEN)
@@ -136,7 +136,7 @@ static verdict ck_sudden_onset(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_swallow_fast(const ctx *c, int arg, buf *det)
+static verdict ck_swallow_fast(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	(void)arg;
@@ -157,7 +157,7 @@ static bool worsening(const gradus_profile *p)
 	       p->course == GRADUS_COURSE_WORSENING_FAST;
 }
 
-static verdict ck_asym_worsening(const ctx *c, int arg, buf *det)
+static verdict ck_asym_worsening(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	(void)arg;
@@ -171,7 +171,7 @@ static verdict ck_asym_worsening(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_course_fast(const ctx *c, int arg, buf *det)
+static verdict ck_course_fast(const sc_ctx *c, int arg, buf *det)
 {
 	(void)arg;
 	if (c->p->course != GRADUS_COURSE_WORSENING_FAST)
@@ -186,12 +186,12 @@ static bool neuro_or_unknown(const gradus_profile *p)
 }
 
 /* The clearance must postdate the start of the weakness. */
-static verdict neuro_cleared(const ctx *c)
+static verdict neuro_cleared(const sc_ctx *c)
 {
 	return cleared(c, true, c->today - 7L * c->p->weeks);
 }
 
-static verdict ck_neuro_uncleared(const ctx *c, int arg, buf *det)
+static verdict ck_neuro_uncleared(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	verdict v;
@@ -217,7 +217,7 @@ static verdict ck_neuro_uncleared(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_asym_unexplained(const ctx *c, int arg, buf *det)
+static verdict ck_asym_unexplained(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	(void)arg;
@@ -234,7 +234,7 @@ static verdict ck_asym_unexplained(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_statin_steroid(const ctx *c, int arg, buf *det)
+static verdict ck_statin_steroid(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	gradus_tags meds = p->conditions & (GRADUS_TAGBIT(GRADUS_TAG_STATIN) |
@@ -248,7 +248,7 @@ static verdict ck_statin_steroid(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_progressive(const ctx *c, int arg, buf *det)
+static verdict ck_progressive(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	(void)arg;
@@ -275,7 +275,7 @@ static verdict ck_progressive(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_any_yes(const ctx *c, int arg, buf *det)
+static verdict ck_any_yes(const sc_ctx *c, int arg, buf *det)
 {
 	(void)c, (void)arg, (void)det;
 	return NO; /* evaluated in gradus_screen, after the other rows */
@@ -290,7 +290,7 @@ static gradus_tags acsm_diseases(const gradus_profile *p)
 				GRADUS_TAGBIT(GRADUS_TAG_KIDNEY_DISEASE));
 }
 
-static verdict ck_acsm(const ctx *c, int arg, buf *det)
+static verdict ck_acsm(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	gradus_tags cm = acsm_diseases(p);
@@ -309,7 +309,7 @@ static verdict ck_acsm(const ctx *c, int arg, buf *det)
 /* The active half of the same ACSM branch: no clearance is needed to go
  * on at moderate effort, one is needed for vigorous. The clearance counts
  * as for CL-ACSM (dated on or before the start). */
-static verdict ck_acsm_active(const ctx *c, int arg, buf *det)
+static verdict ck_acsm_active(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	gradus_tags cm = acsm_diseases(p);
@@ -327,7 +327,7 @@ static verdict ck_acsm_active(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_bp_high(const ctx *c, int arg, buf *det)
+static verdict ck_bp_high(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	(void)arg;
@@ -337,7 +337,7 @@ static verdict ck_bp_high(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_recent_surgery(const ctx *c, int arg, buf *det)
+static verdict ck_recent_surgery(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	bool any = false;
@@ -362,7 +362,7 @@ static verdict ck_recent_surgery(const ctx *c, int arg, buf *det)
 	return any ? YES : NO;
 }
 
-static verdict ck_recent_fracture(const ctx *c, int arg, buf *det)
+static verdict ck_recent_fracture(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	bool any = false;
@@ -387,7 +387,7 @@ static verdict ck_recent_fracture(const ctx *c, int arg, buf *det)
 	return any ? YES : NO;
 }
 
-static verdict ck_missing(const ctx *c, int arg, buf *det)
+static verdict ck_missing(const sc_ctx *c, int arg, buf *det)
 {
 	bool any = false;
 	(void)arg;
@@ -399,13 +399,13 @@ static verdict ck_missing(const ctx *c, int arg, buf *det)
 	return any ? YES : NO;
 }
 
-static verdict ck_tag(const ctx *c, int arg, buf *det)
+static verdict ck_tag(const sc_ctx *c, int arg, buf *det)
 {
 	(void)det;
 	return c->p->conditions & GRADUS_TAGBIT(arg) ? YES : NO;
 }
 
-static verdict ck_bp_raised(const ctx *c, int arg, buf *det)
+static verdict ck_bp_raised(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	(void)arg;
@@ -416,7 +416,7 @@ static verdict ck_bp_raised(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_hr_high(const ctx *c, int arg, buf *det)
+static verdict ck_hr_high(const sc_ctx *c, int arg, buf *det)
 {
 	(void)arg;
 	if (c->p->resting_hr <= HR_HIGH)
@@ -432,7 +432,7 @@ static bool hip_posterior_kind(const gradus_surgery *s)
 	       (!s->approach || strcmp(s->approach, "posterior") == 0);
 }
 
-static verdict ck_hip_posterior(const ctx *c, int arg, buf *det)
+static verdict ck_hip_posterior(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	bool any = false;
@@ -459,7 +459,7 @@ static verdict ck_hip_posterior(const ctx *c, int arg, buf *det)
 	return any ? YES : NO;
 }
 
-static verdict ck_knee(const ctx *c, int arg, buf *det)
+static verdict ck_knee(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	bool any = false;
@@ -476,7 +476,7 @@ static verdict ck_knee(const ctx *c, int arg, buf *det)
 	return any ? YES : NO;
 }
 
-static verdict ck_fall_risk(const ctx *c, int arg, buf *det)
+static verdict ck_fall_risk(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	const gradus_measures *m = &p->measures;
@@ -502,7 +502,7 @@ static verdict ck_fall_risk(const ctx *c, int arg, buf *det)
 	return any ? YES : NO;
 }
 
-static verdict ck_kidney(const ctx *c, int arg, buf *det)
+static verdict ck_kidney(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	bool low = p->egfr >= 1 && p->egfr < EGFR_LOW;
@@ -519,7 +519,7 @@ static verdict ck_kidney(const ctx *c, int arg, buf *det)
 
 /* Regions of fractures and operations less than 4 weeks old, and the
  * day they may be loaded again. */
-unsigned sc_recent_regions(const ctx *c, gradus_date *until)
+unsigned sc_recent_regions(const sc_ctx *c, gradus_date *until)
 {
 	const gradus_profile *p = c->p;
 	unsigned r = 0;
@@ -546,7 +546,7 @@ unsigned sc_recent_regions(const ctx *c, gradus_date *until)
 	return r;
 }
 
-static verdict ck_recent_region(const ctx *c, int arg, buf *det)
+static verdict ck_recent_region(const sc_ctx *c, int arg, buf *det)
 {
 	gradus_date until;
 	unsigned r;
@@ -569,7 +569,7 @@ static verdict ck_recent_region(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_neuro_maint(const ctx *c, int arg, buf *det)
+static verdict ck_neuro_maint(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	verdict v;
@@ -589,7 +589,7 @@ static verdict ck_neuro_maint(const ctx *c, int arg, buf *det)
 	return YES;
 }
 
-static verdict ck_not_independent(const ctx *c, int arg, buf *det)
+static verdict ck_not_independent(const sc_ctx *c, int arg, buf *det)
 {
 	(void)arg;
 	if (c->p->mobility == GRADUS_MOB_INDEPENDENT)
@@ -604,7 +604,7 @@ static verdict ck_not_independent(const ctx *c, int arg, buf *det)
  * at all [VIVI]). */
 #define HAND_HEALING_DAYS 84
 
-static verdict ck_hand_healing(const ctx *c, int arg, buf *det)
+static verdict ck_hand_healing(const sc_ctx *c, int arg, buf *det)
 {
 	const gradus_profile *p = c->p;
 	const unsigned arms = GRADUS_REG_ARMS | GRADUS_REG_HANDS;
@@ -637,7 +637,7 @@ static verdict ck_hand_healing(const ctx *c, int arg, buf *det)
 	return NO;
 }
 
-typedef verdict (*check_fn)(const ctx *c, int arg, buf *detail);
+typedef verdict (*check_fn)(const sc_ctx *c, int arg, buf *detail);
 
 static const check_fn checks[C__COUNT] = {
 	[C_LOGS] = ck_logs,
@@ -670,7 +670,7 @@ static const check_fn checks[C__COUNT] = {
 	[C_HAND_HEALING] = ck_hand_healing,
 };
 
-verdict sc_check(const ctx *c, const gradus_rule *r, buf *det)
+verdict sc_check(const sc_ctx *c, const gradus_rule *r, buf *det)
 {
 	return checks[r->check](c, r->arg, det);
 }
@@ -1065,7 +1065,7 @@ void sc_tags(buf *b, gradus_tags t, int first_tag, int end)
 
 /* Is every true red-flag answer covered by a hit of tier review or
  * higher? Lists the uncovered keys into `det`. */
-bool sc_uncovered_yes(const ctx *c, const bool hit[SC_N_RULES], buf *det)
+bool sc_uncovered_yes(const sc_ctx *c, const bool hit[SC_N_RULES], buf *det)
 {
 	bool any = false;
 	for (int f = 0; f < GRADUS_RF__COUNT; f++) {
@@ -1084,7 +1084,7 @@ bool sc_uncovered_yes(const ctx *c, const bool hit[SC_N_RULES], buf *det)
 	return any;
 }
 
-gradus_date sc_hip_posterior_until(const ctx *c)
+gradus_date sc_hip_posterior_until(const sc_ctx *c)
 {
 	const gradus_profile *p = c->p;
 	gradus_date until = {0, 0, 0};

@@ -14,7 +14,7 @@
 
 typedef enum { NO = 0, YES, UNKNOWN } verdict; /* UNKNOWN: needs as_of */
 
-/* What an UNKNOWN verdict needed the date for (ctx.needs). */
+/* What an UNKNOWN verdict needed the date for (sc_ctx.needs). */
 enum { NEED_SURGERY = 1, NEED_FRACTURE = 2, NEED_CLEARANCE = 4, NEED_IMMOB = 8 };
 
 /* What every condition is judged against. */
@@ -24,7 +24,7 @@ typedef struct {
 	bool dated;  /* as_of known */
 	long today;  /* as_of in days */
 	gradus_date as_of;
-} ctx;
+} sc_ctx;
 
 /* The condition a row tests (gradus_rule.check). */
 enum {
@@ -65,21 +65,21 @@ extern const gradus_rule sc_rules[SC_N_RULES];
 
 /* Tests the condition of row `r` for `c`; on YES, the specifics for this
  * person may be written to `det`. */
-verdict sc_check(const ctx *c, const gradus_rule *r, buf *det);
+verdict sc_check(const sc_ctx *c, const gradus_rule *r, buf *det);
 
 /* The catch-all (C_ANY_YES), once the other rows are judged (`hit`, one
  * per row): is a red-flag answer of yes left that no hit of tier review
  * or higher covers? Lists those keys into `det`. */
-bool sc_uncovered_yes(const ctx *c, const bool hit[SC_N_RULES], buf *det);
+bool sc_uncovered_yes(const sc_ctx *c, const bool hit[SC_N_RULES], buf *det);
 
 /* Regions of fractures and operations less than 4 weeks old, and (when
  * `until` is given) the first day they may be loaded again; unset when
  * there is none. */
-unsigned sc_recent_regions(const ctx *c, gradus_date *until);
+unsigned sc_recent_regions(const sc_ctx *c, gradus_date *until);
 
 /* The last day of the posterior hip precautions still in force on
  * c->as_of (unset when none): 8 weeks after the latest posterior (or
  * approach not given) hip replacement. */
-gradus_date sc_hip_posterior_until(const ctx *c);
+gradus_date sc_hip_posterior_until(const sc_ctx *c);
 
 #endif

@@ -27,7 +27,7 @@ void gradus_screening_free(gradus_screening *s)
 
 /* One screening under way. */
 typedef struct {
-	ctx c;
+	sc_ctx c;
 	unsigned needs;            /* NEED_* of the UNKNOWN verdicts */
 	bool hit[SC_N_RULES];
 	char *details[SC_N_RULES]; /* malloc'd, or NULL */

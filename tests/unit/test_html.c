@@ -321,7 +321,7 @@ static void check_stop(const char *cls, const char *page, void *arg)
 		return;
 	if (count(page, want) != 1)
 		fail_msg("a %s page has %zu \"%s\"", cls, count(page, want), want);
-	assert_has(page, "chest pain, sudden weakness on one side of the body, trouble speaking or seeing, or fainting");
+	assert_has(page, "at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or if you faint.");
 }
 
 static void test_stop_box_on_every_page(void **state)

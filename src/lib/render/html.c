@@ -206,8 +206,7 @@ static void doc_end(buf *b)
 /* The box printed on every page. */
 static void stop_box(buf *b, const gradus_profile *p)
 {
-	buf_htmlf(b, "<div class=\"stop\"><p><strong class=\"call\">Stop and call %s</strong> at once if there is chest pain, sudden weakness on one side of the body, trouble speaking or seeing, or fainting.</p></div>\n",
-		  words_emergency_number(p));
+	words_stop_html(b, p);
 }
 
 /* ---- measuring text (an estimate, on the wide side) ---- */

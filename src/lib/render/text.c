@@ -102,7 +102,7 @@ static void put_stop(buf *b, const gradus_profile *p)
 	buf line = BUF_INIT;
 	buf_putc(b, '\n');
 	words_stop(&line, p);
-	flush_wrapped(b, "STOP AND CALL: ", &line);
+	flush_wrapped(b, "", &line);
 }
 
 /* Short name for the record grid: the first `n` columns, cut at a word. */

@@ -31,10 +31,18 @@ void words_call_now(buf *b, const gradus_profile *p)
 	buf_printf(b, "Call %s now.", words_emergency_number(p));
 }
 
+/* What the stop line says after "Stop and call X". */
+#define STOP_WHEN " at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or if you faint."
+
 void words_stop(buf *b, const gradus_profile *p)
 {
-	buf_printf(b, "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint. Call %s.",
-		   words_emergency_number(p));
+	buf_printf(b, "STOP AND CALL %s" STOP_WHEN, words_emergency_number(p));
+}
+
+void words_stop_html(buf *b, const gradus_profile *p)
+{
+	buf_htmlf(b, "<div class=\"stop\"><p><strong class=\"call\">Stop and call %s</strong>" STOP_WHEN "</p></div>\n",
+		  words_emergency_number(p));
 }
 
 const char *words_kind(gradus_kind k)

@@ -26,9 +26,12 @@ void words_made_by(buf *b, gradus_date as_of);
 const char *words_emergency_number(const gradus_profile *p);
 /* The banner of an emergency: "Call 112 now." (plain text). */
 void words_call_now(buf *b, const gradus_profile *p);
-/* The stop line of a plan's text and calendar: "Stop at once if you get
- * chest pain, ... Call 112." (plain text). */
+/* The stop line of every page: "STOP AND CALL 112 at once if you get
+ * chest pain, ..." in text and calendars; in HTML the box <div
+ * class="stop"> with "Stop and call 112" in <strong class="call"> (the
+ * stylesheet sets it in capitals), the same words. */
 void words_stop(buf *b, const gradus_profile *p);
+void words_stop_html(buf *b, const gradus_profile *p);
 
 /* Plain words for the weakness: "cause not known", "getting slowly
  * worse", "one side of the body", ... */

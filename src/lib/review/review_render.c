@@ -401,10 +401,9 @@ static void text_summary(buf *b, const gradus_review *r, bool with_changes)
 static void text_stop(buf *b, const gradus_profile *p)
 {
 	buf t = BUF_INIT;
-	buf_printf(&t, "Stop at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or you faint. Call %s.",
-		   words_emergency_number(p));
+	words_stop(&t, p);
 	buf_putc(b, '\n');
-	text_wrap(b, "STOP AND CALL: ", "               ", t.ptr ? t.ptr : "", WIDTH);
+	text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
 	buf_free(&t);
 }
 
@@ -534,10 +533,7 @@ static void text_doctor_page(buf *b, const gradus_review *r)
 
 static void html_stop(buf *b, const gradus_profile *p)
 {
-	const char *em = words_emergency_number(p);
-	buf_htmlf(b, "<div class=\"stop\">\n<p class=\"call\">Stop and call %s</p>\n", em);
-	buf_htmlf(b, "<p>Stop at once and call %s if there is chest pain, sudden weakness on one side of the body, trouble speaking or seeing, or fainting.</p>\n</div>\n",
-		  em);
+	words_stop_html(b, p);
 }
 
 /* One SVG line chart. Points are (x, y) with x in [0, 1]; every series

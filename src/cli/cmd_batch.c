@@ -14,6 +14,7 @@
 #endif
 
 #include "cli.h"
+#include "util/text.h"
 
 #define BAR_WIDTH 20
 
@@ -64,37 +65,17 @@ static void progress_clear(progress *pg)
 	pg->width = 0;
 }
 
-/* Length of the valid UTF-8 sequence at p (n bytes left), or 0 when the
- * byte there does not start one (overlong forms, surrogates and code
- * points beyond U+10FFFF are not valid). */
-static size_t utf8_seq(const unsigned char *p, size_t n)
-{
-	size_t k = p[0] < 0x80 ? 1 : p[0] >= 0xC2 && p[0] <= 0xDF ? 2
-		 : p[0] >= 0xE0 && p[0] <= 0xEF ? 3
-		 : p[0] >= 0xF0 && p[0] <= 0xF4 ? 4 : 0;
-	if (k == 0 || k > n)
-		return 0;
-	for (size_t j = 1; j < k; j++)
-		if ((p[j] & 0xC0) != 0x80)
-			return 0;
-	if ((p[0] == 0xE0 && p[1] < 0xA0) || (p[0] == 0xED && p[1] > 0x9F) ||
-	    (p[0] == 0xF0 && p[1] < 0x90) || (p[0] == 0xF4 && p[1] > 0x8F))
-		return 0;
-	return k;
-}
-
 /* JSON strings must be UTF-8: a file name or message that is not gets
  * U+FFFD in place of each byte that does not belong to a valid sequence.
  * Returns `s` itself when it is valid, else a malloc'd copy, also put in
  * *tmp for the caller to free. */
 static const char *utf8_clean(const char *s, char **tmp)
 {
-	const unsigned char *p = (const unsigned char *)s;
 	size_t len = strlen(s), i = 0, o = 0, k;
 	char *out;
 
 	*tmp = NULL;
-	while (i < len && (k = utf8_seq(p + i, len - i)) > 0)
+	while (i < len && (k = utf8_valid_len(s + i, len - i)) > 0)
 		i += k;
 	if (i == len)
 		return s;
@@ -102,7 +83,7 @@ static const char *utf8_clean(const char *s, char **tmp)
 	if (!out)
 		return "?";
 	for (i = 0; i < len;) {
-		k = utf8_seq(p + i, len - i);
+		k = utf8_valid_len(s + i, len - i);
 		if (k > 0) {
 			memcpy(out + o, s + i, k);
 			o += k;

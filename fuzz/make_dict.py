@@ -22,8 +22,8 @@ for path in glob.glob(os.path.join(root, "exercises", "*.cfg")) + \
             for k in re.findall(r"[{;]\s*([a-z_][a-z0-9_]*)\s*=", line):
                 keys.add(k)
 # word tables of the loaders: short lower-case string literals
-for name in ("vocab.c", "profile.c", "template.c", "catalogue.c", "screen.c",
-             "log.c"):
+for name in ("load/vocab.c", "load/profile.c", "load/template.c",
+             "load/catalogue.c", "screen/rules.c", "load/log.c"):
     with open(os.path.join(root, "src", "lib", name), encoding="utf-8") as fh:
         text = fh.read()
     for w in re.findall(r'"([a-z][a-z0-9_]{1,40})"', text):

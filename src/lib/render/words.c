@@ -185,6 +185,7 @@ void render_put_dose(buf *b, const gradus_item *it)
 {
 	const char *sw = render_support_words(it->support);
 	render_put_sets(b, it);
+	render_put_affected(b, it);
 	buf_puts(b, "; ");
 	render_put_load(b, it);
 	if (sw)

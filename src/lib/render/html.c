@@ -840,19 +840,14 @@ static void item_text(buf *b, const gradus_item *it, size_t n, const shared *sh,
 		      bool name_break)
 {
 	const gradus_exercise *e = it->exercise;
-	const char *sw = render_support_words(it->support), *cw = html_change_words(it->change);
+	const char *cw = html_change_words(it->change);
 
 	buf_htmlf(b, "<strong>%zu. %s</strong>", n, e->name);
 	if (cw)
 		buf_htmlf(b, " <span class=\"new\">(%s)</span>", cw);
 	buf_puts(b, name_break ? "<br>" : ": ");
 	/* the dose words are digits and plain words: nothing to escape */
-	render_put_sets(b, it);
-	render_put_affected(b, it);
-	buf_puts(b, "; ");
-	render_put_load(b, it);
-	if (sw)
-		buf_htmlf(b, "; %s", sw);
+	render_put_amount(b, it);
 	buf_puts(b, ".");
 	if (!sh->same_effort) {
 		buf_puts(b, " Effort: ");

@@ -63,7 +63,7 @@ static void text_item(buf *b, const gradus_item *it, int n,
 		      const gradus_render_options *o, bool shared_effort)
 {
 	const gradus_exercise *e = it->exercise;
-	const char *sw = render_support_words(it->support), *cw = render_change_words(it->change);
+	const char *cw = render_change_words(it->change);
 	buf line = BUF_INIT;
 	char num[16];
 
@@ -72,12 +72,7 @@ static void text_item(buf *b, const gradus_item *it, int n,
 	if (cw)
 		buf_printf(&line, "  (%s)", cw);
 	flush_wrapped(b, num, &line);
-	render_put_sets(&line, it);
-	render_put_affected(&line, it);
-	buf_puts(&line, "; ");
-	render_put_load(&line, it);
-	if (sw)
-		buf_printf(&line, "; %s", sw);
+	render_put_amount(&line, it);
 	buf_puts(&line, ".");
 	if (!shared_effort) {
 		flush_wrapped(b, "    ", &line);

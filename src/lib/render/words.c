@@ -181,7 +181,7 @@ void render_put_affected(buf *b, const gradus_item *it)
 			   more > 1 ? "s" : "");
 }
 
-void render_put_dose(buf *b, const gradus_item *it)
+void render_put_amount(buf *b, const gradus_item *it)
 {
 	const char *sw = render_support_words(it->support);
 	render_put_sets(b, it);
@@ -190,6 +190,11 @@ void render_put_dose(buf *b, const gradus_item *it)
 	render_put_load(b, it);
 	if (sw)
 		buf_printf(b, "; %s", sw);
+}
+
+void render_put_dose(buf *b, const gradus_item *it)
+{
+	render_put_amount(b, it);
 	buf_puts(b, "; effort ");
 	put_effort_numbers(b, it->effort_min, it->effort_max);
 	buf_printf(b, " (%s)", gradus_effort_words(it->effort_max));

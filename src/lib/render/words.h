@@ -50,6 +50,10 @@ void render_put_sets(buf *b, const gradus_item *it);
 /* ", then 1 more set with your weaker side only"; nothing when the
  * weaker side has no extra sets */
 void render_put_affected(buf *b, const gradus_item *it);
+/* How much, in the words of every plan: "2 sets of 10 to 12 reps, then
+ * 1 more set with your weaker side only; 1 kg ankle weight; hold on with
+ * one hand" (digits and plain words: nothing to escape in HTML). */
+void render_put_amount(buf *b, const gradus_item *it);
 /* The dose on one line, as the calendar and FHIR say it: "1 set of 10
  * to 12 reps; yellow band; hold on with both hands; effort 3 or 4 out
  * of 10 (light); rest 60 seconds between sets" */

@@ -458,6 +458,15 @@ def gen(out, root):
     c.add_files("include-binary", {"p.cfg": inc("bin.cfg"),
                                    "bin.cfg": b"\x7fELF\0\0\0\x01\x02garbage\0"}, "p.cfg",
                 "@include of a binary file")
+    # issue 15: a NUL byte in an included file hid the @include after it
+    # from the pre-scan (libconfig reads on): a folder exit()ed, a FIFO hung
+    c.add_files("include-nul-hides-folder", {"p.cfg": inc("inc.cfg") + mb_bytes,
+                                             "inc.cfg": b"# c \0 h\n" + inc(".")}, "p.cfg",
+                "@include of a file whose NUL byte hides an @include of a folder")
+    d = c.add_files("include-nul-hides-fifo", {"p.cfg": inc("inc.cfg") + mb_bytes,
+                                               "inc.cfg": b"# c \0 h\n" + inc("pipe")}, "p.cfg",
+                    "@include of a file whose NUL byte hides an @include of a named pipe")
+    os.mkfifo(os.path.join(d, "pipe"))
     c.add_files("include-duplicate", {"p.cfg": inc("part.cfg") + mb_bytes,
                                       "part.cfg": b"format = 1;\n"}, "p.cfg",
                 "@include that repeats a key of the file")

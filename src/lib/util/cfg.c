@@ -197,7 +197,14 @@ static int check_include(cfgfile *cf, const char *path, const char *name,
 		text = malloc((size_t)st.st_size + 1);
 		n = text ? fread(text, 1, (size_t)st.st_size, f) : 0;
 		fclose(f);
-		if (text) {
+		if (text && memchr(text, '\0', n)) {
+			/* the scan below would stop at the NUL while libconfig
+			 * reads on, to an @include it was never shown */
+			gradus_diags_add(cf->d, GRADUS_SEV_ERROR, name, line,
+					 "cannot @include '%s': it contains a NUL byte (not a text file)",
+					 path);
+			rc = 1;
+		} else if (text) {
 			text[n] = '\0';
 			rc = check_includes(cf, text, path, depth + 1, budget);
 		}

@@ -69,6 +69,49 @@ static void empty_folder_is_an_error(void **state)
 	rmdir(dir);
 }
 
+/* Issue 15: a folder holding links back to itself was walked under every
+ * name the links make (4 links to "." gave 87,381 files, 8 levels deep):
+ * each folder and file is checked once. */
+static void linked_folders_are_visited_once(void **state)
+{
+	char dir[] = "/tmp/gradus-links-XXXXXX", path[128], link[128];
+	const char *paths[] = {dir, path};
+	gradus_check_stats st;
+	char *text;
+	int rc;
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(path, sizeof(path), "%s/p.cfg", dir);
+	{
+		FILE *in = fopen("profiles/examples/margaret-sarcopenia.cfg", "rb");
+		FILE *out = fopen(path, "wb");
+		int c;
+		assert_non_null(in);
+		assert_non_null(out);
+		while ((c = fgetc(in)) != EOF)
+			fputc(c, out);
+		fclose(in);
+		fclose(out);
+	}
+	for (int i = 0; i < 4; i++) {
+		snprintf(link, sizeof(link), "%s/l%d", dir, i);
+		assert_int_equal(symlink(".", link), 0);
+	}
+	/* the folder, and the same file named again */
+	rc = check(paths, 2, &st, &text);
+	assert_string_equal(text, "");
+	assert_int_equal(rc, GRADUS_OK);
+	assert_int_equal(st.files, 1);
+	assert_int_equal(st.profiles, 1);
+	free(text);
+	for (int i = 0; i < 4; i++) {
+		snprintf(link, sizeof(link), "%s/l%d", dir, i);
+		unlink(link);
+	}
+	unlink(path);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -76,6 +119,7 @@ int main(void)
 		cmocka_unit_test(missing_path_is_an_io_error),
 		cmocka_unit_test(unknown_kind_is_reported),
 		cmocka_unit_test(empty_folder_is_an_error),
+		cmocka_unit_test(linked_folders_are_visited_once),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

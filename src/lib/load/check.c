@@ -12,11 +12,41 @@
 #include "util/util.h"
 #include "load/load.h"
 
+/* A file or folder by what it is, not by the name it was reached by. */
+typedef struct {
+	dev_t dev;
+	ino_t ino;
+} file_id;
+
 typedef struct {
 	char **v;
 	gradus_file_kind *kind;
 	size_t n, cap;
+	file_id *seen; /* every folder and file listed so far */
+	size_t n_seen, cap_seen;
 } pathlist;
+
+/* Has `st` been listed already? If not, remembers it. 1: seen before,
+ * 0: new, -1: out of memory. Links and ./.. loops reach the same folder
+ * under endless names; each folder and file is visited once. */
+static int seen_before(pathlist *l, const struct stat *st)
+{
+	for (size_t i = 0; i < l->n_seen; i++)
+		if (l->seen[i].dev == st->st_dev && l->seen[i].ino == st->st_ino)
+			return 1;
+	if (l->n_seen == l->cap_seen) {
+		size_t cap = l->cap_seen ? l->cap_seen * 2 : 32;
+		file_id *v = realloc(l->seen, cap * sizeof(*v));
+		if (!v)
+			return -1;
+		l->seen = v;
+		l->cap_seen = cap;
+	}
+	l->seen[l->n_seen].dev = st->st_dev;
+	l->seen[l->n_seen].ino = st->st_ino;
+	l->n_seen++;
+	return 0;
+}
 
 static int add_path(pathlist *l, const char *p)
 {
@@ -56,6 +86,10 @@ static int expand(pathlist *l, const char *path, int depth, gradus_diags *d,
 				 "cannot read: %s", strerror(errno));
 		(*io_errors)++;
 		return 0;
+	}
+	switch (seen_before(l, &st)) {
+	case 1: return 0;
+	case -1: return -1;
 	}
 	if (!S_ISDIR(st.st_mode))
 		return add_path(l, path);
@@ -149,14 +183,15 @@ int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 	gradus_check_stats st = {0};
 
 	for (size_t i = 0; i < n; i++) {
-		size_t before = l.n;
+		size_t before = l.n, seen = l.n_seen;
 		int io_before = io_errors;
 		if (expand(&l, paths[i], 0, d, &io_errors) != 0) {
 			rc = GRADUS_ENOMEM;
 			goto out;
 		}
-		/* a folder with nothing to check is most likely the wrong one */
-		if (l.n == before && io_errors == io_before) {
+		/* a folder with nothing to check is most likely the wrong one
+		 * (a folder or file named again adds nothing, and is fine) */
+		if (l.n == before && io_errors == io_before && l.n_seen > seen) {
 			gradus_diags_add(d, GRADUS_SEV_ERROR, paths[i], 0,
 					 "no gradus files (*.cfg) in this folder");
 			invalid++;
@@ -227,5 +262,6 @@ out:
 	gradus_templates_free(tpl);
 	free_names(l.v, l.n);
 	free(l.kind);
+	free(l.seen);
 	return rc;
 }

@@ -18,6 +18,7 @@ if [ ! -f build-asan/build.ninja ]; then
 fi
 ninja -C build-asan >&2
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+LSAN_OPTIONS=suppressions=$PWD/fuzz/lsan.supp:print_suppressions=0 \
 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	meson test -C build-asan --print-errorlogs --no-suite browser --no-suite validate >&2 || status=1
 

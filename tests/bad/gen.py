@@ -343,6 +343,14 @@ def gen(out, root):
                       ("escape-7f", "\\x7f"), ("escape-00", "\\x00x")):
         c.add("control-char-" + name, margaret.replace('"Margaret"', '"Mar' + esc + 'garet"').encode(),
               "person.name with %s" % esc)
+    # issue 15: valid UTF-8 that must not reach a page or a terminal
+    for name, seq in (("c1-9b-csi", "\u009b"), ("c1-85-nel", "\u0085"),
+                      ("u2028-line-separator", "\u2028"), ("u2029-paragraph-separator", "\u2029"),
+                      ("u202e-right-to-left-override", "\u202e"), ("u2066-isolate", "\u2066"),
+                      ("u200f-rtl-mark", "\u200f"), ("u061c-arabic-letter-mark", "\u061c")):
+        c.add("text-control-" + name,
+              mb_bytes.replace(b'"Margaret"', b'"Mar' + seq.encode() + b'garet"'),
+              "person.name with U+%04X" % ord(seq))
     c.add("bom", b"\xef\xbb\xbf" + mb_bytes, "UTF-8 byte order mark")
     c.add("utf16", margaret.encode("utf-16"), "UTF-16 text")
 

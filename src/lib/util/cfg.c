@@ -665,6 +665,32 @@ static bool float_value(cfgfile *cf, cset *s, const char *what, double min,
 	return true;
 }
 
+/* The code point of a valid UTF-8 sequence of n bytes. */
+static unsigned long code_point(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned long cp = u[0] & (n == 2 ? 0x1fu : n == 3 ? 0x0fu : 0x07u);
+	for (size_t i = 1; i < n; i++)
+		cp = (cp << 6) | (u[i] & 0x3fu);
+	return cp;
+}
+
+/* Characters that are valid UTF-8 but must not reach a page or a
+ * terminal: C1 controls (U+009B is a terminal escape), the line and
+ * paragraph separators, and the controls that change the direction of
+ * text (U+202E prints what follows backwards). */
+static const char *code_point_problem(unsigned long cp)
+{
+	if (cp >= 0x80 && cp <= 0x9f)
+		return "contains a control character";
+	if (cp == 0x2028 || cp == 0x2029)
+		return "contains a line or paragraph separator (write one line)";
+	if (cp == 0x061c || cp == 0x200e || cp == 0x200f ||
+	    (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069))
+		return "contains a text-direction control (it can reverse or hide what is printed)";
+	return NULL;
+}
+
 /* Valid UTF-8 (strict: utf8_valid_len rejects overlong forms,
  * surrogates and code points beyond U+10FFFF) with no control
  * characters. */
@@ -684,6 +710,11 @@ static const char *text_problem(const char *s, size_t max_len)
 		n = utf8_valid_len(s + i, len - i);
 		if (n == 0)
 			return "is not valid UTF-8 text";
+		if (n > 1) {
+			const char *why = code_point_problem(code_point(s + i, n));
+			if (why)
+				return why;
+		}
 		i += n;
 	}
 	return NULL;

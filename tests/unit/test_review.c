@@ -436,7 +436,9 @@ static void rule_illness_cleared_restarts_easier(void **state)
 	logtext l;
 	run x;
 	(void)state;
-	log_begin(&l, "clearance = { by = \"Dr A. Patel\"; date = \"2026-12-18\"; };");
+	/* in hospital in week 2 (from 8 Dec); the OK on 14 Dec; the new
+	 * plan starts with week 3 (15 Dec) */
+	log_begin(&l, "clearance = { by = \"Dr A. Patel\"; date = \"2026-12-14\"; };");
 	log_weeks(&l, 1, 1);
 	log_session(&l, dates[1][0], NULL);
 	run_review(&x, MARGARET, log_end(&l, "weeks = ( { week = 2; hospital = true; } );\n"), NULL);
@@ -450,6 +452,32 @@ static void rule_illness_cleared_restarts_easier(void **state)
 	 * fewest reps, no easier version: the same again, not left out */
 	expect(x.r, ids[PULL], "RV-ILLNESS-RESTART", GRADUS_ADJ_REPEAT);
 	assert_string_equal(resume_for(x.r, PULL)->exercise_id, ids[PULL]);
+	run_free(&x);
+	free(l.text);
+}
+
+/* Issue 15: a doctor's OK dated after the new start is not yet an OK:
+ * the plan stays paused and says from when it may start; started on that
+ * day, it restarts. */
+static void no_restart_before_the_clearance_date(void **state)
+{
+	logtext l;
+	run x;
+	gradus_review_options o = {{2026, 12, 18}, 0};
+	const char *log_text;
+	(void)state;
+	log_begin(&l, "clearance = { by = \"Dr A. Patel\"; date = \"2026-12-18\"; };");
+	log_weeks(&l, 1, 1);
+	log_session(&l, dates[1][0], NULL);
+	log_text = log_end(&l, "weeks = ( { week = 2; hospital = true; } );\n");
+	run_review(&x, MARGARET, log_text, NULL);
+	assert_int_equal(x.r->outcome, GRADUS_REVIEW_PAUSE);
+	assert_null(x.r->plan);
+	assert_non_null(strstr(x.r->follow_up, "dated 18 Dec 2026, after the new start (15 Dec 2026)"));
+	run_free(&x);
+	run_review(&x, MARGARET, log_text, &o);
+	assert_int_equal(x.r->outcome, GRADUS_REVIEW_PLAN);
+	expect(x.r, NULL, "RV-ILLNESS-RESTART", GRADUS_ADJ_WEEK);
 	run_free(&x);
 	free(l.text);
 }
@@ -1236,6 +1264,7 @@ int main(void)
 		cmocka_unit_test(pain_beats_a_plan_level_repeat),
 		cmocka_unit_test(rule_illness_pauses_until_cleared),
 		cmocka_unit_test(rule_illness_cleared_restarts_easier),
+		cmocka_unit_test(no_restart_before_the_clearance_date),
 		cmocka_unit_test(an_old_illness_is_history),
 		cmocka_unit_test(easier_steps_in_order),
 		cmocka_unit_test(pain_during_takes_the_weight_off_first),

@@ -302,6 +302,24 @@ static void add_finding(rv_ctx *c, const gradus_rule *rule, char *detail)
 
 /* ---- 3. the pause ---- */
 
+/* A doctor's OK counts when it is dated on or after the first day of the
+ * week of the illness and on or before the new start: an OK dated after
+ * the restart is not yet an OK (kept in ill->late to say so). */
+static bool take_clearance(const rv_ctx *c, illness *ill, long from, bool has,
+			   const char *by, gradus_date when)
+{
+	long d = gradus_date_days(when);
+	if (!has || d < from)
+		return false;
+	if (d > gradus_date_days(c->b->r.start)) {
+		ill->late = when;
+		return false;
+	}
+	ill->by = by;
+	ill->when = when;
+	return true;
+}
+
 /* Ill or in hospital in the week of the last session or later (an
  * illness followed by sessions is history), and the doctor's OK dated on
  * or after that week's first day: the log's, else the profile's. */
@@ -323,14 +341,10 @@ static void find_illness(const rv_ctx *c, illness *ill)
 			iw = &log->weeks[i];
 	ill->hospital = iw && iw->hospital;
 	from = gradus_date_days(week_start(c, ill->week));
-	if (log->has_clearance && gradus_date_days(log->clearance_date) >= from) {
-		ill->by = log->clearance_by;
-		ill->when = log->clearance_date;
-	} else if (c->orig->has_clearance &&
-		   gradus_date_days(c->orig->clearance_date) >= from) {
-		ill->by = c->orig->clearance_by;
-		ill->when = c->orig->clearance_date;
-	}
+	if (!take_clearance(c, ill, from, log->has_clearance,
+			    log->clearance_by, log->clearance_date))
+		take_clearance(c, ill, from, c->orig->has_clearance,
+			       c->orig->clearance_by, c->orig->clearance_date);
 }
 
 /* RV-ILLNESS-PAUSE: no plan until a doctor says exercise can start
@@ -342,6 +356,17 @@ static void pause_plan(rv_ctx *c, const illness *ill)
 	char d1[24];
 
 	r->outcome = GRADUS_REVIEW_PAUSE;
+	if (gradus_date_is_set(ill->late)) {
+		char d2[24], d3[24];
+		r->follow_up = arena_printf(c->a, "%s in week %d (from %s). The doctor's OK is dated %s, after the new start (%s): start again on that day or later (--start) [OTAGO].",
+					    what, ill->week, date_words(week_start(c, ill->week), d1),
+					    date_words(ill->late, d2), date_words(r->start, d3));
+		add_finding(c, &illness_pause,
+			    arena_printf(c->a, "%s in week %d (from %s); the clearance is dated %s, after the new start %s",
+					 what, ill->week, date_words(week_start(c, ill->week), d1),
+					 date_words(ill->late, d2), date_words(r->start, d3)));
+		return;
+	}
 	r->follow_up = arena_printf(c->a, "%s in week %d (from %s), and no doctor has said since then that exercise can start again [OTAGO].",
 				    what, ill->week, date_words(week_start(c, ill->week), d1));
 	add_finding(c, &illness_pause,

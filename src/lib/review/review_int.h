@@ -70,6 +70,7 @@ typedef struct {
 	bool hospital;
 	const char *by;
 	gradus_date when;
+	gradus_date late;        /* set: an OK dated after the new start */
 } illness;
 
 /* ---- small helpers ---- */

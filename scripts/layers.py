@@ -41,6 +41,7 @@ PUBLIC = {
     "vocab.h": "load", "catalogue.h": "load", "template.h": "load",
     "profile.h": "load", "log.h": "load", "check.h": "load",
     "screen.h": "screen", "plan.h": "plan", "review.h": "review",
+    "booklet.h": "render",
     "gradus.h": "review",  # the umbrella: every header
 }
 

@@ -26,6 +26,77 @@ extern "C" {
 
 typedef struct gradus_exercise gradus_exercise;
 
+/* A picture of the exercise, drawn from data (docs/formats.md, "figure").
+ * Angles are whole degrees; see the format for the convention. */
+typedef enum {
+	GRADUS_FIG_ON_FLOOR,         /* standing on the feet */
+	GRADUS_FIG_ON_SEAT,          /* sitting on a chair or machine seat */
+	GRADUS_FIG_ON_BED,           /* lying on a bed, or sitting on its edge */
+	GRADUS_FIG_ON_MAT,           /* lying or kneeling on the floor */
+	GRADUS_FIG_ON__COUNT
+} gradus_figure_base;
+
+typedef enum {
+	GRADUS_FIG_PROP_CHAIR = 1u << 0,
+	GRADUS_FIG_PROP_COUNTER = 1u << 1,
+	GRADUS_FIG_PROP_WALL = 1u << 2,
+	GRADUS_FIG_PROP_STEP = 1u << 3,
+	GRADUS_FIG_PROP_BED = 1u << 4,
+	GRADUS_FIG_PROP_BAND = 1u << 5,
+	GRADUS_FIG_PROP_ANKLE_WEIGHT = 1u << 6,
+	GRADUS_FIG_PROP_DUMBBELL = 1u << 7,
+	GRADUS_FIG_PROP_MACHINE = 1u << 8,
+	GRADUS_FIG_PROP_MAT = 1u << 9
+} gradus_figure_prop;
+#define GRADUS_FIG_PROP__COUNT 10
+
+/* Points of the body a band or the movement arrow may name. */
+typedef enum {
+	GRADUS_FIG_PT_HEAD,
+	GRADUS_FIG_PT_SHOULDER,
+	GRADUS_FIG_PT_PELVIS,
+	GRADUS_FIG_PT_ELBOW,
+	GRADUS_FIG_PT_HAND,
+	GRADUS_FIG_PT_KNEE,
+	GRADUS_FIG_PT_ANKLE,
+	GRADUS_FIG_PT_TOE,
+	GRADUS_FIG_PT_OTHER_ELBOW,
+	GRADUS_FIG_PT_OTHER_HAND,
+	GRADUS_FIG_PT_OTHER_KNEE,
+	GRADUS_FIG_PT_OTHER_ANKLE,
+	GRADUS_FIG_PT_OTHER_TOE,
+	GRADUS_FIG_PT__COUNT,
+	/* band anchors that are not on the body */
+	GRADUS_FIG_ANCHOR_FRONT = GRADUS_FIG_PT__COUNT,
+	GRADUS_FIG_ANCHOR_BEHIND,
+	GRADUS_FIG_ANCHOR_LOW,
+	GRADUS_FIG_ANCHOR__END
+} gradus_figure_point;
+
+/* One pose. Side view: trunk leans forward from vertical (+90 lying on
+ * the front, -90 on the back); hip, knee, shoulder and elbow are flexion
+ * angles, ankle is plantar flexion (0: foot square to the shin). The
+ * near limbs are hip/knee/ankle/shoulder/elbow, the far ones other_*.
+ * Front view: hip and shoulder are abduction. lift raises the pelvis
+ * above where the base puts it, in cm. */
+typedef struct {
+	gradus_figure_base on;
+	int trunk, head, lift;
+	int hip, knee, ankle, shoulder, elbow;
+	int other_hip, other_knee, other_ankle, other_shoulder, other_elbow;
+	int line;
+} gradus_figure_pose;
+
+typedef struct {
+	bool present;                /* false: the exercise has no figure */
+	bool front;                  /* view = "front" (else "side") */
+	unsigned props;              /* GRADUS_FIG_PROP_* bits */
+	gradus_figure_pose start, end;
+	gradus_figure_point moves;   /* the arrow follows this point */
+	gradus_figure_point band[2]; /* band ends, when props has band */
+	int line;
+} gradus_figure;
+
 struct gradus_exercise {
 	const char *id;
 	const char *name;
@@ -50,6 +121,7 @@ struct gradus_exercise {
 	const char *const *cues;     size_t n_cues;
 	const char *const *safety;   size_t n_safety;
 	const char *const *caregiver; size_t n_caregiver;
+	gradus_figure figure;        /* figure.present false: no picture */
 	const char *file;            /* where it was defined */
 	int line;
 };

@@ -19,6 +19,7 @@
 
 #define GRADUS_VERSION "0.1.0"
 
+#include "booklet.h"
 #include "catalogue.h"
 #include "check.h"
 #include "date.h"

@@ -51,6 +51,7 @@ int cli_write_output(const char *path, const char *data, size_t len);
 
 int cmd_check(int argc, char **argv, cli_ctx *ctx);
 int cmd_exercises(int argc, char **argv, cli_ctx *ctx);
+int cmd_exercise(int argc, char **argv, cli_ctx *ctx);
 int cmd_templates(int argc, char **argv, cli_ctx *ctx);
 int cmd_template(int argc, char **argv, cli_ctx *ctx);
 int cmd_plan(int argc, char **argv, cli_ctx *ctx);

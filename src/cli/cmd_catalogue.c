@@ -6,6 +6,8 @@
 #include "cli.h"
 
 static const char *const text_json[] = {"text", "json"};
+static const char *const text_json_html[] = {"text", "json", "html"};
+static const char *const text_html[] = {"text", "html"};
 
 int cmd_check(int argc, char **argv, cli_ctx *ctx)
 {
@@ -117,6 +119,54 @@ static int print_json(cJSON *root)
 	return rc;
 }
 
+static int print_string(int rc, char *s)
+{
+	if (rc != GRADUS_OK || !s) {
+		cli_error("out of memory");
+		return EXIT_IO;
+	}
+	rc = cli_write_output(NULL, s, strlen(s));
+	free(s);
+	return rc;
+}
+
+static int print_booklet(const gradus_catalogue *cat, bool filtered)
+{
+	char *s = NULL;
+	int rc;
+	if (filtered) {
+		cli_error("the booklet (-f html) shows the whole catalogue: leave out --pattern, --equipment and --position");
+		return EXIT_USAGE;
+	}
+	rc = gradus_catalogue_booklet(cat, &s);
+	return print_string(rc, s);
+}
+
+int cmd_exercise(int argc, char **argv, cli_ctx *ctx)
+{
+	cli_args a;
+	const gradus_exercise *e;
+	char *s = NULL;
+	int rc;
+
+	rc = cli_parse(ctx, argc, argv, "exercise", CLI_FORMAT, text_html, 2, &a);
+	if (rc != 0)
+		return rc;
+	if (a.n_args != 2 || strcmp(a.args[0], "show") != 0) {
+		cli_error("usage: gradus exercise show ID [-f text|html]");
+		return EXIT_USAGE;
+	}
+	if ((rc = cli_load_base(ctx)) != 0)
+		return rc;
+	e = gradus_catalogue_find(ctx->cat, a.args[1]);
+	if (!e) {
+		cli_error("no exercise '%s' (see 'gradus exercises')", a.args[1]);
+		return EXIT_USAGE;
+	}
+	rc = gradus_exercise_render(e, a.fmt == 1, &s);
+	return print_string(rc, s);
+}
+
 int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 {
 	cli_args a;
@@ -128,7 +178,7 @@ int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 	size_t shown = 0;
 
 	rc = cli_parse(ctx, argc, argv, "exercises", CLI_FORMAT | CLI_FILTERS,
-		       text_json, 2, &a);
+		       text_json_html, 3, &a);
 	if (rc != 0)
 		return rc;
 	if (a.n_args > 0) {
@@ -153,6 +203,8 @@ int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 	}
 	if ((rc = cli_load_base(ctx)) != 0)
 		return rc;
+	if (fmt == 2)
+		return print_booklet(ctx->cat, pattern || equipment || position);
 
 	cJSON *root = fmt == 1 ? cJSON_CreateObject() : NULL, *list = NULL;
 	if (fmt == 1) {

@@ -96,9 +96,15 @@ static const command commands[] = {
 	 "Exit 0 when everything is valid, 3 when a file has errors, 1 when a\n"
 	 "file cannot be read.\n"},
 	{"exercises", cmd_exercises,
-	 "gradus exercises [--pattern P] [--equipment E] [--position P] [-f text|json]",
+	 "gradus exercises [--pattern P] [--equipment E] [--position P] [-f text|json|html]",
 	 "List the exercises of the catalogue, optionally only those of one\n"
-	 "pattern, needing one piece of equipment, or starting in one position.\n"},
+	 "pattern, needing one piece of equipment, or starting in one position.\n"
+	 "  -f html   a printable booklet of the whole catalogue: each exercise\n"
+	 "            with its picture, steps, tips, safety and helper notes\n"},
+	{"exercise", cmd_exercise, "gradus exercise show ID [-f text|html]",
+	 "Show one exercise the way the person reads it: its name, numbered\n"
+	 "steps, tips, safety lines, notes for the helper and the easier and\n"
+	 "harder versions; -f html adds the picture (start and end position).\n"},
 	{"templates", cmd_templates, "gradus templates [-f text|json]",
 	 "List the program templates.\n"},
 	{"template", cmd_template, "gradus template show ID",

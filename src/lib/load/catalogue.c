@@ -1,12 +1,16 @@
 #include "gradus/catalogue.h"
 
 #include <errno.h>
+#include <math.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/arena.h"
 #include "util/cfg.h"
 #include "util/util.h"
+#include "load/figure.h"
 #include "load/load.h"
 
 struct gradus_catalogue {
@@ -20,7 +24,7 @@ static const char *const exercise_keys[] = {
 	"id", "name", "pattern", "muscles", "regions", "position", "level",
 	"equipment", "load", "supported", "per_side", "hold_s",
 	"seconds_per_rep", "easier", "harder", "avoid_with", "steps", "cues",
-	"safety", "caregiver", NULL};
+	"safety", "caregiver", "figure", NULL};
 
 static const char *const top_keys[] = {"format", "exercises", NULL};
 
@@ -136,6 +140,221 @@ static const char *link_id(cfgfile *cf, cset *ex, const char *where,
 	return v;
 }
 
+/* ---- figure: the picture's data and its checks ---- */
+
+static const char *const figure_keys[] = {
+	"view", "base", "props", "band", "start", "end", "moves", NULL};
+static const char *const pose_keys[] = {
+	"on", "trunk", "head", "lift", "hip", "knee", "ankle", "shoulder",
+	"elbow", "other_hip", "other_knee", "other_ankle", "other_shoulder",
+	"other_elbow", NULL};
+static const char *const fig_views[] = {"side", "front"};
+
+/* One angle of a pose: its range, and where it sits in the struct. */
+static const struct {
+	const char *key;
+	int min, max, front_min, front_max;
+	size_t off;
+} pose_angles[] = {
+	{"trunk", -90, 90, -90, 90, offsetof(gradus_figure_pose, trunk)},
+	{"head", -60, 60, -60, 60, offsetof(gradus_figure_pose, head)},
+	{"lift", -45, 60, -45, 60, offsetof(gradus_figure_pose, lift)},
+	{"hip", -30, 130, -20, 60, offsetof(gradus_figure_pose, hip)},
+	{"knee", 0, 150, 0, 150, offsetof(gradus_figure_pose, knee)},
+	{"ankle", -30, 50, -30, 50, offsetof(gradus_figure_pose, ankle)},
+	{"shoulder", -60, 180, -20, 180, offsetof(gradus_figure_pose, shoulder)},
+	{"elbow", 0, 150, 0, 150, offsetof(gradus_figure_pose, elbow)},
+	{"other_hip", -30, 130, -20, 60, offsetof(gradus_figure_pose, other_hip)},
+	{"other_knee", 0, 150, 0, 150, offsetof(gradus_figure_pose, other_knee)},
+	{"other_ankle", -30, 50, -30, 50, offsetof(gradus_figure_pose, other_ankle)},
+	{"other_shoulder", -60, 180, -20, 180,
+	 offsetof(gradus_figure_pose, other_shoulder)},
+	{"other_elbow", 0, 150, 0, 150, offsetof(gradus_figure_pose, other_elbow)},
+};
+
+/* Reads a pose over `q`, which holds the defaults (the start pose for
+ * the end); the other_* limbs follow the near ones unless given. */
+static void read_pose(cfgfile *cf, cset *g, const char *where, bool front,
+		      gradus_figure_pose *q)
+{
+	int w;
+	bool other_given[5] = {false};
+
+	cfg_check_keys(cf, g, where, pose_keys);
+	q->line = cfg_line(g);
+	if (cfg_word(cf, g, where, "on", false, gradus_vocab_fig_base,
+		     GRADUS_FIG_ON__COUNT, &w))
+		q->on = (gradus_figure_base)w;
+	for (size_t i = 0; i < COUNT(pose_angles); i++) {
+		int *slot = (int *)((char *)q + pose_angles[i].off);
+		if (!cfg_has(g, pose_angles[i].key))
+			continue;
+		cfg_int(cf, g, where, pose_angles[i].key, false,
+			front ? pose_angles[i].front_min : pose_angles[i].min,
+			front ? pose_angles[i].front_max : pose_angles[i].max,
+			slot);
+		if (i >= 8)
+			other_given[i - 8] = true;
+	}
+	for (size_t i = 0; i < 5; i++) {
+		int *near = (int *)((char *)q + pose_angles[3 + i].off);
+		int *far = (int *)((char *)q + pose_angles[8 + i].off);
+		if (!other_given[i] && cfg_has(g, pose_angles[3 + i].key))
+			*far = *near;
+	}
+}
+
+/* The prop each kind of equipment must show. */
+static const struct {
+	unsigned eq, prop;
+} eq_props[] = {
+	{GRADUS_EQ_CHAIR, GRADUS_FIG_PROP_CHAIR},
+	{GRADUS_EQ_STURDY_COUNTER, GRADUS_FIG_PROP_COUNTER},
+	{GRADUS_EQ_WALL, GRADUS_FIG_PROP_WALL},
+	{GRADUS_EQ_STEP, GRADUS_FIG_PROP_STEP},
+	{GRADUS_EQ_GYM, GRADUS_FIG_PROP_MACHINE},
+	{GRADUS_EQ_BAND, GRADUS_FIG_PROP_BAND},
+	{GRADUS_EQ_ANKLE_WEIGHT, GRADUS_FIG_PROP_ANKLE_WEIGHT},
+	{GRADUS_EQ_DUMBBELL, GRADUS_FIG_PROP_DUMBBELL},
+	{GRADUS_EQ_BED, GRADUS_FIG_PROP_BED},
+};
+
+static const char *prop_name(unsigned bit)
+{
+	for (int i = 0; i < GRADUS_FIG_PROP__COUNT; i++)
+		if (bit == 1u << i)
+			return gradus_vocab_fig_props[i];
+	return "?";
+}
+
+static void prop_checks(cfgfile *cf, cset *g, const char *where,
+			const gradus_exercise *e)
+{
+	const gradus_figure *f = &e->figure;
+	const gradus_figure_pose *poses[2] = {&f->start, &f->end};
+
+	for (size_t i = 0; i < COUNT(eq_props); i++)
+		if ((e->equipment & eq_props[i].eq) && !(f->props & eq_props[i].prop))
+			cfg_error(cf, g,
+				  "'%s.props' must show '%s': the exercise uses %s",
+				  where, prop_name(eq_props[i].prop),
+				  gradus_equipment_name(eq_props[i].eq));
+	for (int k = 0; k < 2; k++) {
+		if (poses[k]->on == GRADUS_FIG_ON_BED && !(f->props & GRADUS_FIG_PROP_BED))
+			cfg_error(cf, g, "'%s.props' must show 'bed': the body is on a bed",
+				  where);
+		else if (poses[k]->on == GRADUS_FIG_ON_SEAT &&
+			 !(f->props & (GRADUS_FIG_PROP_CHAIR | GRADUS_FIG_PROP_MACHINE)))
+			cfg_error(cf, g,
+				  "'%s.props' must show 'chair' or 'machine': the body sits",
+				  where);
+		else
+			continue;
+		break;
+	}
+	if ((f->props & GRADUS_FIG_PROP_BAND) && !cfg_has(g, "band"))
+		cfg_error(cf, g, "'%s.band' must name the band's two ends: props show a band",
+			  where);
+}
+
+/* The body must rest on what carries it: its lowest point on the floor,
+ * the bed or the mat (within FIG_TOLERANCE), never through the floor. */
+static void support_check(cfgfile *cf, cset *g, const char *where,
+			  const gradus_figure *f, const gradus_figure_pose *q,
+			  const char *name)
+{
+	fig_body b;
+	double low, floor_at, gap;
+	cset *at = config_setting_get_member(g, name);
+
+	fig_body_pose(f, q, &b);
+	low = fig_body_lowest(&b);
+	if (low < -FIG_TOLERANCE) {
+		cfg_error(cf, at ? at : g,
+			  "'%s.%s': the body goes %.0f cm through the floor (change 'lift' by %+.0f)",
+			  where, name, -low, -low);
+		return;
+	}
+	if (q->on == GRADUS_FIG_ON_SEAT || (q->on == GRADUS_FIG_ON_BED && !fig_pose_lying(q)))
+		return; /* the pelvis sits on the seat or the bed's edge */
+	floor_at = q->on == GRADUS_FIG_ON_FLOOR ? 0.0 : fig_support_height(q->on);
+	gap = low - floor_at;
+	if (q->on == GRADUS_FIG_ON_FLOOR && (f->props & GRADUS_FIG_PROP_STEP) &&
+	    fabs(low - FIG_STEP_H) <= FIG_TOLERANCE)
+		gap = 0; /* standing on the step */
+	if (gap > FIG_TOLERANCE)
+		cfg_error(cf, at ? at : g,
+			  "'%s.%s': the body floats %.0f cm above the %s (change 'lift' by %+.0f)",
+			  where, name, gap, gradus_vocab_fig_base[q->on], -gap);
+	else if (gap < -FIG_TOLERANCE)
+		cfg_error(cf, at ? at : g,
+			  "'%s.%s': the body goes %.0f cm into the %s (change 'lift' by %+.0f)",
+			  where, name, -gap, gradus_vocab_fig_base[q->on], -gap);
+}
+
+static void read_band(cfgfile *cf, cset *g, const char *where,
+		      gradus_figure *f)
+{
+	char path[256];
+	cset *l = cfg_list(cf, g, where, "band", false);
+	int w;
+
+	if (!l)
+		return;
+	cfg_path(path, sizeof(path), where, "band");
+	if (config_setting_length(l) != 2) {
+		cfg_error(cf, l, "'%s' must name two ends, like [\"hand\", \"front\"]",
+			  path);
+		return;
+	}
+	for (int i = 0; i < 2; i++)
+		if (cfg_elem_word(cf, l, path, i, gradus_vocab_fig_points,
+				  GRADUS_FIG_ANCHOR__END, &w))
+			f->band[i] = (gradus_figure_point)w;
+}
+
+static void read_figure(cfgfile *cf, cset *ex, const char *id,
+			gradus_exercise *e)
+{
+	char where[128], pw[160];
+	cset *g = cfg_group(cf, ex, id, "figure", false);
+	gradus_figure *f = &e->figure;
+	cset *s, *en;
+	int w, errors_before = cf->errors;
+
+	if (!g)
+		return;
+	cfg_path(where, sizeof(where), id, "figure");
+	cfg_check_keys(cf, g, where, figure_keys);
+	f->present = true;
+	f->line = cfg_line(g);
+	if (cfg_word(cf, g, where, "view", false, fig_views, 2, &w))
+		f->front = w == 1;
+	if (cfg_word(cf, g, where, "base", true, gradus_vocab_fig_base,
+		     GRADUS_FIG_ON__COUNT, &w))
+		f->start.on = (gradus_figure_base)w;
+	bits_list(cf, g, where, "props", gradus_vocab_fig_props, NULL,
+		  GRADUS_FIG_PROP__COUNT, true, &f->props);
+	read_band(cf, g, where, f);
+	if (cfg_word(cf, g, where, "moves", true, gradus_vocab_fig_points,
+		     GRADUS_FIG_PT__COUNT, &w))
+		f->moves = (gradus_figure_point)w;
+	s = cfg_group(cf, g, where, "start", true);
+	en = cfg_group(cf, g, where, "end", true);
+	if (s)
+		read_pose(cf, s, cfg_path(pw, sizeof(pw), where, "start"), f->front,
+			  &f->start);
+	f->end = f->start;
+	if (en)
+		read_pose(cf, en, cfg_path(pw, sizeof(pw), where, "end"), f->front,
+			  &f->end);
+	if (!s || !en || cf->errors != errors_before)
+		return;
+	prop_checks(cf, g, where, e);
+	support_check(cf, g, where, f, &f->start, "start");
+	support_check(cf, g, where, f, &f->end, "end");
+}
+
 static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
 				      cset *ex, int index)
 {
@@ -235,6 +454,7 @@ static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
 				  "duplicate exercise id '%s' (first defined at %s:%d)",
 				  id, first->file, first->line);
 	}
+	read_figure(cf, ex, where, e);
 	/* A record with errors is kept (the catalogue as a whole is then
 	 * invalid) so that links to it do not add misleading errors. */
 	return id && valid_id(id) ? e : NULL;

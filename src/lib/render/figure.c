@@ -1,0 +1,345 @@
+#include "render/figure.h"
+
+#include <math.h>
+
+#include "load/figure.h"
+
+/* The picture: two square frames side by side in a fixed viewBox, both
+ * drawn at one scale so that the body keeps its size between them. */
+#define VIEW_W 600.0
+#define VIEW_H 300.0
+#define FRAME 280.0
+#define LABEL_H 22.0
+#define INK "#000"
+#define FAR "#777"
+
+typedef struct {
+	double x0, y0, x1, y1; /* world box, cm */
+} box;
+
+typedef struct {
+	box world;
+	double scale, ox, oy; /* frame origin in the viewBox */
+} frame;
+
+/* Where the props stand; fixed for both frames. */
+typedef struct {
+	double counter_x, wall_x, step_x0, step_x1;
+	bool wall_behind;
+	fig_pt band_anchor[2];
+} scene;
+
+static void grow(box *b, fig_pt p, double r)
+{
+	if (p.x - r < b->x0) b->x0 = p.x - r;
+	if (p.x + r > b->x1) b->x1 = p.x + r;
+	if (p.y - r < b->y0) b->y0 = p.y - r;
+	if (p.y + r > b->y1) b->y1 = p.y + r;
+}
+
+static double sx(const frame *f, double x)
+{
+	return f->ox + (x - f->world.x0) * f->scale;
+}
+
+static double sy(const frame *f, double y)
+{
+	return f->oy + (f->world.y1 - y) * f->scale;
+}
+
+static void line(buf *b, const frame *f, fig_pt p, fig_pt q, double w,
+		 const char *ink)
+{
+	buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+		      "stroke=\"%s\" stroke-width=\"%.1f\"/>\n",
+		   sx(f, p.x), sy(f, p.y), sx(f, q.x), sy(f, q.y), ink, w);
+}
+
+static fig_pt pt(double x, double y)
+{
+	fig_pt p = {x, y};
+	return p;
+}
+
+static void rect(buf *b, const frame *f, double x0, double y0, double x1,
+		 double y1, bool filled)
+{
+	buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+		      "fill=\"%s\" stroke=\"" INK "\" stroke-width=\"2.5\"/>\n",
+		   sx(f, x0), sy(f, y1), (x1 - x0) * f->scale,
+		   (y1 - y0) * f->scale, filled ? INK : "none");
+}
+
+static bool has(const gradus_figure *g, unsigned prop)
+{
+	return (g->props & prop) != 0;
+}
+
+static bool sits(const gradus_figure *g)
+{
+	return g->start.on == GRADUS_FIG_ON_SEAT || g->end.on == GRADUS_FIG_ON_SEAT;
+}
+
+/* Anchors of the band (in front, behind, low) are placed from the start
+ * pose and stay put, so the band is seen to stretch. */
+static fig_pt anchor(const gradus_figure *g, const fig_body *s,
+		     gradus_figure_point other, gradus_figure_point a)
+{
+	fig_pt o = other < GRADUS_FIG_PT__COUNT ? s->p[other] : s->p[GRADUS_FIG_PT_HAND];
+	if (a == GRADUS_FIG_ANCHOR_FRONT)
+		return pt(o.x + 45.0, o.y);
+	if (a == GRADUS_FIG_ANCHOR_BEHIND)
+		return pt(o.x - 45.0, o.y);
+	return sits(g) ? pt(-16.0, 4.0) : pt(o.x + 10.0, 2.0);
+}
+
+static void make_scene(const gradus_figure *g, const fig_body bodies[2],
+		       scene *sc)
+{
+	const fig_body *s = &bodies[0];
+	double reach = -1e9, back = 1e9;
+	int up = bodies[1].p[GRADUS_FIG_PT_ANKLE].y > s->p[GRADUS_FIG_PT_ANKLE].y;
+
+	sc->counter_x = s->p[GRADUS_FIG_PT_HAND].x - 4.0;
+	if (sc->counter_x < 22.0)
+		sc->counter_x = 22.0;
+	for (int k = 0; k < 2; k++) {
+		const fig_body *bd = &bodies[k];
+		fig_pt h[2] = {bd->p[GRADUS_FIG_PT_HAND], bd->p[GRADUS_FIG_PT_OTHER_HAND]};
+		for (int i = 0; i < 2; i++)
+			if (h[i].x > reach)
+				reach = h[i].x;
+		if (bd->p[GRADUS_FIG_PT_PELVIS].x < back)
+			back = bd->p[GRADUS_FIG_PT_PELVIS].x;
+		if (bd->p[GRADUS_FIG_PT_SHOULDER].x < back)
+			back = bd->p[GRADUS_FIG_PT_SHOULDER].x;
+	}
+	sc->wall_behind = reach < 25.0;
+	sc->wall_x = sc->wall_behind ? back - 7.0 : reach + 2.0;
+	sc->step_x0 = bodies[up].p[GRADUS_FIG_PT_ANKLE].x - 10.0;
+	sc->step_x1 = sc->step_x0 + 40.0;
+	for (int i = 0; i < 2; i++)
+		sc->band_anchor[i] = anchor(g, s, g->band[1 - i], g->band[i]);
+}
+
+static void grow_scene(box *w, const gradus_figure *g, const scene *sc)
+{
+	grow(w, pt(-40, 0), 0);
+	if (has(g, GRADUS_FIG_PROP_CHAIR) || has(g, GRADUS_FIG_PROP_MACHINE))
+		grow(w, pt(-28, 95), 2);
+	if (has(g, GRADUS_FIG_PROP_MACHINE))
+		grow(w, pt(95, 150), 2);
+	if (has(g, GRADUS_FIG_PROP_COUNTER))
+		grow(w, pt(sc->counter_x + 34.0, 94), 2);
+	if (has(g, GRADUS_FIG_PROP_WALL))
+		grow(w, pt(sc->wall_x, 180), 3);
+	if (has(g, GRADUS_FIG_PROP_STEP))
+		grow(w, pt(sc->step_x1, FIG_STEP_H), 2);
+	if (has(g, GRADUS_FIG_PROP_BAND))
+		for (int i = 0; i < 2; i++)
+			if (g->band[i] >= GRADUS_FIG_PT__COUNT)
+				grow(w, sc->band_anchor[i], 4);
+}
+
+static void draw_chair(buf *b, const frame *f, bool machine)
+{
+	line(b, f, pt(-24, FIG_SEAT_H - 2), pt(20, FIG_SEAT_H - 2), 4, INK);
+	line(b, f, pt(-24, FIG_SEAT_H - 2), pt(-28, 95), 4, INK);
+	if (machine) {
+		line(b, f, pt(-2, FIG_SEAT_H - 2), pt(-2, 0), 4, INK);
+		line(b, f, pt(-30, 0), pt(26, 0), 4, INK);
+		line(b, f, pt(90, 0), pt(90, 150), 4, INK);
+		line(b, f, pt(70, 150), pt(95, 150), 4, INK);
+		return;
+	}
+	line(b, f, pt(-22, FIG_SEAT_H - 2), pt(-22, 0), 3, INK);
+	line(b, f, pt(18, FIG_SEAT_H - 2), pt(18, 0), 3, INK);
+}
+
+static void draw_props(buf *b, const frame *f, const gradus_figure *g,
+		       const gradus_figure_pose *q, const scene *sc)
+{
+	line(b, f, pt(f->world.x0, 0), pt(f->world.x1, 0), 3, INK);
+	if (has(g, GRADUS_FIG_PROP_MAT))
+		rect(b, f, -95, 0, 110, FIG_MAT_H, false);
+	if (has(g, GRADUS_FIG_PROP_BED)) {
+		bool edge = q->on == GRADUS_FIG_ON_BED && !fig_pose_lying(q);
+		double x0 = edge ? -110 : -100, x1 = edge ? 14 : 112;
+		rect(b, f, x0, FIG_BED_H - 12, x1, FIG_BED_H, false);
+		line(b, f, pt(x0 + 4, FIG_BED_H - 12), pt(x0 + 4, 0), 3, INK);
+		line(b, f, pt(x1 - 4, FIG_BED_H - 12), pt(x1 - 4, 0), 3, INK);
+	}
+	if (has(g, GRADUS_FIG_PROP_CHAIR) || has(g, GRADUS_FIG_PROP_MACHINE))
+		draw_chair(b, f, has(g, GRADUS_FIG_PROP_MACHINE));
+	if (has(g, GRADUS_FIG_PROP_COUNTER)) {
+		rect(b, f, sc->counter_x, 0, sc->counter_x + 34.0, 90, false);
+		line(b, f, pt(sc->counter_x - 3, 92), pt(sc->counter_x + 34, 92),
+		     4, INK);
+	}
+	if (has(g, GRADUS_FIG_PROP_WALL))
+		line(b, f, pt(sc->wall_x, 0), pt(sc->wall_x, 180), 5, INK);
+	if (has(g, GRADUS_FIG_PROP_STEP))
+		rect(b, f, sc->step_x0, 0, sc->step_x1, FIG_STEP_H, false);
+}
+
+/* Weights and the band, drawn over the body. */
+static void draw_loads(buf *b, const frame *f, const gradus_figure *g,
+		       const gradus_figure_pose *q, const fig_body *bd,
+		       const scene *sc)
+{
+	if (has(g, GRADUS_FIG_PROP_BAND)) {
+		fig_pt e[2];
+		for (int i = 0; i < 2; i++)
+			e[i] = g->band[i] < GRADUS_FIG_PT__COUNT ? bd->p[g->band[i]]
+								  : sc->band_anchor[i];
+		buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+			      "stroke=\"" INK "\" stroke-width=\"2.5\" "
+			      "stroke-dasharray=\"7 4\"/>\n",
+			   sx(f, e[0].x), sy(f, e[0].y), sx(f, e[1].x), sy(f, e[1].y));
+		for (int i = 0; i < 2; i++)
+			if (g->band[i] >= GRADUS_FIG_PT__COUNT)
+				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"" INK "\"/>\n",
+					   sx(f, e[i].x), sy(f, e[i].y));
+	}
+	if (has(g, GRADUS_FIG_PROP_ANKLE_WEIGHT)) {
+		fig_pt a = bd->p[GRADUS_FIG_PT_ANKLE], k = bd->p[GRADUS_FIG_PT_KNEE];
+		fig_pt c = pt(a.x + (k.x - a.x) * 0.12, a.y + (k.y - a.y) * 0.12);
+		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"" INK "\"/>\n",
+			   sx(f, c.x), sy(f, c.y), 6.0 * f->scale);
+	}
+	if (has(g, GRADUS_FIG_PROP_DUMBBELL)) {
+		fig_pt h = bd->p[GRADUS_FIG_PT_HAND];
+		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+			      "rx=\"2\" fill=\"" INK "\"/>\n",
+			   sx(f, h.x) - 6.0 * f->scale, sy(f, h.y) - 4.0 * f->scale,
+			   12.0 * f->scale, 8.0 * f->scale);
+	}
+	if (has(g, GRADUS_FIG_PROP_MACHINE)) {
+		fig_pt m = bd->p[g->moves];
+		(void)q;
+		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\" "
+			      "stroke=\"" INK "\" stroke-width=\"3\"/>\n",
+			   sx(f, m.x), sy(f, m.y), 7.0 * f->scale);
+	}
+}
+
+static void limb(buf *b, const frame *f, fig_pt a, fig_pt c, fig_pt d,
+		 const char *ink, double w)
+{
+	buf_printf(b, "<polyline points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
+		      "fill=\"none\" stroke=\"%s\" stroke-width=\"%.1f\"/>\n",
+		   sx(f, a.x), sy(f, a.y), sx(f, c.x), sy(f, c.y), sx(f, d.x),
+		   sy(f, d.y), ink, w);
+}
+
+static void draw_body(buf *b, const frame *f, const fig_body *bd)
+{
+	const fig_pt *p = bd->p;
+	double w = 3.2 * f->scale + 2.0;
+
+	buf_puts(b, "<g stroke-linecap=\"round\" stroke-linejoin=\"round\">\n");
+	limb(b, f, bd->hip[1], p[GRADUS_FIG_PT_OTHER_KNEE],
+	     p[GRADUS_FIG_PT_OTHER_ANKLE], FAR, w * 0.8);
+	line(b, f, p[GRADUS_FIG_PT_OTHER_ANKLE], p[GRADUS_FIG_PT_OTHER_TOE],
+	     w * 0.8, FAR);
+	limb(b, f, bd->sh[1], p[GRADUS_FIG_PT_OTHER_ELBOW],
+	     p[GRADUS_FIG_PT_OTHER_HAND], FAR, w * 0.8);
+	line(b, f, p[GRADUS_FIG_PT_PELVIS], p[GRADUS_FIG_PT_SHOULDER], w * 1.3, INK);
+	line(b, f, bd->hip[0], bd->hip[1], w, INK);
+	line(b, f, bd->sh[0], bd->sh[1], w, INK);
+	buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#fff\" "
+		      "stroke=\"" INK "\" stroke-width=\"%.1f\"/>\n",
+		   sx(f, p[GRADUS_FIG_PT_HEAD].x), sy(f, p[GRADUS_FIG_PT_HEAD].y),
+		   FIG_HEAD_R * f->scale, w * 0.7);
+	limb(b, f, bd->hip[0], p[GRADUS_FIG_PT_KNEE], p[GRADUS_FIG_PT_ANKLE],
+	     INK, w);
+	line(b, f, p[GRADUS_FIG_PT_ANKLE], p[GRADUS_FIG_PT_TOE], w, INK);
+	limb(b, f, bd->sh[0], p[GRADUS_FIG_PT_ELBOW], p[GRADUS_FIG_PT_HAND],
+	     INK, w);
+	buf_puts(b, "</g>\n");
+}
+
+static void draw_arrow(buf *b, const frame *f, fig_pt from, fig_pt to)
+{
+	double x0 = sx(f, from.x), y0 = sy(f, from.y);
+	double x1 = sx(f, to.x), y1 = sy(f, to.y);
+	double dx = x1 - x0, dy = y1 - y0, len = sqrt(dx * dx + dy * dy);
+	double ux, uy, hx, hy;
+
+	if (len < 12.0)
+		return; /* a hold: nothing moves far enough to show */
+	ux = dx / len;
+	uy = dy / len;
+	/* shorten a little at both ends so the arrow does not hide the limb */
+	x0 += ux * 6.0; y0 += uy * 6.0;
+	x1 -= ux * 4.0; y1 -= uy * 4.0;
+	hx = x1 - ux * 14.0;
+	hy = y1 - uy * 14.0;
+	buf_printf(b, "<g class=\"move\"><line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		      "y2=\"%.1f\" stroke=\"" INK "\" stroke-width=\"3\"/>\n",
+		   x0, y0, hx, hy);
+	buf_printf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
+		      "fill=\"" INK "\"/></g>\n",
+		   x1, y1, hx - uy * 7.0, hy + ux * 7.0, hx + uy * 7.0, hy - ux * 7.0);
+}
+
+static void draw_frame(buf *b, const frame *f, const gradus_figure *g,
+		       const gradus_figure_pose *q, const fig_body *bd,
+		       const scene *sc, const char *label)
+{
+	buf_printf(b, "<g class=\"frame\" data-box=\"%.1f %.1f %.1f %.1f\">\n",
+		   f->ox, f->oy - 4.0, FRAME, FRAME + 4.0);
+	draw_props(b, f, g, q, sc);
+	draw_body(b, f, bd);
+	draw_loads(b, f, g, q, bd, sc);
+	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"18\" "
+		      "font-family=\"sans-serif\" text-anchor=\"middle\" "
+		      "fill=\"" INK "\">%s</text>\n</g>\n",
+		   f->ox + FRAME / 2.0, VIEW_H - 6.0, label);
+}
+
+void render_figure_svg(buf *b, const gradus_exercise *e)
+{
+	const gradus_figure *g = &e->figure;
+	fig_body bodies[2];
+	scene sc;
+	box w = {1e9, 1e9, -1e9, -1e9};
+	frame fr[2];
+	double s;
+
+	if (!e || !g->present)
+		return;
+	fig_body_pose(g, &g->start, &bodies[0]);
+	fig_body_pose(g, &g->end, &bodies[1]);
+	make_scene(g, bodies, &sc);
+	for (int k = 0; k < 2; k++) {
+		for (int i = 0; i < GRADUS_FIG_PT__COUNT; i++)
+			grow(&w, bodies[k].p[i], i == GRADUS_FIG_PT_HEAD ? FIG_HEAD_R + 2 : 6);
+		grow(&w, bodies[k].hip[1], 6);
+		grow(&w, bodies[k].sh[1], 6);
+		grow(&w, bodies[k].hip[0], 6);
+		grow(&w, bodies[k].sh[0], 6);
+	}
+	grow_scene(&w, g, &sc);
+	s = FRAME / (w.x1 - w.x0);
+	if ((FRAME - LABEL_H) / (w.y1 - w.y0) < s)
+		s = (FRAME - LABEL_H) / (w.y1 - w.y0);
+	for (int k = 0; k < 2; k++) {
+		fr[k].world = w;
+		fr[k].scale = s;
+		/* centred in its frame, standing on the frame's floor */
+		fr[k].ox = 10.0 + k * (VIEW_W / 2.0) +
+			   (FRAME - (w.x1 - w.x0) * s) / 2.0;
+		fr[k].oy = 8.0 + (FRAME - LABEL_H - (w.y1 - w.y0) * s);
+	}
+	buf_htmlf(b, "<svg class=\"figure\" xmlns=\"http://www.w3.org/2000/svg\" "
+		     "viewBox=\"0 0 600 300\" role=\"img\" "
+		     "aria-label=\"Start and end position of %s\">\n"
+		     "<title>Start and end position of %s</title>\n",
+		  e->name, e->name);
+	buf_puts(b, "<rect width=\"600\" height=\"300\" fill=\"#fff\"/>\n");
+	draw_frame(b, &fr[0], g, &g->start, &bodies[0], &sc, "Start");
+	draw_frame(b, &fr[1], g, &g->end, &bodies[1], &sc, "End");
+	draw_arrow(b, &fr[1], bodies[0].p[g->moves], bodies[1].p[g->moves]);
+	buf_puts(b, "</svg>\n");
+}

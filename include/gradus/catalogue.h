@@ -29,6 +29,13 @@ typedef struct gradus_exercise gradus_exercise;
 /* A picture of the exercise, drawn from data (docs/formats.md, "figure").
  * Angles are whole degrees; see the format for the convention. */
 typedef enum {
+	GRADUS_FIG_VIEW_SIDE,        /* from the side, facing right */
+	GRADUS_FIG_VIEW_FRONT,       /* from the front: sideways movements */
+	GRADUS_FIG_VIEW_TOP,         /* from above, lying on the bed or mat */
+	GRADUS_FIG_VIEW__COUNT
+} gradus_figure_view;
+
+typedef enum {
 	GRADUS_FIG_ON_FLOOR,         /* standing on the feet */
 	GRADUS_FIG_ON_SEAT,          /* sitting on a chair or machine seat */
 	GRADUS_FIG_ON_BED,           /* lying on a bed, or sitting on its edge */
@@ -78,10 +85,10 @@ typedef enum {
  * angles, ankle is plantar flexion (0: foot square to the shin). The
  * near limbs are hip/knee/ankle/shoulder/elbow, the far ones other_*.
  * Front view: hip and shoulder are abduction. lift raises the pelvis
- * above where the base puts it, in cm. */
+ * above where the base puts it and forward moves it ahead, in cm. */
 typedef struct {
 	gradus_figure_base on;
-	int trunk, head, lift;
+	int trunk, head, lift, forward;
 	int hip, knee, ankle, shoulder, elbow;
 	int other_hip, other_knee, other_ankle, other_shoulder, other_elbow;
 	int line;
@@ -89,7 +96,7 @@ typedef struct {
 
 typedef struct {
 	bool present;                /* false: the exercise has no figure */
-	bool front;                  /* view = "front" (else "side") */
+	gradus_figure_view view;
 	unsigned props;              /* GRADUS_FIG_PROP_* bits */
 	gradus_figure_pose start, end;
 	gradus_figure_point moves;   /* the arrow follows this point */

@@ -143,12 +143,13 @@ static const char *link_id(cfgfile *cf, cset *ex, const char *where,
 /* ---- figure: the picture's data and its checks ---- */
 
 static const char *const figure_keys[] = {
-	"view", "base", "props", "band", "start", "end", "moves", NULL};
+	"view", "base", "limbs", "props", "band", "start", "end", "moves",
+	NULL};
+static const char *const fig_limbs[] = {"both", "one"};
 static const char *const pose_keys[] = {
-	"on", "trunk", "head", "lift", "hip", "knee", "ankle", "shoulder",
+	"on", "trunk", "head", "lift", "forward", "hip", "knee", "ankle", "shoulder",
 	"elbow", "other_hip", "other_knee", "other_ankle", "other_shoulder",
 	"other_elbow", NULL};
-static const char *const fig_views[] = {"side", "front"};
 
 /* One angle of a pose: its range, and where it sits in the struct. */
 static const struct {
@@ -156,29 +157,31 @@ static const struct {
 	int min, max, front_min, front_max;
 	size_t off;
 } pose_angles[] = {
-	{"trunk", -90, 90, -90, 90, offsetof(gradus_figure_pose, trunk)},
+	{"trunk", -110, 110, -110, 110, offsetof(gradus_figure_pose, trunk)},
 	{"head", -60, 60, -60, 60, offsetof(gradus_figure_pose, head)},
 	{"lift", -45, 60, -45, 60, offsetof(gradus_figure_pose, lift)},
+	{"forward", -80, 80, -80, 80, offsetof(gradus_figure_pose, forward)},
 	{"hip", -30, 130, -20, 60, offsetof(gradus_figure_pose, hip)},
 	{"knee", 0, 150, 0, 150, offsetof(gradus_figure_pose, knee)},
-	{"ankle", -30, 50, -30, 50, offsetof(gradus_figure_pose, ankle)},
+	{"ankle", -30, 70, -30, 70, offsetof(gradus_figure_pose, ankle)},
 	{"shoulder", -60, 180, -20, 180, offsetof(gradus_figure_pose, shoulder)},
 	{"elbow", 0, 150, 0, 150, offsetof(gradus_figure_pose, elbow)},
 	{"other_hip", -30, 130, -20, 60, offsetof(gradus_figure_pose, other_hip)},
 	{"other_knee", 0, 150, 0, 150, offsetof(gradus_figure_pose, other_knee)},
-	{"other_ankle", -30, 50, -30, 50, offsetof(gradus_figure_pose, other_ankle)},
+	{"other_ankle", -30, 70, -30, 70, offsetof(gradus_figure_pose, other_ankle)},
 	{"other_shoulder", -60, 180, -20, 180,
 	 offsetof(gradus_figure_pose, other_shoulder)},
 	{"other_elbow", 0, 150, 0, 150, offsetof(gradus_figure_pose, other_elbow)},
 };
 
 /* Reads a pose over `q`, which holds the defaults (the start pose for
- * the end); the other_* limbs follow the near ones unless given. */
+ * the end). The other_* limbs follow the near ones unless given, except
+ * in the end pose of a figure that moves one side (limbs = "one"):
+ * there they keep their start angles. */
 static void read_pose(cfgfile *cf, cset *g, const char *where, bool front,
-		      gradus_figure_pose *q)
+		      bool follow, gradus_figure_pose *q)
 {
 	int w;
-	bool other_given[5] = {false};
 
 	cfg_check_keys(cf, g, where, pose_keys);
 	q->line = cfg_line(g);
@@ -187,19 +190,17 @@ static void read_pose(cfgfile *cf, cset *g, const char *where, bool front,
 		q->on = (gradus_figure_base)w;
 	for (size_t i = 0; i < COUNT(pose_angles); i++) {
 		int *slot = (int *)((char *)q + pose_angles[i].off);
-		if (!cfg_has(g, pose_angles[i].key))
-			continue;
-		cfg_int(cf, g, where, pose_angles[i].key, false,
-			front ? pose_angles[i].front_min : pose_angles[i].min,
-			front ? pose_angles[i].front_max : pose_angles[i].max,
-			slot);
-		if (i >= 8)
-			other_given[i - 8] = true;
+		if (cfg_has(g, pose_angles[i].key))
+			cfg_int(cf, g, where, pose_angles[i].key, false,
+				front ? pose_angles[i].front_min : pose_angles[i].min,
+				front ? pose_angles[i].front_max : pose_angles[i].max,
+				slot);
 	}
-	for (size_t i = 0; i < 5; i++) {
-		int *near = (int *)((char *)q + pose_angles[3 + i].off);
-		int *far = (int *)((char *)q + pose_angles[8 + i].off);
-		if (!other_given[i] && cfg_has(g, pose_angles[3 + i].key))
+	for (size_t i = 0; follow && i < 5; i++) {
+		int *near = (int *)((char *)q + pose_angles[4 + i].off);
+		int *far = (int *)((char *)q + pose_angles[9 + i].off);
+		if (!cfg_has(g, pose_angles[9 + i].key) &&
+		    cfg_has(g, pose_angles[4 + i].key))
 			*far = *near;
 	}
 }
@@ -321,6 +322,7 @@ static void read_figure(cfgfile *cf, cset *ex, const char *id,
 	gradus_figure *f = &e->figure;
 	cset *s, *en;
 	int w, errors_before = cf->errors;
+	bool one = false;
 
 	if (!g)
 		return;
@@ -328,11 +330,14 @@ static void read_figure(cfgfile *cf, cset *ex, const char *id,
 	cfg_check_keys(cf, g, where, figure_keys);
 	f->present = true;
 	f->line = cfg_line(g);
-	if (cfg_word(cf, g, where, "view", false, fig_views, 2, &w))
-		f->front = w == 1;
+	if (cfg_word(cf, g, where, "view", false, gradus_vocab_fig_views,
+		     GRADUS_FIG_VIEW__COUNT, &w))
+		f->view = (gradus_figure_view)w;
 	if (cfg_word(cf, g, where, "base", true, gradus_vocab_fig_base,
 		     GRADUS_FIG_ON__COUNT, &w))
 		f->start.on = (gradus_figure_base)w;
+	if (cfg_word(cf, g, where, "limbs", false, fig_limbs, 2, &w))
+		one = w == 1;
 	bits_list(cf, g, where, "props", gradus_vocab_fig_props, NULL,
 		  GRADUS_FIG_PROP__COUNT, true, &f->props);
 	read_band(cf, g, where, f);
@@ -342,15 +347,17 @@ static void read_figure(cfgfile *cf, cset *ex, const char *id,
 	s = cfg_group(cf, g, where, "start", true);
 	en = cfg_group(cf, g, where, "end", true);
 	if (s)
-		read_pose(cf, s, cfg_path(pw, sizeof(pw), where, "start"), f->front,
-			  &f->start);
+		read_pose(cf, s, cfg_path(pw, sizeof(pw), where, "start"), f->view != GRADUS_FIG_VIEW_SIDE,
+			  true, &f->start);
 	f->end = f->start;
 	if (en)
-		read_pose(cf, en, cfg_path(pw, sizeof(pw), where, "end"), f->front,
-			  &f->end);
+		read_pose(cf, en, cfg_path(pw, sizeof(pw), where, "end"), f->view != GRADUS_FIG_VIEW_SIDE,
+			  !one, &f->end);
 	if (!s || !en || cf->errors != errors_before)
 		return;
 	prop_checks(cf, g, where, e);
+	if (f->view == GRADUS_FIG_VIEW_TOP)
+		return; /* seen from above: lying on the bed or mat */
 	support_check(cf, g, where, f, &f->start, "start");
 	support_check(cf, g, where, f, &f->end, "end");
 }

@@ -3,6 +3,7 @@
 #include <math.h>
 
 const char *const gradus_vocab_fig_base[] = {"floor", "seat", "bed", "mat"};
+const char *const gradus_vocab_fig_views[] = {"side", "front", "top"};
 const char *const gradus_vocab_fig_props[] = {
 	"chair", "counter", "wall", "step", "bed", "band", "ankle_weight",
 	"dumbbell", "machine", "mat"};
@@ -84,10 +85,10 @@ static void front_leg(fig_body *b, const gradus_figure_pose *q, bool other)
 	double a = -q->trunk + sign * (other ? q->other_hip : q->hip);
 	double kn = other ? q->other_knee : q->knee;
 	fig_pt h = b->hip[other], k, an;
-	if (q->on == GRADUS_FIG_ON_SEAT && q->trunk == 0) {
+	if (q->on == GRADUS_FIG_ON_SEAT) {
 		/* the thigh points at the reader: only its sideways part shows */
-		k.x = h.x + sign * sin(fabs(a) * deg) * THIGH;
-		k.y = h.y - 6.0;
+		k.x = h.x + sign * sin((other ? q->other_hip : q->hip) * deg) * THIGH;
+		k.y = h.y - 4.0;
 		an = step(k, 0, SHIN);
 	} else {
 		k = step(h, a, THIGH);
@@ -96,7 +97,7 @@ static void front_leg(fig_body *b, const gradus_figure_pose *q, bool other)
 	b->p[other ? GRADUS_FIG_PT_OTHER_KNEE : GRADUS_FIG_PT_KNEE] = k;
 	b->p[other ? GRADUS_FIG_PT_OTHER_ANKLE : GRADUS_FIG_PT_ANKLE] = an;
 	b->p[other ? GRADUS_FIG_PT_OTHER_TOE : GRADUS_FIG_PT_TOE] =
-		step(an, -q->trunk + sign * 90, 8.0);
+		step(an, (q->on == GRADUS_FIG_ON_SEAT ? 0 : -q->trunk) + sign * 90, 8.0);
 }
 
 static void front_arm(fig_body *b, const gradus_figure_pose *q, bool other)
@@ -112,14 +113,14 @@ static void front_arm(fig_body *b, const gradus_figure_pose *q, bool other)
 void fig_body_pose(const gradus_figure *f, const gradus_figure_pose *q,
 		   fig_body *b)
 {
-	fig_pt pelvis = {0.0, pelvis_height(q)};
+	fig_pt pelvis = {(double)q->forward, pelvis_height(q)};
 	double up = 180.0 - q->trunk;
 
 	b->p[GRADUS_FIG_PT_PELVIS] = pelvis;
 	b->p[GRADUS_FIG_PT_SHOULDER] = step(pelvis, up, TRUNK);
 	b->p[GRADUS_FIG_PT_HEAD] =
 		step(b->p[GRADUS_FIG_PT_SHOULDER], up - q->head, NECK);
-	if (!f->front) {
+	if (f->view == GRADUS_FIG_VIEW_SIDE) {
 		b->hip[0] = b->hip[1] = pelvis;
 		b->sh[0] = b->sh[1] = b->p[GRADUS_FIG_PT_SHOULDER];
 		side_leg(b, q, false);
@@ -128,8 +129,8 @@ void fig_body_pose(const gradus_figure *f, const gradus_figure_pose *q,
 		side_arm(b, q, true);
 		return;
 	}
-	b->hip[0] = step(pelvis, up - 90, HIP_W);
-	b->hip[1] = step(pelvis, up + 90, HIP_W);
+	b->hip[0] = step(pelvis, q->on == GRADUS_FIG_ON_SEAT ? 90 : up - 90, HIP_W);
+	b->hip[1] = step(pelvis, q->on == GRADUS_FIG_ON_SEAT ? -90 : up + 90, HIP_W);
 	b->sh[0] = step(b->p[GRADUS_FIG_PT_SHOULDER], up - 90, SH_W);
 	b->sh[1] = step(b->p[GRADUS_FIG_PT_SHOULDER], up + 90, SH_W);
 	front_leg(b, q, false);

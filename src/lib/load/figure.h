@@ -20,8 +20,8 @@ typedef struct {
 } fig_body;
 
 #define FIG_HEAD_R 9.0
-#define FIG_SEAT_H 46.0
-#define FIG_BED_H 50.0
+#define FIG_SEAT_H 45.0
+#define FIG_BED_H 46.0
 #define FIG_MAT_H 2.0
 #define FIG_STEP_H 18.0
 #define FIG_TOLERANCE 4.0
@@ -35,6 +35,7 @@ double fig_support_height(gradus_figure_base on);
 /* Lying (or kneeling) on a bed or mat, as against sitting on its edge. */
 bool fig_pose_lying(const gradus_figure_pose *pose);
 
+extern const char *const gradus_vocab_fig_views[];  /* GRADUS_FIG_VIEW__COUNT */
 extern const char *const gradus_vocab_fig_base[];   /* GRADUS_FIG_ON__COUNT */
 extern const char *const gradus_vocab_fig_props[];  /* GRADUS_FIG_PROP__COUNT, by bit */
 extern const char *const gradus_vocab_fig_points[]; /* GRADUS_FIG_ANCHOR__END */

@@ -24,8 +24,8 @@ typedef struct {
 
 /* Where the props stand; fixed for both frames. */
 typedef struct {
-	double counter_x, wall_x, step_x0, step_x1;
-	bool wall_behind;
+	double counter_x, counter_top, wall_x, step_x0, step_x1, chair_x;
+	bool wall_behind, chair_facing; /* chair_facing: in front, facing the body */
 	fig_pt band_anchor[2];
 } scene;
 
@@ -67,7 +67,7 @@ static void rect(buf *b, const frame *f, double x0, double y0, double x1,
 	buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
 		      "fill=\"%s\" stroke=\"" INK "\" stroke-width=\"2.5\"/>\n",
 		   sx(f, x0), sy(f, y1), (x1 - x0) * f->scale,
-		   (y1 - y0) * f->scale, filled ? INK : "none");
+		   (y1 - y0) * f->scale, filled ? INK : "#fff");
 }
 
 static bool has(const gradus_figure *g, unsigned prop)
@@ -100,9 +100,15 @@ static void make_scene(const gradus_figure *g, const fig_body bodies[2],
 	double reach = -1e9, back = 1e9;
 	int up = bodies[1].p[GRADUS_FIG_PT_ANKLE].y > s->p[GRADUS_FIG_PT_ANKLE].y;
 
-	sc->counter_x = s->p[GRADUS_FIG_PT_HAND].x - 4.0;
-	if (sc->counter_x < 22.0)
-		sc->counter_x = 22.0;
+	fig_pt h = s->p[GRADUS_FIG_PT_HAND];
+	if (s->p[GRADUS_FIG_PT_OTHER_HAND].x > h.x)
+		h = s->p[GRADUS_FIG_PT_OTHER_HAND];
+	sc->counter_x = h.x - 4.0 > 22.0 ? h.x - 4.0 : 22.0;
+	sc->counter_top = h.y - 2.0 < 80.0 ? 80.0 : h.y - 2.0 > 115.0 ? 115.0 : h.y - 2.0;
+	/* a chair nobody sits on, below the hands: it carries a weight */
+	sc->chair_facing = !sits(g) && h.x > s->p[GRADUS_FIG_PT_PELVIS].x + 15.0 &&
+			   h.y < 75.0;
+	sc->chair_x = sc->chair_facing ? h.x + 4.0 : 0.0;
 	for (int k = 0; k < 2; k++) {
 		const fig_body *bd = &bodies[k];
 		fig_pt h[2] = {bd->p[GRADUS_FIG_PT_HAND], bd->p[GRADUS_FIG_PT_OTHER_HAND]};
@@ -124,13 +130,29 @@ static void make_scene(const gradus_figure *g, const fig_body bodies[2],
 
 static void grow_scene(box *w, const gradus_figure *g, const scene *sc)
 {
+	if (g->view == GRADUS_FIG_VIEW_TOP) {
+		grow(w, pt(w->x0 - 8, w->y0 - 8), 0);
+		grow(w, pt(w->x1 + 8, w->y1 + 8), 0);
+		return;
+	}
 	grow(w, pt(-40, 0), 0);
-	if (has(g, GRADUS_FIG_PROP_CHAIR) || has(g, GRADUS_FIG_PROP_MACHINE))
-		grow(w, pt(-28, 95), 2);
+	if (has(g, GRADUS_FIG_PROP_MAT)) {
+		grow(w, pt(-95, 0), 2);
+		grow(w, pt(110, FIG_MAT_H), 2);
+	}
+	if (has(g, GRADUS_FIG_PROP_BED)) {
+		bool lies = fig_pose_lying(&g->start) || fig_pose_lying(&g->end);
+		grow(w, pt(lies ? -100 : -110, FIG_BED_H), 2);
+		grow(w, pt(lies ? 112 : 14, FIG_BED_H), 2);
+	}
+	if (has(g, GRADUS_FIG_PROP_CHAIR) || has(g, GRADUS_FIG_PROP_MACHINE)) {
+		grow(w, pt(sc->chair_x - 28, 95), 2);
+		grow(w, pt(sc->chair_x + 28, 95), 2);
+	}
 	if (has(g, GRADUS_FIG_PROP_MACHINE))
 		grow(w, pt(95, 150), 2);
 	if (has(g, GRADUS_FIG_PROP_COUNTER))
-		grow(w, pt(sc->counter_x + 34.0, 94), 2);
+		grow(w, pt(sc->counter_x + 34.0, sc->counter_top + 2), 2);
 	if (has(g, GRADUS_FIG_PROP_WALL))
 		grow(w, pt(sc->wall_x, 180), 3);
 	if (has(g, GRADUS_FIG_PROP_STEP))
@@ -141,10 +163,12 @@ static void grow_scene(box *w, const gradus_figure *g, const scene *sc)
 				grow(w, sc->band_anchor[i], 4);
 }
 
-static void draw_chair(buf *b, const frame *f, bool machine)
+static void draw_chair(buf *b, const frame *f, bool machine, double x,
+		       bool facing)
 {
-	line(b, f, pt(-24, FIG_SEAT_H - 2), pt(20, FIG_SEAT_H - 2), 4, INK);
-	line(b, f, pt(-24, FIG_SEAT_H - 2), pt(-28, 95), 4, INK);
+	double d = facing ? -1.0 : 1.0; /* the back is behind the sitter */
+	line(b, f, pt(x - 24 * d, FIG_SEAT_H - 2), pt(x + 20 * d, FIG_SEAT_H - 2), 4, INK);
+	line(b, f, pt(x - 24 * d, FIG_SEAT_H - 2), pt(x - 28 * d, 95), 4, INK);
 	if (machine) {
 		line(b, f, pt(-2, FIG_SEAT_H - 2), pt(-2, 0), 4, INK);
 		line(b, f, pt(-30, 0), pt(26, 0), 4, INK);
@@ -152,8 +176,24 @@ static void draw_chair(buf *b, const frame *f, bool machine)
 		line(b, f, pt(70, 150), pt(95, 150), 4, INK);
 		return;
 	}
-	line(b, f, pt(-22, FIG_SEAT_H - 2), pt(-22, 0), 3, INK);
-	line(b, f, pt(18, FIG_SEAT_H - 2), pt(18, 0), 3, INK);
+	line(b, f, pt(x - 22 * d, FIG_SEAT_H - 2), pt(x - 22 * d, 0), 3, INK);
+	line(b, f, pt(x + 18 * d, FIG_SEAT_H - 2), pt(x + 18 * d, 0), 3, INK);
+}
+
+/* Seen from above: the bed (or mat) as an outline under the body, a
+ * pillow under the head. */
+static void draw_top(buf *b, const frame *f, const gradus_figure *g,
+		     const fig_body *bd)
+{
+	box w = f->world;
+	fig_pt h = bd->p[GRADUS_FIG_PT_HEAD];
+	rect(b, f, w.x0 + 2, w.y0 + 2, w.x1 - 2, w.y1 - 2, false);
+	if (has(g, GRADUS_FIG_PROP_BED))
+		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+			      "height=\"%.1f\" rx=\"6\" fill=\"none\" stroke=\"" INK "\" "
+			      "stroke-width=\"2\"/>\n",
+			   sx(f, h.x - 16), sy(f, h.y + 22), 32 * f->scale,
+			   44 * f->scale);
 }
 
 static void draw_props(buf *b, const frame *f, const gradus_figure *g,
@@ -170,16 +210,45 @@ static void draw_props(buf *b, const frame *f, const gradus_figure *g,
 		line(b, f, pt(x1 - 4, FIG_BED_H - 12), pt(x1 - 4, 0), 3, INK);
 	}
 	if (has(g, GRADUS_FIG_PROP_CHAIR) || has(g, GRADUS_FIG_PROP_MACHINE))
-		draw_chair(b, f, has(g, GRADUS_FIG_PROP_MACHINE));
+		draw_chair(b, f, has(g, GRADUS_FIG_PROP_MACHINE), sc->chair_x,
+			   sc->chair_facing);
 	if (has(g, GRADUS_FIG_PROP_COUNTER)) {
-		rect(b, f, sc->counter_x, 0, sc->counter_x + 34.0, 90, false);
-		line(b, f, pt(sc->counter_x - 3, 92), pt(sc->counter_x + 34, 92),
-		     4, INK);
+		rect(b, f, sc->counter_x, 0, sc->counter_x + 34.0,
+		     sc->counter_top - 2, false);
+		line(b, f, pt(sc->counter_x - 3, sc->counter_top),
+		     pt(sc->counter_x + 34, sc->counter_top), 4, INK);
 	}
 	if (has(g, GRADUS_FIG_PROP_WALL))
 		line(b, f, pt(sc->wall_x, 0), pt(sc->wall_x, 180), 5, INK);
 	if (has(g, GRADUS_FIG_PROP_STEP))
-		rect(b, f, sc->step_x0, 0, sc->step_x1, FIG_STEP_H, false);
+		rect(b, f, sc->step_x0, 0, sc->step_x1, FIG_STEP_H, false); /* in front of the counter */
+}
+
+/* The band: a dashed line from one end to the other (an anchor off the
+ * body is a dot). */
+static void draw_band(buf *b, const frame *f, const gradus_figure *g,
+		      const fig_body *bd, const scene *sc)
+{
+	fig_pt e[2];
+	for (int i = 0; i < 2; i++)
+		e[i] = g->band[i] < GRADUS_FIG_PT__COUNT ? bd->p[g->band[i]]
+							  : sc->band_anchor[i];
+	if (fabs(e[0].x - e[1].x) + fabs(e[0].y - e[1].y) < 6.0) {
+		/* both ends at one point (knees side by side): a loop */
+		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" "
+			      "fill=\"none\" stroke=\"" INK "\" stroke-width=\"2.5\" "
+			      "stroke-dasharray=\"5 3\"/>\n",
+			   sx(f, e[0].x), sy(f, e[0].y), 7.0 * f->scale);
+		return;
+	}
+	buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
+		      "stroke=\"" INK "\" stroke-width=\"2.5\" "
+		      "stroke-dasharray=\"7 4\"/>\n",
+		   sx(f, e[0].x), sy(f, e[0].y), sx(f, e[1].x), sy(f, e[1].y));
+	for (int i = 0; i < 2; i++)
+		if (g->band[i] >= GRADUS_FIG_PT__COUNT)
+			buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"" INK "\"/>\n",
+				   sx(f, e[i].x), sy(f, e[i].y));
 }
 
 /* Weights and the band, drawn over the body. */
@@ -187,20 +256,8 @@ static void draw_loads(buf *b, const frame *f, const gradus_figure *g,
 		       const gradus_figure_pose *q, const fig_body *bd,
 		       const scene *sc)
 {
-	if (has(g, GRADUS_FIG_PROP_BAND)) {
-		fig_pt e[2];
-		for (int i = 0; i < 2; i++)
-			e[i] = g->band[i] < GRADUS_FIG_PT__COUNT ? bd->p[g->band[i]]
-								  : sc->band_anchor[i];
-		buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" "
-			      "stroke=\"" INK "\" stroke-width=\"2.5\" "
-			      "stroke-dasharray=\"7 4\"/>\n",
-			   sx(f, e[0].x), sy(f, e[0].y), sx(f, e[1].x), sy(f, e[1].y));
-		for (int i = 0; i < 2; i++)
-			if (g->band[i] >= GRADUS_FIG_PT__COUNT)
-				buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"" INK "\"/>\n",
-					   sx(f, e[i].x), sy(f, e[i].y));
-	}
+	if (has(g, GRADUS_FIG_PROP_BAND))
+		draw_band(b, f, g, bd, sc);
 	if (has(g, GRADUS_FIG_PROP_ANKLE_WEIGHT)) {
 		fig_pt a = bd->p[GRADUS_FIG_PT_ANKLE], k = bd->p[GRADUS_FIG_PT_KNEE];
 		fig_pt c = pt(a.x + (k.x - a.x) * 0.12, a.y + (k.y - a.y) * 0.12);
@@ -289,7 +346,10 @@ static void draw_frame(buf *b, const frame *f, const gradus_figure *g,
 {
 	buf_printf(b, "<g class=\"frame\" data-box=\"%.1f %.1f %.1f %.1f\">\n",
 		   f->ox, f->oy - 4.0, FRAME, FRAME + 4.0);
-	draw_props(b, f, g, q, sc);
+	if (g->view == GRADUS_FIG_VIEW_TOP)
+		draw_top(b, f, g, bd);
+	else
+		draw_props(b, f, g, q, sc);
 	draw_body(b, f, bd);
 	draw_loads(b, f, g, q, bd, sc);
 	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"18\" "

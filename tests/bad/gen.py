@@ -293,7 +293,7 @@ def gen(out, root):
                   "%s line %d: %s = %s" % (rel, lineno, key, wrong_value(val)))
     cat = c.read(CATALOGUE).decode()
     first = cat.index("{", cat.index("exercises"))
-    end = cat.index("}", first)
+    end = cat.index("\n  }", first) + 3  # the exercise's own closing brace
     one = "format = 1;\nexercises = (\n  " + cat[first:end + 1] + "\n);\n"
     c.add_files("control-one-exercise", {"one.cfg": one.encode()}, "one.cfg",
                 "control: the catalogue the next cases break must be valid",

@@ -204,6 +204,113 @@ static void builtin_ladders_reach_loaded_work(void **state)
 	}
 }
 
+/* Issue 14: every built-in exercise has a picture. */
+static void builtin_exercises_all_have_a_figure(void **state)
+{
+	const gradus_catalogue *c = test_catalogue();
+	(void)state;
+	for (size_t i = 0; i < gradus_catalogue_count(c); i++) {
+		const gradus_exercise *e = gradus_catalogue_get(c, i);
+		if (!e->figure.present)
+			fail_msg("%s (%s:%d) has no figure", e->id, e->file, e->line);
+	}
+}
+
+/* A record of a seated knee straightening with the given figure. */
+static int load_figure(const char *figure, gradus_diags *d,
+		       gradus_catalogue **out)
+{
+	char body[2048];
+	snprintf(body, sizeof(body),
+		 "{ id = \"k\"; name = \"Knee\"; pattern = \"knee_extension\";\n"
+		 "  muscles = [\"thighs\"]; regions = [\"legs\"]; position = \"seated\";\n"
+		 "  level = 2; equipment = [\"chair\"]; load = \"bodyweight\";\n"
+		 "  avoid_with = []; steps = [\"Do it.\"]; cues = [\"Breathe.\"];\n"
+		 "  safety = [\"Stop if it hurts.\"]; caregiver = [\"Watch.\"];\n"
+		 "  figure = %s; }", figure);
+	return load(body, d, out);
+}
+
+static void expect_figure_error(const char *figure, const char *msg, int line)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	char *text;
+	assert_int_equal(load_figure(figure, d, &c), GRADUS_EINVALID);
+	text = diags_text(d);
+	if (!strstr(text, msg))
+		fail_msg("expected '%s' in:\n%s", msg, text);
+	assert_int_equal(gradus_diags_get(d, 0)->line, line);
+	free(text);
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+}
+
+static void a_figure_loads_and_end_keeps_the_start(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	const gradus_exercise *e;
+	(void)state;
+	assert_int_equal(load_figure("{ base = \"seat\"; props = [\"chair\"]; "
+				     "limbs = \"one\"; moves = \"ankle\";\n"
+				     "start = { hip = 90; knee = 90; };\n"
+				     "end = { knee = 0; }; }", d, &c), GRADUS_OK);
+	e = gradus_catalogue_find(c, "k");
+	assert_true(e->figure.present);
+	assert_int_equal(e->figure.end.hip, 90);
+	assert_int_equal(e->figure.end.knee, 0);
+	assert_int_equal(e->figure.end.other_knee, 90); /* one leg moves */
+	assert_int_equal(e->figure.start.other_knee, 90);
+	assert_int_equal(e->figure.moves, GRADUS_FIG_PT_ANKLE);
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+}
+
+static void a_catalogue_without_figures_loads(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	(void)state;
+	assert_int_equal(load(ex("a", "squat", 1, NULL, NULL), d, &c), GRADUS_OK);
+	assert_false(gradus_catalogue_find(c, "a")->figure.present);
+	assert_int_equal(gradus_diags_count(d), 0);
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+}
+
+static void rejects_a_joint_out_of_range(void **state)
+{
+	(void)state;
+	expect_figure_error("{ base = \"seat\"; props = [\"chair\"]; moves = \"ankle\";\n"
+			    "start = { hip = 90; knee = 170; };\nend = { knee = 0; }; }",
+			    "'k.figure.start.knee' must be from 0 to 150 (found 170)", 9);
+}
+
+static void rejects_a_floating_body(void **state)
+{
+	(void)state;
+	expect_figure_error("{ base = \"floor\"; props = [\"chair\"]; moves = \"pelvis\";\n"
+			    "start = { lift = 0; };\nend = { lift = 25; }; }",
+			    "'k.figure.end': the body floats 25 cm above the floor", 10);
+}
+
+static void rejects_a_body_through_the_bed(void **state)
+{
+	(void)state;
+	expect_figure_error("{ base = \"bed\"; props = [\"bed\", \"chair\"]; moves = \"ankle\";\n"
+			    "start = { trunk = -90; lift = -12; };\nend = { ankle = 30; }; }",
+			    "the body goes 12 cm into the bed", 9);
+}
+
+static void rejects_a_missing_prop(void **state)
+{
+	(void)state;
+	expect_figure_error("{ base = \"seat\"; props = [\"wall\"]; moves = \"ankle\";\n"
+			    "start = { hip = 90; knee = 90; };\nend = { knee = 0; }; }",
+			    "'k.figure.props' must show 'chair': the exercise uses chair", 8);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -216,6 +323,13 @@ int main(void)
 		cmocka_unit_test(reports_every_problem_of_a_record),
 		cmocka_unit_test(builtin_catalogue_covers_everything),
 		cmocka_unit_test(builtin_ladders_reach_loaded_work),
+		cmocka_unit_test(builtin_exercises_all_have_a_figure),
+		cmocka_unit_test(a_figure_loads_and_end_keeps_the_start),
+		cmocka_unit_test(a_catalogue_without_figures_loads),
+		cmocka_unit_test(rejects_a_joint_out_of_range),
+		cmocka_unit_test(rejects_a_floating_body),
+		cmocka_unit_test(rejects_a_body_through_the_bed),
+		cmocka_unit_test(rejects_a_missing_prop),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

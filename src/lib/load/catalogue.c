@@ -233,28 +233,31 @@ static void prop_checks(cfgfile *cf, cset *g, const char *where,
 {
 	const gradus_figure *f = &e->figure;
 	const gradus_figure_pose *poses[2] = {&f->start, &f->end};
+	bool bed = false, seat = false;
+	cset *at = config_setting_get_member(g, "props");
+
+	if (!at)
+		at = g;
 
 	for (size_t i = 0; i < COUNT(eq_props); i++)
 		if ((e->equipment & eq_props[i].eq) && !(f->props & eq_props[i].prop))
-			cfg_error(cf, g,
+			cfg_error(cf, at,
 				  "'%s.props' must show '%s': the exercise uses %s",
 				  where, prop_name(eq_props[i].prop),
 				  gradus_equipment_name(eq_props[i].eq));
 	for (int k = 0; k < 2; k++) {
-		if (poses[k]->on == GRADUS_FIG_ON_BED && !(f->props & GRADUS_FIG_PROP_BED))
-			cfg_error(cf, g, "'%s.props' must show 'bed': the body is on a bed",
-				  where);
-		else if (poses[k]->on == GRADUS_FIG_ON_SEAT &&
-			 !(f->props & (GRADUS_FIG_PROP_CHAIR | GRADUS_FIG_PROP_MACHINE)))
-			cfg_error(cf, g,
-				  "'%s.props' must show 'chair' or 'machine': the body sits",
-				  where);
-		else
-			continue;
-		break;
+		bed |= poses[k]->on == GRADUS_FIG_ON_BED;
+		seat |= poses[k]->on == GRADUS_FIG_ON_SEAT;
 	}
+	if (bed && !(f->props & GRADUS_FIG_PROP_BED))
+		cfg_error(cf, at, "'%s.props' must show 'bed': the body is on a bed",
+			  where);
+	if (seat && !(f->props & (GRADUS_FIG_PROP_CHAIR | GRADUS_FIG_PROP_MACHINE)))
+		cfg_error(cf, at,
+			  "'%s.props' must show 'chair' or 'machine': the body sits",
+			  where);
 	if ((f->props & GRADUS_FIG_PROP_BAND) && !cfg_has(g, "band"))
-		cfg_error(cf, g, "'%s.band' must name the band's two ends: props show a band",
+		cfg_error(cf, at, "'%s.band' must name the band's two ends: props show a band",
 			  where);
 }
 

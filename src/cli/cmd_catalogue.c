@@ -119,18 +119,19 @@ static int print_json(cJSON *root)
 	return rc;
 }
 
-static int print_string(int rc, char *s)
+static int print_string(int rc, char *s, const char *path)
 {
 	if (rc != GRADUS_OK || !s) {
 		cli_error("out of memory");
 		return EXIT_IO;
 	}
-	rc = cli_write_output(NULL, s, strlen(s));
+	rc = cli_write_output(path, s, strlen(s));
 	free(s);
 	return rc;
 }
 
-static int print_booklet(const gradus_catalogue *cat, bool filtered)
+static int print_booklet(const gradus_catalogue *cat, bool filtered,
+			 const char *path)
 {
 	char *s = NULL;
 	int rc;
@@ -139,7 +140,7 @@ static int print_booklet(const gradus_catalogue *cat, bool filtered)
 		return EXIT_USAGE;
 	}
 	rc = gradus_catalogue_booklet(cat, &s);
-	return print_string(rc, s);
+	return print_string(rc, s, path);
 }
 
 int cmd_exercise(int argc, char **argv, cli_ctx *ctx)
@@ -149,7 +150,8 @@ int cmd_exercise(int argc, char **argv, cli_ctx *ctx)
 	char *s = NULL;
 	int rc;
 
-	rc = cli_parse(ctx, argc, argv, "exercise", CLI_FORMAT, text_html, 2, &a);
+	rc = cli_parse(ctx, argc, argv, "exercise", CLI_FORMAT | CLI_OUTPUT,
+		       text_html, 2, &a);
 	if (rc != 0)
 		return rc;
 	if (a.n_args != 2 || strcmp(a.args[0], "show") != 0) {
@@ -164,7 +166,7 @@ int cmd_exercise(int argc, char **argv, cli_ctx *ctx)
 		return EXIT_USAGE;
 	}
 	rc = gradus_exercise_render(e, a.fmt == 1, &s);
-	return print_string(rc, s);
+	return print_string(rc, s, a.out_path);
 }
 
 int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
@@ -177,8 +179,8 @@ int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 	int fmt, rc;
 	size_t shown = 0;
 
-	rc = cli_parse(ctx, argc, argv, "exercises", CLI_FORMAT | CLI_FILTERS,
-		       text_json_html, 3, &a);
+	rc = cli_parse(ctx, argc, argv, "exercises",
+		       CLI_FORMAT | CLI_FILTERS | CLI_OUTPUT, text_json_html, 3, &a);
 	if (rc != 0)
 		return rc;
 	if (a.n_args > 0) {
@@ -204,7 +206,12 @@ int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 	if ((rc = cli_load_base(ctx)) != 0)
 		return rc;
 	if (fmt == 2)
-		return print_booklet(ctx->cat, pattern || equipment || position);
+		return print_booklet(ctx->cat, pattern || equipment || position,
+				     a.out_path);
+	if (a.out_path) {
+		cli_error("-o is for the booklet (-f html)");
+		return EXIT_USAGE;
+	}
 
 	cJSON *root = fmt == 1 ? cJSON_CreateObject() : NULL, *list = NULL;
 	if (fmt == 1) {

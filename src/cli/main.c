@@ -96,12 +96,14 @@ static const command commands[] = {
 	 "Exit 0 when everything is valid, 3 when a file has errors, 1 when a\n"
 	 "file cannot be read.\n"},
 	{"exercises", cmd_exercises,
-	 "gradus exercises [--pattern P] [--equipment E] [--position P] [-f text|json|html]",
+	 "gradus exercises [--pattern P] [--equipment E] [--position P]\n"
+	 "                 [-f text|json|html] [-o FILE]",
 	 "List the exercises of the catalogue, optionally only those of one\n"
 	 "pattern, needing one piece of equipment, or starting in one position.\n"
 	 "  -f html   a printable booklet of the whole catalogue: each exercise\n"
-	 "            with its picture, steps, tips, safety and helper notes\n"},
-	{"exercise", cmd_exercise, "gradus exercise show ID [-f text|html]",
+	 "            with its picture, steps, tips, safety and helper notes\n"
+	 "  -o FILE   write the booklet to FILE (replaced only when complete)\n"},
+	{"exercise", cmd_exercise, "gradus exercise show ID [-f text|html] [-o FILE]",
 	 "Show one exercise the way the person reads it: its name, numbered\n"
 	 "steps, tips, safety lines, notes for the helper and the easier and\n"
 	 "harder versions; -f html adds the picture (start and end position).\n"},

@@ -49,34 +49,44 @@ static void exercise_text(buf *b, const gradus_exercise *e)
 	text_link(b, "Too easy? Try:", e->harder);
 }
 
-static void html_list(buf *b, const char *head, const char *const *v,
+static void html_list(buf *b, int h, const char *head, const char *const *v,
 		      size_t n, bool numbered)
 {
-	buf_htmlf(b, "<h3>%s</h3>\n<%s>\n", head, numbered ? "ol" : "ul");
+	buf_printf(b, "<h%d>", h);
+	buf_html(b, head);
+	buf_printf(b, "</h%d>\n<%s>\n", h, numbered ? "ol" : "ul");
 	for (size_t i = 0; i < n; i++)
 		buf_htmlf(b, "<li>%s</li>\n", v[i]);
 	buf_printf(b, "</%s>\n", numbered ? "ol" : "ul");
 }
 
-static void html_link(buf *b, const char *head, const gradus_exercise *t)
+/* In the booklet the other version is a link; on its own page, a name. */
+static void html_link(buf *b, const char *head, const gradus_exercise *t,
+		      bool link)
 {
-	if (t)
+	if (t && link)
 		buf_htmlf(b, "<p><strong>%s</strong> <a href=\"#%s\">%s</a></p>\n",
 			  head, t->id, t->name);
+	else if (t)
+		buf_htmlf(b, "<p><strong>%s</strong> %s (%s)</p>\n", head,
+			  t->name, t->id);
 }
 
-static void exercise_html(buf *b, const gradus_exercise *e)
+/* One exercise; its name is a heading of level h, its parts h + 1. */
+static void exercise_html(buf *b, const gradus_exercise *e, int h)
 {
-	buf_htmlf(b, "<article class=\"exercise\" id=\"%s\">\n<h2>%s</h2>\n"
-		     "<p class=\"id\">%s, level %d</p>\n",
-		  e->id, e->name, e->id, e->level);
+	buf_htmlf(b, "<article class=\"exercise\" id=\"%s\">\n", e->id);
+	buf_printf(b, "<h%d>", h);
+	buf_html(b, e->name);
+	buf_printf(b, "</h%d>\n", h);
+	buf_htmlf(b, "<p class=\"id\">%s, level %d</p>\n", e->id, e->level);
 	render_figure_svg(b, e);
-	html_list(b, "How to do it", e->steps, e->n_steps, true);
-	html_list(b, "Tips", e->cues, e->n_cues, false);
-	html_list(b, "Be safe", e->safety, e->n_safety, false);
-	html_list(b, "For the helper", e->caregiver, e->n_caregiver, false);
-	html_link(b, "Too hard? Try:", e->easier);
-	html_link(b, "Too easy? Try:", e->harder);
+	html_list(b, h + 1, "How to do it", e->steps, e->n_steps, true);
+	html_list(b, h + 1, "Tips", e->cues, e->n_cues, false);
+	html_list(b, h + 1, "Be safe", e->safety, e->n_safety, false);
+	html_list(b, h + 1, "For the helper", e->caregiver, e->n_caregiver, false);
+	html_link(b, "Too hard? Try:", e->easier, h > 1);
+	html_link(b, "Too easy? Try:", e->harder, h > 1);
 	buf_puts(b, "</article>\n");
 }
 
@@ -86,9 +96,12 @@ static const char css[] =
 	"h1 { font-size: 20pt; }\n"
 	"h2 { font-size: 16pt; margin: 0 0 2pt 0; }\n"
 	"h3 { font-size: 13pt; margin: 8pt 0 2pt 0; }\n"
+	"article h1 { font-size: 16pt; margin: 0 0 2pt 0; }\n"
+	"article h2 + p.id ~ h3, article h1 + p.id ~ h2 { font-size: 13pt;"
+	" margin: 8pt 0 2pt 0; }\n"
 	"ol, ul { margin: 0 0 0 1.2em; padding: 0; }\n"
 	"p.id { color: #333; font-size: 11pt; margin: 0 0 4pt 0; }\n"
-	"svg.figure { display: block; width: 100%; max-width: 15cm;"
+	"svg.figure { display: block; width: 100%; max-width: 11cm;"
 	" height: auto; border: 1px solid #000; margin: 4pt 0; }\n"
 	"article.exercise { break-inside: avoid; page-break-inside: avoid;"
 	" border-top: 2px solid #000; padding-top: 8pt; margin-top: 12pt; }\n"
@@ -122,7 +135,7 @@ int gradus_exercise_render(const gradus_exercise *e, bool html, char **out)
 		return finish(&b, out);
 	}
 	html_head(&b, e->name);
-	exercise_html(&b, e);
+	exercise_html(&b, e, 1);
 	buf_puts(&b, "</main>\n</body>\n</html>\n");
 	return finish(&b, out);
 }
@@ -137,7 +150,7 @@ int gradus_catalogue_booklet(const gradus_catalogue *cat, char **out)
 		       "where you start and where you end, then how to do it.</p>\n",
 		   n);
 	for (size_t i = 0; i < n; i++)
-		exercise_html(&b, gradus_catalogue_get(cat, i));
+		exercise_html(&b, gradus_catalogue_get(cat, i), 2);
 	buf_puts(&b, "</main>\n</body>\n</html>\n");
 	return finish(&b, out);
 }

@@ -144,6 +144,15 @@ typedef struct {
 	int line;
 } gradus_start_load;
 
+/* Someone to call about the exercises (contacts.therapist,
+ * contacts.doctor): a name of at most 80 bytes and a telephone number of
+ * at most 20 (digits, spaces, '+', '-', '(' and ')', at least 3 digits).
+ * Both NULL when the contact is not given. */
+typedef struct {
+	const char *name;
+	const char *phone;
+} gradus_contact;
+
 typedef struct {
 	const char *name;
 	int age;
@@ -186,12 +195,24 @@ typedef struct {
 	gradus_supervision supervision;
 	const char *caregiver;   /* NULL when not given */
 	gradus_mobility mobility;
-	const char *emergency_number; /* NULL: "your local emergency number" */
+	/* setup.country: an ISO 3166-1 alpha-2 code in capitals ("US"),
+	 * NULL when not given. */
+	const char *country;
+	/* setup.emergency_number as written; when not given, the country's
+	 * number from the table (gradus_country_emergency_number) and
+	 * emergency_from_country is true; NULL when neither: the pages say
+	 * "your local emergency number". */
+	const char *emergency_number;
+	bool emergency_from_country;
 	unsigned equipment;      /* GRADUS_EQ_* owned (bed always) */
 	unsigned bands;          /* bits (1u << gradus_band) owned */
 	double ankle_weights_kg[GRADUS_MAX_WEIGHTS]; size_t n_ankle_weights;
 	double dumbbells_kg[GRADUS_MAX_WEIGHTS];     size_t n_dumbbells;
 	const char *const *exclude; size_t n_exclude;
+
+	/* contacts.therapist and contacts.doctor: name and phone, both NULL
+	 * when the contact is not given */
+	gradus_contact therapist, doctor;
 
 	const char *template_id; /* program.template, NULL when not given */
 	int max_rpe;             /* program overrides, -1 when not given */
@@ -226,6 +247,12 @@ int gradus_profile_load_string(gradus_profile **out, const char *name,
 			       const char *text, const gradus_catalogue *cat,
 			       const gradus_templates *tpl, gradus_diags *d);
 void gradus_profile_free(gradus_profile *p);
+
+/* The emergency number gradus prints for a country: `code` is an ISO
+ * 3166-1 alpha-2 code in capitals ("US"). The medical (ambulance) number
+ * where a country has several; in the EU, 112. A static string; NULL
+ * when the country is not in the table (docs/formats.md lists it). */
+const char *gradus_country_emergency_number(const char *code);
 
 /* Names as spelled in files: static, never to be freed; NULL out of
  * range. */

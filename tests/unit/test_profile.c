@@ -302,6 +302,83 @@ static void start_load_errors(void **state)
 		       "test.cfg:32: error: 'program.start_load[1]' gives a start load for 'seated-band-row' again (first on line 31)\n");
 }
 
+/* setup.country gives the emergency number when none is written; a
+ * written number wins; a code not in the table is an error with a hint. */
+static void country_gives_the_emergency_number(void **state)
+{
+	static const struct {
+		const char *code, *number;
+	} rows[] = {{"US", "911"}, {"CA", "911"}, {"GB", "999"}, {"AU", "000"},
+		    {"NZ", "111"}, {"DE", "112"}, {"FR", "112"}, {"CH", "144"},
+		    {"JP", "119"}, {"IN", "112"}, {"ZA", "10177"}, {"BR", "192"},
+		    {"NO", "113"}};
+	gradus_diags *d = gradus_diags_new();
+	gradus_profile *p;
+	char *text;
+	(void)state;
+	for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++)
+		assert_string_equal(gradus_country_emergency_number(rows[i].code), rows[i].number);
+	assert_null(gradus_country_emergency_number("UK"));
+	assert_null(gradus_country_emergency_number("us"));
+	assert_null(gradus_country_emergency_number(NULL));
+
+	text = replace(clean_profile, "minutes = 30;", "minutes = 30; country = \"US\";");
+	p = profile_from(text, d);
+	assert_non_null(p);
+	assert_string_equal(p->country, "US");
+	assert_string_equal(p->emergency_number, "911");
+	assert_true(p->emergency_from_country);
+	gradus_profile_free(p);
+	free(text);
+	text = replace(clean_profile, "minutes = 30;",
+		       "minutes = 30; country = \"US\"; emergency_number = \"+1 555\";");
+	p = profile_from(text, d);
+	assert_non_null(p);
+	assert_string_equal(p->emergency_number, "+1 555");
+	assert_false(p->emergency_from_country);
+	gradus_profile_free(p);
+	free(text);
+	p = profile_from(clean_profile, d);
+	assert_null(p->country);
+	assert_null(p->emergency_number);
+	assert_null(p->therapist.phone);
+	assert_null(p->doctor.name);
+	gradus_profile_free(p);
+	assert_int_equal(gradus_diags_count(d), 0);
+	gradus_diags_free(d);
+
+	expect("minutes = 30;", "minutes = 30; country = \"UK\";",
+	       "test.cfg:27: error: 'setup.country' is 'UK', which is not in gradus's table of emergency numbers; did you mean 'GB'? (Or leave 'country' out and write the number in 'setup.emergency_number'.)\n");
+	expect("minutes = 30;", "minutes = 30; country = \"us\";",
+	       "test.cfg:27: error: 'setup.country' is 'us', which is not in gradus's table of emergency numbers; did you mean 'US'? (Or leave 'country' out and write the number in 'setup.emergency_number'.)\n");
+}
+
+static void contacts_are_read_and_checked(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	char *text = replace(clean_profile, "measures:",
+			     "contacts = { therapist = { name = \"Anna Berg\"; phone = \"020 7946 0000\"; };\n"
+			     "  doctor = { name = \"Dr Patel\"; phone = \"+44 (20) 7946-0001\"; }; };\nmeasures:");
+	gradus_profile *p = profile_from(text, d);
+	(void)state;
+	assert_non_null(p);
+	assert_string_equal(p->therapist.name, "Anna Berg");
+	assert_string_equal(p->therapist.phone, "020 7946 0000");
+	assert_string_equal(p->doctor.phone, "+44 (20) 7946-0001");
+	gradus_profile_free(p);
+	gradus_diags_free(d);
+	free(text);
+
+	expect("measures:", "contacts = { nurse = { name = \"X\"; phone = \"123\"; }; };\nmeasures:",
+	       "test.cfg:24: error: unknown key 'nurse' in 'contacts'\n");
+	expect("measures:", "contacts = { doctor = { name = \"X\"; }; };\nmeasures:",
+	       "test.cfg:24: error: 'contacts.doctor.phone' is missing\n");
+	expect("measures:", "contacts = { doctor = { name = \"X\"; phone = \"call me\"; }; };\nmeasures:",
+	       "test.cfg:24: error: 'contacts.doctor.phone' must be a telephone number: at least 3 digits, with spaces, '+', '-', '(' and ')' if you like (found 'call me')\n");
+	expect("measures:", "contacts = { doctor = { name = \"X\"; phone = \"12\"; }; };\nmeasures:",
+	       "test.cfg:24: error: 'contacts.doctor.phone' must be a telephone number: at least 3 digits, with spaces, '+', '-', '(' and ')' if you like (found '12')\n");
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -319,6 +396,8 @@ int main(void)
 		cmocka_unit_test(no_pins_or_start_loads_by_default),
 		cmocka_unit_test(pin_errors),
 		cmocka_unit_test(start_load_errors),
+		cmocka_unit_test(country_gives_the_emergency_number),
+		cmocka_unit_test(contacts_are_read_and_checked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

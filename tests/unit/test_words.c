@@ -27,6 +27,9 @@ static const tier_case cases[] = {
 	{"emergency with a number", GRADUS_TIER_EMERGENCY,
 	 {"chest_pain = false;", "minutes = 30;"},
 	 {"chest_pain = true;", "minutes = 30; emergency_number = \"+44 999\";"}},
+	{"emergency in the US", GRADUS_TIER_EMERGENCY,
+	 {"chest_pain = false;", "minutes = 30;"},
+	 {"chest_pain = true;", "minutes = 30; country = \"US\";"}},
 	{"urgent", GRADUS_TIER_URGENT, {"swallowing_difficulty = false;"},
 	 {"swallowing_difficulty = true;"}},
 	{"review", GRADUS_TIER_REVIEW, {"muscle_twitching = false;"}, {"muscle_twitching = true;"}},
@@ -380,9 +383,13 @@ static void plans_name_the_emergency_number(void **state)
 	static const tier_case number = {"plan with a number", GRADUS_TIER_PROCEED,
 					 {"minutes = 30;"},
 					 {"minutes = 30; emergency_number = \"+44 999\";"}};
-	const tier_case *cs[2] = {&plain, &number};
+	static const tier_case us = {"plan in the US, with contacts", GRADUS_TIER_PROCEED,
+				     {"minutes = 30;", "falls_last_year = 0;\n};"},
+				     {"minutes = 30; country = \"US\";",
+				      "falls_last_year = 0;\n};\ncontacts = { therapist = { name = \"Anna Berg\"; phone = \"+1 (555) 010 0100\"; }; };"}};
+	const tier_case *cs[3] = {&plain, &number, &us};
 	(void)state;
-	for (int i = 0; i < 2; i++) {
+	for (int i = 0; i < 3; i++) {
 		gradus_profile *p = load_case(cs[i]);
 		gradus_screening *s = screen(p);
 		gradus_diags *d = gradus_diags_new();
@@ -394,6 +401,16 @@ static void plans_name_the_emergency_number(void **state)
 						      NULL, d), GRADUS_OK);
 		words_stop(&stop, p);
 		assert_non_null(stop.ptr);
+		if (cs[i] == &us) {
+			/* the country's number, and the therapist after it, the
+			 * phone's spaces no-break spaces */
+			assert_string_equal(words_emergency_number(p), "911");
+			assert_true(p->emergency_from_country);
+			assert_non_null(strstr(stop.ptr, "STOP AND CALL 911 at once"));
+			assert_non_null(strstr(stop.ptr, "Questions about the exercises: your therapist, Anna Berg, "
+							 "+1\xc2\xa0(555)\xc2\xa0" "010\xc2\xa0" "0100."));
+			assert_true(strstr(stop.ptr, "911") < strstr(stop.ptr, "Anna Berg"));
+		}
 		assert_int_equal(gradus_plan_render(&out, NULL, pl, GRADUS_PLAN_TEXT, NULL), GRADUS_OK);
 		words = squeeze(out);
 		expect_whole("plan text", cs[i], words, stop.ptr);
@@ -408,7 +425,15 @@ static void plans_name_the_emergency_number(void **state)
 		assert_int_equal(gradus_plan_render(&out, NULL, pl, GRADUS_PLAN_HTML, NULL), GRADUS_OK);
 		words = html_words(out);
 		expect_whole("plan HTML", cs[i], words, box.ptr);
+		if (cs[i] == &us)
+			expect_whole("plan HTML", cs[i], words,
+				     "Questions about the exercises: your therapist, Anna Berg, +1 (555) 010 0100");
 		free(words);
+		free(out);
+		/* FHIR: the stop line is the CarePlan's first note */
+		assert_int_equal(gradus_plan_render(&out, NULL, pl, GRADUS_PLAN_FHIR, NULL), GRADUS_OK);
+		if (!strstr(out, stop.ptr))
+			fail_msg("%s: the FHIR plan has no note '%s'", cs[i]->name, stop.ptr);
 		free(out);
 		buf_free(&stop);
 		buf_free(&box);

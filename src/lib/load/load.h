@@ -46,4 +46,9 @@ extern const char *const gradus_vocab_region_words[];
 extern const unsigned gradus_vocab_region_bits[];
 #define GRADUS_REGION_WORDS 10
 
+/* The codes of the emergency-number table (country.c), in order: at
+ * most `max` into codes; returns how many. */
+#define GRADUS_MAX_COUNTRIES 64
+size_t gradus_country_codes(const char **codes, size_t max);
+
 #endif

@@ -1,6 +1,7 @@
 #include "gradus/profile.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -57,7 +58,10 @@ const char *gradus_red_flag_question(gradus_red_flag f)
 
 static const char *const top_keys[] = {"format",  "person",   "condition",
 				       "red_flags", "health", "measures",
-				       "setup",   "program",  NULL};
+				       "setup",   "program",  "contacts",
+				       NULL};
+static const char *const contacts_keys[] = {"therapist", "doctor", NULL};
+static const char *const contact_keys[] = {"name", "phone", NULL};
 static const char *const person_keys[] = {"name", "age", "sex", "weight_kg",
 					  NULL};
 static const char *const condition_keys[] = {
@@ -77,7 +81,8 @@ static const char *const measures_keys[] = {
 	"gait_speed_m_s", "tug_s", "sppb", "sarc_f", NULL};
 static const char *const setup_keys[] = {
 	"start", "weeks", "days", "minutes", "supervision", "caregiver",
-	"mobility", "emergency_number", "equipment", "exclude", NULL};
+	"mobility", "emergency_number", "country", "equipment", "exclude",
+	NULL};
 static const char *const equipment_keys[] = {
 	"chair", "sturdy_counter", "wall", "step", "gym", "bands",
 	"ankle_weights_kg", "dumbbells_kg", NULL};
@@ -439,6 +444,57 @@ static void read_equipment(gradus_profile *p, cfgfile *cf, cset *setup)
 		p->equipment |= GRADUS_EQ_DUMBBELL;
 }
 
+/* setup.country and setup.emergency_number: the number as written, or
+ * else the country's from the table (load/country.c). */
+static void read_emergency(gradus_profile *p, arena *a, cfgfile *cf, cset *g)
+{
+	const char *codes[GRADUS_MAX_COUNTRIES], *hint;
+	char up[3] = "";
+	size_t n;
+
+	if (cfg_string(cf, g, "setup", "emergency_number", false, 20, a,
+		       &p->emergency_number)) {
+		for (const char *c = p->emergency_number; *c; c++)
+			if (!((*c >= '0' && *c <= '9') || *c == ' ' || *c == '+' ||
+			      *c == '-')) {
+				cfg_error(cf, config_setting_get_member(g, "emergency_number"),
+					  "'setup.emergency_number' must be a telephone number: digits, spaces, '+' and '-' (found '%s')",
+					  p->emergency_number);
+				break;
+			}
+	}
+	if (!cfg_string(cf, g, "setup", "country", false, 8, a, &p->country))
+		return;
+	if (gradus_country_emergency_number(p->country)) {
+		if (!p->emergency_number) {
+			p->emergency_number = gradus_country_emergency_number(p->country);
+			p->emergency_from_country = true;
+		}
+		return;
+	}
+	/* a hint: the code in capitals, "GB" for "UK", or a near code */
+	if (strlen(p->country) == 2) {
+		up[0] = (char)(p->country[0] & ~0x20);
+		up[1] = (char)(p->country[1] & ~0x20);
+		up[2] = '\0';
+	}
+	n = gradus_country_codes(codes, GRADUS_MAX_COUNTRIES);
+	if (strcmp(up, "UK") == 0)
+		hint = "GB";
+	else if (up[0] && gradus_country_emergency_number(up))
+		hint = up;
+	else
+		hint = cfg_closest(p->country, codes, n);
+	if (hint)
+		cfg_error(cf, config_setting_get_member(g, "country"),
+			  "'setup.country' is '%s', which is not in gradus's table of emergency numbers; did you mean '%s'? (Or leave 'country' out and write the number in 'setup.emergency_number'.)",
+			  p->country, hint);
+	else
+		cfg_error(cf, config_setting_get_member(g, "country"),
+			  "'setup.country' is '%s', which is not in gradus's table of emergency numbers (two capital letters of ISO 3166-1, such as \"US\" or \"GB\"; docs/formats.md lists them). Leave 'country' out and write the number in 'setup.emergency_number'.",
+			  p->country);
+}
+
 static void read_setup(gradus_profile *p, arena *a, cfgfile *cf, cset *root,
 		       const gradus_catalogue *cat)
 {
@@ -473,17 +529,7 @@ static void read_setup(gradus_profile *p, arena *a, cfgfile *cf, cset *root,
 	if (enum_key(cf, g, W, "mobility", true, gradus_vocab_mobility,
 		     GRADUS_MOB__COUNT, &w))
 		p->mobility = (gradus_mobility)w;
-	if (cfg_string(cf, g, W, "emergency_number", false, 20, a,
-		       &p->emergency_number)) {
-		for (const char *c = p->emergency_number; *c; c++)
-			if (!((*c >= '0' && *c <= '9') || *c == ' ' || *c == '+' ||
-			      *c == '-')) {
-				cfg_error(cf, config_setting_get_member(g, "emergency_number"),
-					  "'setup.emergency_number' must be a telephone number: digits, spaces, '+' and '-' (found '%s')",
-					  p->emergency_number);
-				break;
-			}
-	}
+	read_emergency(p, a, cf, g);
 	read_equipment(p, cf, g);
 	if (cfg_has(g, "exclude") &&
 	    cfg_string_list(cf, g, W, "exclude", false, 0, 200, 64, a,
@@ -823,6 +869,48 @@ static void read_program(gradus_profile *p, arena *a, cfgfile *cf,
 	read_start_loads(p, a, cf, g, cat);
 }
 
+/* contacts.therapist, contacts.doctor: { name; phone; }, both keys
+ * required. A phone is digits, spaces, '+', '-', '(' and ')', with at
+ * least 3 digits. */
+static void read_contact(gradus_contact *c, arena *a, cfgfile *cf, cset *g,
+			 const char *key)
+{
+	char where[32];
+	cset *e = cfg_group(cf, g, "contacts", key, false);
+	int digits = 0;
+	bool bad = false;
+
+	if (!e)
+		return;
+	snprintf(where, sizeof(where), "contacts.%s", key);
+	cfg_check_keys(cf, e, where, contact_keys);
+	cfg_string(cf, e, where, "name", true, 80, a, &c->name);
+	if (!cfg_string(cf, e, where, "phone", true, 20, a, &c->phone))
+		return;
+	for (const char *ch = c->phone; *ch; ch++) {
+		if (*ch >= '0' && *ch <= '9')
+			digits++;
+		else if (!strchr(" +-()", *ch))
+			bad = true;
+	}
+	if (bad || digits < 3)
+		cfg_error(cf, config_setting_get_member(e, "phone"),
+			  "'%s.phone' must be a telephone number: at least 3 digits, with spaces, '+', '-', '(' and ')' if you like (found '%s')",
+			  where, c->phone);
+}
+
+static void read_contacts(gradus_profile *p, arena *a, cfgfile *cf,
+			  cset *root)
+{
+	cset *g = cfg_group(cf, root, NULL, "contacts", false);
+
+	if (!g)
+		return;
+	cfg_check_keys(cf, g, "contacts", contacts_keys);
+	read_contact(&p->therapist, a, cf, g, "therapist");
+	read_contact(&p->doctor, a, cf, g, "doctor");
+}
+
 static int load(gradus_profile **out, cfgfile *cf, int rc,
 		const gradus_catalogue *cat, const gradus_templates *tpl)
 {
@@ -852,6 +940,7 @@ static int load(gradus_profile **out, cfgfile *cf, int rc,
 	read_measures(p, cf, root);
 	read_setup(p, &b->a, cf, root, cat);
 	read_program(p, &b->a, cf, root, cat, tpl);
+	read_contacts(p, &b->a, cf, root);
 	if (p->has_immobilised && !(p->immobilised_region & p->regions) &&
 	    p->immobilised_region != GRADUS_REG_ALL)
 		cfg_warning(cf, config_setting_get_member(

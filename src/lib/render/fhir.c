@@ -561,6 +561,9 @@ static cJSON *careplan(const gradus_plan *pl, const char *urn, const char *patie
 		ok &= add(arr, NULL, a);
 	}
 	arr = cJSON_CreateArray();
+	/* the stop line every page of the plan prints, first */
+	words_stop(&t, pl->profile);
+	ok &= add(arr, NULL, annotation_of(&t));
 	for (size_t i = 0; i < pl->assessment.n_notes; i++) {
 		buf_printf(&t, "Assessment: %s", pl->assessment.notes[i]);
 		ok &= add(arr, NULL, annotation_of(&t));

@@ -754,9 +754,7 @@ static int caregiver_page(buf *b, const gradus_plan *pl, const sizes *dz, double
 
 	if (p->caregiver)
 		buf_htmlf(&t, "Helper: %s. ", p->caregiver);
-	buf_puts(&t, "Therapist or doctor: <span class=\"write\">&nbsp;</span> "
-		     "Phone: <span class=\"write\">&nbsp;</span> ");
-	buf_htmlf(&t, "Emergency: <strong>%s</strong>", words_emergency_number(p));
+	words_whom_to_call_html(&t, p);
 	flow_h2(&f, "Whom to call", para_mm(&f, &t) + mm_of(z->body * z->line));
 	flow_para(&f, &t, 0);
 	flow_close(&f);

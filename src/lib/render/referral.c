@@ -286,6 +286,12 @@ static void build(doc *d, const gradus_screening *s, const gradus_profile *p,
 		   p->age, gradus_sex_name(p->sex));
 	if (p->caregiver)
 		buf_printf(&t, " Helper: %s.", p->caregiver);
+	if (p->therapist.phone)
+		buf_printf(&t, " Therapist: %s, phone %s.", p->therapist.name,
+			   p->therapist.phone);
+	if (p->doctor.phone)
+		buf_printf(&t, " Doctor: %s, phone %s.", p->doctor.name,
+			   p->doctor.phone);
 	put(d, B_PARA, &t);
 
 	putf(d, B_HEAD, "What was reported");

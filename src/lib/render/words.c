@@ -34,15 +34,96 @@ void words_call_now(buf *b, const gradus_profile *p)
 /* What the stop line says after "Stop and call X". */
 #define STOP_WHEN " at once if you get chest pain, sudden weakness of one side, trouble speaking or seeing, or if you faint."
 
+/* A phone number that a line break never splits: in text its spaces
+ * become no-break spaces (U+00A0, which the wrap keeps together), in HTML
+ * it is a nowrap span. */
+static void put_phone(buf *b, const char *phone, bool html)
+{
+	if (html) {
+		buf_htmlf(b, "<span style=\"white-space: nowrap\">%s</span>", phone);
+		return;
+	}
+	for (const char *c = phone; *c; c++)
+		if (*c == ' ')
+			buf_puts(b, "\xc2\xa0");
+		else
+			buf_putc(b, *c);
+}
+
+/* "your therapist, Anna Berg, 020 7946 0000" */
+static void put_contact(buf *b, const char *who, const gradus_contact *c,
+			bool html)
+{
+	if (html)
+		buf_htmlf(b, "your %s, %s, ", who, c->name);
+	else
+		buf_printf(b, "your %s, %s, ", who, c->name);
+	put_phone(b, c->phone, html);
+}
+
+static bool put_contacts(buf *b, const gradus_profile *p, bool html)
+{
+	const gradus_contact *t = &p->therapist, *d = &p->doctor;
+	bool has_t = t->name && t->phone, has_d = d->name && d->phone;
+
+	if (has_t) {
+		buf_puts(b, "Questions about the exercises: ");
+		put_contact(b, "therapist", t, html);
+		buf_puts(b, ".");
+	}
+	if (has_d) {
+		buf_puts(b, has_t ? " Other questions about your health: "
+				  : "Questions about the exercises or your health: ");
+		put_contact(b, "doctor", d, html);
+		buf_puts(b, ".");
+	}
+	return has_t || has_d;
+}
+
+bool words_contacts(buf *b, const gradus_profile *p)
+{
+	return p && put_contacts(b, p, false);
+}
+
 void words_stop(buf *b, const gradus_profile *p)
 {
 	buf_printf(b, "STOP AND CALL %s" STOP_WHEN, words_emergency_number(p));
+	if (p && (p->therapist.phone || p->doctor.phone)) {
+		buf_putc(b, ' ');
+		put_contacts(b, p, false);
+	}
 }
 
 void words_stop_html(buf *b, const gradus_profile *p)
 {
-	buf_htmlf(b, "<div class=\"stop\"><p><strong class=\"call\">Stop and call %s</strong>" STOP_WHEN "</p></div>\n",
+	buf_htmlf(b, "<div class=\"stop\"><p><strong class=\"call\">Stop and call %s</strong>" STOP_WHEN "</p>",
 		  words_emergency_number(p));
+	if (p && (p->therapist.phone || p->doctor.phone)) {
+		buf_puts(b, "<p>");
+		put_contacts(b, p, true);
+		buf_puts(b, "</p>");
+	}
+	buf_puts(b, "</div>\n");
+}
+
+void words_whom_to_call_html(buf *b, const gradus_profile *p)
+{
+	const gradus_contact *t = &p->therapist, *d = &p->doctor;
+
+	if (t->phone) {
+		buf_htmlf(b, "Therapist: %s, phone ", t->name);
+		put_phone(b, t->phone, true);
+		buf_puts(b, ". ");
+	}
+	if (d->phone) {
+		buf_htmlf(b, "Doctor: %s, phone ", d->name);
+		put_phone(b, d->phone, true);
+		buf_puts(b, ". ");
+	}
+	if (!t->phone && !d->phone)
+		buf_puts(b, "Therapist or doctor: <span class=\"write\">&nbsp;</span> "
+			    "Phone: <span class=\"write\">&nbsp;</span> ");
+	buf_htmlf(b, "Emergency: <strong>%s</strong>", words_emergency_number(p));
 }
 
 const char *words_kind(gradus_kind k)

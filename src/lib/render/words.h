@@ -22,7 +22,9 @@ void words_next_step(buf *b, const gradus_screening *s, const gradus_profile *p)
  * exercise plan was made." (no "as of" when the date is not set) */
 void words_made_by(buf *b, gradus_date as_of);
 
-/* "112", or "your local emergency number". */
+/* setup.emergency_number, else the number of setup.country (resolved
+ * when the profile is loaded: "911" for "US"), else "your local
+ * emergency number". */
 const char *words_emergency_number(const gradus_profile *p);
 /* The banner of an emergency: "Call 112 now." (plain text). */
 void words_call_now(buf *b, const gradus_profile *p);
@@ -32,6 +34,19 @@ void words_call_now(buf *b, const gradus_profile *p);
  * stylesheet sets it in capitals), the same words. */
 void words_stop(buf *b, const gradus_profile *p);
 void words_stop_html(buf *b, const gradus_profile *p);
+/* The person's contacts (contacts.therapist, contacts.doctor), after
+ * the emergency sentence of the stop line and box: "Questions about the
+ * exercises: your therapist, Anna Berg, 020 7946 0000. Other questions
+ * about your health: your doctor, Dr A. Patel, 020 7946 0001." In text
+ * the spaces of a phone number are no-break spaces (the wrap keeps the
+ * number on one line); in the HTML box (a second <p>) each number is a
+ * nowrap span. words_contacts writes nothing and returns false when the
+ * profile has no contact. */
+bool words_contacts(buf *b, const gradus_profile *p);
+/* The "Whom to call" line of the helper page (HTML): "Therapist: Anna
+ * Berg, phone 020 7946 0000. Doctor: ... Emergency: <strong>911</strong>",
+ * with blanks to write in when the profile has no contact. */
+void words_whom_to_call_html(buf *b, const gradus_profile *p);
 
 /* Plain words for the weakness: "cause not known", "getting slowly
  * worse", "one side of the body", ... */

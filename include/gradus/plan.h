@@ -179,6 +179,23 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 /* Frees a plan made by gradus_plan_generate; NULL is accepted. */
 void gradus_plan_free(gradus_plan *plan);
 
+/* The weeks `first` to `last` of a plan, cut from it (gradus plan
+ * --week): *view becomes a copy of *plan whose `weeks` are only those
+ * (their numbers kept, so a page still says "week 5 of 12"); everything
+ * else - the profile, the exercises, weeks_n and first_week - is the
+ * whole plan's. Nothing is planned anew: the weeks are the very ones of
+ * the whole plan. The view points into `plan`, which must outlive it;
+ * it owns nothing and must never be passed to gradus_plan_free. Returns
+ * GRADUS_OK, or GRADUS_EUSAGE (NULL arguments, first > last, or a week
+ * outside the plan's first_week .. first_week + n_weeks - 1), with
+ * *view untouched. */
+int gradus_plan_cut(gradus_plan *view, const gradus_plan *plan, int first,
+		    int last);
+
+/* The number of the last week of the whole plan: the "12" of "week 5 of
+ * 12" (weeks_n + first_week - 1; the same for a cut view). */
+int gradus_plan_last_week(const gradus_plan *plan);
+
 /* Estimated minutes of one session, `s` not NULL (the same formula the
  * generator uses to fit `minutes`). */
 int gradus_session_minutes(const gradus_session *s);

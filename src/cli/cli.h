@@ -69,6 +69,7 @@ typedef struct {
 	const char *out_path;     /* -o FILE; NULL: stdout */
 	const char *template_arg; /* --template ID|FILE */
 	int weeks;                /* --weeks N; 0: not given */
+	int week_first, week_last; /* --week N or N-M; 0: not given */
 	gradus_date start;        /* --start; unset: not given */
 	bool large_print, explain;
 	const char *referral;     /* --referral FILE */
@@ -87,7 +88,8 @@ enum {
 	CLI_START = 1 << 4,     /* --start */
 	CLI_PRINT = 1 << 5,     /* --large-print, --explain */
 	CLI_REFERRAL = 1 << 6,  /* --referral, --referral-format */
-	CLI_FILTERS = 1 << 7    /* --pattern, --equipment, --position */
+	CLI_FILTERS = 1 << 7,   /* --pattern, --equipment, --position */
+	CLI_WEEK = 1 << 8       /* --week N or N-M */
 };
 
 /* Parses the options `accept` allows for the command `cmd`; -f words are

@@ -15,7 +15,8 @@ typedef struct {
 static const command commands[] = {
 	{"plan", cmd_plan,
 	 "gradus plan PROFILE [-f text|json|html|fhir|ics] [-o FILE] [--template ID|FILE]\n"
-	 "                   [--weeks N] [--start YYYY-MM-DD] [--large-print] [--explain]",
+	 "                   [--weeks N] [--week N|N-M] [--start YYYY-MM-DD]\n"
+	 "                   [--large-print] [--explain]",
 	 "Screen the profile, then write a week-by-week strength plan. When\n"
 	 "screening finds a reason to see a doctor first, no plan is written:\n"
 	 "the screening result (and for tiers 12-14 a referral sheet) is printed\n"
@@ -26,6 +27,9 @@ static const command commands[] = {
 	 "  -o, --output FILE  write to FILE (replaced only when complete)\n"
 	 "  --template ID|FILE use this program template\n"
 	 "  --weeks N          plan N weeks (1-52) instead of setup.weeks\n"
+	 "  --week N|N-M       print only week N (or weeks N to M) of the whole\n"
+	 "                     plan, with the cover and helper pages: the same\n"
+	 "                     weeks, cut from it (text and html only)\n"
 	 "  --start DATE       start on DATE instead of setup.start\n"
 	 "  --explain          show the rule and source behind every number\n"
 	 "  --large-print      larger type (for the printable formats)\n"},

@@ -259,6 +259,27 @@ static int cli_weeks(const char *arg, int *out)
 	return 0;
 }
 
+/* --week N or N-M (whole numbers, N <= M): 0, or EXIT_USAGE. Whether
+ * the weeks are in the plan is known only once it is made. */
+static int cli_week(const char *arg, int *first, int *last)
+{
+	char *end;
+	long a = strtol(arg, &end, 10), b = a;
+	if (end != arg && *end == '-' && end[1] >= '0' && end[1] <= '9') {
+		const char *from = end + 1;
+		b = strtol(from, &end, 10);
+	}
+	if (end == arg || *end || arg[0] < '0' || arg[0] > '9' || a < 1 ||
+	    b < a || b > 1000) {
+		cli_error("--week takes a week number N, or N-M for weeks N to M (such as 5 or 3-4; got '%s')",
+			  arg);
+		return EXIT_USAGE;
+	}
+	*first = (int)a;
+	*last = (int)b;
+	return 0;
+}
+
 static int cli_start(const char *arg, gradus_date *out)
 {
 	if (gradus_date_parse(arg, out) != 0) {
@@ -271,7 +292,7 @@ static int cli_start(const char *arg, gradus_date *out)
 enum {
 	OPT_TEMPLATE = 2000, OPT_WEEKS, OPT_START, OPT_LARGE, OPT_EXPLAIN,
 	OPT_REFERRAL, OPT_REFERRAL_FORMAT, OPT_PATTERN, OPT_EQUIPMENT,
-	OPT_POSITION
+	OPT_POSITION, OPT_WEEK
 };
 
 /* Every shared option, with the `accept` bit that allows it. */
@@ -283,6 +304,7 @@ static const struct {
 	{CLI_OUTPUT, {"output", required_argument, NULL, 'o'}},
 	{CLI_TEMPLATE, {"template", required_argument, NULL, OPT_TEMPLATE}},
 	{CLI_WEEKS, {"weeks", required_argument, NULL, OPT_WEEKS}},
+	{CLI_WEEK, {"week", required_argument, NULL, OPT_WEEK}},
 	{CLI_START, {"start", required_argument, NULL, OPT_START}},
 	{CLI_PRINT, {"large-print", no_argument, NULL, OPT_LARGE}},
 	{CLI_PRINT, {"explain", no_argument, NULL, OPT_EXPLAIN}},
@@ -308,6 +330,7 @@ static int take_option(int opt, const char *arg, const char *const *formats,
 	case 'o': a->out_path = arg; return 0;
 	case OPT_TEMPLATE: a->template_arg = arg; return 0;
 	case OPT_WEEKS: return cli_weeks(arg, &a->weeks);
+	case OPT_WEEK: return cli_week(arg, &a->week_first, &a->week_last);
 	case OPT_START: return cli_start(arg, &a->start);
 	case OPT_LARGE: a->large_print = true; return 0;
 	case OPT_EXPLAIN: a->explain = true; return 0;

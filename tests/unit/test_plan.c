@@ -271,10 +271,41 @@ static void waits_name_their_reason(void **state)
 	unmake(&m);
 }
 
+/* --week: a cut is the very weeks of the whole plan, numbers kept; the
+ * rest of the plan is the whole plan's; weeks outside it are refused. */
+static void cut_keeps_the_weeks_of_the_whole_plan(void **state)
+{
+	made m = plan_file("profiles/examples/margaret-sarcopenia.cfg");
+	gradus_plan v, untouched;
+	(void)state;
+	assert_int_equal(gradus_plan_last_week(m.pl), 12);
+	assert_int_equal(gradus_plan_cut(&v, m.pl, 5, 6), GRADUS_OK);
+	assert_int_equal(v.n_weeks, 2);
+	assert_ptr_equal(v.weeks, &m.pl->weeks[4]);
+	assert_int_equal(v.weeks[0].number, 5);
+	assert_int_equal(v.weeks[1].number, 6);
+	assert_int_equal(v.weeks_n, 12);
+	assert_int_equal(gradus_plan_last_week(&v), 12);
+	assert_ptr_equal(v.profile, m.pl->profile);
+	assert_int_equal(gradus_plan_cut(&v, m.pl, 12, 12), GRADUS_OK);
+	assert_int_equal(v.n_weeks, 1);
+	assert_int_equal(v.weeks[0].number, 12);
+	memset(&untouched, 0, sizeof(untouched));
+	v = untouched;
+	assert_int_equal(gradus_plan_cut(&v, m.pl, 0, 1), GRADUS_EUSAGE);
+	assert_int_equal(gradus_plan_cut(&v, m.pl, 12, 13), GRADUS_EUSAGE);
+	assert_int_equal(gradus_plan_cut(&v, m.pl, 4, 3), GRADUS_EUSAGE);
+	assert_int_equal(gradus_plan_cut(NULL, m.pl, 1, 1), GRADUS_EUSAGE);
+	assert_int_equal(gradus_plan_cut(&v, NULL, 1, 1), GRADUS_EUSAGE);
+	assert_int_equal(memcmp(&v, &untouched, sizeof(v)), 0);
+	unmake(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(lighter_weeks_are_6_and_12),
+		cmocka_unit_test(cut_keeps_the_weeks_of_the_whole_plan),
 		cmocka_unit_test(loads_rise_one_owned_step_with_reps_back_to_the_bottom),
 		cmocka_unit_test(start_load_is_used),
 		cmocka_unit_test(pin_is_used),

@@ -216,3 +216,26 @@ void gradus_plan_free(gradus_plan *plan)
 	arena_free(&b->a);
 	free(b);
 }
+
+int gradus_plan_cut(gradus_plan *view, const gradus_plan *plan, int first,
+		    int last)
+{
+	size_t from, n;
+
+	if (!view || !plan || !plan->n_weeks || first > last)
+		return GRADUS_EUSAGE;
+	if (first < plan->weeks[0].number ||
+	    last > plan->weeks[plan->n_weeks - 1].number)
+		return GRADUS_EUSAGE;
+	from = (size_t)(first - plan->weeks[0].number);
+	n = (size_t)(last - first + 1);
+	*view = *plan;
+	view->weeks = plan->weeks + from;
+	view->n_weeks = n;
+	return GRADUS_OK;
+}
+
+int gradus_plan_last_week(const gradus_plan *plan)
+{
+	return plan->weeks_n + plan->first_week - 1;
+}

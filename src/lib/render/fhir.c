@@ -660,10 +660,10 @@ static cJSON *exercise_request(const gradus_plan *pl, const activity *a,
 	ok &= add(o, "performer", one(reference(patient_urn, pl->profile->name)));
 	ok &= add(o, "reasonCode", reason(pl->profile));
 	ok &= add(o, "patientInstruction", instruction(a));
-	buf_printf(&t, "Exercise %s (%s, %s), weeks %d to %d of %zu.", a->ex->id,
+	buf_printf(&t, "Exercise %s (%s, %s), weeks %d to %d of %d.", a->ex->id,
 		   gradus_pattern_name(a->ex->pattern),
 		   gradus_position_name(a->ex->position), a->first_w->number,
-		   a->last_w->number, pl->n_weeks);
+		   a->last_w->number, gradus_plan_last_week(pl));
 	ok &= add(o, "note", one(annotation_of(&t)));
 	if (!ok) {
 		cJSON_Delete(o);

@@ -871,7 +871,7 @@ static void week_header(buf *b, const gradus_plan *pl, const gradus_week *wk,
 {
 	const gradus_session *s0 = wk->n_sessions ? &wk->sessions[0] : NULL;
 
-	buf_htmlf(b, "<h1>Week %d of %zu: %s</h1>\n", wk->number, pl->n_weeks,
+	buf_htmlf(b, "<h1>Week %d of %d: %s</h1>\n", wk->number, gradus_plan_last_week(pl),
 		  part ? part : wk->phase);
 	buf_htmlf(b, "<p class=\"sub\"><strong>%s</strong> \xc2\xb7 ", pl->profile->name);
 	put_date(b, wk->start, wk->start.y != wk->end.y);

@@ -194,8 +194,8 @@ static void put_description(buf *b, const gradus_plan *pl, const gradus_week *wk
 	buf t = BUF_INIT, line = BUF_INIT;
 	char *text;
 
-	buf_printf(&t, "Strength plan for %s: week %d of %zu (%s%s), %s.\n",
-		   pl->profile->name, wk->number, pl->n_weeks, wk->phase,
+	buf_printf(&t, "Strength plan for %s: week %d of %d (%s%s), %s.\n",
+		   pl->profile->name, wk->number, gradus_plan_last_week(pl), wk->phase,
 		   wk->deload ? ", a lighter week" : "", words_day_long[s->weekday]);
 	put_block(&t, "Warm-up", s->warmup_min, pl->warmup, pl->n_warmup);
 	buf_puts(&t, "Strength:\n");

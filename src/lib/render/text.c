@@ -200,8 +200,8 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 		const gradus_week *wk = &pl->weeks[w];
 		const gradus_session *s0 = wk->n_sessions ? &wk->sessions[0] : NULL;
 		buf_puts(b, "\f\n");
-		buf_printf(b, "%s - week %d of %zu - %s%s\n", p->name, wk->number,
-			   pl->n_weeks + (size_t)pl->first_week - 1, wk->phase,
+		buf_printf(b, "%s - week %d of %d - %s%s\n", p->name, wk->number,
+			   gradus_plan_last_week(pl), wk->phase,
 			   wk->deload ? " (lighter week)" : "");
 		put_date(b, wk->start);
 		buf_puts(b, " to ");

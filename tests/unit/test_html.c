@@ -200,7 +200,7 @@ static void test_screening_escapes_profile_text(void **state)
 	assert_has(x.html, "Tom &amp; &quot;Jerry&quot; &lt;b&gt;");
 	assert_has(x.html, "Dr &lt;i onmouseover=&quot;x()&quot;&gt;Evil&lt;/i&gt;");
 	/* an emergency opens with the call, in large type */
-	assert_has(x.html, "<body>\n<section class=\"page screening flow\"");
+	assert_has(x.html, "<body>\n<main>\n<section class=\"page screening flow\"");
 	assert_has(x.html, "\">\n<p class=\"banner\">Call 999 now.</p>");
 	assert_int_equal(count(x.html, "class=\"page referral\""), 1);
 	done(&x);

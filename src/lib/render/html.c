@@ -195,12 +195,12 @@ static void doc_start(buf *b, const char *title, const char *name,
 	put_css(b, z);
 	if (more_css)
 		buf_puts(b, more_css);
-	buf_puts(b, "</head>\n<body>\n");
+	buf_puts(b, "</head>\n<body>\n<main>\n");
 }
 
 static void doc_end(buf *b)
 {
-	buf_puts(b, "</body>\n</html>\n");
+	buf_puts(b, "</main>\n</body>\n</html>\n");
 }
 
 /* The box printed on every page. */
@@ -1016,7 +1016,7 @@ static void record_table_large(buf *b, const gradus_session *se, size_t n_se)
 	put_width(b, lab_w);
 	for (size_t s = 0; s < n_se; s++)
 		put_width(b, (1000 - lab_w) / (int)n_se);
-	buf_puts(b, "</colgroup>\n<thead>\n<tr><th></th>");
+	buf_puts(b, "</colgroup>\n<thead>\n<tr><th>What to do</th>");
 	for (size_t s = 0; s < n_se; s++) {
 		buf_puts(b, "<th class=\"day\">");
 		put_date(b, se[s].date, false);

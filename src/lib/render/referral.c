@@ -509,9 +509,9 @@ int gradus_referral_render(char **out, const gradus_screening *s,
 	} else {
 		buf_puts(&b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
 		buf_htmlf(&b, "<title>Referral: %s</title>\n", p->name ? p->name : "");
-		buf_printf(&b, "<style>\n%s</style>\n</head>\n<body>\n", css);
+		buf_printf(&b, "<style>\n%s</style>\n</head>\n<body>\n<main>\n", css);
 		to_html_body(&b, d);
-		buf_puts(&b, "</body>\n</html>\n");
+		buf_puts(&b, "</main>\n</body>\n</html>\n");
 	}
 	doc_delete(d);
 	*out = buf_detach(&b, NULL);

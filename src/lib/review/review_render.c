@@ -1052,7 +1052,7 @@ static void html_doctor_doc(buf *b, const gradus_review *r)
 	buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
 	buf_htmlf(b, "<title>%s: %s</title>\n", r->outcome == GRADUS_REVIEW_PAUSE
 		  ? "Pause" : "Follow-up", p->name);
-	buf_printf(b, "<style>\n%s</style>\n</head>\n<body>\n", doc_css);
+	buf_printf(b, "<style>\n%s</style>\n</head>\n<body>\n<main>\n", doc_css);
 	buf_puts(b, "<section class=\"page follow-up\">\n");
 	buf_htmlf(b, "<p class=\"banner\">%s</p>\n", doctor_title(r));
 	buf_htmlf(b, "<h1>%s for %s, %d</h1>\n", r->outcome == GRADUS_REVIEW_PAUSE
@@ -1095,7 +1095,7 @@ static void html_doctor_doc(buf *b, const gradus_review *r)
 	html_stop(b, p);
 	buf_puts(b, "</section>\n");
 	html_summary(b, r, true, true);
-	buf_puts(b, "</body>\n</html>\n");
+	buf_puts(b, "</main>\n</body>\n</html>\n");
 }
 
 /* ---- JSON ---- */

@@ -10,7 +10,10 @@ PKGS="gcc meson ninja-build pkg-config python3 libconfig-dev libcjson-dev libcmo
 if [ "${1:-}" = "--test" ]; then
 	# valgrind for the memory runs; libical (an independent RFC 5545
 	# parser) to validate calendars; Chromium, poppler and fonts to print
-	# the HTML to PDF and count pages as a person would see them.
+	# the HTML to PDF and count pages as a person would see them, and to
+	# run axe-core on every HTML output (npm installs axe-core and
+	# puppeteer-core, pinned in tests/browser/axe/, into build/ on the
+	# first test run; puppeteer-core drives this Chromium).
 	# GNU time (/usr/bin/time -f %M) for the batch memory test.
 	# clang and its runtime (libFuzzer, sanitizers) for the fuzz smoke runs.
 	PKGS="$PKGS valgrind libical-dev chromium poppler-utils fonts-dejavu-core time"

@@ -1,10 +1,13 @@
 // Runs axe-core (WCAG 2.0/2.1 A and AA, and the best-practice rules) in
 // Debian's Chromium, driven by puppeteer-core, on each HTML file named on
-// the command line, once with screen media and once with print media (the
-// pages are made for paper). Prints every violation: the file, the media,
+// the command line: every rule with screen media, then the rules that
+// depend on the look again with print media (the pages are made for
+// paper). Prints every violation: the file, the media,
 // the rule id, its impact, what it asks for, and the HTML snippet and CSS
-// selector of each element that breaks it. Exits 1 when there is any
-// violation, 2 on a usage or browser error, 0 otherwise.
+// selector of each element that breaks it. It also checks that every
+// picture (<svg>) has a text alternative (see svgWithoutText). Exits 1
+// when there is any violation, 2 on a usage or browser error, 0
+// otherwise.
 //
 // Usage: CHROMIUM=/usr/bin/chromium node axe.js FILE.html...
 // Run by axe.sh, which installs axe-core and puppeteer-core (pinned in
@@ -19,7 +22,14 @@ const puppeteer = require('puppeteer-core');
 const axeSource = require('axe-core').source;
 
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-const MEDIA = ['screen', 'print'];
+// Every rule with screen media (what a screen reader reads); on paper the
+// rules that depend on how the page looks (the style sheets differ only
+// in width and padding, and a full second run doubles the time).
+const RUNS = [
+	{ media: 'screen', only: { type: 'tag', values: TAGS } },
+	{ media: 'print', only: { type: 'rule', values: ['color-contrast',
+		'link-in-text-block', 'scrollable-region-focusable'] } },
+];
 const PARALLEL = 2;
 
 function snippet(html) {
@@ -27,32 +37,80 @@ function snippet(html) {
 	return s.length > 300 ? s.slice(0, 297) + '...' : s;
 }
 
-async function check(browser, file, media) {
+// axe checks the text of an <svg role="img"> (svg-img-alt) but passes an
+// <svg> without a role unseen: every picture must say what it shows, so
+// each <svg> not inside aria-hidden="true" must be role="img" with a
+// non-empty <title> child, aria-label or aria-labelledby. Runs in the page.
+function svgWithoutText() {
+	const bad = [];
+	for (const svg of document.querySelectorAll('svg')) {
+		if (svg.closest('[aria-hidden="true"]') ||
+		    (svg.parentElement && svg.parentElement.closest('svg')))
+			continue;
+		let name = (svg.getAttribute('aria-label') || '').trim();
+		const by = svg.getAttribute('aria-labelledby');
+		if (!name && by)
+			name = by.split(/\s+/).map((id) => {
+				const e = document.getElementById(id);
+				return e ? e.textContent : '';
+			}).join(' ').trim();
+		const title = Array.from(svg.children).find((c) =>
+			c.localName === 'title');
+		if (!name && title)
+			name = title.textContent.trim();
+		if (svg.getAttribute('role') !== 'img' || !name)
+			bad.push({
+				html: svg.outerHTML.slice(0, 300),
+				target: 'svg #' + (1 + Array.from(
+					document.querySelectorAll('svg')).indexOf(svg)),
+			});
+	}
+	return bad;
+}
+
+// Both media on one load of the page: axe is evaluated once, then run
+// under each media type in turn.
+async function check(browser, file) {
 	const page = await browser.newPage();
+	const found = [];
 	try {
 		// The pages carry no script; axe is evaluated through the
 		// DevTools protocol, whatever Content-Security-Policy they set.
 		await page.setBypassCSP(true);
-		await page.emulateMediaType(media);
 		await page.goto('file://' + path.resolve(file),
-			{ waitUntil: 'load', timeout: 60000 });
+			{ waitUntil: 'load', timeout: 300000 });
 		await page.evaluate(axeSource);
-		return await page.evaluate(async (tags) => {
-			const r = await window.axe.run(document, {
-				runOnly: { type: 'tag', values: tags },
-				resultTypes: ['violations'],
+		for (const run of RUNS) {
+			const media = run.media;
+			await page.emulateMediaType(media);
+			const v = await page.evaluate(async (only) => {
+				const r = await window.axe.run(document, {
+					runOnly: only,
+					resultTypes: ['violations'],
+				});
+				return r.violations.map((v) => ({
+					id: v.id, impact: v.impact, help: v.help,
+					nodes: v.nodes.map((n) => ({
+						html: n.html,
+						target: n.target.join(' '),
+					})),
+				}));
+			}, run.only);
+			for (const x of v)
+				found.push(Object.assign({ media }, x));
+		}
+		const pic = await page.evaluate(svgWithoutText);
+		if (pic.length)
+			found.push({
+				media: 'any', id: 'gradus-svg-alt', impact: 'serious',
+				help: 'Every picture (<svg>) must be role="img" with a ' +
+					'text alternative (<title> or aria-label), or hidden',
+				nodes: pic,
 			});
-			return r.violations.map((v) => ({
-				id: v.id, impact: v.impact, help: v.help,
-				nodes: v.nodes.map((n) => ({
-					html: n.html, target: n.target.join(' '),
-					summary: n.failureSummary,
-				})),
-			}));
-		}, TAGS);
 	} finally {
 		await page.close();
 	}
+	return found;
 }
 
 async function main() {
@@ -67,25 +125,28 @@ async function main() {
 		executablePath: chromium,
 		headless: true,
 		userDataDir: profile,
-		protocolTimeout: 120000,
+		protocolTimeout: 600000,
 		args: ['--no-sandbox', '--disable-gpu', '--disable-quic',
 			'--no-first-run', '--disable-background-networking',
 			'--disable-component-update', '--disable-sync'],
 	});
-	const jobs = [];
-	for (const f of files)
-		for (const m of MEDIA)
-			jobs.push({ file: f, media: m });
-	let next = 0, bad = 0, count = 0;
+	let next = 0, bad = 0, count = 0, errors = 0;
 	const byRule = {};
 	async function worker() {
-		while (next < jobs.length) {
-			const job = jobs[next++];
-			const found = await check(browser, job.file, job.media);
+		while (next < files.length) {
+			const file = files[next++];
+			let found;
+			try {
+				found = await check(browser, file);
+			} catch (err) {
+				errors++;
+				console.log(`ERROR ${file}: ${err && err.message || err}`);
+				continue;
+			}
 			for (const v of found) {
 				bad++;
 				byRule[v.id] = (byRule[v.id] || 0) + 1;
-				console.log(`VIOLATION ${job.file} (${job.media}): ` +
+				console.log(`VIOLATION ${file} (${v.media}): ` +
 					`${v.id} [${v.impact}] ${v.help}`);
 				for (const n of v.nodes) {
 					console.log(`    at ${n.target}`);
@@ -104,12 +165,12 @@ async function main() {
 		await browser.close();
 		fs.rmSync(profile, { recursive: true, force: true });
 	}
-	console.log(`axe-core ${require('axe-core').version}: ${count} checks ` +
-		`(${files.length} files x ${MEDIA.join(', ')}), ` +
-		`${bad} violations`);
+	console.log(`axe-core ${require('axe-core').version}: ` +
+		`${count} of ${files.length} files checked, ` +
+		`${bad} violations, ${errors} errors`);
 	for (const id of Object.keys(byRule).sort())
-		console.log(`    ${id}: in ${byRule[id]} checks`);
-	return bad ? 1 : 0;
+		console.log(`    ${id}: ${byRule[id]} times`);
+	return errors ? 2 : bad ? 1 : 0;
 }
 
 main().then((code) => { process.exitCode = code; }, (err) => {

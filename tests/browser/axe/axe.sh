@@ -11,7 +11,10 @@
 #   * the same for tests/data/html/*.cfg and tests/data/screen/hostile.cfg
 #     (the most exercises, every red flag, markup in the names);
 #   * the catalogue booklet (gradus exercises -f html) once gradus has it.
-# axe.js prints each violation (file, media, rule, impact, HTML snippet).
+# Each file is checked with screen and with print media, and every <svg>
+# must be role="img" with a text alternative (axe alone does not see an
+# <svg> without a role). axe.js prints each violation (file, media, rule,
+# impact, HTML snippet).
 #
 # axe-core and puppeteer-core are pinned in package-lock.json next to this
 # script and installed with `npm ci` into $GRADUS_AXE_CACHE (by default

@@ -118,9 +118,9 @@ for p in profiles/examples/*.cfg tests/data/html/*.cfg tests/data/screen/hostile
 	# a gated profile prints its screening page (exit 10 to 14)
 	run "0 10 11 12 13 14" "$n.plan.html" -- plan "$p" -f html --start $start
 	run "0 10 11 12 13 14" "$n.plan-large.html" -- plan "$p" -f html --start $start --large-print
-	rc=0
+	# the sheet is written only when the screening sends to a doctor
 	"$gradus" screen "$p" --start $start --referral "$tmp/$n.referral.html" \
-		--referral-format html >/dev/null 2>&1 || rc=$?
+		--referral-format html >/dev/null 2>&1 || true
 	if [ -f "$tmp/$n.referral.html" ] && [ ! -s "$tmp/$n.referral.html" ]; then
 		rm -f "$tmp/$n.referral.html"
 	fi

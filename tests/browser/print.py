@@ -9,14 +9,17 @@ name and helper, printed as text), in normal and large print, on A4 and
 on Letter:
 
   * each <section class="page"> of the HTML prints as exactly one page:
-    the cover, the helper page, then one page per week, or two per week
-    in large print ("what to do" and "your record"; see
-    src/lib/render/html.c). Normal print must give 2 + W pages; in large
-    print the cover and helper pages may flow onto "continued" pages
-    (reported), so the check there is intro pages + 2W;
+    the cover, the helper page, the exercise guide, then one page per
+    week, or two per week in large print ("what to do" and "your
+    record"; see src/lib/render/html.c), with the guide of an exercise
+    that starts mid-plan before its week, and last the therapist's page.
+    Normal print gives one cover and one helper page; the guide pages,
+    and in large print the cover and helper pages, flow onto "continued"
+    pages (reported); the check is that the sections add up;
   * every page starts with its own heading: the cover ("Strength plan
-    for"), the helper page ("For the helper"), then "Week N of W" in
-    order, so nothing spilled over from the page before;
+    for"), the helper page ("For the helper"), the guide ("How to do"),
+    "Week N of W" in order, and "For your therapist", so nothing spilled
+    over from the page before;
   * every page carries the "Stop and call" box, and the cover shows the
     person's name as text (markup in it printed, not obeyed);
   * large print: every word is set at 16 pt or more. Sizes are measured
@@ -176,36 +179,41 @@ class Job:
         self.error = None
 
 
+HEADS = {"cover": "Strength plan for ", "helper": "For the helper",
+         "guide": "How to do", "therapist": "For your therapist"}
+
+
 def check_plan(job, label, weeks, large, secs, person, cal16):
     pages, size = pdf_info(job.pdf)
     texts = page_texts(job.pdf)
     # the name prints as text, markup and all (tests/data/html/hostile.cfg)
     if "Strength plan for " + person not in texts[0]:
         fail("%s: page 1 does not show \"Strength plan for %s\"" % (label, person))
-    n_cover, n_helper = secs.count("cover"), secs.count("helper")
-    intro = n_cover + n_helper
-    want = intro + (2 * weeks if large else weeks)
-    print("%s: %d pages (%dx%d pt); expected %d = %d cover + %d helper + %s%d weeks" %
-          (label, pages, size[0], size[1], want, n_cover, n_helper,
-           "2 x " if large else "", weeks), flush=True)
+    counts = dict((c, secs.count(c)) for c in ("cover", "helper", "guide", "therapist"))
+    want = sum(counts.values()) + (2 * weeks if large else weeks)
+    print("%s: %d pages (%dx%d pt); expected %d = %d cover + %d helper + %d guide + "
+          "%s%d weeks + %d therapist" %
+          (label, pages, size[0], size[1], want, counts["cover"], counts["helper"],
+           counts["guide"], "2 x " if large else "", weeks, counts["therapist"]), flush=True)
     if size != PAPERS[job.paper]:
         fail("%s: page size %s, expected %s" % (label, size, PAPERS[job.paper]))
     if len(secs) != want:
         fail("%s: the HTML has %d page sections, expected %d" % (label, len(secs), want))
-    if not large and intro != 2:
-        fail("%s: cover and helper take %d pages, expected 2 (2 + W pages)" % (label, intro))
+    if not large and counts["cover"] + counts["helper"] != 2:
+        fail("%s: cover and helper take %d pages, expected 2" %
+             (label, counts["cover"] + counts["helper"]))
+    if not secs or secs[-1] != "therapist" or not counts["guide"]:
+        fail("%s: no guide, or the therapist's page is not last: %s" % (label, secs))
     if pages != want:
         fail("%s: %d pages, expected %d" % (label, pages, want))
+    week = 0
     for n in range(1, pages + 1):
         text = texts[n - 1] if n <= len(texts) else ""
         first = first_line(text)
-        if n <= n_cover:
-            want_head = "Strength plan for "
-        elif n <= intro:
-            want_head = "For the helper"
-        else:
-            k = n - intro - 1
-            want_head = "Week %d of %d" % (k // 2 + 1 if large else k + 1, weeks)
+        cls = secs[n - 1] if n <= len(secs) else "?"
+        if cls == "week":
+            week += 1
+        want_head = HEADS.get(cls, "Week %d of %d" % (week, weeks))
         if not first.startswith(want_head):
             fail("%s page %d starts with %r, expected %r" % (label, n, first[:60], want_head))
         if "STOP AND CALL" not in text:
@@ -311,7 +319,7 @@ def main():
                                         plan["person"]["name"])))
                     if png_dir and name == PNG_PROFILE and paper == "A4":
                         job.png = (os.path.join(png_dir, "week1-%s-print" % kind),
-                                   secs.count("cover") + secs.count("helper") + 1)
+                                   secs.index("week") + 1)
 
         jobs = [cal] + [c[0] for c in checks]
         with concurrent.futures.ThreadPoolExecutor(PARALLEL) as pool:

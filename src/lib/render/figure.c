@@ -392,7 +392,7 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 			   (FRAME - (w.x1 - w.x0) * s) / 2.0;
 		fr[k].oy = 8.0 + (FRAME - LABEL_H - (w.y1 - w.y0) * s);
 	}
-	buf_htmlf(b, "<svg class=\"figure\" xmlns=\"http://www.w3.org/2000/svg\" "
+	buf_htmlf(b, "<svg class=\"figure\" "
 		     "viewBox=\"0 0 600 300\" role=\"img\" "
 		     "aria-label=\"Start and end position of %s\">\n"
 		     "<title>Start and end position of %s</title>\n",

@@ -1,6 +1,11 @@
 /* HTML renderer (README): one self-contained printable file.
  *
- * Plan: a cover page, a page for the helper, then the weeks. Each printed
+ * Plan: a cover page, a page for the helper, the exercise guide (guide.h:
+ * an entry per exercise, its picture from figure.c, steps, tips, care,
+ * the helper's note, easier and harder versions; an exercise that starts
+ * mid-plan has its entry just before that week), the weeks, and last the
+ * page for the therapist (program, assessment, sources, notes, and with
+ * --explain the reasons). The pages before it say plain words only. Each printed
  * page is a <section class="page"> that the print stylesheet starts on a
  * new sheet, and each ends with the "Stop and call" box. Inline CSS only:
  * no scripts, no links, no fonts, no images. Every string that can come
@@ -26,8 +31,10 @@
  *    sheet; past that, and in large print (never below 16 pt), a new
  *    page headed "continued" starts when the next block would not fit.
  *    Every example's cover and helper page fit one sheet each in normal
- *    print, so a plan of W weeks prints on 2 + W pages; in large print
- *    the two take 4 or 5 pages with the examples.
+ *    print; in large print the two take 4 or 5 pages with the examples.
+ *  - The guide and the therapist's page flow at the body size: a guide
+ *    entry is one block, with room kept for its picture (fig_mm; the
+ *    stylesheet caps the picture's height to it).
  *    tests/browser/print.py prints the examples with Chromium on A4 and
  *    Letter and checks that each section is exactly one page.
  *  - Screening (a gated profile): the result for the person (12 pt,
@@ -39,7 +46,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "render/figure.h"
 #include "render/formats.h"
+#include "render/guide.h"
 #include "render/words.h"
 
 /* ---- small helpers ---- */
@@ -57,40 +66,6 @@ static void put_date(buf *b, gradus_date d, bool year)
 		   words_month_short[d.m - 1]);
 	if (year)
 		buf_printf(b, " %d", d.y);
-}
-
-/* A growable list of distinct pointers (exercises) or strings. */
-typedef struct {
-	const void **v;
-	size_t n, cap;
-	bool failed;
-} ptrlist;
-
-static bool list_has(const ptrlist *l, const void *p, bool str)
-{
-	for (size_t i = 0; i < l->n; i++)
-		if (str ? strcmp(l->v[i], p) == 0 : l->v[i] == p)
-			return true;
-	return false;
-}
-
-/* Adds `p` unless present; true when it was added. */
-static bool list_add(ptrlist *l, const void *p, bool str)
-{
-	if (!p || list_has(l, p, str))
-		return false;
-	if (l->n == l->cap) {
-		size_t cap = l->cap ? 2 * l->cap : 32;
-		const void **v = realloc(l->v, cap * sizeof(*v));
-		if (!v) {
-			l->failed = true;
-			return false;
-		}
-		l->v = v;
-		l->cap = cap;
-	}
-	l->v[l->n++] = p;
-	return true;
 }
 
 /* ---- the stylesheet ---- */
@@ -135,8 +110,6 @@ static void put_css(buf *b, const sizes *z)
 		      ".flow .small { font-size: %.3fem; }\n.flow .small h2 { font-size: 1em; }\n",
 		   z->h1 / z->body, z->h2 / z->body, z->small / z->body);
 	buf_puts(b, ".small h2 { border-bottom-width: 0.75pt; }\n"
-		    ".cols2 { columns: 2; column-gap: 8mm; }\n"
-		    ".cols2 li { break-inside: avoid; page-break-inside: avoid; }\n"
 		    ".sub { margin: 0 0 4pt 0; }\n"
 		    ".facts { border-collapse: collapse; margin: 3pt 0; }\n"
 		    ".facts th { text-align: left; padding: 1pt 10pt 1pt 0; vertical-align: top; white-space: nowrap; }\n"
@@ -168,10 +141,17 @@ static void put_css(buf *b, const sizes *z)
 	buf_printf(b, ".box { display: inline-block; width: %gpt; height: %gpt; border: 1.2pt solid #000;\n"
 		      "  margin: 1pt 2pt 1pt 0; vertical-align: middle; background: #fff; }\n",
 		   z->box_w, z->box_h);
+	buf_printf(b, ".fig svg { display: block; max-width: 100%%; max-height: %gmm; height: auto; }\n",
+		   z->body >= 16 ? 45.0 : 35.0);
 	if (z->box_h < 10)
 		buf_puts(b, ".log .box { width: 1em; height: 1em; }\n");
 	buf_puts(b, ".walk .d { white-space: nowrap; margin-right: 5pt; }\n"
 		    ".box.day { width: 0.8em; height: 0.8em; }\n"
+		    ".gentry { break-inside: avoid; page-break-inside: avoid; }\n"
+		    ".gentry h2 { margin-top: 10pt; }\n"
+		    ".gentry ol.steps { margin: 0; padding-left: 1.6em; }\n"
+		    ".gentry p.gl { margin-bottom: 1pt; }\n"
+		    ".ref { white-space: nowrap; font-weight: normal; }\n"
 		    ".write { display: inline-block; min-width: 35mm; margin-right: 6pt; border-bottom: 1pt solid #000; }\n"
 		    "</style>\n");
 }
@@ -263,8 +243,6 @@ static double text_mm(const char *s, double pt, double lh, double width_mm, bool
 	}
 	return lines * mm_of(pt * lh);
 }
-
-static void used_exercises(ptrlist *l, const gradus_plan *pl);
 
 /* ---- flowing pages (cover and helper) ---- */
 
@@ -438,29 +416,6 @@ static double first_item_mm(const flow *f, const char *const *v, size_t n)
 	return h;
 }
 
-/* Short list items in two columns, kept on one page. */
-static void flow_list2(flow *f, const char *const *v, size_t n)
-{
-	buf t = BUF_INIT;
-	double sum = 0, most = 0, w = (f->width - mm_of(8)) / 2;
-	if (!n)
-		return;
-	buf_puts(&t, "<ul class=\"cols2\">\n");
-	for (size_t i = 0; i < n; i++) {
-		size_t at = t.len;
-		double h;
-		buf_htmlf(&t, "<li>%s</li>\n", v[i]);
-		h = t.ptr ? text_mm(t.ptr + at, f->z->body, f->z->line,
-				    w - mm_of(f->z->body * 1.2), false) + mm_of(2)
-			  : 0;
-		sum += h;
-		if (h > most)
-			most = h;
-	}
-	buf_puts(&t, "</ul>\n");
-	flow_block(f, &t, (sum + most) / 2, 0);
-}
-
 /* ---- cover page ---- */
 
 static void days_words(buf *b, unsigned days)
@@ -515,9 +470,6 @@ static void cover_facts(flow *f, const gradus_plan *pl, const char *title)
 	buf_htmlf(&td, "%s, age %d", p->name, p->age);
 	h += fact(&t, f, "For", &td);
 	buf_free(&td);
-	buf_html(&td, pl->template->name);
-	h += fact(&t, f, "Program", &td);
-	buf_free(&td);
 	put_date(&td, pl->start, true);
 	h += fact(&t, f, "Starts", &td);
 	buf_free(&td);
@@ -535,14 +487,12 @@ static void cover_facts(flow *f, const gradus_plan *pl, const char *title)
 		h += fact(&t, f, "Helper", &td);
 		buf_free(&td);
 	}
-	buf_htmlf(&td, "%s%s%s", gradus_class_name(a->cls), a->fall_risk_plus ? "+" : "",
-		  a->from_mobility ? " (a careful guess: no SPPB score yet)" : "");
-	h += fact(&t, f, "Starting level", &td);
-	buf_free(&td);
 	buf_puts(&t, "</table>\n");
 	flow_block(f, &t, h, 0);
-	for (size_t i = 0; i < a->n_notes; i++)
-		flow_item(f, a->notes[i], false, z->body);
+	if (a->fall_risk_plus) {
+		buf_html(&t, render_fall_risk_words);
+		flow_para(f, &t, 0);
+	}
 }
 
 /* How hard it should feel: the scale, the plan's cap and why. */
@@ -573,16 +523,35 @@ static void cover_effort(flow *f, const gradus_plan *pl)
 		  pl->effort_cap, gradus_effort_words(pl->effort_cap));
 	flow_para(f, &t, 0);
 	for (size_t i = 0; i < pl->n_why; i++) {
-		buf_html(&t, pl->why[i].text);
-		flow_para(f, &t, 0);
+		render_plain(&t, pl->why[i].text);
+		if (t.ptr) {
+			buf h = BUF_INIT;
+			buf_html(&h, t.ptr);
+			flow_para(f, &h, 0);
+		}
+		buf_free(&t);
 	}
 }
 
-/* Pain, the safety advice, and each exercise's own reasons to stop. */
+/* A list item of the person's words: `s` without its source keys. */
+static void flow_plain_item(flow *f, const char *s)
+{
+	buf t = BUF_INIT, h = BUF_INIT;
+	render_plain(&t, s);
+	if (t.ptr)
+		buf_html(&h, t.ptr);
+	if (h.ptr)
+		flow_item(f, h.ptr, true, f->z->body);
+	if (t.failed || h.failed)
+		f->b->failed = true;
+	buf_free(&t);
+	buf_free(&h);
+}
+
+/* Pain and the safety advice (each exercise's own safety lines are in
+ * the guide). */
 static void cover_safety(flow *f, const gradus_plan *pl)
 {
-	const sizes *z = f->z;
-	ptrlist ex = {NULL, 0, 0, false}, seen = {NULL, 0, 0, false};
 	buf t = BUF_INIT;
 
 	buf_puts(&t, "Rate pain from 0 (no pain) to 10 (the worst pain you can imagine). "
@@ -595,52 +564,9 @@ static void cover_safety(flow *f, const gradus_plan *pl)
 
 	flow_h2(f, "Stay safe", first_item_mm(f, pl->advice, pl->n_advice));
 	for (size_t i = 0; i < pl->n_advice; i++)
-		flow_item(f, pl->advice[i], false, z->body);
+		flow_plain_item(f, pl->advice[i]);
 	if (pl->protein)
-		flow_item(f, pl->protein, false, z->body);
-
-	/* the exercises' own safety lines speak to the person: here, on the
-	 * person's page, so the helper page keeps room for every exercise */
-	used_exercises(&ex, pl);
-	for (size_t i = 0; i < ex.n; i++) {
-		const gradus_exercise *e = ex.v[i];
-		for (size_t k = 0; k < e->n_safety; k++)
-			list_add(&seen, e->safety[k], true);
-	}
-	if (seen.n) {
-		flow_h2(f, "When to stop an exercise", mm_of(z->body * z->line * 3));
-		flow_list2(f, (const char *const *)seen.v, seen.n);
-	}
-	if (ex.failed || seen.failed)
-		f->b->failed = true;
-	free(ex.v);
-	free(seen.v);
-}
-
-/* For the therapist, in small print (16 pt in large print). */
-static void cover_warnings(flow *f, const gradus_plan *pl)
-{
-	const sizes *z = f->z;
-	buf t = BUF_INIT;
-	double h;
-
-	if (!pl->n_warnings)
-		return;
-	buf_puts(&t, "<div class=\"small\">\n<h2>Notes for the therapist</h2>\n<ul>\n");
-	h = text_mm("Notes for the therapist", z->small, 1.2, f->width, true) + mm_of(13);
-	for (size_t i = 0; i < pl->n_warnings; i++) {
-		buf t2 = BUF_INIT;
-		buf_html(&t2, pl->warnings[i]);
-		h += (t2.ptr ? text_mm(t2.ptr, z->small, z->line, f->width - mm_of(z->small * 1.2), false)
-			     : 0) + mm_of(2);
-		buf_puts(&t, "<li>");
-		if (t2.ptr)
-			buf_put(&t, t2.ptr, t2.len);
-		buf_puts(&t, "</li>\n");
-		buf_free(&t2);
-	}
-	buf_puts(&t, "</ul>\n</div>\n");
-	flow_block(f, &t, h, 0);
+		flow_plain_item(f, pl->protein);
 }
 
 /* The cover page, for the person; returns the number of pages it took. */
@@ -654,7 +580,6 @@ static int cover(buf *b, const gradus_plan *pl, const sizes *dz, double body)
 	cover_facts(&f, pl, title.ptr ? title.ptr : "");
 	cover_effort(&f, pl);
 	cover_safety(&f, pl);
-	cover_warnings(&f, pl);
 	flow_close(&f);
 	if (title.failed)
 		b->failed = true;
@@ -664,38 +589,16 @@ static int cover(buf *b, const gradus_plan *pl, const sizes *dz, double body)
 
 /* ---- caregiver page ---- */
 
-/* Every exercise the plan uses, warm-up first, in order of appearance. */
-static void used_exercises(ptrlist *l, const gradus_plan *pl)
-{
-	for (size_t i = 0; i < pl->n_warmup; i++)
-		list_add(l, pl->warmup[i], false);
-	for (size_t w = 0; w < pl->n_weeks; w++)
-		for (size_t s = 0; s < pl->weeks[w].n_sessions; s++) {
-			const gradus_session *se = &pl->weeks[w].sessions[s];
-			for (size_t i = 0; i < se->n_items; i++)
-				list_add(l, se->items[i].exercise, false);
-		}
-	/* balance climbs its ladder week by week: every rung used */
-	for (size_t w = 0; w < pl->n_weeks; w++)
-		if (pl->weeks[w].n_sessions)
-			for (size_t i = 0; i < pl->weeks[w].sessions[0].n_balance; i++)
-				list_add(l, pl->weeks[w].sessions[0].balance[i], false);
-	for (size_t i = 0; i < pl->n_cooldown; i++)
-		list_add(l, pl->cooldown[i], false);
-}
-
 /* Returns the number of pages it took. */
 static int caregiver_page(buf *b, const gradus_plan *pl, const sizes *dz, double body)
 {
 	const gradus_profile *p = pl->profile;
-	ptrlist ex = {NULL, 0, 0, false}, seen = {NULL, 0, 0, false};
 	unsigned eq = p->equipment;
 	buf t = BUF_INIT;
 	flow f;
 	const sizes *z;
 	double h;
 
-	used_exercises(&ex, pl);
 	flow_init(&f, b, p, dz, body, "helper", "For the helper");
 	z = f.z;
 	buf_puts(&t, "<h1>For the helper</h1>\n<p class=\"sub\">For ");
@@ -724,26 +627,13 @@ static int caregiver_page(buf *b, const gradus_plan *pl, const sizes *dz, double
 	buf_puts(&t, "Stand beside them, not in front, close enough to steady them at the hip or shoulder. Never pull on their arms.");
 	flow_h2(&f, "How to stand by", para_mm(&f, &t));
 	flow_para(&f, &t, 0);
-	for (size_t i = 0; i < ex.n; i++) {
-		const gradus_exercise *e = ex.v[i];
-		bool first = true;
-		for (size_t k = 0; k < e->n_caregiver; k++) {
-			if (!list_add(&seen, e->caregiver[k], true))
-				continue;
-			if (first)
-				buf_htmlf(&t, "<strong>%s:</strong>", e->name);
-			buf_htmlf(&t, " %s", e->caregiver[k]);
-			first = false;
-		}
-		if (!first && t.ptr)
-			flow_item(&f, t.ptr, true, z->body);
-		buf_free(&t);
-	}
+	flow_item(&f, "How to help with each exercise is in the exercise guide, under \"For the helper\".",
+		  false, z->body);
 
 	flow_h2(&f, "What to watch for", mm_of(z->body * z->line * 3));
 	flow_item(&f, "Dizziness, chest pain, unusual shortness of breath, confusion, or pain above 5 out of 10: stop, help them sit down, and stay with them.",
 		  false, z->body);
-	flow_item(&f, "Each exercise's own warning signs are on the first page, under \"When to stop an exercise\".",
+	flow_item(&f, "Each exercise's own warning signs are in the exercise guide, under \"Take care\".",
 		  false, z->body);
 
 	buf_puts(&t, "On the week's record, after each session: the sets and reps done, "
@@ -758,11 +648,185 @@ static int caregiver_page(buf *b, const gradus_plan *pl, const sizes *dz, double
 	flow_h2(&f, "Whom to call", para_mm(&f, &t) + mm_of(z->body * z->line));
 	flow_para(&f, &t, 0);
 	flow_close(&f);
-	if (ex.failed || seen.failed)
-		b->failed = true;
-	free(ex.v);
-	free(seen.v);
 	return f.pages;
+}
+
+/* ---- the exercise guide ---- */
+
+/* Room kept for an exercise's picture: the stylesheet caps its height
+ * at this (.fig svg). */
+static double fig_mm(const sizes *z)
+{
+	return z->body >= 16 ? 45.0 : 35.0;
+}
+
+/* Height of the fragment of `t` from `at` set as a paragraph. */
+static double para_from(const flow *f, const buf *t, size_t at)
+{
+	buf part = {t->ptr ? t->ptr + at : NULL, t->ptr ? t->len - at : 0, 0, false};
+	return part.ptr ? para_mm(f, &part) : 0;
+}
+
+/* "<p><strong>Tips:</strong> one. two.</p>"; its height. */
+static double guide_para(buf *t, const flow *f, const char *label,
+			 const char *const *v, size_t n)
+{
+	size_t at = t->len;
+	if (!n)
+		return 0;
+	buf_htmlf(t, "<p><strong>%s:</strong>", label);
+	for (size_t i = 0; i < n; i++)
+		buf_htmlf(t, " %s", v[i]);
+	buf_puts(t, "</p>\n");
+	return para_from(f, t, at);
+}
+
+/* One entry: heading, picture, steps, tips, care, helper, versions. */
+static void guide_entry_html(flow *f, const guide *g, const gradus_exercise *e)
+{
+	const sizes *z = f->z;
+	buf t = BUF_INIT, lad = BUF_INIT;
+	size_t n = guide_number(g, e);
+	double h, li_w = f->width - mm_of(z->body * 1.6);
+
+	buf_printf(&t, "<div class=\"gentry\" id=\"guide-%zu\">\n", n);
+	buf_htmlf(&t, "<h2>Guide %zu: %s</h2>\n", n, e->name);
+	h = text_mm(e->name, z->h2, 1.2, f->width - mm_of(z->h2 * 4), true) + mm_of(10 + 3 + 2);
+	buf_puts(&t, "<div class=\"fig\"><!-- the picture (render/figure.c) -->");
+	render_figure_svg(&t, e);
+	buf_puts(&t, "</div>\n");
+	h += fig_mm(z);
+	if (e->n_steps) {
+		buf_htmlf(&t, "<p class=\"gl\"><strong>%s:</strong></p>\n<ol class=\"steps\">\n",
+			  guide_steps_label);
+		h += mm_of(z->body * z->line + 4);
+		for (size_t i = 0; i < e->n_steps; i++) {
+			size_t at = t.len;
+			buf_htmlf(&t, "<li>%s</li>\n", e->steps[i]);
+			h += (t.ptr ? text_mm(t.ptr + at, z->body, z->line, li_w, false) : 0) + mm_of(2);
+		}
+		buf_puts(&t, "</ol>\n");
+	}
+	h += guide_para(&t, f, guide_cues_label, e->cues, e->n_cues);
+	h += guide_para(&t, f, guide_safety_label, e->safety, e->n_safety);
+	h += guide_para(&t, f, guide_helper_label, e->caregiver, e->n_caregiver);
+	for (int k = 0; k < 2; k++) {
+		guide_ladder(&lad, g, e, k == 1);
+		if (lad.ptr) {
+			size_t at = t.len;
+			buf_htmlf(&t, "<p>%s</p>\n", lad.ptr);
+			h += para_from(f, &t, at);
+		}
+		if (lad.failed)
+			t.failed = true;
+		buf_free(&lad);
+	}
+	buf_puts(&t, "</div>\n");
+	flow_block(f, &t, h, 0);
+}
+
+/* The guide pages of the entries that start at week index `w`: before
+ * the weeks (w = 0), or before the week a new exercise comes in. */
+static void guide_pages(buf *b, const gradus_plan *pl, const sizes *z,
+			const guide *g, size_t w)
+{
+	buf title = BUF_INIT, t = BUF_INIT;
+	flow f;
+
+	if (!guide_count_at(g, w))
+		return;
+	guide_title(&title, pl, w);
+	flow_init(&f, b, pl->profile, z, z->body, "guide",
+		  title.ptr ? title.ptr : "How to do each exercise");
+	buf_htmlf(&t, "<h1>%s</h1>\n", f.title);
+	flow_block(&f, &t, text_mm(f.title, z->h1, 1.15, f.width, true) + mm_of(3), 0);
+	if (w == 0) {
+		buf_html(&t, guide_intro);
+		flow_para(&f, &t, 0);
+	}
+	for (size_t i = 0; i < g->n; i++)
+		if (g->v[i].week == w)
+			guide_entry_html(&f, g, g->v[i].ex);
+	flow_close(&f);
+	if (title.failed)
+		b->failed = true;
+	buf_free(&title);
+}
+
+/* ---- the therapist's page ---- */
+
+/* A list item: plain words and "[RULE: SOURCE]". */
+static void why_item(flow *f, const gradus_why *w)
+{
+	buf t = BUF_INIT;
+	buf_printf(&t, "%s [%s: %s]", w->text, w->rule, w->source);
+	if (t.ptr)
+		flow_item(f, t.ptr, false, f->z->body);
+	if (t.failed)
+		f->b->failed = true;
+	buf_free(&t);
+}
+
+/* With --explain: the reasons behind each number, week by week. */
+static void therapist_explain(flow *f, const gradus_plan *pl)
+{
+	buf t = BUF_INIT;
+	for (size_t w = 0; w < pl->n_weeks; w++) {
+		const gradus_week *wk = &pl->weeks[w];
+		char head[64];
+		if (!wk->n_sessions)
+			continue;
+		snprintf(head, sizeof(head), "Why, week %d", wk->number);
+		flow_h2(f, head, mm_of(f->z->body * f->z->line * 2));
+		for (size_t i = 0; i < wk->sessions[0].n_items; i++) {
+			const gradus_item *it = &wk->sessions[0].items[i];
+			buf_htmlf(&t, "<strong>%zu. %s</strong>", i + 1, it->exercise->name);
+			flow_para(f, &t, 0);
+			for (size_t k = 0; k < it->n_why; k++)
+				why_item(f, &it->why[k]);
+			flow_end_list(f);
+		}
+	}
+}
+
+/* The last page: what the person's pages leave out, with sources. */
+static void therapist_page(buf *b, const gradus_plan *pl, const sizes *z, bool explain)
+{
+	const gradus_assessment *a = &pl->assessment;
+	buf t = BUF_INIT;
+	flow f;
+
+	flow_init(&f, b, pl->profile, z, z->body, "therapist", render_therapist_title);
+	buf_htmlf(&t, "<h1>%s</h1>\n", render_therapist_title);
+	flow_block(&f, &t, text_mm(render_therapist_title, z->h1, 1.15, f.width, true) + mm_of(3), 0);
+	buf_html(&t, render_therapist_intro);
+	flow_para(&f, &t, 0);
+	buf_htmlf(&t, "<strong>Program:</strong> %s. <strong>Starting level:</strong> %s%s%s.",
+		  pl->template->name, gradus_class_name(a->cls), a->fall_risk_plus ? "+" : "",
+		  a->from_mobility ? " (a careful guess: no SPPB score)" : "");
+	flow_h2(&f, "Assessment", para_mm(&f, &t));
+	flow_para(&f, &t, 0);
+	for (size_t i = 0; i < a->n_notes; i++)
+		flow_item(&f, a->notes[i], false, z->body);
+	buf_printf(&t, "At most %d out of 10.", pl->effort_cap);
+	flow_h2(&f, "Effort", para_mm(&f, &t));
+	flow_para(&f, &t, 0);
+	for (size_t i = 0; i < pl->n_why; i++)
+		why_item(&f, &pl->why[i]);
+	flow_h2(&f, "Advice on the first page, with its sources", mm_of(z->body * z->line * 2));
+	for (size_t i = 0; i < pl->n_advice; i++)
+		if (render_has_source(pl->advice[i]))
+			flow_item(&f, pl->advice[i], false, z->body);
+	if (pl->protein)
+		flow_item(&f, pl->protein, false, z->body);
+	if (pl->n_warnings) {
+		flow_h2(&f, "Notes", first_item_mm(&f, pl->warnings, pl->n_warnings));
+		for (size_t i = 0; i < pl->n_warnings; i++)
+			flow_item(&f, pl->warnings[i], false, z->body);
+	}
+	if (explain)
+		therapist_explain(&f, pl);
+	flow_close(&f);
 }
 
 /* ---- week pages ---- */
@@ -773,12 +837,22 @@ static void boxes(buf *b, int n)
 		buf_puts(b, "<span class=\"box\"></span>");
 }
 
-static void exercise_names(buf *b, const gradus_exercise *const *ex, size_t n)
+/* " (guide 3)" after an exercise's name */
+static void guide_ref(buf *b, const guide *g, const gradus_exercise *e)
+{
+	size_t n = guide_number(g, e);
+	if (n)
+		buf_printf(b, " <span class=\"ref\">(guide&nbsp;%zu)</span>", n);
+}
+
+static void exercise_names(buf *b, const guide *g, const gradus_exercise *const *ex, size_t n)
 {
 	if (n == 0)
 		buf_puts(b, "gentle movement of your choice");
-	for (size_t i = 0; i < n; i++)
+	for (size_t i = 0; i < n; i++) {
 		buf_htmlf(b, "%s%s", i ? "; " : "", ex[i]->name);
+		guide_ref(b, g, ex[i]);
+	}
 }
 
 /* What the exercises of a session share: effort and rest are set per
@@ -834,13 +908,14 @@ static void shared_line(buf *b, const gradus_session *s0, const shared *sh)
 
 /* What to do for one exercise: number and name, sets and reps, load and
  * support; effort and rest unless the shared line says them for all. */
-static void item_text(buf *b, const gradus_item *it, size_t n, const shared *sh,
-		      bool name_break)
+static void item_text(buf *b, const guide *g, const gradus_item *it, size_t n,
+		      const shared *sh, bool name_break)
 {
 	const gradus_exercise *e = it->exercise;
 	const char *cw = html_change_words(it->change);
 
 	buf_htmlf(b, "<strong>%zu. %s</strong>", n, e->name);
+	guide_ref(b, g, e);
 	if (cw)
 		buf_htmlf(b, " <span class=\"new\">(%s)</span>", cw);
 	buf_puts(b, name_break ? "<br>" : ": ");
@@ -915,8 +990,8 @@ static void put_width(buf *b, int tenths)
 /* Normal print: one table, sessions as columns. Each session has a tick
  * box per set and cells for reps, effort and pain; the first column says
  * what to do. */
-static void record_table(buf *b, const gradus_plan *pl, const gradus_session *se,
-			 size_t n_se, const shared *sh)
+static void record_table(buf *b, const gradus_plan *pl, const guide *g,
+			 const gradus_session *se, size_t n_se, const shared *sh)
 {
 	static const int part[4] = {27, 24, 26, 23}; /* of a session */
 	int what_w = n_se <= 2 ? 520 : n_se == 3 ? 430 : 330; /* tenths of % */
@@ -949,7 +1024,7 @@ static void record_table(buf *b, const gradus_plan *pl, const gradus_session *se
 			for (size_t i = 0; i < s0->n_items; i++) {
 				const gradus_item *it = &s0->items[i];
 				buf_puts(b, "<tr class=\"item\"><td>");
-				item_text(b, it, i + 1, sh, true);
+				item_text(b, g, it, i + 1, sh, true);
 				buf_puts(b, "</td>");
 				for (size_t s = 0; s < n_se; s++) {
 					buf_puts(b, "<td class=\"day\">");
@@ -962,7 +1037,7 @@ static void record_table(buf *b, const gradus_plan *pl, const gradus_session *se
 		if (k == 1 && !block_min[k])
 			continue;
 		buf_htmlf(b, "<tr><td><strong>%s</strong>, %d min: ", block_title[k], block_min[k]);
-		exercise_names(b, block_ex[k], block_n[k]);
+		exercise_names(b, g, block_ex[k], block_n[k]);
 		buf_puts(b, "</td>");
 		for (size_t s = 0; s < n_se; s++)
 			buf_puts(b, "<td class=\"day\" colspan=\"4\"><span class=\"box\"></span>done</td>");
@@ -1049,7 +1124,7 @@ static size_t same_items_run(const gradus_week *wk, size_t from)
 	return n;
 }
 
-static void week_page(buf *b, const gradus_plan *pl, const gradus_week *wk)
+static void week_page(buf *b, const gradus_plan *pl, const guide *g, const gradus_week *wk)
 {
 	buf_printf(b, "<section class=\"page week\" id=\"week-%d\">\n", wk->number);
 	week_header(b, pl, wk, NULL, false);
@@ -1059,7 +1134,7 @@ static void week_page(buf *b, const gradus_plan *pl, const gradus_week *wk)
 		size_t n = same_items_run(wk, s);
 		shared sh = shared_of(&wk->sessions[s]);
 		shared_line(b, &wk->sessions[s], &sh);
-		record_table(b, pl, &wk->sessions[s], n, &sh);
+		record_table(b, pl, g, &wk->sessions[s], n, &sh);
 		s += n;
 	}
 	if (wk->n_sessions)
@@ -1071,7 +1146,8 @@ static void week_page(buf *b, const gradus_plan *pl, const gradus_week *wk)
 }
 
 /* Large print, page 1 of a week: what to do. */
-static void week_what_page(buf *b, const gradus_plan *pl, const gradus_week *wk)
+static void week_what_page(buf *b, const gradus_plan *pl, const guide *g,
+			   const gradus_week *wk)
 {
 	buf_printf(b, "<section class=\"page week\" id=\"week-%d\">\n", wk->number);
 	week_header(b, pl, wk, NULL, true);
@@ -1088,20 +1164,20 @@ static void week_what_page(buf *b, const gradus_plan *pl, const gradus_week *wk)
 		}
 		shared_line(b, s0, &sh);
 		buf_htmlf(b, "<p class=\"what\"><strong>Warm-up</strong>, %d min: ", s0->warmup_min);
-		exercise_names(b, pl->warmup, pl->n_warmup);
+		exercise_names(b, g, pl->warmup, pl->n_warmup);
 		buf_puts(b, "</p>\n");
 		for (size_t i = 0; i < s0->n_items; i++) {
 			buf_puts(b, "<p class=\"what\">");
-			item_text(b, &s0->items[i], i + 1, &sh, false);
+			item_text(b, g, &s0->items[i], i + 1, &sh, false);
 			buf_puts(b, "</p>\n");
 		}
 		if (s0->balance_min) {
 			buf_htmlf(b, "<p class=\"what\"><strong>Balance</strong>, %d min: ", s0->balance_min);
-			exercise_names(b, s0->balance, s0->n_balance);
+			exercise_names(b, g, s0->balance, s0->n_balance);
 			buf_puts(b, "</p>\n");
 		}
 		buf_htmlf(b, "<p class=\"what\"><strong>Cool-down</strong>, %d min: ", s0->cooldown_min);
-		exercise_names(b, pl->cooldown, pl->n_cooldown);
+		exercise_names(b, g, pl->cooldown, pl->n_cooldown);
 		buf_puts(b, "</p>\n");
 		s += n;
 	}
@@ -1157,6 +1233,7 @@ void render_plan_html(buf *b, const gradus_plan *pl,
 {
 	bool large = o && o->large_print;
 	const sizes *z = large ? &large_sizes : &normal_sizes;
+	guide g;
 
 	doc_start(b, "Strength plan for ", pl->profile->name, z, NULL);
 	if (o && o->preface_html) {
@@ -1166,15 +1243,23 @@ void render_plan_html(buf *b, const gradus_plan *pl,
 		stop_box(b, pl->profile);
 		buf_puts(b, "</section>\n");
 	}
+	guide_make(&g, pl);
 	fitted(b, pl, z, cover);
 	fitted(b, pl, z, caregiver_page);
+	guide_pages(b, pl, z, &g, 0);
 	for (size_t w = 0; w < pl->n_weeks; w++) {
+		if (w > 0)
+			guide_pages(b, pl, z, &g, w);
 		if (large) {
-			week_what_page(b, pl, &pl->weeks[w]);
+			week_what_page(b, pl, &g, &pl->weeks[w]);
 			week_record_page(b, pl, &pl->weeks[w]);
 		} else
-			week_page(b, pl, &pl->weeks[w]);
+			week_page(b, pl, &g, &pl->weeks[w]);
 	}
+	therapist_page(b, pl, z, o && o->explain);
+	if (g.failed)
+		b->failed = true;
+	guide_free(&g);
 	doc_end(b);
 }
 

@@ -8,6 +8,7 @@
 
 #include "gradus/plan.h"
 #include "render/formats.h"
+#include "render/guide.h"
 #include "render/words.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -47,28 +48,39 @@ static void flush_wrapped(buf *b, const char *prefix, buf *line)
 	}
 }
 
-static void put_block(buf *b, const char *title, int minutes,
+/* "Sit to stand (guide 3)" */
+static void put_name(buf *b, const guide *g, const gradus_exercise *e)
+{
+	size_t n = guide_number(g, e);
+	buf_puts(b, e->name);
+	if (n)
+		buf_printf(b, " (guide %zu)", n);
+}
+
+static void put_block(buf *b, const guide *g, const char *title, int minutes,
 		      const gradus_exercise *const *ex, size_t n)
 {
 	buf line = BUF_INIT;
 	buf_printf(&line, "%s (%d min): ", title, minutes);
 	if (n == 0)
 		buf_puts(&line, "gentle movement of your choice");
-	for (size_t i = 0; i < n; i++)
-		buf_printf(&line, "%s%s", i ? "; " : "", ex[i]->name);
+	for (size_t i = 0; i < n; i++) {
+		buf_puts(&line, i ? "; " : "");
+		put_name(&line, g, ex[i]);
+	}
 	flush_wrapped(b, "", &line);
 }
 
-static void text_item(buf *b, const gradus_item *it, int n,
-		      const gradus_render_options *o, bool shared_effort)
+static void text_item(buf *b, const guide *g, const gradus_item *it, int n,
+		      bool shared_effort)
 {
 	const gradus_exercise *e = it->exercise;
 	const char *cw = render_change_words(it->change);
 	buf line = BUF_INIT;
-	char num[16];
+	char num[32];
 
 	snprintf(num, sizeof(num), "%2d. ", n);
-	buf_puts(&line, e->name);
+	put_name(&line, g, e);
 	if (cw)
 		buf_printf(&line, "  (%s)", cw);
 	flush_wrapped(b, num, &line);
@@ -83,12 +95,6 @@ static void text_item(buf *b, const gradus_item *it, int n,
 	if (it->sets > 1 && it->pair == 0)
 		buf_printf(&line, " Rest %d seconds between sets.", it->rest_s);
 	flush_wrapped(b, "    ", &line);
-	if (o && o->explain)
-		for (size_t k = 0; k < it->n_why; k++) {
-			buf_printf(&line, "%s [%s: %s]", it->why[k].text,
-				   it->why[k].rule, it->why[k].source);
-			flush_wrapped(b, "      why: ", &line);
-		}
 }
 
 /* The "stop and call" lines, on every page. */
@@ -160,101 +166,180 @@ static void put_record(buf *b, const gradus_week *wk)
 	}
 }
 
-void render_plan_text(buf *b, const gradus_plan *pl,
-		      const gradus_render_options *o)
+/* The first page, for the person: plain words only. */
+static void text_cover(buf *b, const gradus_plan *pl)
 {
 	const gradus_profile *p = pl->profile;
-	const gradus_template *t = pl->template;
+	buf line = BUF_INIT;
 
-	if (o && o->preface_text) {
-		buf_puts(b, o->preface_text);
-		buf_puts(b, "\f\n");
-	}
 	buf_printf(b, "Strength plan for %s\n", p->name);
 	put_rule(b);
-	text_wrapped(b, "Program: ", t->name);
 	buf_printf(b, "Start: ");
 	put_date(b, pl->start);
 	buf_printf(b, ". %d week%s, %d session%s a week.\n", pl->weeks_n,
 		   pl->weeks_n == 1 ? "" : "s",
 		   pl->sessions_per_week, pl->sessions_per_week > 1 ? "s" : "");
-	buf_printf(b, "Starting level: %s%s%s\n", gradus_class_name(pl->assessment.cls),
-		   pl->assessment.fall_risk_plus ? "+" : "",
-		   pl->assessment.from_mobility ? " (a careful guess: no SPPB score)" : "");
-	for (size_t i = 0; i < pl->assessment.n_notes; i++)
-		text_wrapped(b, "  - ", pl->assessment.notes[i]);
+	if (pl->assessment.fall_risk_plus)
+		text_wrapped(b, "", render_fall_risk_words);
 	buf_puts(b, "\nHow hard: rate each set from 0 (rest) to 10 (the hardest you can do).\n");
-	for (size_t i = 0; i < pl->n_why; i++)
-		text_wrapped(b, "  - ", pl->why[i].text);
+	for (size_t i = 0; i < pl->n_why; i++) {
+		render_plain(&line, pl->why[i].text);
+		flush_wrapped(b, "  - ", &line);
+	}
 	buf_puts(b, "\nSafety:\n");
+	for (size_t i = 0; i < pl->n_advice; i++) {
+		render_plain(&line, pl->advice[i]);
+		flush_wrapped(b, "  - ", &line);
+	}
+	if (pl->protein) {
+		render_plain(&line, pl->protein);
+		flush_wrapped(b, "  - ", &line);
+	}
+	put_stop(b, p);
+}
+
+/* What to do in a week's sessions (the first session of the week). */
+static void text_session(buf *b, const gradus_plan *pl, const guide *g,
+			 const gradus_week *wk)
+{
+	const gradus_session *s0 = &wk->sessions[0];
+	bool shared = s0->n_items > 1;
+	buf line = BUF_INIT;
+
+	buf_putc(b, '\n');
+	put_block(b, g, "Warm-up", s0->warmup_min, pl->warmup, pl->n_warmup);
+	for (size_t i = 1; i < s0->n_items; i++)
+		if (s0->items[i].effort_min != s0->items[0].effort_min ||
+		    s0->items[i].effort_max != s0->items[0].effort_max)
+			shared = false;
+	if (shared) {
+		buf_puts(&line, "Strength - effort for every exercise: ");
+		render_put_effort(&line, s0->items[0].effort_min, s0->items[0].effort_max, "-");
+		buf_puts(&line, ".");
+		flush_wrapped(b, "", &line);
+	} else
+		buf_puts(b, "Strength:\n");
+	if (render_put_pairs(&line, s0))
+		flush_wrapped(b, "", &line);
+	buf_free(&line);
+	for (size_t i = 0; i < s0->n_items; i++)
+		text_item(b, g, &s0->items[i], (int)i + 1, shared);
+	if (s0->balance_min)
+		put_block(b, g, "Balance", s0->balance_min, s0->balance, s0->n_balance);
+	put_block(b, g, "Cool-down", s0->cooldown_min, pl->cooldown, pl->n_cooldown);
+	if (wk->walking_min) {
+		buf_printf(&line, "Walking: %d minutes on %d days this week; you may split it into shorter walks.",
+			   wk->walking_min, pl->walking_days);
+		flush_wrapped(b, "", &line);
+	}
+	put_record(b, wk);
+}
+
+static void text_week(buf *b, const gradus_plan *pl, const guide *g,
+		      const gradus_week *wk)
+{
+	const gradus_profile *p = pl->profile;
+
+	buf_puts(b, "\f\n");
+	buf_printf(b, "%s - week %d of %d - %s%s\n", p->name, wk->number,
+		   gradus_plan_last_week(pl), wk->phase,
+		   wk->deload ? " (lighter week)" : "");
+	put_date(b, wk->start);
+	buf_puts(b, " to ");
+	put_date(b, wk->end);
+	buf_putc(b, '\n');
+	put_rule(b);
+	buf_puts(b, "Sessions: ");
+	for (size_t s = 0; s < wk->n_sessions; s++) {
+		if (s)
+			buf_puts(b, ", ");
+		put_date(b, wk->sessions[s].date);
+	}
+	if (wk->n_sessions) {
+		buf_printf(b, "\nEach session takes about %d minutes.\n", wk->sessions[0].minutes);
+		text_session(b, pl, g, wk);
+	} else
+		buf_puts(b, "\nNo session day falls in this week.\n");
+	put_stop(b, p);
+}
+
+/* "  - text [RULE: SOURCE]" */
+static void text_why(buf *b, const char *prefix, const gradus_why *w)
+{
+	buf line = BUF_INIT;
+	buf_printf(&line, "%s [%s: %s]", w->text, w->rule, w->source);
+	flush_wrapped(b, prefix, &line);
+}
+
+/* The last page: what the person's pages leave out, with sources. */
+static void text_therapist(buf *b, const gradus_plan *pl,
+			   const gradus_render_options *o)
+{
+	const gradus_assessment *a = &pl->assessment;
+
+	buf_printf(b, "\f\n%s\n", render_therapist_title);
+	put_rule(b);
+	text_wrapped(b, "", render_therapist_intro);
+	buf_putc(b, '\n');
+	text_wrapped(b, "Program: ", pl->template->name);
+	buf_printf(b, "Starting level: %s%s%s\n", gradus_class_name(a->cls),
+		   a->fall_risk_plus ? "+" : "",
+		   a->from_mobility ? " (a careful guess: no SPPB score)" : "");
+	for (size_t i = 0; i < a->n_notes; i++)
+		text_wrapped(b, "  - ", a->notes[i]);
+	buf_printf(b, "\nEffort: at most %d out of 10.\n", pl->effort_cap);
+	for (size_t i = 0; i < pl->n_why; i++)
+		text_why(b, "  - ", &pl->why[i]);
+	buf_puts(b, "\nAdvice on the first page, with its sources:\n");
 	for (size_t i = 0; i < pl->n_advice; i++)
-		text_wrapped(b, "  - ", pl->advice[i]);
-	text_wrapped(b, "  - ", pl->protein);
+		if (render_has_source(pl->advice[i]))
+			text_wrapped(b, "  - ", pl->advice[i]);
+	if (pl->protein)
+		text_wrapped(b, "  - ", pl->protein);
 	if (pl->n_warnings) {
-		buf_puts(b, "\nNotes for the therapist:\n");
+		buf_puts(b, "\nNotes:\n");
 		for (size_t i = 0; i < pl->n_warnings; i++)
 			text_wrapped(b, "  - ", pl->warnings[i]);
 	}
-	put_stop(b, p);
-	for (size_t w = 0; w < pl->n_weeks; w++) {
-		const gradus_week *wk = &pl->weeks[w];
-		const gradus_session *s0 = wk->n_sessions ? &wk->sessions[0] : NULL;
+	if (o && o->explain)
+		for (size_t w = 0; w < pl->n_weeks; w++) {
+			const gradus_week *wk = &pl->weeks[w];
+			if (!wk->n_sessions)
+				continue;
+			buf_printf(b, "\nWhy, week %d:\n", wk->number);
+			for (size_t i = 0; i < wk->sessions[0].n_items; i++) {
+				const gradus_item *it = &wk->sessions[0].items[i];
+				char num[32];
+				snprintf(num, sizeof(num), "%2zu. ", i + 1);
+				text_wrapped(b, num, it->exercise->name);
+				for (size_t k = 0; k < it->n_why; k++)
+					text_why(b, "      why: ", &it->why[k]);
+			}
+		}
+	put_stop(b, pl->profile);
+}
+
+void render_plan_text(buf *b, const gradus_plan *pl,
+		      const gradus_render_options *o)
+{
+	guide g;
+
+	if (o && o->preface_text) {
+		buf_puts(b, o->preface_text);
 		buf_puts(b, "\f\n");
-		buf_printf(b, "%s - week %d of %d - %s%s\n", p->name, wk->number,
-			   gradus_plan_last_week(pl), wk->phase,
-			   wk->deload ? " (lighter week)" : "");
-		put_date(b, wk->start);
-		buf_puts(b, " to ");
-		put_date(b, wk->end);
-		buf_putc(b, '\n');
-		put_rule(b);
-		buf_puts(b, "Sessions: ");
-		for (size_t s = 0; s < wk->n_sessions; s++) {
-			if (s)
-				buf_puts(b, ", ");
-			put_date(b, wk->sessions[s].date);
-		}
-		if (s0)
-			buf_printf(b, "\nEach session takes about %d minutes.\n", s0->minutes);
-		else
-			buf_puts(b, "\nNo session day falls in this week.\n");
-		if (s0) {
-			buf_putc(b, '\n');
-			put_block(b, "Warm-up", s0->warmup_min, pl->warmup, pl->n_warmup);
-			bool shared = s0->n_items > 1;
-			for (size_t i = 1; i < s0->n_items; i++)
-				if (s0->items[i].effort_min != s0->items[0].effort_min ||
-				    s0->items[i].effort_max != s0->items[0].effort_max)
-					shared = false;
-			if (shared) {
-				buf line = BUF_INIT;
-				buf_puts(&line, "Strength - effort for every exercise: ");
-				render_put_effort(&line, s0->items[0].effort_min, s0->items[0].effort_max, "-");
-				buf_puts(&line, ".");
-				flush_wrapped(b, "", &line);
-			} else
-				buf_puts(b, "Strength:\n");
-			{
-				buf line = BUF_INIT;
-				if (render_put_pairs(&line, s0))
-					flush_wrapped(b, "", &line);
-				buf_free(&line);
-			}
-			for (size_t i = 0; i < s0->n_items; i++)
-				text_item(b, &s0->items[i], (int)i + 1, o, shared);
-			if (s0->balance_min)
-				put_block(b, "Balance", s0->balance_min, s0->balance, s0->n_balance);
-			put_block(b, "Cool-down", s0->cooldown_min, pl->cooldown, pl->n_cooldown);
-			if (wk->walking_min) {
-				buf line = BUF_INIT;
-				buf_printf(&line, "Walking: %d minutes on %d days this week; you may split it into shorter walks.",
-					   wk->walking_min, pl->walking_days);
-				flush_wrapped(b, "", &line);
-			}
-			put_record(b, wk);
-		}
-		put_stop(b, p);
 	}
+	guide_make(&g, pl);
+	text_cover(b, pl);
+	guide_text_pages(b, pl, &g, 0);
+	for (size_t w = 0; w < pl->n_weeks; w++) {
+		if (w > 0)
+			guide_text_pages(b, pl, &g, w);
+		text_week(b, pl, &g, &pl->weeks[w]);
+	}
+	text_therapist(b, pl, o);
+	if (g.failed)
+		b->failed = true;
+	guide_free(&g);
 }
 
 /* ---- The screening result and the rule table ---- */

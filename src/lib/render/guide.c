@@ -140,6 +140,17 @@ size_t guide_count_at(const guide *g, size_t w)
 	return n;
 }
 
+void guide_refs(buf *b, const guide *g, const gradus_exercise *const *ex, size_t n)
+{
+	if (!n)
+		return;
+	buf_puts(b, " (guide ");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, "%s%zu", i == 0 ? "" : i + 1 == n ? " and " : ", ",
+			   guide_number(g, ex[i]));
+	buf_puts(b, ")");
+}
+
 void guide_title(buf *b, const gradus_plan *pl, size_t w)
 {
 	if (w == 0)

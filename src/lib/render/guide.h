@@ -34,6 +34,9 @@ void guide_make(guide *g, const gradus_plan *pl);
 void guide_free(guide *g);
 /* The guide number of `e` (1-based); 0 when it is not in the guide. */
 size_t guide_number(const guide *g, const gradus_exercise *e);
+/* " (guide 1 and 2)": the guide numbers of a block of exercises (the
+ * warm-up, balance, cool-down) after their names; nothing when n = 0. */
+void guide_refs(buf *b, const guide *g, const gradus_exercise *const *ex, size_t n);
 /* How many entries start at week index `w`. */
 size_t guide_count_at(const guide *g, size_t w);
 

@@ -845,14 +845,30 @@ static void guide_ref(buf *b, const guide *g, const gradus_exercise *e)
 		buf_printf(b, " <span class=\"ref\">(guide&nbsp;%zu)</span>", n);
 }
 
-static void exercise_names(buf *b, const guide *g, const gradus_exercise *const *ex, size_t n)
+/* "Marching on the spot; Seated ankle circles (guide 1 and 2)"; `short_`
+ * (a large-print week of nine or ten exercises, which would not fit its
+ * page with the names): "guide 1 and 2", the names being in the guide. */
+static void exercise_names(buf *b, const guide *g, const gradus_exercise *const *ex, size_t n,
+			   bool short_)
 {
+	if (short_ && n) {
+		buf_puts(b, "guide ");
+		for (size_t i = 0; i < n; i++)
+			buf_printf(b, "%s%zu", i == 0 ? "" : i + 1 == n ? " and " : ", ",
+				   guide_number(g, ex[i]));
+		return;
+	}
 	if (n == 0)
 		buf_puts(b, "gentle movement of your choice");
-	for (size_t i = 0; i < n; i++) {
+	for (size_t i = 0; i < n; i++)
 		buf_htmlf(b, "%s%s", i ? "; " : "", ex[i]->name);
-		guide_ref(b, g, ex[i]);
-	}
+	if (n)
+		buf_puts(b, " <span class=\"ref\">(guide&nbsp;");
+	for (size_t i = 0; i < n; i++)
+		buf_printf(b, "%s%zu", i == 0 ? "" : i + 1 == n ? "&nbsp;and&nbsp;" : ", ",
+			   guide_number(g, ex[i]));
+	if (n)
+		buf_puts(b, ")</span>");
 }
 
 /* What the exercises of a session share: effort and rest are set per
@@ -995,13 +1011,27 @@ static void record_table(buf *b, const gradus_plan *pl, const guide *g,
 {
 	static const int part[4] = {27, 24, 26, 23}; /* of a session */
 	int what_w = n_se <= 2 ? 520 : n_se == 3 ? 430 : 330; /* tenths of % */
-	int sess_w = (1000 - what_w) / (int)n_se;
+	int sess_w;
 	const gradus_session *s0 = se;
 	static const char *const block_title[3] = {"Warm-up", "Balance", "Cool-down"};
 	const gradus_exercise *const *block_ex[3] = {pl->warmup, s0->balance, pl->cooldown};
 	size_t block_n[3] = {pl->n_warmup, s0->n_balance, pl->n_cooldown};
 	int block_min[3] = {s0->warmup_min, s0->balance_min, s0->cooldown_min};
 
+	/* nine or ten exercises with their guide numbers, three sessions,
+	 * two sets at most: a wider first column keeps the page on one sheet */
+	if (n_se == 3 && s0->n_items > 8) {
+		int most = 0;
+		for (size_t i = 0; i < s0->n_items; i++) {
+			const gradus_item *it = &s0->items[i];
+			int k = it->affected_sets > it->sets ? it->affected_sets : it->sets;
+			if (k > most)
+				most = k;
+		}
+		if (most <= 2)
+			what_w = 470;
+	}
+	sess_w = (1000 - what_w) / (int)n_se;
 	/* larger type when there are few exercises (ten fit at 9 pt) */
 	buf_printf(b, "<table class=\"log\" style=\"font-size: %spt\">\n<colgroup>",
 		   s0->n_items <= 4 ? "11.5" : s0->n_items <= 6 ? "10.5" : s0->n_items <= 8 ? "10" : "9");
@@ -1037,7 +1067,7 @@ static void record_table(buf *b, const gradus_plan *pl, const guide *g,
 		if (k == 1 && !block_min[k])
 			continue;
 		buf_htmlf(b, "<tr><td><strong>%s</strong>, %d min: ", block_title[k], block_min[k]);
-		exercise_names(b, g, block_ex[k], block_n[k]);
+		exercise_names(b, g, block_ex[k], block_n[k], false);
 		buf_puts(b, "</td>");
 		for (size_t s = 0; s < n_se; s++)
 			buf_puts(b, "<td class=\"day\" colspan=\"4\"><span class=\"box\"></span>done</td>");
@@ -1164,7 +1194,7 @@ static void week_what_page(buf *b, const gradus_plan *pl, const guide *g,
 		}
 		shared_line(b, s0, &sh);
 		buf_htmlf(b, "<p class=\"what\"><strong>Warm-up</strong>, %d min: ", s0->warmup_min);
-		exercise_names(b, g, pl->warmup, pl->n_warmup);
+		exercise_names(b, g, pl->warmup, pl->n_warmup, s0->n_items > 8);
 		buf_puts(b, "</p>\n");
 		for (size_t i = 0; i < s0->n_items; i++) {
 			buf_puts(b, "<p class=\"what\">");
@@ -1173,11 +1203,11 @@ static void week_what_page(buf *b, const gradus_plan *pl, const guide *g,
 		}
 		if (s0->balance_min) {
 			buf_htmlf(b, "<p class=\"what\"><strong>Balance</strong>, %d min: ", s0->balance_min);
-			exercise_names(b, g, s0->balance, s0->n_balance);
+			exercise_names(b, g, s0->balance, s0->n_balance, s0->n_items > 8);
 			buf_puts(b, "</p>\n");
 		}
 		buf_htmlf(b, "<p class=\"what\"><strong>Cool-down</strong>, %d min: ", s0->cooldown_min);
-		exercise_names(b, g, pl->cooldown, pl->n_cooldown);
+		exercise_names(b, g, pl->cooldown, pl->n_cooldown, s0->n_items > 8);
 		buf_puts(b, "</p>\n");
 		s += n;
 	}

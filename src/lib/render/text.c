@@ -64,10 +64,9 @@ static void put_block(buf *b, const guide *g, const char *title, int minutes,
 	buf_printf(&line, "%s (%d min): ", title, minutes);
 	if (n == 0)
 		buf_puts(&line, "gentle movement of your choice");
-	for (size_t i = 0; i < n; i++) {
-		buf_puts(&line, i ? "; " : "");
-		put_name(&line, g, ex[i]);
-	}
+	for (size_t i = 0; i < n; i++)
+		buf_printf(&line, "%s%s", i ? "; " : "", ex[i]->name);
+	guide_refs(&line, g, ex, n);
 	flush_wrapped(b, "", &line);
 }
 

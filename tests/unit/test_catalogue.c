@@ -271,12 +271,14 @@ static void a_catalogue_without_figures_loads(void **state)
 {
 	gradus_diags *d = gradus_diags_new();
 	gradus_catalogue *c;
+	char *body = ex("a", "squat", 1, NULL, NULL);
 	(void)state;
-	assert_int_equal(load(ex("a", "squat", 1, NULL, NULL), d, &c), GRADUS_OK);
+	assert_int_equal(load(body, d, &c), GRADUS_OK);
 	assert_false(gradus_catalogue_find(c, "a")->figure.present);
 	assert_int_equal(gradus_diags_count(d), 0);
 	gradus_catalogue_free(c);
 	gradus_diags_free(d);
+	free(body);
 }
 
 static void rejects_a_joint_out_of_range(void **state)

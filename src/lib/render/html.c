@@ -143,6 +143,10 @@ static void put_css(buf *b, const sizes *z)
 		   z->box_w, z->box_h);
 	buf_printf(b, ".fig svg { display: block; max-width: 100%%; max-height: %gmm; height: auto; }\n",
 		   z->body >= 16 ? 45.0 : 35.0);
+	/* the picture's own words would print far below 16 pt: in large
+	 * print they are said once under it instead */
+	if (z->body >= 16)
+		buf_puts(b, ".fig svg text { display: none; }\n.fig .cap { margin: 0; }\n");
 	if (z->box_h < 10)
 		buf_puts(b, ".log .box { width: 1em; height: 1em; }\n");
 	buf_puts(b, ".walk .d { white-space: nowrap; margin-right: 5pt; }\n"
@@ -694,6 +698,10 @@ static void guide_entry_html(flow *f, const guide *g, const gradus_exercise *e)
 	h = text_mm(e->name, z->h2, 1.2, f->width - mm_of(z->h2 * 4), true) + mm_of(10 + 3 + 2);
 	buf_puts(&t, "<div class=\"fig\"><!-- the picture (render/figure.c) -->");
 	render_figure_svg(&t, e);
+	if (z->body >= 16) {
+		buf_puts(&t, "<p class=\"cap\">Left: how you start. Right: how you end.</p>");
+		h += mm_of(z->body * 1.3);
+	}
 	buf_puts(&t, "</div>\n");
 	h += fig_mm(z);
 	if (e->n_steps) {

@@ -168,7 +168,9 @@ typedef struct {
 	unsigned regions;        /* GRADUS_REG_* */
 	bool has_immobilised;
 	unsigned immobilised_region;
-	gradus_date immobilised_ended;
+	gradus_date immobilised_ended; /* may be after setup.start: the cast
+	                            is still on (screening: CL-IMMOBILISED) */
+	int immobilised_line;    /* of condition.immobilised.ended */
 
 	gradus_answer red_flags[GRADUS_RF__COUNT];
 	int red_flag_line[GRADUS_RF__COUNT]; /* 0 when unanswered */
@@ -181,12 +183,15 @@ typedef struct {
 	int egfr;                /* -1 when not given */
 	bool has_clearance;
 	const char *clearance_by;
-	gradus_date clearance_date;
+	gradus_date clearance_date; /* counts only from 365 days before the
+	                            start to the start (screening) */
+	int clearance_line;      /* of health.clearance.date */
 	const gradus_surgery *surgery; size_t n_surgery;
 	const gradus_fracture *fracture; size_t n_fracture;
 
 	bool has_measures;
 	gradus_measures measures;
+	int measures_line;       /* of measures.date; 0 when not given */
 
 	gradus_date start;       /* may be unset: then --start is needed */
 	int weeks_planned;       /* setup.weeks 1..52 */
@@ -247,6 +252,25 @@ int gradus_profile_load_string(gradus_profile **out, const char *name,
 			       const char *text, const gradus_catalogue *cat,
 			       const gradus_templates *tpl, gradus_diags *d);
 void gradus_profile_free(gradus_profile *p);
+
+/* The dates of `p` (not NULL) against the plan's first day `start`
+ * (a set date; the loader cannot know it: --start may override
+ * setup.start). FILE:LINE errors to `d` (NULL: dropped), every one, for
+ * a date that cannot be right (docs/formats.md, "Dates"):
+ *   - any date before the year the person was born (the year of the
+ *     start less `age`, less one);
+ *   - condition.immobilised.ended more than 365 days before the start
+ *     (weakness a year after the cast came off is not disuse alone);
+ *   - a health.fracture[].date after the start (a break to come).
+ * measures.date after the start is a warning (the tests still describe
+ * the person; re-tests belong in the session log; the review makes it
+ * an error). Returns the number of errors (0: the dates are plausible
+ * enough to screen). An
+ * immobilisation still in place on the start, a clearance too old or
+ * dated after the start, and an operation to come are not errors:
+ * screening judges them. gradus_screen calls this first. */
+int gradus_profile_check_dates(const gradus_profile *p, gradus_date start,
+			       gradus_diags *d);
 
 /* The emergency number gradus prints for a country: `code` is an ISO
  * 3166-1 alpha-2 code in capitals ("US"). The medical (ambulance) number

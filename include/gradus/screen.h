@@ -138,12 +138,16 @@ struct gradus_screening {
  * warning that the dates were not judged. Diagnostics go to `d` (NULL:
  * dropped).
  *
+ * The profile's dates are checked against that date first
+ * (gradus_profile_check_dates): a date that cannot be right gives
+ * GRADUS_EINVALID with every such date as a FILE:LINE error.
+ *
  * On GRADUS_OK the screening in *out is the caller's: free it with
  * gradus_screening_free, which frees its findings and their details.
  * Its rules point into the static rule table; it keeps no pointer to
  * `p`, which may be freed first. On any other result *out is NULL:
- * GRADUS_EUSAGE (`out` or `p` NULL, or no start date as above) or
- * GRADUS_ENOMEM. */
+ * GRADUS_EUSAGE (`out` or `p` NULL, or no start date as above),
+ * GRADUS_EINVALID (an impossible date, as above) or GRADUS_ENOMEM. */
 int gradus_screen(gradus_screening **out, const gradus_profile *p,
 		  gradus_date as_of, gradus_diags *d);
 /* Frees a screening made by gradus_screen; NULL is accepted. A plan or

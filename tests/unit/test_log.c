@@ -177,6 +177,27 @@ static void every_problem_is_reported(void **state)
 	gradus_diags_free(d);
 }
 
+/* Issue 15: a re-test dated before plan_start is not a re-test of the
+ * plan: an error, like a session before it. */
+static void retest_before_plan_start_is_an_error(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_log *log = log_from(
+		"format = 1;\n"
+		"plan_start = \"2026-12-01\";\n"
+		"sessions = ();\n"
+		"measures = ( { date = \"2026-11-24\"; sppb = 7; },\n"
+		"             { date = \"2026-12-01\"; sppb = 7; } );\n",
+		d, test_catalogue());
+	char *text = diags_text(d);
+	(void)state;
+	assert_null(log);
+	assert_string_equal(text,
+		"log.cfg:4: error: 'measures[0].date' is 2026-11-24, before 'plan_start': a re-test is done during the plan; write the tests it started from in the profile's 'measures'\n");
+	free(text);
+	gradus_diags_free(d);
+}
+
 static void without_a_catalogue_ids_wait(void **state)
 {
 	/* gradus check without catalogue files still checks ids against
@@ -216,6 +237,7 @@ int main(void)
 		cmocka_unit_test(sets_times_reps),
 		cmocka_unit_test(weekly_answers_and_retests),
 		cmocka_unit_test(every_problem_is_reported),
+		cmocka_unit_test(retest_before_plan_start_is_an_error),
 		cmocka_unit_test(without_a_catalogue_ids_wait),
 		cmocka_unit_test(check_tells_a_log_by_its_sessions),
 	};

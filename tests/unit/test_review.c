@@ -925,6 +925,52 @@ static void the_log_must_fit_the_profile(void **state)
 	gradus_diags_free(d);
 }
 
+/* Issue 15: the tests against the logged plan's start. A re-test dated
+ * before it, or profile measures dated after it, would make the
+ * follow-up trigger count tests from the wrong side of the start:
+ * errors, every one. */
+static void tests_on_the_right_side_of_the_start(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	char *ptext = read_text(MARGARET);
+	gradus_profile *p = profile_from(ptext, d);
+	gradus_log *log = NULL;
+	gradus_review *r = NULL;
+	char *t;
+	(void)state;
+	assert_non_null(p);
+	/* no plan_start in the log: the profile's start (2026-12-01) */
+	assert_int_equal(gradus_log_load_string(&log, "log.cfg",
+		"format = 1;\nsessions = ( { date = \"2026-12-02\"; exercises = (\n"
+		"  { id = \"sit-to-stand-no-arms\"; sets = 1; reps = 10; } ); } );\n"
+		"measures = ( { date = \"2026-11-25\"; sppb = 7; } );\n",
+		test_catalogue(), d), GRADUS_OK);
+	assert_int_equal(gradus_review_run(&r, p, log, test_catalogue(), test_templates(), NULL, d),
+			 GRADUS_EINVALID);
+	assert_null(r);
+	t = diags_text(d);
+	assert_string_equal(t, "log.cfg:4: error: re-test on 2026-11-25 is before the plan started (2026-12-01): write the tests it started from in the profile's 'measures'\n");
+	free(t);
+	gradus_log_free(log);
+	gradus_diags_clear(d);
+	/* a logged plan that began before the profile's tests were done */
+	assert_int_equal(gradus_log_load_string(&log, "log.cfg",
+		"format = 1;\nplan_start = \"2026-11-10\";\n"
+		"sessions = ( { date = \"2026-11-11\"; exercises = (\n"
+		"  { id = \"sit-to-stand-no-arms\"; sets = 1; reps = 10; } ); } );\n",
+		test_catalogue(), d), GRADUS_OK);
+	assert_int_equal(gradus_review_run(&r, p, log, test_catalogue(), test_templates(), NULL, d),
+			 GRADUS_EINVALID);
+	assert_null(r);
+	t = diags_text(d);
+	assert_string_equal(t, "test.cfg:68: error: 'measures.date' is 2026-11-20, after the logged plan started (2026-11-10): the profile's measures are the tests it started from; write later re-tests in the log\n");
+	free(t);
+	gradus_log_free(log);
+	gradus_profile_free(p);
+	free(ptext);
+	gradus_diags_free(d);
+}
+
 /* ---- invariants on reviewed plans (safety invariants 3-9, docs/hazards.md) ---- */
 
 static uint64_t rng_state;
@@ -1279,6 +1325,7 @@ int main(void)
 		cmocka_unit_test(no_follow_up_before_the_load_rose),
 		cmocka_unit_test(renders_every_format),
 		cmocka_unit_test(the_log_must_fit_the_profile),
+		cmocka_unit_test(tests_on_the_right_side_of_the_start),
 		cmocka_unit_test(invariants_hold_on_reviewed_plans),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -186,6 +186,9 @@ static const rule_case cases[] = {
 	 {"falls_last_year = 0; surgery = ( { kind = \"knee_replacement\"; side = \"left\"; date = \"2026-11-20\"; } );"}},
 	{"CL-RECENT-FRACTURE", C, C, {"falls_last_year = 0;"},
 	 {"falls_last_year = 0; fracture = ( { region = \"right_arm\"; date = \"2026-11-20\"; } );"}},
+	/* a cast on the left leg that comes off after the start */
+	{"CL-IMMOBILISED", C, C, {"regions = [\"legs\"]"},
+	 {"regions = [\"legs\"]; immobilised = { region = \"left_leg\"; ended = \"2026-12-20\"; }"}},
 	{"IN-UNANSWERED", I, I, {"chest_pain = false;"}, {""}},
 	{"PC-OSTEOPOROSIS", P, P, {"conditions = []"}, {"conditions = [\"osteoporosis\"]"}},
 	{"PC-HYPERTENSION", P, P, {"conditions = []"}, {"conditions = [\"hypertension\"]"}},
@@ -804,12 +807,145 @@ static void immobilisation_explains_one_limb(void **state)
 	gradus_screening_free(s);
 	gradus_profile_free(p);
 
-	/* still immobilised on the start date: explained */
+	/* still immobilised on the start date: the worsening is explained,
+	 * but the legs are still in the cast, so no plan (issue 15) */
 	s = screen_edit((const char *[]){"course = \"stable\"", "regions = [\"legs\"]", NULL},
 			(const char *[]){"course = \"worsening_slowly\"",
 					 "regions = [\"legs\"]; immobilised = { region = \"legs\"; ended = \"2026-12-01\"; }", NULL},
-			GRADUS_TIER_PROCEED, &p);
+			GRADUS_TIER_CLEARANCE, &p);
+	assert_null(finding(s, "RF-PROGRESSIVE"));
+	assert_non_null(finding(s, "CL-IMMOBILISED"));
 	gradus_screening_free(s);
+	gradus_profile_free(p);
+}
+
+/* Issue 15: a cast still on at the start gave a plan "for the limb that
+ * was immobilised". Now clearance (exit 11), not lifted by a clearance;
+ * the next step says when it comes off, in plain words; a start after
+ * that day plans. */
+static void cast_still_on_gives_no_plan(void **state)
+{
+	static const char *const from[] = {"pattern = \"symmetric\"", "regions = [\"legs\"]",
+					   "falls_last_year = 0;", NULL};
+	static const char *const to[] = {"pattern = \"one_limb\"",
+					 "regions = [\"left_arm\"]; immobilised = { region = \"left_arm\"; ended = \"2026-12-10\"; }",
+					 "falls_last_year = 0; clearance = { by = \"Dr A\"; date = \"2026-11-25\"; };", NULL};
+	gradus_profile *p;
+	gradus_screening *s;
+	char *text = edited(from, to), *out = NULL;
+	(void)state;
+	s = expect_tier(text, GRADUS_TIER_CLEARANCE, &p);
+	assert_non_null(finding(s, "CL-IMMOBILISED"));
+	assert_string_equal(finding(s, "CL-IMMOBILISED")->detail,
+			    "condition.immobilised (left_arm) ends 2026-12-10, on or after the start 2026-12-01");
+	assert_int_equal(gradus_screening_render(&out, s, p, GRADUS_SCREEN_TEXT), GRADUS_OK);
+	unwrap(out);
+	assert_non_null(strstr(out, "The cast or brace on your left arm is due to come off on Thu 10 Dec 2026. "
+				    "A doctor's yes is not enough for that. Start the exercises for your left arm "
+				    "after it is off and your doctor or therapist says you may."));
+	free(out);
+	gradus_screening_free(s);
+	/* the day after it comes off: a plan */
+	s = screen_as_of(p, (gradus_date){2026, 12, 11});
+	assert_null(finding(s, "CL-IMMOBILISED"));
+	assert_true(s->tier <= GRADUS_TIER_PRECAUTIONS);
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+	free(text);
+}
+
+/* Issue 15: a date in 1900 was accepted. Every impossible date is a
+ * FILE:LINE error naming the key, all of them, and nothing is judged. */
+static void impossible_dates_are_errors(void **state)
+{
+	static const char *const from[] = {"regions = [\"legs\"]", "falls_last_year = 0;", NULL};
+	static const char *const to[] = {
+		"regions = [\"legs\"]; immobilised = { region = \"legs\"; ended = \"1900-01-01\"; }",
+		"falls_last_year = 0; clearance = { by = \"Dr A\"; date = \"1900-01-01\"; }; "
+		"surgery = ( { kind = \"spine\"; side = \"both\"; date = \"1949-06-01\"; } ); "
+		"fracture = ( { region = \"left_arm\"; date = \"2026-12-05\"; } );", NULL};
+	char *text = edited(from, to), *msg;
+	gradus_profile *p = load(text);
+	gradus_diags *d = gradus_diags_new();
+	gradus_screening *s = NULL;
+	(void)state;
+	assert_int_equal(gradus_screen(&s, p, NO_DATE, d), GRADUS_EINVALID);
+	assert_null(s);
+	msg = diags_text(d);
+	assert_string_equal(msg,
+		"test.cfg:5: error: 'condition.immobilised.ended' is 1900-01-01, before the person was born (age 75 on 2026-12-01)\n"
+		"test.cfg:22: error: 'health.clearance.date' is 1900-01-01, before the person was born (age 75 on 2026-12-01)\n"
+		"test.cfg:22: error: 'health.surgery[0].date' is 1949-06-01, before the person was born (age 75 on 2026-12-01)\n"
+		"test.cfg:22: error: 'health.fracture[0].date' is 2026-12-05, after the start (2026-12-01): a broken bone cannot be dated in the future\n");
+	free(msg);
+	/* a year and a day after the cast came off: not disuse alone */
+	gradus_diags_clear(d);
+	gradus_profile_free(p);
+	free(text);
+	text = edited((const char *[]){"regions = [\"legs\"]", NULL},
+		      (const char *[]){"regions = [\"legs\"]; immobilised = { region = \"legs\"; ended = \"2025-11-30\"; }", NULL});
+	p = load(text);
+	assert_int_equal(gradus_screen(&s, p, NO_DATE, d), GRADUS_EINVALID);
+	msg = diags_text(d);
+	assert_non_null(strstr(msg, "test.cfg:5: error: 'condition.immobilised.ended' is 2025-11-30, more than a year before the start (2026-12-01)"));
+	free(msg);
+	gradus_diags_clear(d);
+	/* a year to the day: accepted */
+	assert_int_equal(gradus_screen(&s, p, (gradus_date){2026, 11, 30}, d), GRADUS_OK);
+	gradus_screening_free(s);
+	gradus_diags_free(d);
+	gradus_profile_free(p);
+	free(text);
+}
+
+/* Issue 15: a clearance dated long ago cleared heart disease. It counts
+ * for a year before the start, no longer. */
+static void old_clearance_does_not_count(void **state)
+{
+	gradus_profile *p;
+	gradus_screening *s;
+	(void)state;
+	s = screen_edit((const char *[]){"conditions = []", "falls_last_year = 0;", NULL},
+			(const char *[]){"conditions = [\"heart_disease\"]",
+					 "falls_last_year = 0; clearance = { by = \"Dr A\"; date = \"2025-11-30\"; };", NULL},
+			GRADUS_TIER_CLEARANCE, &p);
+	assert_non_null(finding(s, "CL-ACSM"));
+	gradus_screening_free(s);
+	/* a year to the day before the start: still counts */
+	s = screen_as_of(p, (gradus_date){2026, 11, 30});
+	assert_null(finding(s, "CL-ACSM"));
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+
+	/* the active half says why it does not count */
+	s = screen_edit((const char *[]){"conditions = []", "regularly_active = false", "falls_last_year = 0;", NULL},
+			(const char *[]){"conditions = [\"diabetes\"]", "regularly_active = true",
+					 "falls_last_year = 0; clearance = { by = \"Dr A\"; date = \"2024-05-01\"; };", NULL},
+			GRADUS_TIER_PRECAUTIONS, &p);
+	assert_non_null(finding(s, "PC-ACSM-MODERATE"));
+	assert_string_equal(finding(s, "PC-ACSM-MODERATE")->detail,
+			    "regularly active; diabetes; the clearance is more than a year before the start date");
+	gradus_screening_free(s);
+	gradus_profile_free(p);
+}
+
+/* Issue 15: tests dated after the start are a warning (they still
+ * describe the person); the screening goes on. */
+static void measures_after_the_start_warn(void **state)
+{
+	gradus_profile *p = load(clean_profile);
+	gradus_diags *d = gradus_diags_new();
+	gradus_screening *s = NULL;
+	char *msg;
+	(void)state;
+	assert_int_equal(gradus_screen(&s, p, (gradus_date){2026, 11, 2}, d), GRADUS_OK);
+	assert_non_null(s);
+	msg = diags_text(d);
+	assert_string_equal(msg,
+		"test.cfg:24: warning: 'measures.date' is 2026-11-20, after the start (2026-11-02): the plan's starting level comes from tests done after it began; check both dates (later re-tests go in the session log)\n");
+	free(msg);
+	gradus_screening_free(s);
+	gradus_diags_free(d);
 	gradus_profile_free(p);
 }
 
@@ -1261,6 +1397,10 @@ int main(void)
 	static const struct CMUnitTest fixed[] = {
 		cmocka_unit_test(every_rule_has_a_case),
 		cmocka_unit_test(clean_profile_proceeds),
+		cmocka_unit_test(cast_still_on_gives_no_plan),
+		cmocka_unit_test(impossible_dates_are_errors),
+		cmocka_unit_test(old_clearance_does_not_count),
+		cmocka_unit_test(measures_after_the_start_warn),
 		cmocka_unit_test(follow_up_rule_is_logs_only),
 		cmocka_unit_test(tier_names_and_exit_codes),
 		cmocka_unit_test(highest_tier_wins),

@@ -246,6 +246,11 @@ int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 			if (gradus_profile_load_file(&p, l.v[i], use_cat, use_tpl,
 						     d) != GRADUS_OK)
 				invalid++;
+			/* the dates against setup.start, when it is given
+			 * (screening checks them against --start too) */
+			else if (gradus_date_is_set(p->start) &&
+				 gradus_profile_check_dates(p, p->start, d) > 0)
+				invalid++;
 			gradus_profile_free(p);
 		} else if (l.kind[i] == GRADUS_FILE_LOG) {
 			gradus_log *log = NULL;

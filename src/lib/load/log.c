@@ -408,6 +408,15 @@ static void read_measures(gradus_log *log, arena *a, cfgfile *cf, cset *root)
 		cfg_check_keys(cf, g, W, measure_keys);
 		if (date_key(cf, g, W, "date", true, &m->date)) {
 			long day = gradus_date_days(m->date);
+			char ds[11];
+			gradus_date_format(m->date, ds);
+			/* a re-test of the plan is done after it began; the
+			 * tests it started from are the profile's measures */
+			if (gradus_date_is_set(log->plan_start) &&
+			    day < gradus_date_days(log->plan_start))
+				cfg_error(cf, config_setting_get_member(g, "date"),
+					  "'%s.date' is %s, before 'plan_start': a re-test is done during the plan; write the tests it started from in the profile's 'measures'",
+					  W, ds);
 			if (i > 0 && day <= prev)
 				cfg_error(cf, config_setting_get_member(g, "date"),
 					  "'%s.date' is not after the re-test above it: re-tests go in date order, one a day",

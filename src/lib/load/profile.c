@@ -184,7 +184,9 @@ static void read_condition(gradus_profile *p, arena *a, cfgfile *cf,
 		if (enum_key(cf, im, IW, "region", true,
 			     gradus_vocab_region_words, GRADUS_REGION_WORDS, &w))
 			p->immobilised_region = gradus_vocab_region_bits[w];
-		date_key(cf, im, IW, "ended", true, &p->immobilised_ended);
+		if (date_key(cf, im, IW, "ended", true, &p->immobilised_ended))
+			p->immobilised_line =
+				cfg_line(config_setting_get_member(im, "ended"));
 	}
 }
 
@@ -273,6 +275,7 @@ static void read_health(gradus_profile *p, arena *a, cfgfile *cf, cset *root)
 				   &p->clearance_by) &
 			date_key(cf, cl, "health.clearance", "date", true,
 				 &p->clearance_date);
+		p->clearance_line = cfg_line(config_setting_get_member(cl, "date"));
 	}
 	l = cfg_list(cf, g, W, "surgery", false);
 	if (l) {
@@ -343,7 +346,9 @@ static void read_measures(gradus_profile *p, cfgfile *cf, cset *root)
 		return;
 	p->has_measures = true;
 	cfg_check_keys(cf, g, W, measures_keys);
-	date_key(cf, g, W, "date", false, &m->date);
+	if (date_key(cf, g, W, "date", false, &m->date) &&
+	    gradus_date_is_set(m->date))
+		p->measures_line = cfg_line(config_setting_get_member(g, "date"));
 	/* Plausible ranges of the tests themselves (format checks, not
 	 * clinical cut-offs): SPPB 0-12 [SPPB], SARC-F 0-10 [SARCF]. */
 	cfg_float(cf, g, W, "grip_kg", false, 0, 100, &m->grip_kg);
@@ -954,6 +959,92 @@ static int load(gradus_profile **out, cfgfile *cf, int rc,
 	}
 	*out = p;
 	return GRADUS_OK;
+}
+
+/* ---- dates against the start (gradus_profile_check_dates) ---- */
+
+/* Our own conservative choice (D): an immobilisation that ended more
+ * than a year before the start explains no weakness now. */
+#define IMMOB_MAX_DAYS_BEFORE 365
+
+typedef struct {
+	const gradus_profile *p;
+	gradus_diags *d;
+	gradus_date start;
+	long start_days, born;   /* born: 1 January of the earliest birth year */
+	int errors;              /* counts GRADUS_SEV_ERROR only */
+	gradus_severity sev;     /* of the next date_error */
+} date_check;
+
+/* "'KEY' is DATE, WHY" where WHY may hold one %s: the start date. */
+static void date_error(date_check *c, int line, const char *key,
+		       gradus_date when, const char *why)
+{
+	char ds[11], ss[11], msg[320];
+	gradus_date_format(when, ds);
+	gradus_date_format(c->start, ss);
+	snprintf(msg, sizeof(msg), why, ss);
+	gradus_diags_add(c->d, c->sev, c->p->file ? c->p->file : "", line,
+			 "'%s' is %s, %s", key, ds, msg);
+	c->errors += c->sev == GRADUS_SEV_ERROR;
+}
+
+/* Before the person was born: an error; true when it was. */
+static bool before_birth(date_check *c, int line, const char *key,
+			 gradus_date when)
+{
+	char why[96];
+	if (gradus_date_days(when) >= c->born)
+		return false;
+	snprintf(why, sizeof(why), "before the person was born (age %d on %%s)",
+		 c->p->age);
+	date_error(c, line, key, when, why);
+	return true;
+}
+
+int gradus_profile_check_dates(const gradus_profile *p, gradus_date start,
+			       gradus_diags *d)
+{
+	date_check c = {p, d, start, 0, 0, 0, GRADUS_SEV_ERROR};
+	char key[48];
+
+	if (!p || !gradus_date_is_set(start))
+		return 0;
+	c.start_days = gradus_date_days(start);
+	/* born between 1 January of (start year - age - 1) and the start
+	 * less `age` years: anything before the first is impossible */
+	c.born = gradus_date_days((gradus_date){start.y - p->age - 1, 1, 1});
+	if (p->has_immobilised && gradus_date_is_set(p->immobilised_ended) &&
+	    !before_birth(&c, p->immobilised_line, "condition.immobilised.ended",
+			  p->immobilised_ended) &&
+	    c.start_days - gradus_date_days(p->immobilised_ended) > IMMOB_MAX_DAYS_BEFORE)
+		date_error(&c, p->immobilised_line, "condition.immobilised.ended",
+			   p->immobilised_ended,
+			   "more than a year before the start (%s): weakness that long after a cast, brace or bed rest is not disuse alone; leave 'immobilised' out");
+	if (p->has_clearance && gradus_date_is_set(p->clearance_date))
+		before_birth(&c, p->clearance_line, "health.clearance.date",
+			     p->clearance_date);
+	for (size_t i = 0; i < p->n_surgery; i++) {
+		snprintf(key, sizeof(key), "health.surgery[%zu].date", i);
+		before_birth(&c, p->surgery[i].line, key, p->surgery[i].date);
+	}
+	for (size_t i = 0; i < p->n_fracture; i++) {
+		snprintf(key, sizeof(key), "health.fracture[%zu].date", i);
+		if (!before_birth(&c, p->fracture[i].line, key, p->fracture[i].date) &&
+		    gradus_date_days(p->fracture[i].date) > c.start_days)
+			date_error(&c, p->fracture[i].line, key, p->fracture[i].date,
+				   "after the start (%s): a broken bone cannot be dated in the future");
+	}
+	/* tests done after the start still describe the person: a warning
+	 * (the review, which dates progress by them, makes it an error) */
+	if (p->has_measures && gradus_date_is_set(p->measures.date) &&
+	    !before_birth(&c, p->measures_line, "measures.date", p->measures.date) &&
+	    gradus_date_days(p->measures.date) > c.start_days) {
+		c.sev = GRADUS_SEV_WARNING;
+		date_error(&c, p->measures_line, "measures.date", p->measures.date,
+			   "after the start (%s): the plan's starting level comes from tests done after it began; check both dates (later re-tests go in the session log)");
+	}
+	return c.errors;
 }
 
 int gradus_profile_load_file(gradus_profile **out, const char *path,

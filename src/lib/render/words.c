@@ -173,6 +173,44 @@ const char *words_headline(gradus_tier t, const char **more)
 	return words[t][0];
 }
 
+/* CL-IMMOBILISED: when the cast, brace or bed rest ends, and that the
+ * part in it is trained only after that and a doctor's or therapist's
+ * yes ("... on Thu 10 Dec 2026."). */
+static void immobilised_caveat(buf *b, const gradus_profile *p)
+{
+	static const struct {
+		unsigned bits;
+		const char *part;
+	} parts[] = {{GRADUS_REG_LEFT_LEG, "your left leg"},
+		     {GRADUS_REG_RIGHT_LEG, "your right leg"},
+		     {GRADUS_REG_LEFT_ARM, "your left arm"},
+		     {GRADUS_REG_RIGHT_ARM, "your right arm"},
+		     {GRADUS_REG_HIPS, "your hips"},
+		     {GRADUS_REG_TRUNK, "your back"},
+		     {GRADUS_REG_HANDS, "your hands"},
+		     {GRADUS_REG_LEGS, "your legs"},
+		     {GRADUS_REG_ARMS, "your arms"}};
+	const char *part = NULL;
+	gradus_date e = p->immobilised_ended;
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (parts[i].bits == p->immobilised_region)
+			part = parts[i].part;
+	if (part)
+		buf_printf(b, " The cast or brace on %s is due to come off on ", part);
+	else
+		buf_puts(b, " Your bed rest is due to end on ");
+	buf_printf(b, "%s %d %s %d. A doctor's yes is not enough for that.",
+		   words_day_short[gradus_date_weekday(e)], e.d,
+		   words_month_short[e.m - 1], e.y);
+	if (part)
+		buf_printf(b, " Start the exercises for %s after it is off and your doctor or therapist says you may.",
+			   part);
+	else
+		buf_puts(b, " Start the exercises after it has ended and your doctor or therapist says you may.");
+	buf_puts(b, " Write a start date after that day in the profile (setup.start).");
+}
+
 /* Short plain sentences for a reader of 80: the action first, then what
  * not to do, then when to call for help. */
 void words_next_step(buf *b, const gradus_screening *s, const gradus_profile *p)
@@ -197,6 +235,8 @@ void words_next_step(buf *b, const gradus_screening *s, const gradus_profile *p)
 			buf_puts(b, " Your blood pressure is very high: a doctor's yes is not enough for that. It must be treated first. When it is below 180/110, write the new numbers in the profile (health.resting_bp).");
 		if (caveats & SC_CAVEAT_HR_HIGH)
 			buf_puts(b, " Your pulse at rest is over 100: a doctor's yes is not enough for that. When your pulse at rest is 100 or less, write the new number in the profile (health.resting_hr).");
+		if (caveats & SC_CAVEAT_IMMOBILISED)
+			immobilised_caveat(b, p);
 		buf_puts(b, " Then run gradus again.");
 		break;
 	case GRADUS_TIER_INCOMPLETE:

@@ -78,6 +78,39 @@ static int place_sessions(rv_ctx *c, gradus_diags *d)
 	return errors ? GRADUS_EINVALID : GRADUS_OK;
 }
 
+/* The tests against the logged plan's start: the profile's measures are
+ * what it started from (done by then), the log's are re-tests (done
+ * after it began). Errors, every one: the follow-up trigger would
+ * otherwise count a test from before the plan as progress during it. */
+static int place_measures(rv_ctx *c, gradus_diags *d)
+{
+	const gradus_log *log = c->log;
+	const gradus_profile *p = c->orig;
+	int errors = 0;
+	char ds[11], ps[11];
+
+	gradus_date_format(c->b->r.plan_start, ps);
+	if (p->has_measures && gradus_date_is_set(p->measures.date) &&
+	    gradus_date_days(p->measures.date) > c->start_days) {
+		gradus_date_format(p->measures.date, ds);
+		gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, p->measures_line,
+				 "'measures.date' is %s, after the logged plan started (%s): the profile's measures are the tests it started from; write later re-tests in the log",
+				 ds, ps);
+		errors++;
+	}
+	for (size_t i = 0; i < log->n_measures; i++) {
+		const gradus_log_measure *m = &log->measures[i];
+		if (gradus_date_days(m->values.date) >= c->start_days)
+			continue;
+		gradus_date_format(m->values.date, ds);
+		gradus_diags_add(d, GRADUS_SEV_ERROR, log->file, m->line,
+				 "re-test on %s is before the plan started (%s): write the tests it started from in the profile's 'measures'",
+				 ds, ps);
+		errors++;
+	}
+	return errors ? GRADUS_EINVALID : GRADUS_OK;
+}
+
 /* ---- the reference plan: what the log followed ---- */
 
 static int reference_plan(rv_ctx *c, int last_week, gradus_diags *d)
@@ -491,7 +524,10 @@ static int read_log(rv_ctx *c, const gradus_review_options *o, gradus_diags *d)
 	}
 	c->start_days = gradus_date_days(r->plan_start);
 	check_person(c->orig, log, d);
-	if ((rc = place_sessions(c, d)) != GRADUS_OK)
+	rc = place_sessions(c, d);
+	if (place_measures(c, d) != GRADUS_OK)
+		rc = GRADUS_EINVALID;
+	if (rc != GRADUS_OK)
 		return rc;
 	last_logged_week(c);
 	with_log_answers(c);

@@ -35,6 +35,9 @@
 #define NEURO_CAP 5            /* neuro-maintenance effort cap (D, §6) */
 #define ACSM_MODERATE_CAP 6    /* moderate effort (5-6 of 10) until cleared
                                   for vigorous [ACSM2015] */
+#define CLEARANCE_MAX_DAYS 365 /* a clearance counts for a year before the
+                                  start, no longer (D: health changes; a
+                                  yearly check is the least we ask) */
 
 /* ------------------------------------------------------------------ */
 /* Conditions                                                          */
@@ -53,8 +56,17 @@ static bool immob_covers(const gradus_profile *p)
 	       (p->regions & ~p->immobilised_region) == 0;
 }
 
-/* A clearance dated on or before as_of and, when `since` is set, on or
- * after that day (the weakness began, the operation...). */
+/* Is an immobilisation still in place on as_of (it ends on or after
+ * that day)? as_of must be known. */
+static bool immob_in_place(const sc_ctx *c)
+{
+	return c->p->has_immobilised &&
+	       gradus_date_days(c->p->immobilised_ended) >= c->today;
+}
+
+/* A clearance dated on or before as_of, at most CLEARANCE_MAX_DAYS
+ * before it, and, when `since` is set, on or after that day (the
+ * weakness began, the operation...). */
 static verdict cleared(const sc_ctx *c, bool has_since, long since)
 {
 	long d;
@@ -65,9 +77,22 @@ static verdict cleared(const sc_ctx *c, bool has_since, long since)
 		return UNKNOWN;
 	}
 	d = gradus_date_days(c->p->clearance_date);
-	if (d > c->today || (has_since && d < since))
+	if (d > c->today || c->today - d > CLEARANCE_MAX_DAYS ||
+	    (has_since && d < since))
 		return NO;
 	return YES;
+}
+
+/* Why a clearance given does not count (cleared() said NO): for the
+ * clinician's detail. */
+static const char *clearance_why(const sc_ctx *c)
+{
+	long d = gradus_date_days(c->p->clearance_date);
+	if (d > c->today)
+		return "after the start date";
+	if (c->today - d > CLEARANCE_MAX_DAYS)
+		return "more than a year before the start date";
+	return "older than the weakness";
 }
 
 /* Body regions of an operation (fail closed: "other" is everything). */
@@ -209,10 +234,7 @@ static verdict ck_neuro_uncleared(const sc_ctx *c, int arg, buf *det)
 		buf_puts(det, "no clearance");
 	} else {
 		date_str(p->clearance_date, d);
-		buf_printf(det, "the clearance of %s is %s", d,
-			   gradus_date_days(p->clearance_date) > c->today
-				   ? "after the start date"
-				   : "older than the weakness");
+		buf_printf(det, "the clearance of %s is %s", d, clearance_why(c));
 	}
 	return YES;
 }
@@ -261,7 +283,7 @@ static verdict ck_progressive(const sc_ctx *c, int arg, buf *det)
 			*c->needs |= NEED_IMMOB;
 			return UNKNOWN;
 		}
-		if (gradus_date_days(p->immobilised_ended) >= c->today)
+		if (immob_in_place(c))
 			return NO;
 	}
 	buf_printf(det, "condition.course = worsening_slowly, pattern %s, noticed for %d week%s",
@@ -322,8 +344,10 @@ static verdict ck_acsm_active(const sc_ctx *c, int arg, buf *det)
 		return v == YES ? NO : UNKNOWN;
 	buf_puts(det, "regularly active; ");
 	sc_tags(det, cm, 0, GRADUS_TAG__CONDITIONS_END);
-	buf_puts(det, p->has_clearance ? "; the clearance is after the start date"
-				       : "; no clearance");
+	if (p->has_clearance)
+		buf_printf(det, "; the clearance is %s", clearance_why(c));
+	else
+		buf_puts(det, "; no clearance");
 	return YES;
 }
 
@@ -385,6 +409,31 @@ static verdict ck_recent_fracture(const sc_ctx *c, int arg, buf *det)
 		any = true;
 	}
 	return any ? YES : NO;
+}
+
+/* A cast, brace or bed rest that has not ended before the start: that
+ * part is not trained, so no plan (D). A clearance does not lift it; a
+ * start after the end date does. */
+static verdict ck_immobilised(const sc_ctx *c, int arg, buf *det)
+{
+	const gradus_profile *p = c->p;
+	char d[11];
+	(void)arg;
+	if (!p->has_immobilised)
+		return NO;
+	if (!c->dated) {
+		*c->needs |= NEED_IMMOB;
+		return UNKNOWN;
+	}
+	if (!immob_in_place(c))
+		return NO;
+	date_str(p->immobilised_ended, d);
+	buf_puts(det, "condition.immobilised (");
+	sc_regions(det, p->immobilised_region);
+	buf_printf(det, ") ends %s, ", d);
+	date_str(c->as_of, d);
+	buf_printf(det, "on or after the start %s", d);
+	return YES;
 }
 
 static verdict ck_missing(const sc_ctx *c, int arg, buf *det)
@@ -668,6 +717,7 @@ static const check_fn checks[C__COUNT] = {
 	[C_NEURO_MAINT] = ck_neuro_maint,
 	[C_NOT_INDEPENDENT] = ck_not_independent,
 	[C_HAND_HEALING] = ck_hand_healing,
+	[C_IMMOBILISED] = ck_immobilised,
 };
 
 verdict sc_check(const sc_ctx *c, const gradus_rule *r, buf *det)
@@ -857,6 +907,11 @@ const gradus_rule sc_rules[] = {
 	 .person = "You broke a bone less than 4 weeks ago. Ask your doctor when you may start strength exercises.",
 	 .clinician = "Fracture less than 4 weeks before the start: no strength training of the region within 1 month; please confirm.",
 	 .source = "VIVI", .check = C_RECENT_FRACTURE},
+	{.id = "CL-IMMOBILISED", .tier = T(CLEARANCE),
+	 .summary = "An immobilisation (cast, brace or bed rest, condition.immobilised) that ends on or after the start: no plan until it has ended (a clearance does not satisfy this rule; a start after the end date does).",
+	 .person = "Your cast, brace or bed rest has not ended yet. Do not start these exercises until it has ended and your doctor or therapist says you may.",
+	 .clinician = "Immobilisation still in place at the start: no training planned. gradus plans once the start is after the immobilisation ends; please advise on loading and weight-bearing after removal.",
+	 .source = "D", .check = C_IMMOBILISED},
 
 	/* incomplete: every question needs an answer (fail closed) */
 	{.id = "IN-UNANSWERED", .tier = T(INCOMPLETE),
@@ -989,6 +1044,8 @@ unsigned sc_clearance_caveats(const gradus_screening *s)
 			c |= SC_CAVEAT_BP_HIGH;
 		if (r->check == C_HR_HIGH && r->tier == GRADUS_TIER_CLEARANCE)
 			c |= SC_CAVEAT_HR_HIGH;
+		if (r->check == C_IMMOBILISED)
+			c |= SC_CAVEAT_IMMOBILISED;
 	}
 	return c;
 }

@@ -10,7 +10,7 @@
 #include "util/buf.h"
 
 /* Rows of the rule table (rules.c checks the count at compile time). */
-#define SC_N_RULES 51
+#define SC_N_RULES 52
 
 typedef enum { NO = 0, YES, UNKNOWN } verdict; /* UNKNOWN: needs as_of */
 
@@ -57,6 +57,7 @@ enum {
 	C_NEURO_MAINT,
 	C_NOT_INDEPENDENT,
 	C_HAND_HEALING,
+	C_IMMOBILISED,     /* cast, brace or bed rest ends on or after as_of */
 	C__COUNT
 };
 

@@ -222,6 +222,10 @@ int gradus_screen(gradus_screening **out, const gradus_profile *p,
 	if (!p)
 		return GRADUS_EUSAGE;
 	gate_init(&g, p, as_of);
+	/* a date that cannot be right is an error, not a finding: every
+	 * one is reported (FILE:LINE) and nothing is judged */
+	if (g.c.dated && gradus_profile_check_dates(p, g.c.as_of, d) > 0)
+		return GRADUS_EINVALID;
 	gate_judge(&g);
 	if (g.oom)
 		rc = GRADUS_ENOMEM;

@@ -903,7 +903,7 @@ const gradus_rule sc_rules[] = {
 	 .clinician = "Surgery less than 4 weeks before the start: please confirm exercise may begin, and any restrictions.",
 	 .source = "VIVI", .check = C_RECENT_SURGERY},
 	{.id = "CL-RECENT-FRACTURE", .tier = T(CLEARANCE),
-	 .summary = "A broken bone less than 4 weeks before the start (or after it), with no clearance dated after the break.",
+	 .summary = "A broken bone less than 4 weeks before the start, with no clearance dated after the break (a break dated after the start is an error).",
 	 .person = "You broke a bone less than 4 weeks ago. Ask your doctor when you may start strength exercises.",
 	 .clinician = "Fracture less than 4 weeks before the start: no strength training of the region within 1 month; please confirm.",
 	 .source = "VIVI", .check = C_RECENT_FRACTURE},

@@ -216,6 +216,10 @@ typedef struct {
 	 * fragment (already escaped) for GRADUS_PLAN_HTML; NULL for none. */
 	const char *preface_text;
 	const char *preface_html;
+	/* More reasons for the therapist's page, each with its rule and
+	 * source (e.g. the changes gradus review made); n 0 for none. The
+	 * person's pages never print rule ids or sources. */
+	const gradus_why *therapist_why; size_t n_therapist_why;
 } gradus_render_options;
 
 /* Renders a plan (not NULL) into *out as a NUL-terminated string, and

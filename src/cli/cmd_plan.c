@@ -73,7 +73,7 @@ int cmd_plan(int argc, char **argv, cli_ctx *ctx)
 {
 	cli_args a;
 	gradus_plan_options po = {{0, 0, 0}, 0, NULL, NULL};
-	gradus_render_options ro = {false, false, NULL, NULL};
+	gradus_render_options ro = {false, false, NULL, NULL, NULL, 0};
 	gradus_diags *d = NULL;
 	gradus_profile *p = NULL;
 	gradus_screening *s = NULL;

@@ -10,7 +10,7 @@ int cmd_review(int argc, char **argv, cli_ctx *ctx)
 {
 	cli_args a;
 	gradus_review_options ro = {{0, 0, 0}, 0};
-	gradus_render_options rdo = {false, false, NULL, NULL};
+	gradus_render_options rdo = {false, false, NULL, NULL, NULL, 0};
 	gradus_diags *d = NULL;
 	gradus_profile *p = NULL;
 	gradus_log *log = NULL;

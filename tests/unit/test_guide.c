@@ -189,7 +189,9 @@ static void check_person(const char *doc, const char *marker, const char *profil
 			 const char *fmt)
 {
 	static const char *const terms[] = {"EWGSOP2", "SARC-F", "SARCF", "passport",
-					    "SPPB", "Notes for the therapist"};
+					    "SPPB", "Notes for the therapist",
+					    "starting level", "level A", "max_rpe",
+					    "function-maintenance", "template"};
 	const char *end = strstr(doc, marker);
 	size_t n;
 	if (!end)

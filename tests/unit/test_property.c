@@ -698,9 +698,9 @@ static void check_determinism(report *r, const env *en, const char *text,
 		gradus_plan_format f;
 		gradus_render_options o;
 		const char *name;
-	} outs[] = {{GRADUS_PLAN_JSON, {false, false, NULL, NULL}, "json"},
-		    {GRADUS_PLAN_TEXT, {false, false, NULL, NULL}, "text"},
-		    {GRADUS_PLAN_TEXT, {true, true, NULL, NULL}, "text --explain --large-print"}};
+	} outs[] = {{GRADUS_PLAN_JSON, {false, false, NULL, NULL, NULL, 0}, "json"},
+		    {GRADUS_PLAN_TEXT, {false, false, NULL, NULL, NULL, 0}, "text"},
+		    {GRADUS_PLAN_TEXT, {true, true, NULL, NULL, NULL, 0}, "text --explain --large-print"}};
 	gradus_diags *d = gradus_diags_new();
 	gradus_profile *p2 = NULL;
 	gradus_screening *s2 = NULL;

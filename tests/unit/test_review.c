@@ -852,10 +852,12 @@ static void renders_every_format(void **state)
 	free(out);
 	free(again);
 	/* text: the summary first, then the plan; the reasons in --explain */
-	gradus_render_options ex = {true, false, NULL, NULL};
+	gradus_render_options ex = {true, false, NULL, NULL, NULL, 0};
 	assert_int_equal(gradus_review_render(&out, &len, x.r, GRADUS_PLAN_TEXT, &ex), GRADUS_OK);
 	assert_true(strstr(out, "Progress review for Margaret") < strstr(out, "Strength plan for Margaret"));
-	assert_non_null(strstr(out, "[RV-TWO-FOR-TWO: ACSM2009]"));
+	/* the changes' rules on the therapist's page only */
+	assert_true(strstr(out, "For your therapist") < strstr(out, "[RV-TWO-FOR-TWO: ACSM2009]"));
+	assert_true(strstr(out, "[RV-") > strstr(out, "For your therapist"));
 	for (char *line = out; *line;) {
 		char *nl = strchr(line, '\n');
 		size_t n = nl ? (size_t)(nl - line) : strlen(line);
@@ -873,6 +875,8 @@ static void renders_every_format(void **state)
 	assert_non_null(strstr(out, "<svg"));
 	assert_null(strstr(out, "<script"));
 	assert_true(strstr(out, "gradus-review-summary") < strstr(out, "id=\"week-4\""));
+	assert_true(strstr(out, "[RV-") > strstr(out, "For your therapist"));
+	assert_true(strstr(out, "[RV-TWO-FOR-TWO: ACSM2009]") > strstr(out, "For your therapist"));
 	free(out);
 	/* FHIR and ICS: the plan only */
 	assert_int_equal(gradus_review_render(&out, &len, x.r, GRADUS_PLAN_ICS, NULL), GRADUS_OK);

@@ -86,28 +86,31 @@ int effort_cap(const gradus_plan *pl, const gradus_profile *p,
 	 * targets 5-6 moderate, 7-8 supervised [ACSM2009OA]). */
 	int cap = p->supervision == GRADUS_SUP_THERAPIST ? 8
 		: p->supervision == GRADUS_SUP_CAREGIVER ? 7 : 6;
+	/* The reason in plain words: it is printed on the person's first
+	 * page (the therapist's page has the level and the template). */
 	const char *why_cap = p->supervision == GRADUS_SUP_THERAPIST
-		? "a therapist is there" : p->supervision == GRADUS_SUP_CAREGIVER
-		? "a caregiver is there" : "you train alone";
+		? "a therapist is with you" : p->supervision == GRADUS_SUP_CAREGIVER
+		? "a helper is with you" : "you train on your own";
 	if (pl->assessment.cls <= GRADUS_CLASS_B && cap > 6) {
 		cap = 6;
-		why_cap = "starting level A or B";
+		why_cap = "you start from a low level of strength";
 	}
 	int tcap = p->max_rpe > 0 ? p->max_rpe : t->max_rpe;
 	if (tcap < cap) {
 		cap = tcap;
-		why_cap = p->max_rpe > 0 ? "your therapist set it (program.max_rpe)"
-					 : "the program template sets it";
+		why_cap = p->max_rpe > 0 ? "your therapist set this limit"
+					 : "your program sets this limit";
 	}
 	if (s->precautions.effort_cap < cap) {
 		cap = s->precautions.effort_cap;
-		why_cap = "a health precaution from screening";
+		why_cap = "of a health condition in your answers";
 	}
 	if (s->precautions.neuro_maintenance && cap > 5) {
 		cap = 5;
-		why_cap = "function-maintenance program";
+		why_cap = "this program keeps what you can do without pushing hard";
 	}
-	strlist_add(a, reasons, arena_printf(a, "Effort never above %d out of 10: %s.", cap, why_cap));
+	strlist_add(a, reasons, arena_printf(a, "Never go above %d out of 10 (%s), because %s.",
+					     cap, gradus_effort_words(cap), why_cap));
 	return cap;
 }
 

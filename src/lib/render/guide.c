@@ -20,6 +20,7 @@ const char render_fall_risk_words[] =
 	"You have a higher risk of falling. So every session has balance "
 	"exercises, and you always have something sturdy to hold.";
 const char render_therapist_title[] = "For your therapist";
+const char render_therapist_more[] = "Changes from the review, with their rules";
 const char render_therapist_intro[] =
 	"The details behind this plan, with their sources. The pages before "
 	"this one are for the person and their helper.";

@@ -72,5 +72,7 @@ extern const char render_fall_risk_words[];
 /* The heading of the therapist's page, and what it is. */
 extern const char render_therapist_title[];
 extern const char render_therapist_intro[];
+/* The heading of the extra reasons (gradus_render_options.therapist_why). */
+extern const char render_therapist_more[];
 
 #endif

@@ -798,7 +798,8 @@ static void therapist_explain(flow *f, const gradus_plan *pl)
 }
 
 /* The last page: what the person's pages leave out, with sources. */
-static void therapist_page(buf *b, const gradus_plan *pl, const sizes *z, bool explain)
+static void therapist_page(buf *b, const gradus_plan *pl, const sizes *z,
+			   const gradus_render_options *o)
 {
 	const gradus_assessment *a = &pl->assessment;
 	buf t = BUF_INIT;
@@ -832,7 +833,12 @@ static void therapist_page(buf *b, const gradus_plan *pl, const sizes *z, bool e
 		for (size_t i = 0; i < pl->n_warnings; i++)
 			flow_item(&f, pl->warnings[i], false, z->body);
 	}
-	if (explain)
+	if (o && o->n_therapist_why) {
+		flow_h2(&f, render_therapist_more, mm_of(z->body * z->line * 2));
+		for (size_t i = 0; i < o->n_therapist_why; i++)
+			why_item(&f, &o->therapist_why[i]);
+	}
+	if (o && o->explain)
 		therapist_explain(&f, pl);
 	flow_close(&f);
 }
@@ -1294,7 +1300,7 @@ void render_plan_html(buf *b, const gradus_plan *pl,
 		} else
 			week_page(b, pl, &g, &pl->weeks[w]);
 	}
-	therapist_page(b, pl, z, o && o->explain);
+	therapist_page(b, pl, z, o);
 	if (g.failed)
 		b->failed = true;
 	guide_free(&g);

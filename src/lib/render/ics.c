@@ -291,7 +291,7 @@ void render_screening_ics(buf *b, const gradus_screening *s,
 	for (size_t i = 0; i < s->n_findings; i++) {
 		const gradus_finding *f = &s->findings[i];
 		if (f->rule->tier > GRADUS_TIER_PRECAUTIONS)
-			buf_printf(&t, "- %s [%s]\n", f->rule->person, f->rule->id);
+			buf_printf(&t, "- %s\n", f->rule->person);
 	}
 	for (size_t i = 0; i < s->n_missing; i++)
 		buf_printf(&t, "- Not answered: %s\n", gradus_red_flag_question(s->missing[i]));

@@ -300,6 +300,11 @@ static void text_therapist(buf *b, const gradus_plan *pl,
 		for (size_t i = 0; i < pl->n_warnings; i++)
 			text_wrapped(b, "  - ", pl->warnings[i]);
 	}
+	if (o && o->n_therapist_why) {
+		buf_printf(b, "\n%s:\n", render_therapist_more);
+		for (size_t i = 0; i < o->n_therapist_why; i++)
+			text_why(b, "  - ", &o->therapist_why[i]);
+	}
 	if (o && o->explain)
 		for (size_t w = 0; w < pl->n_weeks; w++) {
 			const gradus_week *wk = &pl->weeks[w];

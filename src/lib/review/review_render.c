@@ -359,21 +359,35 @@ static void text_measures(buf *b, const gradus_review *r)
 	text_wrap(b, "  ", "  ", "Chair x5 and TUG: seconds, lower is better. Chair 30s, grip, gait (walking speed) and SPPB: higher is better.", WIDTH);
 }
 
-/* The changes with their rule and source, and where the plan goes on. */
+/* Whether the person's pages show a change: notes are for the
+ * therapist only, and when a plan follows, its therapist's page carries
+ * every change with its rule and source (review_why). */
+static bool person_change(const gradus_review *r, const gradus_adjustment *a)
+{
+	return r->outcome != GRADUS_REVIEW_PLAN || a->action != GRADUS_ADJ_NOTE;
+}
+
+/* The changes (with their rule and source on a doctor's page, where no
+ * plan follows), and where the plan goes on. */
 static void text_changes(buf *b, const gradus_review *r, bool with_changes)
 {
 	char d1[24];
 	buf t = BUF_INIT;
+	bool any = false;
 
-	if (with_changes && r->n_adjustments) {
-		buf_puts(b, "\nChanges for the next weeks\n");
-		for (size_t i = 0; i < r->n_adjustments; i++) {
-			const gradus_adjustment *a = &r->adjustments[i];
-			buf_printf(&t, "%s%s%s [%s: %s]", a->exercise ? a->exercise->name : "",
-				   a->exercise ? ": " : "", a->reason, a->rule, a->source);
-			text_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
-			buf_free(&t);
-		}
+	for (size_t i = 0; with_changes && i < r->n_adjustments; i++) {
+		const gradus_adjustment *a = &r->adjustments[i];
+		if (!person_change(r, a))
+			continue;
+		if (!any)
+			buf_puts(b, "\nChanges for the next weeks\n");
+		any = true;
+		buf_printf(&t, "%s%s%s", a->exercise ? a->exercise->name : "",
+			   a->exercise ? ": " : "", a->reason);
+		if (r->outcome != GRADUS_REVIEW_PLAN)
+			buf_printf(&t, " [%s: %s]", a->rule, a->source);
+		text_wrap(b, "  - ", "    ", t.ptr ? t.ptr : "", WIDTH);
+		buf_free(&t);
 	}
 	if (r->outcome == GRADUS_REVIEW_PLAN && r->plan) {
 		buf_printf(&t, "The plan that follows goes on at week %d, from %s, for %d week%s.",
@@ -975,19 +989,25 @@ static void html_changes(buf *b, const gradus_review *r, bool with_changes)
 {
 	char d1[24];
 
-	if (with_changes && r->n_adjustments) {
-		buf_puts(b, "<h2>Changes for the next weeks</h2>\n<ul>\n");
-		for (size_t i = 0; i < r->n_adjustments; i++) {
-			const gradus_adjustment *a = &r->adjustments[i];
-			if (a->exercise)
-				buf_htmlf(b, "<li><strong>%s</strong>: %s <span class=\"small\">[%s: %s]</span></li>\n",
-					  a->exercise->name, a->reason, a->rule, a->source);
-			else
-				buf_htmlf(b, "<li>%s <span class=\"small\">[%s: %s]</span></li>\n",
-					  a->reason, a->rule, a->source);
-		}
-		buf_puts(b, "</ul>\n");
+	bool any = false;
+
+	for (size_t i = 0; with_changes && i < r->n_adjustments; i++) {
+		const gradus_adjustment *a = &r->adjustments[i];
+		if (!person_change(r, a))
+			continue;
+		if (!any)
+			buf_puts(b, "<h2>Changes for the next weeks</h2>\n<ul>\n");
+		any = true;
+		buf_puts(b, "<li>");
+		if (a->exercise)
+			buf_htmlf(b, "<strong>%s</strong>: ", a->exercise->name);
+		buf_html(b, a->reason);
+		if (r->outcome != GRADUS_REVIEW_PLAN)
+			buf_htmlf(b, " <span class=\"small\">[%s: %s]</span>", a->rule, a->source);
+		buf_puts(b, "</li>\n");
 	}
+	if (any)
+		buf_puts(b, "</ul>\n");
 	if (r->outcome == GRADUS_REVIEW_PLAN && r->plan)
 		buf_printf(b, "<p>The plan that follows goes on at week %d, from %s, for %d week%s.</p>\n",
 			   r->resume->week, long_date(r->start, d1), r->weeks_planned,
@@ -1363,11 +1383,89 @@ static int render_gated(char **out, size_t *len, const gradus_review *r,
 	return finish(out, len, &b);
 }
 
+/* The changes of the review for the plan's therapist's page, each with
+ * its rule and source: the exercise and what changed ("progress",
+ * "easier", ...), or in full a note (not on the person's pages) and a
+ * change of the whole plan. */
+typedef struct {
+	gradus_why *why;
+	char **text;
+	size_t n;
+} review_whys;
+
+static void review_whys_free(review_whys *w)
+{
+	for (size_t i = 0; i < w->n; i++)
+		free(w->text[i]);
+	free(w->text);
+	free(w->why);
+}
+
+static int review_whys_make(review_whys *w, const gradus_review *r)
+{
+	memset(w, 0, sizeof(*w));
+	if (!r->n_adjustments)
+		return GRADUS_OK;
+	w->why = calloc(r->n_adjustments, sizeof(*w->why));
+	w->text = calloc(r->n_adjustments, sizeof(*w->text));
+	if (!w->why || !w->text) {
+		review_whys_free(w);
+		return GRADUS_ENOMEM;
+	}
+	for (size_t i = 0; i < r->n_adjustments; i++) {
+		const gradus_adjustment *a = &r->adjustments[i];
+		buf t = BUF_INIT;
+		if (a->exercise && a->action != GRADUS_ADJ_NOTE)
+			buf_printf(&t, "%s: %s", a->exercise->name,
+				   gradus_adjust_action_name(a->action));
+		else
+			buf_printf(&t, "%s%s%s", a->exercise ? a->exercise->name : "",
+				   a->exercise ? ": " : "", a->reason);
+		w->text[i] = buf_detach(&t, NULL);
+		if (!w->text[i]) {
+			w->n = i;
+			review_whys_free(w);
+			return GRADUS_ENOMEM;
+		}
+		w->why[i].rule = a->rule;
+		w->why[i].source = a->source;
+		w->why[i].text = w->text[i];
+	}
+	w->n = r->n_adjustments;
+	return GRADUS_OK;
+}
+
+/* A plan after its progress summary (text, HTML), or the plan alone
+ * (calendar, FHIR); the changes' rules go on its therapist's page. */
+static int render_with_summary(char **out, size_t *len, const gradus_review *r,
+			       gradus_plan_format f, gradus_render_options *ro)
+{
+	buf pre = BUF_INIT;
+	review_whys w;
+	int rc = review_whys_make(&w, r);
+
+	if (rc != GRADUS_OK)
+		return rc;
+	ro->therapist_why = w.why;
+	ro->n_therapist_why = w.n;
+	if (f == GRADUS_PLAN_TEXT) {
+		text_summary(&pre, r, true);
+		ro->preface_text = pre.ptr;
+	} else if (f == GRADUS_PLAN_HTML) {
+		html_summary(&pre, r, true, false);
+		ro->preface_html = pre.ptr;
+	}
+	rc = pre.failed ? GRADUS_ENOMEM : gradus_plan_render(out, len, r->plan, f, ro);
+	buf_free(&pre);
+	review_whys_free(&w);
+	return rc;
+}
+
 int gradus_review_render(char **out, size_t *len, const gradus_review *r,
 			 gradus_plan_format f, const gradus_render_options *o)
 {
 	buf b = BUF_INIT;
-	gradus_render_options ro = {false, false, NULL, NULL};
+	gradus_render_options ro = {false, false, NULL, NULL, NULL, 0};
 	int rc;
 
 	if (!out)
@@ -1418,29 +1516,5 @@ int gradus_review_render(char **out, size_t *len, const gradus_review *r,
 	}
 	if (!r->plan)
 		return GRADUS_EUSAGE;
-	if (f == GRADUS_PLAN_TEXT) {
-		buf pre = BUF_INIT;
-		text_summary(&pre, r, true);
-		if (pre.failed) {
-			buf_free(&pre);
-			return GRADUS_ENOMEM;
-		}
-		ro.preface_text = pre.ptr;
-		rc = gradus_plan_render(out, len, r->plan, f, &ro);
-		buf_free(&pre);
-		return rc;
-	}
-	if (f == GRADUS_PLAN_HTML) {
-		buf pre = BUF_INIT;
-		html_summary(&pre, r, true, false);
-		if (pre.failed) {
-			buf_free(&pre);
-			return GRADUS_ENOMEM;
-		}
-		ro.preface_html = pre.ptr;
-		rc = gradus_plan_render(out, len, r->plan, f, &ro);
-		buf_free(&pre);
-		return rc;
-	}
-	return gradus_plan_render(out, len, r->plan, f, &ro);
+	return render_with_summary(out, len, r, f, &ro);
 }

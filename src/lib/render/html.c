@@ -79,7 +79,7 @@ typedef struct {
 	double min_body;     /* cover and helper pages may shrink to this */
 } sizes;
 
-static const sizes normal_sizes = {12, 12, 10.5, 1.25, 17, 12.5, 8.5, 9, 8, 10.5, 9, 9, 8.5};
+static const sizes normal_sizes = {12, 12, 10.5, 1.25, 17, 12.5, 8.5, 9, 9, 10.5, 9, 9, 8.5};
 /* the screening result (for the person, 12 pt) and the referral sheet
  * (its own budget of 60 lines of 80 columns fits one page at 10 pt with
  * 10 mm margins) */
@@ -136,7 +136,8 @@ static void put_css(buf *b, const sizes *z)
 		    ".log .day { border-left-width: 2.5pt; }\n"
 
 		    ".log td.num { text-align: center; vertical-align: middle; }\n");
-	buf_printf(b, ".log thead tr.cols th { font-size: %gpt; font-weight: normal; padding: 1pt; }\n", z->label);
+	buf_printf(b, ".log thead tr.cols th { font-size: %gpt; font-weight: normal; padding: 1pt 0;\n"
+		      "  overflow-wrap: normal; word-break: keep-all; hyphens: none; }\n", z->label);
 	buf_printf(b, ".log tr.item td.day { line-height: %g; }\n", z->box_h > 10 ? 1.2 : 1.5);
 	buf_printf(b, ".box { display: inline-block; width: %gpt; height: %gpt; border: 1.2pt solid #000;\n"
 		      "  margin: 1pt 2pt 1pt 0; vertical-align: middle; background: #fff; }\n",
@@ -1023,7 +1024,9 @@ static void put_width(buf *b, int tenths)
 static void record_table(buf *b, const gradus_plan *pl, const guide *g,
 			 const gradus_session *se, size_t n_se, const shared *sh)
 {
-	static const int part[4] = {27, 24, 26, 23}; /* of a session */
+	/* of a session: the widths of "Sets", "Reps", "Effort" and "Pain"
+	 * at 9 pt, so no heading breaks inside a word */
+	static const int part[4] = {23, 25, 28, 24};
 	int what_w = n_se <= 2 ? 520 : n_se == 3 ? 430 : 330; /* tenths of % */
 	int sess_w;
 	const gradus_session *s0 = se;
@@ -1061,7 +1064,7 @@ static void record_table(buf *b, const gradus_plan *pl, const guide *g,
 	}
 	buf_puts(b, "</tr>\n<tr class=\"cols\">");
 	for (size_t s = 0; s < n_se; s++)
-		buf_puts(b, "<th class=\"day\">Sets done</th><th>Reps</th><th>Effort</th><th>Pain</th>");
+		buf_puts(b, "<th class=\"day\">Sets</th><th>Reps</th><th>Effort</th><th>Pain</th>");
 	buf_puts(b, "</tr>\n</thead>\n<tbody>\n");
 	for (int k = 0; k < 3; k++) {
 		if (k == 1) {

@@ -5,7 +5,8 @@
 // paper). Prints every violation: the file, the media,
 // the rule id, its impact, what it asks for, and the HTML snippet and CSS
 // selector of each element that breaks it. It also checks that every
-// picture (<svg>) has a text alternative (see svgWithoutText). Exits 1
+// picture (<svg>) has a text alternative (see svgWithoutText) and that the
+// record grid's headings are large enough (see smallGridHeadings). Exits 1
 // when there is any violation, 2 on a usage or browser error, 0
 // otherwise.
 //
@@ -68,6 +69,39 @@ function svgWithoutText() {
 	return bad;
 }
 
+// The record grid's column headings ("Sets done", "Reps", ...) must be
+// readable on paper (issue 14, item 7): 9 pt or more in normal print,
+// 16 pt or more in large print (a page whose body is set at 16 pt or
+// more), and each fits its column (no word broken or spilling over).
+// Measured with print media: 1 pt = 4/3 CSS px.
+function smallGridHeadings() {
+	const px = (el) => parseFloat(getComputedStyle(el).fontSize);
+	const large = px(document.body) >= 16 * 4 / 3 - 0.01;
+	const least = (large ? 16 : 9) * 4 / 3 - 0.01;
+	const bad = [];
+	for (const th of document.querySelectorAll('table.log thead th')) {
+		if (!th.textContent.trim())
+			continue;
+		const size = px(th);
+		// a heading wider than its column breaks inside a word or spills
+		if (th.scrollWidth > th.clientWidth + 0.5)
+			bad.push({
+				html: th.outerHTML.slice(0, 300),
+				target: `table.log thead th "${th.textContent.trim()}" ` +
+					`does not fit its column (${th.scrollWidth} px ` +
+					`wide in ${th.clientWidth} px)`,
+			});
+		if (size < least)
+			bad.push({
+				html: th.outerHTML.slice(0, 300),
+				target: `table.log thead th "${th.textContent.trim()}" at ` +
+					`${(size * 3 / 4).toFixed(2)} pt (at least ` +
+					`${large ? 16 : 9} pt)`,
+			});
+	}
+	return bad;
+}
+
 // Both media on one load of the page: axe is evaluated once, then run
 // under each media type in turn.
 async function check(browser, file) {
@@ -99,6 +133,16 @@ async function check(browser, file) {
 			for (const x of v)
 				found.push(Object.assign({ media }, x));
 		}
+		await page.emulateMediaType('print');
+		const small = await page.evaluate(smallGridHeadings);
+		if (small.length)
+			found.push({
+				media: 'print', id: 'gradus-grid-heading-size',
+				impact: 'serious',
+				help: 'The record grid\'s headings must be 9 pt or ' +
+					'more (16 pt or more in large print)',
+				nodes: small,
+			});
 		const pic = await page.evaluate(svgWithoutText);
 		if (pic.length)
 			found.push({

@@ -31,7 +31,9 @@ typedef struct gradus_exercise gradus_exercise;
 typedef enum {
 	GRADUS_FIG_VIEW_SIDE,        /* from the side, facing right */
 	GRADUS_FIG_VIEW_FRONT,       /* from the front: sideways movements */
-	GRADUS_FIG_VIEW_TOP,         /* from above, lying on the bed or mat */
+	GRADUS_FIG_VIEW_TOP,         /* from above: lying, or a standing or
+	                              * seated body whose hands hold one handle */
+	GRADUS_FIG_VIEW_FEET,        /* lying on the back, seen from the feet */
 	GRADUS_FIG_VIEW__COUNT
 } gradus_figure_view;
 
@@ -77,20 +79,38 @@ typedef enum {
 	GRADUS_FIG_ANCHOR_FRONT = GRADUS_FIG_PT__COUNT,
 	GRADUS_FIG_ANCHOR_BEHIND,
 	GRADUS_FIG_ANCHOR_LOW,
+	GRADUS_FIG_ANCHOR_SIDE,      /* tied beside the body (front, top views) */
 	GRADUS_FIG_ANCHOR__END
 } gradus_figure_point;
+
+/* A sign drawn at the moving point in the end frame: the effort of a
+ * hold that barely moves (press down/up/forward/back, squeeze) or a
+ * round arrow for a turn, a roll or a circle. */
+typedef enum {
+	GRADUS_FIG_MARK_NONE,
+	GRADUS_FIG_MARK_DOWN,
+	GRADUS_FIG_MARK_UP,
+	GRADUS_FIG_MARK_FORWARD,
+	GRADUS_FIG_MARK_BACK,
+	GRADUS_FIG_MARK_SQUEEZE,
+	GRADUS_FIG_MARK_TURN,
+	GRADUS_FIG_MARK__COUNT
+} gradus_figure_mark;
 
 /* One pose. Side view: trunk leans forward from vertical (+90 lying on
  * the front, -90 on the back); hip, knee, shoulder and elbow are flexion
  * angles, ankle is plantar flexion (0: foot square to the shin). The
  * near limbs are hip/knee/ankle/shoulder/elbow, the far ones other_*.
- * Front view: hip and shoulder are abduction. lift raises the pelvis
+ * Front view (and top view of a lying body): hip and shoulder are
+ * abduction. Feet view: hip and knee are flexion, shoulder lifts the arm
+ * from pointing at the ceiling out to the side. lift raises the pelvis
  * above where the base puts it and forward moves it ahead, in cm. */
 typedef struct {
 	gradus_figure_base on;
 	int trunk, head, lift, forward;
 	int hip, knee, ankle, shoulder, elbow;
 	int other_hip, other_knee, other_ankle, other_shoulder, other_elbow;
+	int roll;                    /* feet view: the bent legs tip sideways */
 	int line;
 } gradus_figure_pose;
 
@@ -101,6 +121,7 @@ typedef struct {
 	gradus_figure_pose start, end;
 	gradus_figure_point moves;   /* the arrow follows this point */
 	gradus_figure_point band[2]; /* band ends, when props has band */
+	gradus_figure_mark mark;     /* GRADUS_FIG_MARK_NONE: no sign */
 	int line;
 } gradus_figure;
 

@@ -313,6 +313,59 @@ static void rejects_a_missing_prop(void **state)
 			    "'k.figure.props' must show 'chair': the exercise uses chair", 8);
 }
 
+/* Issue 14: the signs and views a picture needs to be recognised. */
+static void loads_a_mark_a_feet_view_and_a_side_anchor(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	const gradus_figure *f;
+	(void)state;
+	assert_int_equal(load_figure("{ view = \"feet\"; base = \"bed\"; props = [\"bed\", \"chair\"];\n"
+				     "moves = \"knee\"; mark = \"turn\";\n"
+				     "start = { hip = 60; knee = 110; };\nend = { roll = 40; }; }",
+				     d, &c), GRADUS_OK);
+	f = &gradus_catalogue_find(c, "k")->figure;
+	assert_int_equal(f->view, GRADUS_FIG_VIEW_FEET);
+	assert_int_equal(f->mark, GRADUS_FIG_MARK_TURN);
+	assert_int_equal(f->start.roll, 0);
+	assert_int_equal(f->end.roll, 40);
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+}
+
+static void rejects_an_unknown_mark(void **state)
+{
+	(void)state;
+	expect_figure_error("{ base = \"seat\"; props = [\"chair\"]; moves = \"ankle\";\n"
+			    "mark = \"wiggle\";\nstart = { hip = 90; knee = 90; };\nend = { knee = 0; }; }",
+			    "'k.figure.mark'", 9);
+}
+
+static void rejects_a_roll_outside_the_feet_view(void **state)
+{
+	(void)state;
+	expect_figure_error("{ base = \"seat\"; props = [\"chair\"]; moves = \"ankle\";\n"
+			    "start = { hip = 90; knee = 90; };\nend = { knee = 0; roll = 20; }; }",
+			    "'k.figure.end.roll' is drawn only in the feet view", 10);
+}
+
+static void rejects_a_roll_out_of_range(void **state)
+{
+	(void)state;
+	expect_figure_error("{ view = \"feet\"; base = \"bed\"; props = [\"bed\", \"chair\"]; moves = \"knee\";\n"
+			    "start = { hip = 60; knee = 110; };\nend = { roll = 90; }; }",
+			    "'k.figure.end.roll' must be from -60 to 60 (found 90)", 10);
+}
+
+static void rejects_a_side_anchor_in_the_side_view(void **state)
+{
+	(void)state;
+	expect_figure_error("{ base = \"seat\"; props = [\"chair\", \"band\"];\n"
+			    "band = [\"hand\", \"side\"]; moves = \"hand\";\n"
+			    "start = { hip = 90; knee = 90; };\nend = { shoulder = 90; }; }",
+			    "a band tied at the 'side' shows only in the front or top view", 9);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -332,6 +385,11 @@ int main(void)
 		cmocka_unit_test(rejects_a_floating_body),
 		cmocka_unit_test(rejects_a_body_through_the_bed),
 		cmocka_unit_test(rejects_a_missing_prop),
+		cmocka_unit_test(loads_a_mark_a_feet_view_and_a_side_anchor),
+		cmocka_unit_test(rejects_an_unknown_mark),
+		cmocka_unit_test(rejects_a_roll_outside_the_feet_view),
+		cmocka_unit_test(rejects_a_roll_out_of_range),
+		cmocka_unit_test(rejects_a_side_anchor_in_the_side_view),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

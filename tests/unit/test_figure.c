@@ -113,12 +113,36 @@ static void the_title_is_escaped(void **state)
 	free(s);
 }
 
+/* Issue 14: a hold that barely moves shows its effort, a turn a round
+ * arrow, and a picture not seen from the side says where it is seen from. */
+static void holds_and_turns_show_a_sign(void **state)
+{
+	static const char *const marked[] = {"bed-elbow-press", "glute-squeeze-bed",
+					     "seated-shoulder-rolls"};
+	const gradus_catalogue *c = test_catalogue();
+	char *s;
+	(void)state;
+	for (size_t i = 0; i < sizeof(marked) / sizeof(marked[0]); i++) {
+		s = svg_of(gradus_catalogue_find(c, marked[i]));
+		if (!strstr(s, "<g class=\"mark\">"))
+			fail_msg("%s shows no sign of its effort", marked[i]);
+		free(s);
+	}
+	s = svg_of(gradus_catalogue_find(c, "bed-knee-rolls"));
+	assert_non_null(strstr(s, "Start (seen from the feet)"));
+	free(s);
+	s = svg_of(gradus_catalogue_find(c, "standing-pallof-press"));
+	assert_non_null(strstr(s, "End (seen from above)"));
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_builtin_figure_is_drawn_inside_its_frames),
 		cmocka_unit_test(no_figure_draws_nothing),
 		cmocka_unit_test(the_title_is_escaped),
+		cmocka_unit_test(holds_and_turns_show_a_sign),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

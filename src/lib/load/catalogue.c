@@ -144,12 +144,12 @@ static const char *link_id(cfgfile *cf, cset *ex, const char *where,
 
 static const char *const figure_keys[] = {
 	"view", "base", "limbs", "props", "band", "start", "end", "moves",
-	NULL};
+	"mark", NULL};
 static const char *const fig_limbs[] = {"both", "one"};
 static const char *const pose_keys[] = {
 	"on", "trunk", "head", "lift", "forward", "hip", "knee", "ankle", "shoulder",
 	"elbow", "other_hip", "other_knee", "other_ankle", "other_shoulder",
-	"other_elbow", NULL};
+	"other_elbow", "roll", NULL};
 
 /* One angle of a pose: its range, and where it sits in the struct. */
 static const struct {
@@ -172,6 +172,7 @@ static const struct {
 	{"other_shoulder", -60, 180, -20, 180,
 	 offsetof(gradus_figure_pose, other_shoulder)},
 	{"other_elbow", 0, 150, 0, 150, offsetof(gradus_figure_pose, other_elbow)},
+	{"roll", -60, 60, -60, 60, offsetof(gradus_figure_pose, roll)},
 };
 
 /* Reads a pose over `q`, which holds the defaults (the start pose for
@@ -296,6 +297,30 @@ static void support_check(cfgfile *cf, cset *g, const char *where,
 			  where, name, -gap, gradus_vocab_fig_base[q->on], -gap);
 }
 
+/* What only some views can draw: a leg roll (feet view), a band tied
+ * at the side (front and top views). */
+static void view_checks(cfgfile *cf, cset *g, const char *where,
+			const gradus_figure *f)
+{
+	static const char *const poses[] = {"start", "end"};
+	cset *l = config_setting_get_member(g, "band");
+
+	for (int k = 0; k < 2; k++) {
+		cset *p = config_setting_get_member(g, poses[k]);
+		cset *r = p ? config_setting_get_member(p, "roll") : NULL;
+		if (r && f->view != GRADUS_FIG_VIEW_FEET)
+			cfg_error(cf, r,
+				  "'%s.%s.roll' is drawn only in the feet view (view = \"feet\")",
+				  where, poses[k]);
+	}
+	for (int i = 0; l && i < 2; i++)
+		if (f->band[i] == GRADUS_FIG_ANCHOR_SIDE &&
+		    f->view != GRADUS_FIG_VIEW_FRONT && f->view != GRADUS_FIG_VIEW_TOP)
+			cfg_error(cf, l,
+				  "'%s.band': a band tied at the 'side' shows only in the front or top view",
+				  where);
+}
+
 static void read_band(cfgfile *cf, cset *g, const char *where,
 		      gradus_figure *f)
 {
@@ -325,7 +350,7 @@ static void read_figure(cfgfile *cf, cset *ex, const char *id,
 	gradus_figure *f = &e->figure;
 	cset *s, *en;
 	int w, errors_before = cf->errors;
-	bool one = false;
+	bool one = false, abduct;
 
 	if (!g)
 		return;
@@ -347,20 +372,28 @@ static void read_figure(cfgfile *cf, cset *ex, const char *id,
 	if (cfg_word(cf, g, where, "moves", true, gradus_vocab_fig_points,
 		     GRADUS_FIG_PT__COUNT, &w))
 		f->moves = (gradus_figure_point)w;
+	if (cfg_word(cf, g, where, "mark", false, gradus_vocab_fig_marks,
+		     GRADUS_FIG_MARK__COUNT, &w))
+		f->mark = (gradus_figure_mark)w;
+	/* angles out to the side: the front view, and lying seen from above */
+	abduct = f->view == GRADUS_FIG_VIEW_FRONT ||
+		 (f->view == GRADUS_FIG_VIEW_TOP &&
+		  (f->start.on == GRADUS_FIG_ON_BED || f->start.on == GRADUS_FIG_ON_MAT));
 	s = cfg_group(cf, g, where, "start", true);
 	en = cfg_group(cf, g, where, "end", true);
 	if (s)
-		read_pose(cf, s, cfg_path(pw, sizeof(pw), where, "start"), f->view != GRADUS_FIG_VIEW_SIDE,
+		read_pose(cf, s, cfg_path(pw, sizeof(pw), where, "start"), abduct,
 			  true, &f->start);
 	f->end = f->start;
 	if (en)
-		read_pose(cf, en, cfg_path(pw, sizeof(pw), where, "end"), f->view != GRADUS_FIG_VIEW_SIDE,
+		read_pose(cf, en, cfg_path(pw, sizeof(pw), where, "end"), abduct,
 			  !one, &f->end);
+	view_checks(cf, g, where, f);
 	if (!s || !en || cf->errors != errors_before)
 		return;
 	prop_checks(cf, g, where, e);
-	if (f->view == GRADUS_FIG_VIEW_TOP)
-		return; /* seen from above: lying on the bed or mat */
+	if (f->view == GRADUS_FIG_VIEW_TOP || f->view == GRADUS_FIG_VIEW_FEET)
+		return; /* seen from above or from the feet: no floor to stand on */
 	support_check(cf, g, where, f, &f->start, "start");
 	support_check(cf, g, where, f, &f->end, "end");
 }

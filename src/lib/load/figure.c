@@ -3,14 +3,16 @@
 #include <math.h>
 
 const char *const gradus_vocab_fig_base[] = {"floor", "seat", "bed", "mat"};
-const char *const gradus_vocab_fig_views[] = {"side", "front", "top"};
+const char *const gradus_vocab_fig_views[] = {"side", "front", "top", "feet"};
+const char *const gradus_vocab_fig_marks[] = {
+	"none", "down", "up", "forward", "back", "squeeze", "turn"};
 const char *const gradus_vocab_fig_props[] = {
 	"chair", "counter", "wall", "step", "bed", "band", "ankle_weight",
 	"dumbbell", "machine", "mat"};
 const char *const gradus_vocab_fig_points[] = {
 	"head", "shoulder", "pelvis", "elbow", "hand", "knee", "ankle", "toe",
 	"other_elbow", "other_hand", "other_knee", "other_ankle", "other_toe",
-	"front", "behind", "low"};
+	"front", "behind", "low", "side"};
 
 /* Segment lengths, cm. */
 #define TRUNK 50.0
@@ -24,6 +26,12 @@ const char *const gradus_vocab_fig_points[] = {
 #define SH_W 17.0
 
 static const double deg = 3.14159265358979323846 / 180.0;
+
+static fig_pt pt_at(double x, double y)
+{
+	fig_pt p = {x, y};
+	return p;
+}
 
 /* A direction as degrees from straight down, positive turning toward +x. */
 static fig_pt step(fig_pt from, double a, double len)
@@ -110,12 +118,110 @@ static void front_arm(fig_body *b, const gradus_figure_pose *q, bool other)
 		step(e, a - sign * (other ? q->other_elbow : q->elbow), FORE);
 }
 
+/* Feet view: a point `h` cm above the surface over x = x0 and `d` cm
+ * from the foot of the bed, tipped sideways by `roll` degrees about the
+ * body's long axis; seen from a little above, what is further away
+ * shows higher up (FEET_RISE cm for each cm). */
+#define FEET_RISE 0.4
+#define FEET_HIP 90.0
+static fig_pt tipped(double x0, double base, double h, double d, int roll)
+{
+	fig_pt p = {x0 + sin(roll * deg) * h,
+		    base + cos(roll * deg) * h + d * FEET_RISE};
+	return p;
+}
+
+/* Feet view: lying on the back, seen from the end of the bed. x is
+ * sideways (the near side on the reader's right), y up. The trunk points
+ * away from the reader, so only the shoulders and the head show; a bent
+ * leg rises from the hip to the knee and back down to the foot. */
+static void feet_pose(fig_body *b, const gradus_figure_pose *q)
+{
+	double base = fig_support_height(q->on) + q->lift;
+	double shy = base + 3 + (FEET_HIP + TRUNK) * FEET_RISE;
+
+	/* the trunk points away: the pelvis hides behind the shoulders */
+	b->p[GRADUS_FIG_PT_PELVIS] = pt_at(0, shy);
+	b->p[GRADUS_FIG_PT_SHOULDER] = pt_at(0, shy);
+	b->p[GRADUS_FIG_PT_HEAD] = pt_at(0, shy + FIG_HEAD_R + 4);
+	for (int o = 0; o < 2; o++) {
+		double sign = o ? -1.0 : 1.0;
+		int hip = o ? q->other_hip : q->hip, kn = o ? q->other_knee : q->knee;
+		int sh = o ? q->other_shoulder : q->shoulder;
+		int el = o ? q->other_elbow : q->elbow;
+		double kh = sin(hip * deg) * THIGH;
+		double kd = FEET_HIP - cos(hip * deg) * THIGH;
+		double ah = kh + sin((hip - kn) * deg) * SHIN;
+		double ad = kd - cos((hip - kn) * deg) * SHIN;
+		fig_pt e;
+
+		b->hip[o] = pt_at(sign * HIP_W, base + FEET_HIP * FEET_RISE);
+		b->sh[o] = pt_at(sign * SH_W, shy);
+		b->p[o ? GRADUS_FIG_PT_OTHER_KNEE : GRADUS_FIG_PT_KNEE] =
+			tipped(sign * HIP_W, base, kh, kd, q->roll);
+		b->p[o ? GRADUS_FIG_PT_OTHER_ANKLE : GRADUS_FIG_PT_ANKLE] =
+			tipped(sign * HIP_W, base, ah, ad, q->roll);
+		b->p[o ? GRADUS_FIG_PT_OTHER_TOE : GRADUS_FIG_PT_TOE] =
+			tipped(sign * HIP_W, base, ah, ad - FOOT, q->roll);
+		/* the arm: 0 points at the ceiling, 90 lies out to the side */
+		e = step(b->sh[o], 180.0 - sign * sh, UPPER);
+		b->p[o ? GRADUS_FIG_PT_OTHER_ELBOW : GRADUS_FIG_PT_ELBOW] = e;
+		b->p[o ? GRADUS_FIG_PT_OTHER_HAND : GRADUS_FIG_PT_HAND] =
+			step(e, 180.0 - sign * (sh - el), FORE);
+	}
+}
+
+/* Top view of a standing or seated body: x is ahead (as in the side
+ * view), y sideways (the near side at the bottom). The reach of each
+ * arm joint ahead is the side view's; both hands meet in the middle
+ * when they are ahead of the chest (they hold one handle). The legs are
+ * under the body, not drawn: each point of a leg is at its hip. */
+static void top_upright_pose(const gradus_figure *f, const gradus_figure_pose *q,
+			     fig_body *b)
+{
+	static const int legs[] = {GRADUS_FIG_PT_KNEE, GRADUS_FIG_PT_ANKLE,
+				   GRADUS_FIG_PT_TOE, GRADUS_FIG_PT_OTHER_KNEE,
+				   GRADUS_FIG_PT_OTHER_ANKLE, GRADUS_FIG_PT_OTHER_TOE};
+	gradus_figure side = *f;
+	fig_body s;
+	double sx;
+
+	side.view = GRADUS_FIG_VIEW_SIDE;
+	fig_body_pose(&side, q, &s);
+	sx = s.p[GRADUS_FIG_PT_SHOULDER].x;
+	for (int i = 0; i < GRADUS_FIG_PT__COUNT; i++)
+		b->p[i] = pt_at(s.p[i].x, 0);
+	b->p[GRADUS_FIG_PT_HEAD].x = sx + 3;
+	for (int i = 0; i < 6; i++)
+		b->p[legs[i]] = pt_at(s.p[GRADUS_FIG_PT_PELVIS].x, i < 3 ? -HIP_W : HIP_W);
+	b->hip[0] = pt_at(s.p[GRADUS_FIG_PT_PELVIS].x, -HIP_W);
+	b->hip[1] = pt_at(s.p[GRADUS_FIG_PT_PELVIS].x, HIP_W);
+	b->sh[0] = pt_at(sx, -SH_W);
+	b->sh[1] = pt_at(sx, SH_W);
+	for (int o = 0; o < 2; o++) {
+		int el = o ? GRADUS_FIG_PT_OTHER_ELBOW : GRADUS_FIG_PT_ELBOW;
+		int ha = o ? GRADUS_FIG_PT_OTHER_HAND : GRADUS_FIG_PT_HAND;
+		double side_y = o ? SH_W : -SH_W;
+		bool ahead = s.p[ha].x > sx + 10.0;
+		b->p[el].y = ahead ? side_y * 0.6 : side_y * 1.1;
+		b->p[ha].y = ahead ? 0.0 : side_y * 1.1;
+	}
+}
+
 void fig_body_pose(const gradus_figure *f, const gradus_figure_pose *q,
 		   fig_body *b)
 {
 	fig_pt pelvis = {(double)q->forward, pelvis_height(q)};
 	double up = 180.0 - q->trunk;
 
+	if (f->view == GRADUS_FIG_VIEW_FEET) {
+		feet_pose(b, q);
+		return;
+	}
+	if (f->view == GRADUS_FIG_VIEW_TOP && !fig_pose_lying(q)) {
+		top_upright_pose(f, q, b);
+		return;
+	}
 	b->p[GRADUS_FIG_PT_PELVIS] = pelvis;
 	b->p[GRADUS_FIG_PT_SHOULDER] = step(pelvis, up, TRUNK);
 	b->p[GRADUS_FIG_PT_HEAD] =

@@ -39,5 +39,6 @@ extern const char *const gradus_vocab_fig_views[];  /* GRADUS_FIG_VIEW__COUNT */
 extern const char *const gradus_vocab_fig_base[];   /* GRADUS_FIG_ON__COUNT */
 extern const char *const gradus_vocab_fig_props[];  /* GRADUS_FIG_PROP__COUNT, by bit */
 extern const char *const gradus_vocab_fig_points[]; /* GRADUS_FIG_ANCHOR__END */
+extern const char *const gradus_vocab_fig_marks[];  /* GRADUS_FIG_MARK__COUNT */
 
 #endif

@@ -12,6 +12,7 @@
 #define LABEL_H 22.0
 #define INK "#000"
 #define FAR "#777"
+#define FEET_SIDE 80.0 /* how high the mattress's sides rise, seen from the feet */
 
 typedef struct {
 	double x0, y0, x1, y1; /* world box, cm */
@@ -90,6 +91,9 @@ static fig_pt anchor(const gradus_figure *g, const fig_body *s,
 		return pt(o.x + 45.0, o.y);
 	if (a == GRADUS_FIG_ANCHOR_BEHIND)
 		return pt(o.x - 45.0, o.y);
+	if (a == GRADUS_FIG_ANCHOR_SIDE) /* top view: the far side; front: left */
+		return g->view == GRADUS_FIG_VIEW_TOP ? pt(o.x, o.y + 55.0)
+						      : pt(o.x - 55.0, o.y);
 	return sits(g) ? pt(-16.0, 4.0) : pt(o.x + 10.0, 2.0);
 }
 
@@ -128,11 +132,33 @@ static void make_scene(const gradus_figure *g, const fig_body bodies[2],
 		sc->band_anchor[i] = anchor(g, s, g->band[1 - i], g->band[i]);
 }
 
+static void grow_band(box *w, const gradus_figure *g, const scene *sc)
+{
+	if (has(g, GRADUS_FIG_PROP_BAND))
+		for (int i = 0; i < 2; i++)
+			if (g->band[i] >= GRADUS_FIG_PT__COUNT)
+				grow(w, sc->band_anchor[i], 4);
+}
+
 static void grow_scene(box *w, const gradus_figure *g, const scene *sc)
 {
 	if (g->view == GRADUS_FIG_VIEW_TOP) {
+		grow_band(w, g, sc);
+		if (sits(g))
+			grow(w, pt(-30, 0), 26);
+		if (!fig_pose_lying(&g->start)) { /* keep a person's size */
+			grow(w, pt(-40, -60), 0);
+			grow(w, pt(90, 60), 0);
+		}
 		grow(w, pt(w->x0 - 8, w->y0 - 8), 0);
 		grow(w, pt(w->x1 + 8, w->y1 + 8), 0);
+		return;
+	}
+	if (g->view == GRADUS_FIG_VIEW_FEET) {
+		double top = has(g, GRADUS_FIG_PROP_BED) ? FIG_BED_H : FIG_MAT_H;
+		grow(w, pt(-50, top - 10), 2);
+		grow(w, pt(50, top + FEET_SIDE), 2);
+		grow_band(w, g, sc);
 		return;
 	}
 	grow(w, pt(-40, 0), 0);
@@ -157,10 +183,7 @@ static void grow_scene(box *w, const gradus_figure *g, const scene *sc)
 		grow(w, pt(sc->wall_x, 180), 3);
 	if (has(g, GRADUS_FIG_PROP_STEP))
 		grow(w, pt(sc->step_x1, FIG_STEP_H), 2);
-	if (has(g, GRADUS_FIG_PROP_BAND))
-		for (int i = 0; i < 2; i++)
-			if (g->band[i] >= GRADUS_FIG_PT__COUNT)
-				grow(w, sc->band_anchor[i], 4);
+	grow_band(w, g, sc);
 }
 
 static void draw_chair(buf *b, const frame *f, bool machine, double x,
@@ -183,10 +206,18 @@ static void draw_chair(buf *b, const frame *f, bool machine, double x,
 /* Seen from above: the bed (or mat) as an outline under the body, a
  * pillow under the head. */
 static void draw_top(buf *b, const frame *f, const gradus_figure *g,
-		     const fig_body *bd)
+		     const gradus_figure_pose *q, const fig_body *bd)
 {
 	box w = f->world;
 	fig_pt h = bd->p[GRADUS_FIG_PT_HEAD];
+	if (!fig_pose_lying(q)) {
+		/* standing or sitting, seen from above: the seat under the body */
+		if (q->on == GRADUS_FIG_ON_SEAT) {
+			rect(b, f, -24, -22, 20, 22, false);
+			line(b, f, pt(-27, -22), pt(-27, 22), 5, INK);
+		}
+		return;
+	}
 	rect(b, f, w.x0 + 2, w.y0 + 2, w.x1 - 2, w.y1 - 2, false);
 	if (has(g, GRADUS_FIG_PROP_BED))
 		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
@@ -194,6 +225,26 @@ static void draw_top(buf *b, const frame *f, const gradus_figure *g,
 			      "stroke-width=\"2\"/>\n",
 			   sx(f, h.x - 16), sy(f, h.y + 22), 32 * f->scale,
 			   44 * f->scale);
+}
+
+/* Seen from the feet: the end of the bed (or the mat) across the
+ * picture, a pillow behind the head. */
+static void draw_feet_end(buf *b, const frame *f, const gradus_figure *g)
+{
+	double top = fig_support_height(has(g, GRADUS_FIG_PROP_BED)
+						? GRADUS_FIG_ON_BED : GRADUS_FIG_ON_MAT);
+
+	/* the mattress's end and its two sides going away */
+	rect(b, f, -48, top - 10, 48, top, false);
+	line(b, f, pt(-48, top), pt(-48, top + FEET_SIDE), 2, INK);
+	line(b, f, pt(48, top), pt(48, top + FEET_SIDE), 2, INK);
+	if (has(g, GRADUS_FIG_PROP_BED)) {
+		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+			      "height=\"%.1f\" rx=\"5\" fill=\"#fff\" stroke=\"" INK "\" "
+			      "stroke-width=\"2\"/>\n",
+			   sx(f, -22), sy(f, FIG_BED_H + FEET_SIDE - 1), 44 * f->scale,
+			   9 * f->scale);
+	}
 }
 
 static void draw_props(buf *b, const frame *f, const gradus_figure *g,
@@ -246,7 +297,11 @@ static void draw_band(buf *b, const frame *f, const gradus_figure *g,
 		      "stroke-dasharray=\"7 4\"/>\n",
 		   sx(f, e[0].x), sy(f, e[0].y), sx(f, e[1].x), sy(f, e[1].y));
 	for (int i = 0; i < 2; i++)
-		if (g->band[i] >= GRADUS_FIG_PT__COUNT)
+		if (g->band[i] == GRADUS_FIG_ANCHOR_SIDE) /* a post it is tied to */
+			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+				      "height=\"%.1f\" fill=\"" INK "\"/>\n",
+				   sx(f, e[i].x) - 6.0, sy(f, e[i].y) - 6.0, 12.0, 12.0);
+		else if (g->band[i] >= GRADUS_FIG_PT__COUNT)
 			buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"" INK "\"/>\n",
 				   sx(f, e[i].x), sy(f, e[i].y));
 }
@@ -316,6 +371,66 @@ static void draw_body(buf *b, const frame *f, const fig_body *bd)
 	buf_puts(b, "</g>\n");
 }
 
+/* An arrow in the viewBox's own units, from (x0, y0) to its tip. */
+static void arrow_px(buf *b, double x0, double y0, double x1, double y1)
+{
+	double dx = x1 - x0, dy = y1 - y0, len = sqrt(dx * dx + dy * dy);
+	double ux = dx / len, uy = dy / len;
+	double hx = x1 - ux * 14.0, hy = y1 - uy * 14.0;
+
+	buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
+		      "y2=\"%.1f\" stroke=\"" INK "\" stroke-width=\"3\"/>\n",
+		   x0, y0, hx, hy);
+	buf_printf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
+		      "fill=\"" INK "\"/>\n",
+		   x1, y1, hx - uy * 7.0, hy + ux * 7.0, hx + uy * 7.0, hy - ux * 7.0);
+}
+
+/* A round arrow about (cx, cy): up at the front, then back and down
+ * (in the side view, the way a shoulder rolls backwards). */
+static void turn_px(buf *b, double cx, double cy)
+{
+	const double r = 17.0, a0 = 40.0 * 3.14159265358979323846 / 180.0;
+	const double a1 = a0 - 4.7;
+	double ex = cx + r * cos(a1), ey = cy + r * sin(a1);
+	double tx = sin(a1), ty = -cos(a1); /* the way the arc runs at its end */
+
+	buf_printf(b, "<path d=\"M %.1f %.1f A %.1f %.1f 0 1 0 %.1f %.1f\" "
+		      "fill=\"none\" stroke=\"" INK "\" stroke-width=\"3\"/>\n",
+		   cx + r * cos(a0), cy + r * sin(a0), r, r, ex, ey);
+	buf_printf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
+		      "fill=\"" INK "\"/>\n",
+		   ex + tx * 8.0, ey + ty * 8.0, ex - tx * 4.0 - ty * 7.0,
+		   ey - ty * 4.0 + tx * 7.0, ex - tx * 4.0 + ty * 7.0,
+		   ey - ty * 4.0 - tx * 7.0);
+}
+
+/* The sign of a hold's effort, or of a turn, at the moving point. */
+static void draw_mark(buf *b, const frame *f, gradus_figure_mark m, fig_pt at)
+{
+	double x = sx(f, at.x), y = sy(f, at.y);
+
+	if (m == GRADUS_FIG_MARK_NONE)
+		return;
+	buf_puts(b, "<g class=\"mark\">\n");
+	switch (m) {
+	case GRADUS_FIG_MARK_DOWN: arrow_px(b, x, y - 44.0, x, y - 9.0); break;
+	case GRADUS_FIG_MARK_UP: arrow_px(b, x, y + 44.0, x, y + 9.0); break;
+	case GRADUS_FIG_MARK_FORWARD: arrow_px(b, x - 14.0, y - 22.0, x + 22.0, y - 22.0); break;
+	case GRADUS_FIG_MARK_BACK: arrow_px(b, x + 14.0, y - 22.0, x - 22.0, y - 22.0); break;
+	case GRADUS_FIG_MARK_SQUEEZE:
+		/* just above the point, clear of the limb */
+		arrow_px(b, x - 40.0, y - 16.0, x - 8.0, y - 16.0);
+		arrow_px(b, x + 40.0, y - 16.0, x + 8.0, y - 16.0);
+		break;
+	default: /* ahead of the point, inside the frame */
+		x = fmin(x + 20.0, sx(f, f->world.x1) - 24.0);
+		turn_px(b, x, fmax(y, sy(f, f->world.y1) + 24.0));
+		break;
+	}
+	buf_puts(b, "</g>\n");
+}
+
 static void draw_arrow(buf *b, const frame *f, fig_pt from, fig_pt to)
 {
 	double x0 = sx(f, from.x), y0 = sy(f, from.y);
@@ -347,15 +462,19 @@ static void draw_frame(buf *b, const frame *f, const gradus_figure *g,
 	buf_printf(b, "<g class=\"frame\" data-box=\"%.1f %.1f %.1f %.1f\">\n",
 		   f->ox, f->oy - 4.0, FRAME, FRAME + 4.0);
 	if (g->view == GRADUS_FIG_VIEW_TOP)
-		draw_top(b, f, g, bd);
+		draw_top(b, f, g, q, bd);
+	else if (g->view == GRADUS_FIG_VIEW_FEET)
+		draw_feet_end(b, f, g);
 	else
 		draw_props(b, f, g, q, sc);
 	draw_body(b, f, bd);
 	draw_loads(b, f, g, q, bd, sc);
 	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"18\" "
 		      "font-family=\"sans-serif\" text-anchor=\"middle\" "
-		      "fill=\"" INK "\">%s</text>\n</g>\n",
-		   f->ox + FRAME / 2.0, VIEW_H - 6.0, label);
+		      "fill=\"" INK "\">%s%s</text>\n</g>\n",
+		   f->ox + FRAME / 2.0, VIEW_H - 6.0, label,
+		   g->view == GRADUS_FIG_VIEW_TOP ? " (seen from above)"
+		   : g->view == GRADUS_FIG_VIEW_FEET ? " (seen from the feet)" : "");
 }
 
 void render_figure_svg(buf *b, const gradus_exercise *e)
@@ -380,6 +499,8 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 		grow(&w, bodies[k].hip[0], 6);
 		grow(&w, bodies[k].sh[0], 6);
 	}
+	if (g->mark == GRADUS_FIG_MARK_TURN) /* room for the round arrow */
+		grow(&w, bodies[1].p[g->moves], 20);
 	grow_scene(&w, g, &sc);
 	s = FRAME / (w.x1 - w.x0);
 	if ((FRAME - LABEL_H) / (w.y1 - w.y0) < s)
@@ -401,5 +522,6 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 	draw_frame(b, &fr[0], g, &g->start, &bodies[0], &sc, "Start");
 	draw_frame(b, &fr[1], g, &g->end, &bodies[1], &sc, "End");
 	draw_arrow(b, &fr[1], bodies[0].p[g->moves], bodies[1].p[g->moves]);
+	draw_mark(b, &fr[1], g->mark, bodies[1].p[g->moves]);
 	buf_puts(b, "</svg>\n");
 }

@@ -236,10 +236,118 @@ cmp -s "$d/expected" "$d/through" || bad "-o /dev/stdout did not write to stdout
 begin s6-link-is-followed
 # -o through a link writes the file it names and keeps the link
 "$GRADUS" plan "$good" >"$d/expected" 2>/dev/null
+printf 'old\n' >"$d/target.txt"
 ln -s target.txt "$d/link.txt"
 "$GRADUS" plan "$good" -o "$d/link.txt" 2>/dev/null
 [ -L "$d/link.txt" ] || bad "the link was replaced by a file"
 cmp -s "$d/expected" "$d/target.txt" || bad "the link's target does not hold the plan"
+
+# --- f: pipes (issue 15, item 4) -----------------------------------------
+begin f1-fifo-without-reader
+# before: open() waited for a reader for ever
+mkfifo "$d/fifo"
+run timeout 60 "$GRADUS" plan "$good" -o "$d/fifo"
+expect_code 1; says "cannot write $d/fifo: it is a pipe (FIFO) that no program is reading"
+[ -p "$d/fifo" ] || bad "the pipe was replaced"
+
+begin f2-fifo-with-reader
+mkfifo "$d/fifo"
+cat "$d/fifo" >"$d/got" &
+reader=$!
+run timeout 60 "$GRADUS" plan "$good" -o "$d/fifo"
+expect_code 0
+wait $reader
+cmp -s "$tmp/full-plan.txt" "$d/got" || bad "the reader did not get the plan"
+[ -p "$d/fifo" ] || bad "the pipe was replaced"
+
+# --- m: the mode of a replaced file (issue 15, item 8) ------------------
+begin m1-mode-kept
+chmod 600 "$out"
+run sh -c 'umask 022; exec "$0" "$@"' "$GRADUS" plan "$good" -o "$out"
+expect_code 0; no_temp
+perm=$(stat -c %a "$out")
+[ "$perm" = 600 ] || bad "a 0600 OUT became $perm"
+cmp -s "$tmp/full-plan.txt" "$out" || bad "OUT is not the plan"
+
+begin m2-mode-kept-wider
+chmod 664 "$out"
+run sh -c 'umask 077; exec "$0" "$@"' "$GRADUS" plan "$good" -o "$out"
+expect_code 0
+perm=$(stat -c %a "$out")
+[ "$perm" = 664 ] || bad "a 0664 OUT became $perm (umask 077)"
+
+# --- d: "-" is stdout (issue 15, item 8) --------------------------------
+begin d1-dash-is-stdout
+# run in $d, where a file named "-" would show
+ex=$(cd "$src/profiles/examples" && pwd)
+for cmdline in "plan $ex/margaret-sarcopenia.cfg" \
+	"plan $ex/margaret-sarcopenia.cfg -f json" "plan $ex/neuro-suspected.cfg" \
+	"exercises -f html" "exercise show bed-ankle-pumps" \
+	"review $ex/margaret-sarcopenia.cfg $ex/logs/margaret-log-weeks1-3.cfg --weeks 2"; do
+	(cd "$d" && "$GRADUS" $cmdline >"$d/expected" 2>/dev/null)
+	(cd "$d" && "$GRADUS" $cmdline -o - >"$d/got" 2>"$d/stderr")
+	[ -s "$d/expected" ] || bad "$cmdline: no output"
+	cmp -s "$d/expected" "$d/got" || bad "$cmdline -o -: stdout differs"
+	[ -e "$d/-" ] && { bad "$cmdline -o -: wrote a file named '-'"; rm -f "$d/-"; }
+done
+
+begin d2-referral-dash
+run sh -c 'cd "$0" && exec "$@"' "$d" "$GRADUS" screen "$ex/neuro-suspected.cfg" --referral -
+expect_code 2; says "referral"
+[ -e "$d/-" ] && bad "wrote a file named '-'"
+
+# --- l: links (issue 15, item 8; docs/hazards.md "Output files") -------
+begin l1-link-chain-mode
+# a link to a link to a file in another folder: that file is replaced,
+# keeping its mode; both links stay
+mkdir "$d/real" "$d/links"
+printf 'old\n' >"$d/real/plan.txt"
+chmod 640 "$d/real/plan.txt"
+ln -s ../real/plan.txt "$d/links/one"
+ln -s one "$d/links/two"
+run "$GRADUS" plan "$good" -o "$d/links/two"
+expect_code 0
+[ -L "$d/links/one" ] && [ -L "$d/links/two" ] || bad "a link was replaced"
+cmp -s "$tmp/full-plan.txt" "$d/real/plan.txt" || bad "the file at the end of the links does not hold the plan"
+[ "$(stat -c %a "$d/real/plan.txt")" = 640 ] || bad "the file's mode changed"
+ls "$d/real" "$d/links" | grep -q '[.]tmp[.]' && bad "temporary file left behind"
+
+begin l2-dangling-link
+# a link to nothing: refused (the file would be made wherever it points)
+ln -s "$d/nowhere/plan.txt" "$d/dangling"
+mkdir "$d/nowhere"
+run "$GRADUS" plan "$good" -o "$d/dangling"
+expect_code 1; says "it is a link to a file that does not exist"
+[ -e "$d/nowhere/plan.txt" ] && bad "the link's target was created"
+[ -L "$d/dangling" ] || bad "the link was replaced"
+
+begin l3-link-planted-in-a-shared-folder
+# /tmp-like: anyone may write, only owners delete (1777); a link there
+# made by another user must not choose which file gradus replaces
+if [ "$(id -u)" != 0 ]; then
+	echo "NOT RUN $case: needs root to make a link owned by another user"
+else
+	mkdir "$d/sticky"
+	chmod 1777 "$d/sticky"
+	printf 'precious\n' >"$d/precious"
+	cp "$d/precious" "$d/precious.old"
+	ln -s ../precious "$d/sticky/plan.txt"
+	chown -h nobody "$d/sticky/plan.txt"
+	run "$GRADUS" plan "$good" -o "$d/sticky/plan.txt"
+	expect_code 1; says "is a link made by another user in a shared folder"
+	cmp -s "$d/precious.old" "$d/precious" || bad "the file the planted link names was replaced"
+	# the same through a planted link to a folder
+	ln -s .. "$d/sticky/dir"
+	chown -h nobody "$d/sticky/dir"
+	run "$GRADUS" plan "$good" -o "$d/sticky/dir/precious"
+	expect_code 1; says "is a link made by another user in a shared folder"
+	cmp -s "$d/precious.old" "$d/precious" || bad "replaced through a planted folder link"
+	# one's own link there is followed
+	ln -s ../precious "$d/sticky/mine.txt"
+	run "$GRADUS" plan "$good" -o "$d/sticky/mine.txt"
+	expect_code 0
+	cmp -s "$tmp/full-plan.txt" "$d/precious" || bad "one's own link was not followed"
+fi
 
 if [ $fail = 0 ]; then
 	echo "$cases -o cases: no lost or partial output"

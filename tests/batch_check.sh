@@ -79,7 +79,7 @@ PY
 if [ -w /dev/full ]; then
 	"$GRADUS" batch profiles/examples/bed-level.cfg > /dev/full 2> "$work/full-err"
 	c=$?
-	if [ $c != 1 ] || ! grep -q "cannot write the output" "$work/full-err"; then
+	if [ $c != 1 ] || ! grep -q "cannot write to standard output" "$work/full-err"; then
 		echo "batch > /dev/full: exit $c, stderr:"
 		cat "$work/full-err"
 		fail=1

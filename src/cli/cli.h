@@ -45,9 +45,25 @@ void cli_error(const char *fmt, ...)
 /* Maps a library return code to an exit code. */
 int cli_exit_for(int rc);
 
-/* Writes a whole buffer to stdout, or atomically to `path` (a temporary
- * file in the same folder, then rename). Returns 0 or EXIT_IO. */
+/* Writes a whole buffer to stdout (`path` NULL or "-"), or to `path`:
+ * a file is replaced atomically (a temporary file in its folder, then
+ * rename), keeping its mode; a terminal or a pipe with a reader is
+ * written in place; anything else is refused (util.c says which).
+ * Returns 0 or EXIT_IO after saying why. */
 int cli_write_output(const char *path, const char *data, size_t len);
+
+/* Writes all of `data` to `fd`, again after EINTR and short writes:
+ * 0, or -1 with errno set. */
+int cli_write_fd(int fd, const char *data, size_t len);
+
+/* Says once "gradus: cannot write to standard output: REASON" (errno
+ * `err`); returns EXIT_IO. */
+int cli_stdout_failed(int err);
+
+/* At the end of every command: flushes and closes stdout. Returns `code`,
+ * or EXIT_IO (after saying why, once) when anything written to stdout
+ * was lost. */
+int cli_close_stdout(int code);
 
 int cmd_check(int argc, char **argv, cli_ctx *ctx);
 int cmd_exercises(int argc, char **argv, cli_ctx *ctx);

@@ -3,9 +3,16 @@
  * The catalogue and templates are loaded once; then each profile goes
  * through the same steps as `gradus plan -f json` (load, screen, generate,
  * render) and everything made for it is freed before the next one, so
- * memory does not grow with the number of profiles. */
+ * memory does not grow with the number of profiles.
+ *
+ * Each line is written whole with write(2) as soon as it is made (no
+ * stdio buffer that a kill could cut in the middle of a line), and
+ * SIGTERM, SIGINT and SIGHUP stop the run between two profiles: the line
+ * being written is finished, then the signal ends the process as it would
+ * have (docs/hazards.md, "Output files"). */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -180,12 +187,21 @@ static int status_index(int code)
 	return 2;
 }
 
+/* One whole line (and its newline) on stdout: 0, or errno. */
+static int write_line(const char *line)
+{
+	if (cli_write_fd(STDOUT_FILENO, line, strlen(line)) != 0 ||
+	    cli_write_fd(STDOUT_FILENO, "\n", 1) != 0)
+		return errno ? errno : EIO;
+	return 0;
+}
+
 /* Plans one profile and writes its line. Returns the exit code
- * `gradus plan -f json` would give for it; *write_failed is set when
- * stdout cannot be written. */
+ * `gradus plan -f json` would give for it; *write_err is set (to errno)
+ * when stdout cannot be written. */
 static int batch_one(const cli_ctx *ctx, const char *path,
 		     const gradus_plan_options *po, gradus_diags *d,
-		     progress *pg, bool *write_failed)
+		     progress *pg, int *write_err)
 {
 	gradus_profile *p = NULL;
 	gradus_screening *s = NULL;
@@ -217,15 +233,10 @@ line:
 	    cJSON_AddNumberToObject(o, "exit_code", code) &&
 	    (key ? add_rendered(o, key, text) : add_errors(o, d)))
 		line = cJSON_PrintUnformatted(o);
-	if (line) {
-		if (fputs(line, stdout) == EOF || putchar('\n') == EOF)
-			*write_failed = true;
-	} else {
-		/* out of memory: still one line per profile */
-		if (printf("{\"status\":\"io_error\",\"exit_code\":1,\"errors\":[\"out of memory\"]}\n") < 0)
-			*write_failed = true;
+	/* out of memory: still one line per profile */
+	*write_err = write_line(line ? line : "{\"status\":\"io_error\",\"exit_code\":1,\"errors\":[\"out of memory\"]}");
+	if (!line)
 		code = EXIT_IO;
-	}
 	if (gradus_diags_count(d) > 0) {
 		progress_clear(pg);
 		cli_print_diags(d);
@@ -255,6 +266,68 @@ static int batch_format(const char *word)
 	return EXIT_USAGE;
 }
 
+/* The signal that asks the run to stop (SIGTERM, SIGINT, SIGHUP), or 0;
+ * checked between two profiles. While the list of profiles is read from
+ * stdin, no line is half written, and a read may wait for ever: the
+ * signal then ends the process at once, as it would have. */
+static volatile sig_atomic_t stop_signal, reading_list;
+
+static void on_stop(int sig)
+{
+	stop_signal = sig;
+	if (reading_list) {
+		signal(sig, SIG_DFL);
+		raise(sig);
+	}
+}
+
+static void catch_stop_signals(void)
+{
+	static const int sigs[] = {SIGTERM, SIGINT, SIGHUP};
+	struct sigaction sa, old;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_stop;
+	sigemptyset(&sa.sa_mask);
+	/* writes and reads go on after the handler; the loop checks */
+	sa.sa_flags = SA_RESTART;
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		/* a signal ignored by whoever started us (nohup, a
+		 * background job) stays ignored */
+		if (sigaction(sigs[i], &sa, &old) == 0 && old.sa_handler == SIG_IGN)
+			sigaction(sigs[i], &old, NULL);
+}
+
+/* The next path of the list on stdin, without its line end; NULL at the
+ * end of the list (or when a stop was asked for). */
+static const char *next_from_stdin(char **path, size_t *cap)
+{
+	ssize_t n;
+	do {
+		reading_list = 1;
+		n = stop_signal ? -1 : getline(path, cap, stdin);
+		reading_list = 0;
+		if (n < 0)
+			return NULL;
+		while (n > 0 && ((*path)[n - 1] == '\n' || (*path)[n - 1] == '\r'))
+			(*path)[--n] = '\0';
+	} while (n == 0);
+	return *path;
+}
+
+/* After a stop signal: says so, then ends the process by the signal (its
+ * default action), as if it had come in the middle of the run. */
+static int stopped(progress *pg)
+{
+	int sig = stop_signal;
+	cli_error("stopped by signal %d (%s) after %zu profiles; each line written is whole",
+		  sig, sig == SIGINT ? "SIGINT" : sig == SIGHUP ? "SIGHUP" : "SIGTERM",
+		  pg->done);
+	signal(sig, SIG_DFL);
+	raise(sig);
+	return 128 + sig;
+}
+
 int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 {
 	cli_args a;
@@ -262,7 +335,8 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 	progress pg = {false, 0, 0, 0, 0};
 	/* profiles by status: plan, gated, invalid, io_error */
 	size_t count[4] = {0, 0, 0, 0};
-	bool from_stdin, write_failed = false, read_failed = false;
+	bool from_stdin, read_failed = false;
+	int write_err = 0;
 	gradus_diags *d = NULL;
 	char *path = NULL;
 	size_t cap = 0;
@@ -299,29 +373,22 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 	pg.on = isatty(STDERR_FILENO) == 1;
 	pg.total = from_stdin ? 0 : (size_t)a.n_args;
 
-	for (int i = 0; !write_failed; i++) {
+	catch_stop_signals();
+	for (int i = 0; !write_err && !stop_signal; i++) {
 		const char *file;
 		int code;
-		if (from_stdin) {
-			ssize_t n = getline(&path, &cap, stdin);
-			if (n < 0)
-				break;
-			while (n > 0 && (path[n - 1] == '\n' || path[n - 1] == '\r'))
-				path[--n] = '\0';
-			if (n == 0)
-				continue;
-			file = path;
-		} else {
-			if (i >= a.n_args)
-				break;
-			file = a.args[i];
-		}
-		code = batch_one(ctx, file, &po, d, &pg, &write_failed);
+		if (from_stdin)
+			file = next_from_stdin(&path, &cap);
+		else
+			file = i < a.n_args ? a.args[i] : NULL;
+		if (!file)
+			break;
+		code = batch_one(ctx, file, &po, d, &pg, &write_err);
 		count[status_index(code)]++;
 		pg.done++;
 		progress_draw(&pg);
 	}
-	if (from_stdin && ferror(stdin)) {
+	if (from_stdin && ferror(stdin) && !stop_signal) {
 		progress_clear(&pg);
 		cli_error("cannot read the list of profiles: %s", strerror(errno));
 		read_failed = true;
@@ -333,13 +400,13 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 		fprintf(stderr, "gradus: %zu profiles: plan %zu, gated %zu, invalid %zu, unreadable %zu\n",
 			pg.done, count[0], count[1], count[2], count[3]);
 	}
-	if (fflush(stdout) != 0 || ferror(stdout) || write_failed) {
-		cli_error("cannot write the output: %s", strerror(errno));
-		write_failed = true;
-	}
+	if (write_err)
+		cli_stdout_failed(write_err);
 	free(path);
 	gradus_diags_free(d);
-	if (count[3] > 0 || read_failed || write_failed)
+	if (stop_signal && !write_err)
+		return stopped(&pg);
+	if (count[3] > 0 || read_failed || write_err)
 		return EXIT_IO;
 	return count[2] > 0 ? EXIT_INVALID : EXIT_PLAN;
 }

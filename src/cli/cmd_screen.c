@@ -28,6 +28,11 @@ int cmd_screen(int argc, char **argv, cli_ctx *ctx)
 		cli_error("--referral-format needs --referral FILE (see 'gradus help screen')");
 		return EXIT_USAGE;
 	}
+	/* stdout holds the result: the sheet already follows a text one */
+	if (a.referral && strcmp(a.referral, "-") == 0) {
+		cli_error("--referral needs a FILE name, not '-': stdout holds the result (the text result is followed by the sheet; see 'gradus help screen')");
+		return EXIT_USAGE;
+	}
 	if ((code = cli_begin(ctx, &d)) != 0)
 		return code;
 	rc = gradus_profile_load_file(&p, a.args[0], ctx->cat, ctx->tpl, d);

@@ -24,7 +24,8 @@ static const command commands[] = {
 	 "  -f, --format F     text (80 columns, one week per page), json\n"
 	 "                     (gradus-plan/1), html (printable, self-contained),\n"
 	 "                     fhir (FHIR R4 Bundle) or ics (calendar of sessions)\n"
-	 "  -o, --output FILE  write to FILE (replaced only when complete)\n"
+	 "  -o, --output FILE  write to FILE (replaced only when complete, keeping\n"
+	 "                     its mode; through a link; '-' is stdout)\n"
 	 "  --template ID|FILE use this program template\n"
 	 "  --weeks N          plan N weeks (1-52) instead of setup.weeks\n"
 	 "  --week N|N-M       print only week N (or weeks N to M) of the whole\n"
@@ -46,7 +47,8 @@ static const command commands[] = {
 	 "  --start DATE            judge how recent operations, fractures and the\n"
 	 "                          clearance are on DATE instead of setup.start\n"
 	 "  --referral FILE         write the referral sheet to FILE (replaced only\n"
-	 "                          when complete) instead of after the result\n"
+	 "                          when complete; not '-') instead of after the\n"
+	 "                          result\n"
 	 "  --referral-format F     text (80 columns) or html (self-contained)\n"},
 	{"review", cmd_review,
 	 "gradus review PROFILE LOG [-f text|json|html|fhir|ics] [-o FILE]\n"
@@ -63,7 +65,8 @@ static const command commands[] = {
 	 "reason, and a progress summary is printed before the plan.\n"
 	 "  -f, --format F     text, json (gradus-review/1), html (with charts),\n"
 	 "                     fhir or ics (the plan only)\n"
-	 "  -o, --output FILE  write to FILE (replaced only when complete)\n"
+	 "  -o, --output FILE  write to FILE (replaced only when complete, keeping\n"
+	 "                     its mode; through a link; '-' is stdout)\n"
 	 "  --start DATE       start the new weeks on DATE instead of the day\n"
 	 "                     after the last logged week\n"
 	 "  --weeks N          plan N weeks (1-52) instead of the weeks left\n"
@@ -83,7 +86,8 @@ static const command commands[] = {
 	 "with '-', the paths are read from stdin, one per line. A progress bar\n"
 	 "is shown on stderr when it is a terminal. Exit 0 when every profile\n"
 	 "gave a plan or a screening result, 3 when any was invalid, 1 when any\n"
-	 "could not be read (or the output could not be written).\n"
+	 "could not be read (or the output could not be written). SIGTERM, SIGINT\n"
+	 "or SIGHUP stops it after the line being written: only whole lines.\n"
 	 "  -f, --format json  the only format (one object per line)\n"
 	 "  --weeks N          plan N weeks (1-52) instead of setup.weeks\n"
 	 "  --start DATE       start on DATE instead of setup.start\n"},
@@ -106,11 +110,13 @@ static const command commands[] = {
 	 "pattern, needing one piece of equipment, or starting in one position.\n"
 	 "  -f html   a printable booklet of the whole catalogue: each exercise\n"
 	 "            with its picture, steps, tips, safety and helper notes\n"
-	 "  -o FILE   write the booklet to FILE (replaced only when complete)\n"},
+	 "  -o FILE   write the booklet to FILE (replaced only when complete;\n"
+	 "            '-' is stdout)\n"},
 	{"exercise", cmd_exercise, "gradus exercise show ID [-f text|html] [-o FILE]",
 	 "Show one exercise the way the person reads it: its name, numbered\n"
 	 "steps, tips, safety lines, notes for the helper and the easier and\n"
-	 "harder versions; -f html adds the picture (start and end position).\n"},
+	 "harder versions; -f html adds the picture (start and end position).\n"
+	 "  -o FILE   write to FILE (replaced only when complete; '-' is stdout)\n"},
 	{"templates", cmd_templates, "gradus templates [-f text|json]",
 	 "List the program templates.\n"},
 	{"template", cmd_template, "gradus template show ID",
@@ -168,7 +174,7 @@ static int command_help(const command *c, FILE *out)
 	return 0;
 }
 
-int main(int argc, char **argv)
+static int run(int argc, char **argv)
 {
 	cli_ctx ctx = {0};
 	const command *c;
@@ -209,4 +215,11 @@ int main(int argc, char **argv)
 	rc = c->fn(argc - 1, argv + 1, &ctx);
 	cli_ctx_free(&ctx);
 	return rc;
+}
+
+/* Whatever the command, what it printed must have reached stdout: with
+ * stdout on a full disk or closed, the exit code is 1, never 0. */
+int main(int argc, char **argv)
+{
+	return cli_close_stdout(run(argc, argv));
 }

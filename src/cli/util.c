@@ -1,3 +1,5 @@
+/* realpath() and S_ISVTX are X/Open (XSI) additions to POSIX */
+#define _XOPEN_SOURCE 700
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -83,7 +85,7 @@ void cli_ctx_free(cli_ctx *ctx)
 	ctx->tpl = NULL;
 }
 
-static int write_all(int fd, const char *data, size_t len)
+int cli_write_fd(int fd, const char *data, size_t len)
 {
 	while (len) {
 		ssize_t w = write(fd, data, len);
@@ -98,14 +100,66 @@ static int write_all(int fd, const char *data, size_t len)
 	return 0;
 }
 
-/* Something that is not a regular file (a terminal, /dev/stdout, a pipe):
- * written in place, since renaming over it would replace the device. */
-static int write_atomically(const char *path, const char *data, size_t len);
+/* Whether "cannot write to standard output" was said already: one
+ * failure is told once, however many writes it fails. */
+static bool stdout_told;
 
-static int write_in_place(const char *path, const char *data, size_t len)
+int cli_stdout_failed(int err)
 {
-	int fd = open(path, O_WRONLY | O_TRUNC);
-	if (fd < 0 || write_all(fd, data, len) != 0) {
+	if (!stdout_told)
+		cli_error("cannot write to standard output: %s",
+			  strerror(err ? err : EIO));
+	stdout_told = true;
+	return EXIT_IO;
+}
+
+int cli_close_stdout(int code)
+{
+	int err = 0;
+
+	errno = 0;
+	if (fflush(stdout) != 0 || ferror(stdout))
+		err = errno ? errno : EIO;
+	/* a stdout that was closed (>&-) and never written to is no error */
+	errno = 0;
+	if (fclose(stdout) != 0 && !err && errno != EBADF)
+		err = errno ? errno : EIO;
+	if (!err && !stdout_told)
+		return code;
+	return cli_stdout_failed(err);
+}
+
+static int write_stdout(const char *data, size_t len)
+{
+	if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0)
+		return cli_stdout_failed(errno);
+	return 0;
+}
+
+/* A terminal, /dev/null or a pipe (FIFO), which `st` says `path` is:
+ * written in place, since renaming over it would replace the device or
+ * the pipe. A pipe is opened without waiting: when no program reads
+ * from it, open() fails at once (ENXIO) instead of hanging. */
+static int write_in_place(const char *path, const struct stat *st,
+			  const char *data, size_t len)
+{
+	int fd = open(path, O_WRONLY | O_NOCTTY | O_NONBLOCK);
+	struct stat now;
+
+	if (fd < 0 && errno == ENXIO && S_ISFIFO(st->st_mode)) {
+		cli_error("cannot write %s: it is a pipe (FIFO) that no program is reading",
+			  path);
+		return EXIT_IO;
+	}
+	if (fd >= 0 && (fstat(fd, &now) != 0 ||
+			(now.st_mode & S_IFMT) != (st->st_mode & S_IFMT))) {
+		cli_error("cannot write %s: it changed while it was opened", path);
+		close(fd);
+		return EXIT_IO;
+	}
+	/* from here on, writes wait for a slow reader as usual */
+	if (fd < 0 || fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0 ||
+	    cli_write_fd(fd, data, len) != 0) {
 		cli_error("cannot write %s: %s", path, strerror(errno));
 		if (fd >= 0)
 			close(fd);
@@ -118,64 +172,55 @@ static int write_in_place(const char *path, const char *data, size_t len)
 	return 0;
 }
 
-int cli_write_output(const char *path, const char *data, size_t len)
+/* A link in a folder that anyone may write to and only owners may delete
+ * from (sticky, such as /tmp), made by another user than the one running
+ * gradus and the folder's owner: following it would let that user choose
+ * which file gradus replaces. The kernel refuses to follow such links
+ * where fs.protected_symlinks is 1; this is its rule, for every link
+ * named in `path`, so that it holds where the setting is 0. Returns 1
+ * after saying why, else 0. */
+static int shared_link(const char *path)
 {
-	char *target = NULL;
-	struct stat st;
-	int rc;
+	size_t n = strlen(path);
+	char *p = malloc(n + 2);
+	int bad = 0;
 
-	if (!path) {
-		if (fwrite(data, 1, len, stdout) != len || fflush(stdout) != 0) {
-			cli_error("cannot write the output: %s", strerror(errno));
-			return EXIT_IO;
-		}
+	if (!p)
 		return 0;
-	}
-	/* not a regular file (a terminal, /dev/stdout, a pipe): written in
-	 * place, through any links */
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
-		if (S_ISDIR(st.st_mode)) {
-			cli_error("cannot write %s: it is a folder", path);
-			return EXIT_IO;
-		}
-		return write_in_place(path, data, len);
-	}
-	/* a link is followed: the file it names is replaced, not the link */
-	for (int hops = 0; lstat(path, &st) == 0 && S_ISLNK(st.st_mode); hops++) {
-		char link[4096];
-		ssize_t n = readlink(path, link, sizeof(link) - 1);
-		const char *slash = strrchr(path, '/');
-		char *next;
-		if (n < 0 || hops >= 8) {
-			cli_error("cannot write %s: %s", path,
-				  n < 0 ? strerror(errno) : "too many links");
-			free(target);
-			return EXIT_IO;
-		}
-		link[n] = '\0';
-		/* a relative link is relative to the link's folder */
-		next = malloc(strlen(path) + (size_t)n + 2);
-		if (!next) {
-			free(target);
-			return EXIT_IO;
-		}
-		if (link[0] != '/' && slash)
-			sprintf(next, "%.*s/%s", (int)(slash - path), path, link);
+	for (size_t i = 1; i <= n && !bad; i++) {
+		struct stat ls, ds;
+		char *slash;
+		if ((i < n && path[i] != '/') || path[i - 1] == '/')
+			continue;
+		memcpy(p, path, i);
+		p[i] = '\0';
+		if (lstat(p, &ls) != 0 || !S_ISLNK(ls.st_mode))
+			continue;
+		slash = strrchr(p, '/');
+		if (!slash)
+			strcpy(p, ".");
 		else
-			strcpy(next, link);
-		free(target);
-		path = target = next;
+			slash[slash == p] = '\0'; /* "/x" -> "/" */
+		if (stat(p, &ds) == 0 && (ds.st_mode & S_ISVTX) &&
+		    (ds.st_mode & S_IWOTH) && ls.st_uid != geteuid() &&
+		    ls.st_uid != ds.st_uid) {
+			cli_error("cannot write %s: %.*s is a link made by another user in a shared folder (%s), and could point anywhere; give the file's own name",
+				  path, (int)i, path, p);
+			bad = 1;
+		}
 	}
-	rc = write_atomically(path, data, len);
-	free(target);
-	return rc;
+	free(p);
+	return bad;
 }
 
 /* A temporary file in the same folder, then rename: a failure never
- * leaves half a file or destroys the old one. */
-static int write_atomically(const char *path, const char *data, size_t len)
+ * leaves half a file or destroys the old one. `old` is the file replaced
+ * (its mode is kept), or NULL for a new file (0666 less the umask). */
+static int write_atomically(const char *path, const struct stat *old,
+			    const char *data, size_t len)
 {
 	char *tmp;
+	mode_t mode;
 	int fd;
 
 	tmp = malloc(strlen(path) + 16);
@@ -190,13 +235,16 @@ static int write_atomically(const char *path, const char *data, size_t len)
 		free(tmp);
 		return EXIT_IO;
 	}
-	{
-		/* mkstemp makes the file private; give it the usual mode */
+	if (old) {
+		mode = old->st_mode & 0777;
+	} else {
 		mode_t mask = umask(0);
 		umask(mask);
-		(void)fchmod(fd, 0666 & ~mask);
+		mode = 0666 & ~mask;
 	}
-	if (write_all(fd, data, len) != 0 || fsync(fd) != 0) {
+	/* mkstemp makes the file 0600: it is never more open than that */
+	if (fchmod(fd, mode) != 0 || cli_write_fd(fd, data, len) != 0 ||
+	    fsync(fd) != 0) {
 		cli_error("cannot write %s: %s", path, strerror(errno));
 		close(fd);
 		unlink(tmp);
@@ -211,6 +259,62 @@ static int write_atomically(const char *path, const char *data, size_t len)
 	}
 	free(tmp);
 	return 0;
+}
+
+/* Where -o (and --referral) write; docs/hazards.md "Output files" and
+ * the man page say the same:
+ * - "-" and no path: stdout;
+ * - a regular file, or a link to one: replaced whole (temporary file and
+ *   rename in the folder of the file itself), keeping its mode; a link
+ *   stays a link;
+ * - a name that does not exist: a new file, 0666 less the umask;
+ * - a terminal or other character device, or a pipe some program reads:
+ *   written in place;
+ * - a folder, a block device, a socket, a pipe nobody reads, a link to
+ *   nothing, a link planted by another user in a shared folder: refused,
+ *   exit 1. */
+int cli_write_output(const char *path, const char *data, size_t len)
+{
+	struct stat st;
+	char *real;
+	int rc;
+
+	if (!path || strcmp(path, "-") == 0)
+		return write_stdout(data, len);
+	if (shared_link(path))
+		return EXIT_IO;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT && lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+			cli_error("cannot write %s: it is a link to a file that does not exist; give the file's own name",
+				  path);
+			return EXIT_IO;
+		}
+		if (errno != ENOENT) {
+			cli_error("cannot write %s: %s", path, strerror(errno));
+			return EXIT_IO;
+		}
+		return write_atomically(path, NULL, data, len);
+	}
+	if (S_ISDIR(st.st_mode)) {
+		cli_error("cannot write %s: it is a folder", path);
+		return EXIT_IO;
+	}
+	if (S_ISCHR(st.st_mode) || S_ISFIFO(st.st_mode))
+		return write_in_place(path, &st, data, len);
+	if (!S_ISREG(st.st_mode)) {
+		cli_error("cannot write %s: it is not a file, a terminal or a pipe",
+			  path);
+		return EXIT_IO;
+	}
+	/* through any links, to the file itself */
+	real = realpath(path, NULL);
+	if (!real) {
+		cli_error("cannot write %s: %s", path, strerror(errno));
+		return EXIT_IO;
+	}
+	rc = write_atomically(real, &st, data, len);
+	free(real);
+	return rc;
 }
 
 /* --catalogue, --templates: 0; anything else getopt_long refused:

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "helpers.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 
 static gradus_plan *make(const char *path, gradus_profile **pp,
@@ -99,11 +101,80 @@ static void one_box_per_set(void **state)
 	gradus_profile_free(p);
 }
 
+/* Display width (UAX #11): wide and fullwidth characters take 2
+ * columns, combining marks and zero-width characters none. */
+static void width_of_wide_and_combining(void **state)
+{
+	(void)state;
+	assert_int_equal(utf8_width(""), 0);
+	assert_int_equal(utf8_width("Margaret"), 8);
+	assert_int_equal(utf8_width("caf\xc3\xa9"), 4);            /* precomposed e acute */
+	assert_int_equal(utf8_width("cafe\xcc\x81"), 4);           /* e + U+0301 */
+	assert_int_equal(utf8_width("Zoe\xcc\x88\xcc\xa3"), 3);     /* two marks on one e */
+	assert_int_equal(utf8_width("\xe5\xb1\xb1\xe7\x94\xb0"), 4);  /* CJK: two ideographs */
+	assert_int_equal(utf8_width("\xe3\x81\x95"), 2);           /* hiragana */
+	assert_int_equal(utf8_width("\xef\xbc\xa1"), 2);           /* fullwidth A, U+FF21 */
+	assert_int_equal(utf8_width("\xea\xb0\x80"), 2);           /* Hangul syllable */
+	assert_int_equal(utf8_width("\xf0\x9f\x91\xb5"), 2);       /* emoji U+1F475 */
+	assert_int_equal(utf8_width("\xf0\xa0\x80\x80"), 2);       /* U+20000, plane 2 */
+	assert_int_equal(utf8_width("a\xe2\x80\x8b" "b"), 2);         /* zero width space */
+	assert_int_equal(utf8_width("a\xe2\x80\x8d" "b"), 2);         /* zero width joiner */
+	assert_int_equal(utf8_width("\xef\xbb\xbf"), 0);           /* BOM, U+FEFF */
+	assert_int_equal(utf8_width("\xc3\x97\xe2\x80\x94"), 2);    /* narrow: x sign, dash */
+	assert_int_equal(utf8_width("\xef\xbd\xb1"), 1);           /* halfwidth katakana */
+	assert_int_equal(utf8_width_n("\xe5\xb1\xb1\xe7\x94\xb0", 3), 2);
+	/* broken sequences: one column each, never a read past the end */
+	assert_int_equal(utf8_width("\xe5\xb1"), 1);
+	assert_int_equal(utf8_width("\x80\x80x"), 2);
+	/* the longest start that fits, marks kept with their letter */
+	assert_int_equal(utf8_fit("cafe\xcc\x81s", 7, 4), 6);
+	assert_int_equal(utf8_fit("\xe5\xb1\xb1\xe7\x94\xb0", 6, 3), 3);
+	assert_int_equal(utf8_fit("ab", 2, 0), 0);
+}
+
+/* Wrapping and padding count display columns: a line of wide
+ * characters holds half as many, and a word of them breaks between
+ * characters, never inside one or before a combining mark. */
+static void wrap_and_pad_by_columns(void **state)
+{
+	buf b = BUF_INIT;
+	char *s;
+	(void)state;
+	/* 30 ideographs (60 columns) after a 30-column prefix */
+	text_wrap(&b, "123456789012345678901234567890", "",
+		  "\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1"
+		  "\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1"
+		  "\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1"
+		  "\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1"
+		  "\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1"
+		  "\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1\xe5\xb1\xb1", 41);
+	s = buf_detach(&b, NULL);
+	assert_non_null(s);
+	/* 5 on the first line (40 columns), 20 on the second, 5 left */
+	assert_int_equal(utf8_width_n(s, (size_t)(strchr(s, '\n') - s)), 40);
+	assert_int_equal(utf8_width_n(strchr(s, '\n') + 1,
+				      (size_t)(strchr(strchr(s, '\n') + 1, '\n') - strchr(s, '\n') - 1)), 40);
+	free(s);
+	/* e + U+0301 repeated: broken after a mark, never before one */
+	text_wrap(&b, "", "", "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81" "e\xcc\x81", 2);
+	s = buf_detach(&b, NULL);
+	assert_string_equal(s, "e\xcc\x81" "e\xcc\x81\ne\xcc\x81" "e\xcc\x81\ne\xcc\x81\n");
+	free(s);
+	text_pad(&b, "\xe5\xb1\xb1x", 5);
+	buf_putc(&b, '|');
+	text_pad(&b, "toolong", 3);
+	s = buf_detach(&b, NULL);
+	assert_string_equal(s, "\xe5\xb1\xb1x  |toolong");
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(pages_fit_paper),
 		cmocka_unit_test(one_box_per_set),
+		cmocka_unit_test(width_of_wide_and_combining),
+		cmocka_unit_test(wrap_and_pad_by_columns),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

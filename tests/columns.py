@@ -55,11 +55,11 @@ def cut(s, limit):
 
 
 def grow(s, limit):
-    """s repeated (with spaces) to fill `limit` bytes."""
+    """s repeated (with spaces) and cut to fill `limit` bytes."""
     out = s
-    while len((out + " " + s).encode()) <= limit:
+    while len(out.encode()) < limit:
         out += " " + s
-    return out
+    return cut(out, limit).rstrip()
 
 
 # person.name: at most 80 bytes (200 is refused)
@@ -89,7 +89,11 @@ runs = 0
 
 def check_text(label, text, stderr=False):
     for i, line in enumerate(text.split("\n"), 1):
-        if stderr and re.match(r"(\S+:\d+: (error|warning|note): |gradus: )", line):
+        # the record grid: the boxes of every row start in column 23
+        m = re.match(r" ?\d+ (.*?)\[ \]", line)
+        if m and not stderr and columns(line[:m.end() - 3]) != 22:
+            failures.append("%s: line %d: a record grid row out of line: %s" % (label, i, line))
+        if stderr and re.match(r"(\S+?(:\d+)?: (error|warning|note): |gradus: )", line):
             continue
         w = columns(line)
         if w > WIDTH:
@@ -153,18 +157,28 @@ EX_SUFFIXES = [
 
 
 def test_catalogue(tmp):
-    """The built-in exercises with names as long as allowed (120 bytes)."""
+    """The built-in exercises with names as long as allowed (120 bytes),
+    some starting with wide characters, and ids of 64 characters where
+    no example names the exercise."""
     d = os.path.join(tmp, "catalogue")
     os.makedirs(d)
+    named = "".join(read(f) for f in glob.glob("profiles/examples/**/*.cfg", recursive=True))
     n = [0]
 
     def longer(m):
         s = EX_SUFFIXES[n[0] % len(EX_SUFFIXES)]
         n[0] += 1
-        return m.group(1) + '"' + cut(m.group(2) + s + s, 120) + '"'
-    for f in sorted(glob.glob("exercises/*.cfg")):
-        write(os.path.join(d, os.path.basename(f)),
-              re.sub(r'(\bname\s*=\s*)"([^"]*)"', longer, read(f)))
+        name = s.strip() + " " + m.group(2) if n[0] % 3 == 0 else m.group(2) + s + s
+        return m.group(1) + '"' + cut(name, 120) + '"'
+    texts = {f: re.sub(r'(\bname\s*=\s*)"([^"]*)"', longer, read(f))
+             for f in sorted(glob.glob("exercises/*.cfg"))}
+    for i, e in enumerate(ids("exercises/*.cfg", "id")):
+        if i % 3 == 0 and '"%s"' % e not in named:
+            long_id = (e + "-with-a-long-id" * 5)[:64].rstrip("-")
+            for f in texts:
+                texts[f] = texts[f].replace('"%s"' % e, '"%s"' % long_id)
+    for f, text in texts.items():
+        write(os.path.join(d, os.path.basename(f)), text)
     return d
 
 
@@ -262,9 +276,9 @@ def main():
                          ["review", margarets[0], lg, "--catalogue", cat], True, ()))
 
         # the catalogue, the templates, the rules and the help texts
-        for c in ([], ["--catalogue", cat]):
+        for c, d in (([], "exercises"), (["--catalogue", cat], cat)):
             jobs.append(("exercises " + " ".join(c), ["exercises", *c], True, ()))
-            for e in ids("exercises/*.cfg", "id"):
+            for e in ids(os.path.join(d, "*.cfg"), "id"):
                 jobs.append(("exercise show %s %s" % (e, " ".join(c)),
                              ["exercise", "show", e, *c], True, ()))
         for t in ([], ["--templates", tpl]):

@@ -4,6 +4,8 @@
 #include <string.h>
 
 #include "cli.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 static const char *const text_json[] = {"text", "json"};
 static const char *const text_json_html[] = {"text", "json", "html"};
@@ -218,7 +220,7 @@ int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 		cJSON_AddStringToObject(root, "format", "gradus-exercises/1");
 		list = cJSON_AddArrayToObject(root, "exercises");
 	} else
-		printf("%-30s %-15s %-18s %s %s\n", "ID", "PATTERN", "POSITION",
+		printf("%-28s %-15s %-18s %s %s\n", "ID", "PATTERN", "POSITION",
 		       "LVL", "LOAD");
 	for (size_t i = 0; i < gradus_catalogue_count(ctx->cat); i++) {
 		const gradus_exercise *e = gradus_catalogue_get(ctx->cat, i);
@@ -229,11 +231,18 @@ int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 		shown++;
 		if (fmt == 1)
 			cJSON_AddItemToArray(list, exercise_json(e));
-		else
-			printf("%-30s %-15s %-18s %3d %s\n", e->id,
+		else {
+			/* 80 columns: an id wider than its column gets
+			 * a line of its own, the row stays aligned */
+			if (strlen(e->id) > 28)
+				printf("%s\n%-28s", e->id, "");
+			else
+				printf("%-28s", e->id);
+			printf(" %-15s %-18s %3d %s\n",
 			       gradus_pattern_name(e->pattern),
 			       gradus_position_name(e->position), e->level,
 			       gradus_load_name(e->load));
+		}
 	}
 	if (fmt == 1) {
 		cJSON_AddNumberToObject(root, "count", (double)shown);
@@ -243,13 +252,24 @@ int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 	return 0;
 }
 
-static void words(FILE *out, unsigned bits, unsigned n,
+/* `text` wrapped to 80 columns after `first`, continued after `cont`,
+ * on stdout. */
+static void put_wrapped(const char *first, const char *cont, const char *text)
+{
+	buf b = BUF_INIT;
+	text_wrap(&b, first, cont, text, 80);
+	if (b.ptr)
+		fwrite(b.ptr, 1, b.len, stdout);
+	buf_free(&b);
+}
+
+static void words(buf *b, unsigned bits, unsigned n,
 		  const char *(*name)(unsigned))
 {
 	int first = 1;
 	for (unsigned i = 0; i < n; i++)
 		if (bits & (1u << i)) {
-			fprintf(out, "%s%s", first ? "" : ", ", name(i));
+			buf_printf(b, "%s%s", first ? "" : ", ", name(i));
 			first = 0;
 		}
 }
@@ -257,6 +277,63 @@ static void words(FILE *out, unsigned bits, unsigned n,
 static const char *kind_n(unsigned i) { return gradus_kind_name((gradus_kind)i); }
 static const char *class_n(unsigned i) { return gradus_class_name((gradus_class)i); }
 static const char *mob_n(unsigned i) { return gradus_mobility_name((gradus_mobility)i); }
+
+/* gradus template show ID: every line in 80 columns (the name, the
+ * description and a long phase name wrap). */
+static void template_show(const gradus_template *t)
+{
+	buf b = BUF_INIT;
+
+	buf_printf(&b, "%s - %s", t->id, t->name);
+	put_wrapped("", "", b.ptr ? b.ptr : "");
+	buf_free(&b);
+	putchar('\n');
+	put_wrapped("", "", t->description);
+	putchar('\n');
+	words(&b, t->kinds, GRADUS_KIND__COUNT, kind_n);
+	buf_puts(&b, "; classes ");
+	words(&b, t->classes, GRADUS_CLASS__COUNT, class_n);
+	buf_puts(&b, "; ");
+	words(&b, t->mobility, GRADUS_MOB__COUNT, mob_n);
+	buf_printf(&b, "%s%s", t->gym ? "; needs a gym" : "",
+		   t->clearance_required ? "; needs medical clearance" : "");
+	put_wrapped("Fits:        ", "             ", b.ptr ? b.ptr : "");
+	buf_free(&b);
+	printf("Sessions:    %d a week, effort at most %d out of 10\n",
+	       t->sessions_per_week, t->max_rpe);
+	printf("Exercises:   %d to %d, levels up to %d; load %s\n",
+	       t->exercises_min, t->exercises_max, t->max_level,
+	       t->load_progression ? "may rise" : "does not rise");
+	if (t->deload_every)
+		printf("Lighter week: every %d weeks\n", t->deload_every);
+	printf("Each session: %d min warm-up, %d min balance, %d min cool-down\n",
+	       t->warmup_min, t->balance_min, t->cooldown_min);
+	if (t->walking_min)
+		printf("Walking:     %d minutes, %d days a week\n", t->walking_min,
+		       t->walking_days);
+	printf("\nPhases:\n");
+	for (size_t i = 0; i < t->n_phases; i++) {
+		const gradus_phase *p = &t->phases[i];
+		char weeks[32];
+		if (p->weeks)
+			snprintf(weeks, sizeof(weeks), "%d weeks", p->weeks);
+		else
+			snprintf(weeks, sizeof(weeks), "the rest");
+		/* a name wider than its column gets a line of its own */
+		buf_puts(&b, "  ");
+		if (utf8_width(p->name) > 20)
+			buf_printf(&b, "%s\n%22s", p->name, "");
+		else
+			text_pad(&b, p->name, 20);
+		buf_printf(&b, " %-9s sets %d-%d, reps %d-%d, effort %d-%d, rest %d s\n",
+			   weeks, p->sets_min, p->sets_max, p->reps_min,
+			   p->reps_max, p->rpe_min, p->rpe_max, p->rest_s);
+		if (b.ptr)
+			fwrite(b.ptr, 1, b.len, stdout);
+		buf_free(&b);
+	}
+}
+
 
 static cJSON *index_words(unsigned bits, unsigned n,
 			  const char *(*name)(unsigned))
@@ -350,7 +427,14 @@ int cmd_templates(int argc, char **argv, cli_ctx *ctx)
 	}
 	for (size_t i = 0; i < gradus_templates_count(ctx->tpl); i++) {
 		const gradus_template *t = gradus_templates_get(ctx->tpl, i);
-		printf("%-20s %s\n", t->id, t->name);
+		buf first = BUF_INIT;
+		/* the name wraps in its column; a long id on a line of its own */
+		if (strlen(t->id) > 20)
+			buf_printf(&first, "%s\n%21s", t->id, "");
+		else
+			buf_printf(&first, "%-20s ", t->id);
+		put_wrapped(first.ptr ? first.ptr : "", "                     ", t->name);
+		buf_free(&first);
 	}
 	return 0;
 }
@@ -374,39 +458,7 @@ int cmd_template(int argc, char **argv, cli_ctx *ctx)
 		cli_error("no template '%s' (see 'gradus templates')", a.args[1]);
 		return EXIT_USAGE;
 	}
-	printf("%s - %s\n\n%s\n\n", t->id, t->name, t->description);
-	printf("Fits:        ");
-	words(stdout, t->kinds, GRADUS_KIND__COUNT, kind_n);
-	printf("; classes ");
-	words(stdout, t->classes, GRADUS_CLASS__COUNT, class_n);
-	printf("; ");
-	words(stdout, t->mobility, GRADUS_MOB__COUNT, mob_n);
-	printf("%s%s\n", t->gym ? "; needs a gym" : "",
-	       t->clearance_required ? "; needs medical clearance" : "");
-	printf("Sessions:    %d a week, effort at most %d out of 10\n",
-	       t->sessions_per_week, t->max_rpe);
-	printf("Exercises:   %d to %d, levels up to %d; load %s\n",
-	       t->exercises_min, t->exercises_max, t->max_level,
-	       t->load_progression ? "may rise" : "does not rise");
-	if (t->deload_every)
-		printf("Lighter week: every %d weeks\n", t->deload_every);
-	printf("Each session: %d min warm-up, %d min balance, %d min cool-down\n",
-	       t->warmup_min, t->balance_min, t->cooldown_min);
-	if (t->walking_min)
-		printf("Walking:     %d minutes, %d days a week\n", t->walking_min,
-		       t->walking_days);
-	printf("\nPhases:\n");
-	for (size_t i = 0; i < t->n_phases; i++) {
-		const gradus_phase *p = &t->phases[i];
-		char weeks[32];
-		if (p->weeks)
-			snprintf(weeks, sizeof(weeks), "%d weeks", p->weeks);
-		else
-			snprintf(weeks, sizeof(weeks), "the rest");
-		printf("  %-20s %-9s sets %d-%d, reps %d-%d, effort %d-%d, rest %d s\n",
-		       p->name, weeks, p->sets_min, p->sets_max, p->reps_min,
-		       p->reps_max, p->rpe_min, p->rpe_max, p->rest_s);
-	}
+	template_show(t);
 	printf("\nSlots (priority, pattern, exercises):\n");
 	for (size_t i = 0; i < t->n_slots; i++)
 		printf("  %2d  %-16s %d\n", t->slots[i].priority,

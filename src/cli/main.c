@@ -14,9 +14,9 @@ typedef struct {
 
 static const command commands[] = {
 	{"plan", cmd_plan,
-	 "gradus plan PROFILE [-f text|json|html|fhir|ics] [-o FILE] [--template ID|FILE]\n"
-	 "                   [--weeks N] [--week N|N-M] [--start YYYY-MM-DD]\n"
-	 "                   [--large-print] [--explain]",
+	 "gradus plan PROFILE [-f text|json|html|fhir|ics] [-o FILE]\n"
+	 "                   [--template ID|FILE] [--weeks N] [--week N|N-M]\n"
+	 "                   [--start YYYY-MM-DD] [--large-print] [--explain]",
 	 "Screen the profile, then write a week-by-week strength plan. When\n"
 	 "screening finds a reason to see a doctor first, no plan is written:\n"
 	 "the screening result (and for tiers 12-14 a referral sheet) is printed\n"
@@ -52,7 +52,8 @@ static const command commands[] = {
 	 "  --referral-format F     text (80 columns) or html (self-contained)\n"},
 	{"review", cmd_review,
 	 "gradus review PROFILE LOG [-f text|json|html|fhir|ics] [-o FILE]\n"
-	 "                     [--start YYYY-MM-DD] [--weeks N] [--large-print] [--explain]",
+	 "                     [--start YYYY-MM-DD] [--weeks N] [--large-print]\n"
+	 "                     [--explain]",
 	 "Review a session log (what was really done: sets, reps, effort, pain,\n"
 	 "weekly check-ins, re-tests) and write the next weeks of the plan from\n"
 	 "where the person really is. Safety first: the log's red-flag answers\n"

@@ -41,7 +41,10 @@ static void text_wrapped(buf *b, const char *prefix, const char *text)
 /* Wraps what `line` holds after `prefix` and clears it. */
 static void flush_wrapped(buf *b, const char *prefix, buf *line)
 {
-	char *s = buf_detach(line, NULL);
+	char *s;
+	if (line->failed)
+		b->failed = true;
+	s = buf_detach(line, NULL);
 	if (s) {
 		text_wrapped(b, prefix, s);
 		free(s);
@@ -105,21 +108,20 @@ static void put_stop(buf *b, const gradus_profile *p)
 	flush_wrapped(b, "", &line);
 }
 
-/* Short name for the record grid: the first `n` columns, cut at a word. */
+/* Short name for the record grid: the first `n` columns, cut at a word
+ * (a space inside them) when the name is longer, padded to `n` columns. */
 static void put_short(buf *b, const char *name, size_t n)
 {
-	size_t len = 0, last_space = 0, cols = 0;
-	for (const char *c = name; *c && cols < n; c = utf8_next(c), cols++) {
-		if (*c == ' ')
-			last_space = (size_t)(c - name);
-		len = (size_t)(utf8_next(c) - name);
-	}
+	size_t len = utf8_fit(name, strlen(name), n), last_space = 0;
+	for (size_t i = 0; i < len; i++)
+		if (name[i] == ' ')
+			last_space = i;
 	if (name[len] && last_space > 0)
 		len = last_space;
 	while (len > 0 && (name[len - 1] == ',' || name[len - 1] == ' '))
 		len--;
 	buf_put(b, name, len);
-	for (cols = utf8_width_n(name, len); cols < n; cols++)
+	for (size_t cols = utf8_width_n(name, len); cols < n; cols++)
 		buf_putc(b, ' ');
 }
 
@@ -171,7 +173,8 @@ static void text_cover(buf *b, const gradus_plan *pl)
 	const gradus_profile *p = pl->profile;
 	buf line = BUF_INIT;
 
-	buf_printf(b, "Strength plan for %s\n", p->name);
+	buf_printf(&line, "Strength plan for %s", p->name);
+	flush_wrapped(b, "", &line);
 	put_rule(b);
 	buf_printf(b, "Start: ");
 	put_date(b, pl->start);
@@ -239,10 +242,23 @@ static void text_week(buf *b, const gradus_plan *pl, const guide *g,
 {
 	const gradus_profile *p = pl->profile;
 
+	buf line = BUF_INIT;
+
 	buf_puts(b, "\f\n");
-	buf_printf(b, "%s - week %d of %d - %s%s\n", p->name, wk->number,
+	/* "NAME - week N of T - PHASE"; when that is wider than the page,
+	 * the name (wrapped) on lines of its own and the week under it */
+	buf_printf(&line, "%s - week %d of %d - %s%s", p->name, wk->number,
 		   gradus_plan_last_week(pl), wk->phase,
 		   wk->deload ? " (lighter week)" : "");
+	if (line.ptr && utf8_width(line.ptr) > 80) {
+		buf_free(&line);
+		buf_printf(&line, "%s -", p->name);
+		flush_wrapped(b, "", &line);
+		buf_printf(&line, "week %d of %d - %s%s", wk->number,
+			   gradus_plan_last_week(pl), wk->phase,
+			   wk->deload ? " (lighter week)" : "");
+	}
+	flush_wrapped(b, "", &line);
 	put_date(b, wk->start);
 	buf_puts(b, " to ");
 	put_date(b, wk->end);

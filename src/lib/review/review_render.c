@@ -252,7 +252,9 @@ static void text_head(buf *b, const gradus_review *r)
 	char d1[24], d2[24];
 	buf t = BUF_INIT;
 
-	buf_printf(b, "Progress review for %s\n", r->profile->name);
+	buf_printf(&t, "Progress review for %s", r->profile->name);
+	text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
+	buf_free(&t);
 	rule_line(b, '=');
 	buf_printf(&t, "Session log: %s.", r->log->file);
 	text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);

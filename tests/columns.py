@@ -5,21 +5,24 @@ Renders every text output of gradus -- the plan (normal, --large-print
 with --explain, --week), the exercise guide in it, the screening result,
 the referral sheet (after the result and written with --referral FILE),
 the review, `exercise show ID`, `exercises`, `rules`, `templates`,
-`template show ID` and every help text -- for every example profile and
-log, and for generated ones that push the widths: names of 35, 80 and 200
-characters (200 is refused by the profile check: its message is checked
-too), names in CJK wide characters, with combining marks ('e' + U+0301)
-and with emoji, long caregiver and contact names, the longest phone
-numbers, long log notes, and a test catalogue and template folder whose
-exercise, program and phase names are as long as the checks allow.
+`template show ID`, the summary of `check` and every help text -- for
+every example profile and log, and for generated ones that push the
+widths: names of 35, 80 and 200 characters (200 is refused by the
+profile check: its message is checked too), names in CJK wide
+characters, with combining marks ('e' + U+0301) and with emoji, long
+caregiver and contact names, the longest phone numbers, long log notes,
+and a test catalogue and template folder whose exercise, program and
+phase names (and some ids) are as long as the checks allow.
 
 No line may take more than 80 columns, measured here by Python's
 unicodedata (UAX #11 East Asian Width: W and F take 2 columns; combining
-and format characters take none), independently of the C code. Lines on
-stderr that are diagnostics (FILE:LINE: error: ..., gradus: ...) stay one
-line on purpose, for tools that read them, and are not measured.
+and format characters take none), independently of the C code; the
+boxes of every record grid row start in column 23. Lines on stderr that
+are diagnostics (FILE:LINE: error: ..., gradus: ...) stay one line on
+purpose, for tools that read them, and are not measured.
 
-Run from the source root with $GRADUS set to the built command."""
+Run from the source root with $GRADUS set to the built command;
+GRADUS_COLUMNS_SHOW=N prints N failures (200)."""
 import concurrent.futures
 import glob
 import os
@@ -122,13 +125,19 @@ def sub_person_name(text, name):
                   lambda m: m.group(1) + '"' + name + '"', text, count=1, flags=re.S)
 
 
+def set_key(text, key, value, count=0):
+    """Every `key = "v"` (the first `count`) with v replaced by value(v)."""
+    return re.sub(r'(\b' + key + r'\s*=\s*)"([^"]*)"',
+                  lambda m: m.group(1) + '"' + value(m.group(2)) + '"', text, count=count)
+
+
 def long_all(text):
     """The longest name, caregiver, contacts, cause and clearance."""
     text = sub_person_name(text, LONG_NAME)
     if re.search(r'\bcaregiver\s*=\s*"', text):
-        text = re.sub(r'(\bcaregiver\s*=\s*)"[^"]*"', lambda m: m.group(1) + '"' + CAREGIVER + '"', text)
-    text = re.sub(r'(\bcause\s*=\s*)"[^"]*"', lambda m: m.group(1) + '"' + CAUSE + '"', text)
-    text = re.sub(r'(\bby\s*=\s*)"[^"]*"', lambda m: m.group(1) + '"' + CLEARED_BY + '"', text)
+        text = set_key(text, "caregiver", lambda v: CAREGIVER)
+    text = set_key(text, "cause", lambda v: CAUSE)
+    text = set_key(text, "by", lambda v: CLEARED_BY)
     if not re.search(r"^contacts\s*:", text, re.M):
         text += ('\ncontacts: {\n  therapist = { name = "%s"; phone = "%s"; };\n'
                  '  doctor = { name = "%s"; phone = "%s"; };\n};\n'
@@ -186,20 +195,20 @@ def test_templates(tmp):
     """The built-in templates with long program and phase names."""
     d = os.path.join(tmp, "templates")
     os.makedirs(d)
-    phases = ["Getting started " + "a" * 44, "山田花子さくら" * 2 + "ゆっくり", "Building strength step by step, slowly but surely every week"]
+    phases = ["Getting started " + "a" * 44, "山田花子さくら" * 2 + "ゆっくり",
+              "Building strength step by step, slowly but surely every week"]
     for f in sorted(glob.glob("profiles/templates/*.cfg")):
         t = read(f)
-        t = re.sub(r'(\n  name\s*=\s*)"([^"]*)"',
-                   lambda m: m.group(1) + '"' + cut(m.group(2) + " 椅子 " + m.group(2) + " - a longer program name for the test", 120) + '"',
-                   t, count=1)
+        t = set_key(t, "name", lambda v: cut(v + " 椅子 " + v + " - a longer program name", 120),
+                    count=1)
         k = [0]
 
         def phase(m):
             k[0] += 1
             return m.group(1) + '"' + cut(phases[k[0] % 3], 60) + '"'
         t = re.sub(r'(\{\s*name\s*=\s*)"([^"]*)"', phase, t)
-        t = re.sub(r'(\bdescription\s*=\s*)"([^"]*)"',
-                   lambda m: m.group(1) + '"' + m.group(2) + " Averyveryverylongwordthatdoesnotfitanywhereonthelineatallbecauseitislongerthaneighty" + '"', t)
+        t = set_key(t, "description", lambda v: v + " Averyveryverylongwordthatdoesnotfit"
+                    "anywhereonthelineatallbecauseitislongerthaneighty")
         write(os.path.join(d, os.path.basename(f)), t)
     return d
 
@@ -240,7 +249,8 @@ def main():
             ref = os.path.join(tmp, "ref-%d.txt" % i)
             jobs += [
                 (p + " plan", ["plan", p], ok, ()),
-                (p + " plan --large-print --explain", ["plan", p, "--large-print", "--explain"], ok, ()),
+                (p + " plan --large-print --explain",
+                 ["plan", p, "--large-print", "--explain"], ok, ()),
                 (p + " plan --week 2", ["plan", p, "--week", "2"], False, ()),
                 (p + " screen", ["screen", p], False, ()),
                 (p + " screen --referral", ["screen", p, "--referral", ref], False, (ref,)),
@@ -263,13 +273,14 @@ def main():
         long_logs = []
         for lg in logs:
             q = os.path.join(tmp, "logs", os.path.basename(lg))
-            write(q, re.sub(r'(\bnotes\s*=\s*)"[^"]*"', lambda m: m.group(1) + '"' + NOTE + '"', read(lg)))
+            write(q, set_key(read(lg), "notes", lambda v: NOTE))
             long_logs.append(q)
         for m in margarets:
             for lg in logs + long_logs:
                 jobs += [
                     (m + " review " + lg, ["review", m, lg], True, ()),
-                    (m + " review --explain " + lg, ["review", m, lg, "--explain", "--large-print"], True, ()),
+                    (m + " review --explain " + lg,
+                     ["review", m, lg, "--explain", "--large-print"], True, ()),
                 ]
         for lg in logs:
             jobs.append((lg + " review (test catalogue)",
@@ -286,6 +297,9 @@ def main():
             for i in ids("profiles/templates/*.cfg", "id"):
                 jobs.append(("template show %s %s" % (i, " ".join(t)),
                              ["template", "show", i, *t], True, ()))
+        jobs.append(("check", ["check", "exercises", "profiles"], True, ()))
+        jobs.append(("check (test catalogue and templates)",
+                     ["check", cat, tpl, os.path.join(tmp, "long-all")], True, ()))
         jobs.append(("rules", ["rules"], True, ()))
         jobs.append(("gradus (no command)", [], False, ()))
         jobs.append(("gradus --help", ["--help"], True, ()))

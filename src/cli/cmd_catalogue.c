@@ -11,6 +11,17 @@ static const char *const text_json[] = {"text", "json"};
 static const char *const text_json_html[] = {"text", "json", "html"};
 static const char *const text_html[] = {"text", "html"};
 
+/* `text` wrapped to 80 columns after `first`, continued after `cont`,
+ * on stdout. */
+static void put_wrapped(const char *first, const char *cont, const char *text)
+{
+	buf b = BUF_INIT;
+	text_wrap(&b, first, cont, text, 80);
+	if (b.ptr)
+		fwrite(b.ptr, 1, b.len, stdout);
+	buf_free(&b);
+}
+
 int cmd_check(int argc, char **argv, cli_ctx *ctx)
 {
 	cli_args a;
@@ -32,12 +43,15 @@ int cmd_check(int argc, char **argv, cli_ctx *ctx)
 				(size_t)a.n_args, ctx->cat, ctx->tpl, d);
 	cli_print_diags(d);
 	code = cli_exit_for(rc);
-	if (code == 0)
-		printf("%zu files checked: %zu catalogue (%zu exercises), %zu templates, %zu profiles%s%.0zu%s; no errors\n",
-		       st.files, st.catalogue, st.exercises, st.templates,
-		       st.profiles, st.logs ? ", " : "", st.logs,
-		       st.logs ? " logs" : "");
-	else
+	if (code == 0) {
+		buf t = BUF_INIT;
+		buf_printf(&t, "%zu files checked: %zu catalogue (%zu exercises), %zu templates, %zu profiles%s%.0zu%s; no errors",
+			   st.files, st.catalogue, st.exercises, st.templates,
+			   st.profiles, st.logs ? ", " : "", st.logs,
+			   st.logs ? " logs" : "");
+		put_wrapped("", "  ", t.ptr ? t.ptr : "");
+		buf_free(&t);
+	} else
 		fprintf(stderr, "%zu errors in %zu files checked\n",
 			gradus_diags_errors(d), st.files);
 	gradus_diags_free(d);
@@ -250,17 +264,6 @@ int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 	}
 	printf("%zu exercises\n", shown);
 	return 0;
-}
-
-/* `text` wrapped to 80 columns after `first`, continued after `cont`,
- * on stdout. */
-static void put_wrapped(const char *first, const char *cont, const char *text)
-{
-	buf b = BUF_INIT;
-	text_wrap(&b, first, cont, text, 80);
-	if (b.ptr)
-		fwrite(b.ptr, 1, b.len, stdout);
-	buf_free(&b);
 }
 
 static void words(buf *b, unsigned bits, unsigned n,

@@ -44,25 +44,19 @@ static int percent(int done, int planned)
 	return planned ? (int)((done * 100L + planned / 2) / planned) : 0;
 }
 
-/* Appends at most `cols` code points of `s`, padded with blanks to
- * `cols` (a cut name ends in '.'). */
+/* Appends `s` in a cell of `cols` display columns: padded with blanks,
+ * or cut to fit with a '.' at the end. */
 static void put_cell(buf *b, const char *s, int cols)
 {
-	int n = 0;
-	const unsigned char *p = (const unsigned char *)s;
-	int total = (int)utf8_width(s);
-	while (*p && n < cols) {
-		int len = *p < 0x80 ? 1 : (*p & 0xe0) == 0xc0 ? 2 : (*p & 0xf0) == 0xe0 ? 3 : 4;
-		if (total > cols && n == cols - 1) {
-			buf_putc(b, '.');
-			n++;
-			break;
-		}
-		buf_put(b, (const char *)p, (size_t)len);
-		p += len;
-		n++;
+	size_t c = cols > 0 ? (size_t)cols : 1, len, w;
+	if (utf8_width(s) <= c) {
+		text_pad(b, s, c);
+		return;
 	}
-	for (; n < cols; n++)
+	len = utf8_fit(s, strlen(s), c - 1);
+	buf_put(b, s, len);
+	buf_putc(b, '.');
+	for (w = utf8_width_n(s, len) + 1; w < c; w++)
 		buf_putc(b, ' ');
 }
 

@@ -325,8 +325,10 @@ def main():
         print("FAIL " + f)
     if len(failures) > limit:
         print("... and %d more" % (len(failures) - limit))
-    print("%d runs, %d lines wider than %d columns, %d invalid generated inputs"
-          % (len(jobs), len(failures), WIDTH, len(bad_inputs)))
+    grid = sum("out of line" in f for f in failures)
+    print("%d runs, %d lines wider than %d columns, %d record grid rows out of line, "
+          "%d invalid generated inputs"
+          % (len(jobs), len(failures) - grid, WIDTH, grid, len(bad_inputs)))
     return 1 if failures or bad_inputs else 0
 
 

@@ -265,30 +265,11 @@ typedef struct {
 	int pages;
 } flow;
 
-/* Height of the "Stop and call" box of `p`: margin, borders, padding,
- * and its lines (the first words larger; the contacts, when given, a
- * paragraph of their own). */
-static double stop_mm(const sizes *z, double width, const gradus_profile *p)
+static double stop_mm(const sizes *z, double width)
 {
-	buf t = BUF_INIT;
-	double w = width - mm_of(16), lines = 0;
-	const char *at;
-
-	words_stop_html(&t, p);
-	at = t.ptr ? t.ptr : "";
-	for (int k = 0; *at; k++) {
-		const char *end = strstr(at, "</p>");
-		size_t n = end ? (size_t)(end - at) : strlen(at);
-		size_t chars = visible(at, n);
-		/* the first paragraph: its call words at 1.2 em, on the wide side */
-		if (k == 0 && chars < 160)
-			chars = 160;
-		if (end)  /* not the "</div>" after the last paragraph */
-			lines += lines_of(chars, z->stop, w, false);
-		at += n + (end ? 4 : 0);
-	}
-	buf_free(&t);
-	return mm_of(6 + 6 + 6 + 2) + lines * mm_of(z->stop * 1.2 * z->line);
+	/* margin, borders, padding; the sentence, its first words larger */
+	return mm_of(6 + 6 + 6 + 2) +
+	       lines_of(160, z->stop, width - mm_of(16), false) * mm_of(z->stop * 1.2 * z->line);
 }
 
 static void flow_init(flow *f, buf *b, const gradus_profile *p, const sizes *z,
@@ -307,7 +288,7 @@ static void flow_init(flow *f, buf *b, const gradus_profile *p, const sizes *z,
 	f->title = title;
 	f->width = 210.0 - 2 * z->margin_h;
 	/* Letter height, the stop box, and 2 % to spare */
-	f->room = (279.4 - 2 * z->margin_v - stop_mm(z, f->width, p)) * 0.98;
+	f->room = (279.4 - 2 * z->margin_v - stop_mm(z, f->width)) * 0.98;
 	f->body_pt = body;
 	f->used = 0;
 	f->in_list = f->open = false;

@@ -6,6 +6,7 @@
 
 #include "gradus/diag.h"
 #include "render/figure.h"
+#include "render/guide.h"
 #include "util/buf.h"
 #include "util/text.h"
 
@@ -16,7 +17,7 @@ static void text_list(buf *b, const char *head, const char *const *v,
 {
 	char first[32];
 
-	buf_printf(b, "\n%s\n", head);
+	buf_printf(b, "\n%s:\n", head);
 	for (size_t i = 0; i < n; i++) {
 		if (numbered)
 			snprintf(first, sizeof(first), "  %zu. ", i + 1);
@@ -39,14 +40,14 @@ static void exercise_text(buf *b, const gradus_exercise *e)
 {
 	text_wrap(b, "", "", e->name, WIDTH);
 	buf_printf(b, "%s, level %d\n", e->id, e->level);
-	text_list(b, "How to do it:", e->steps, e->n_steps, true);
-	text_list(b, "Tips:", e->cues, e->n_cues, false);
-	text_list(b, "Be safe:", e->safety, e->n_safety, false);
-	text_list(b, "For the helper:", e->caregiver, e->n_caregiver, false);
+	text_list(b, guide_steps_label, e->steps, e->n_steps, true);
+	text_list(b, guide_cues_label, e->cues, e->n_cues, false);
+	text_list(b, guide_safety_label, e->safety, e->n_safety, false);
+	text_list(b, guide_helper_label, e->caregiver, e->n_caregiver, false);
 	if (e->easier || e->harder)
 		buf_putc(b, '\n');
-	text_link(b, "Too hard? Try:", e->easier);
-	text_link(b, "Too easy? Try:", e->harder);
+	text_link(b, guide_easier_label, e->easier);
+	text_link(b, guide_harder_label, e->harder);
 }
 
 static void html_list(buf *b, int h, const char *head, const char *const *v,
@@ -81,12 +82,12 @@ static void exercise_html(buf *b, const gradus_exercise *e, int h)
 	buf_printf(b, "</h%d>\n", h);
 	buf_htmlf(b, "<p class=\"id\">%s, level %d</p>\n", e->id, e->level);
 	render_figure_svg(b, e);
-	html_list(b, h + 1, "How to do it", e->steps, e->n_steps, true);
-	html_list(b, h + 1, "Tips", e->cues, e->n_cues, false);
-	html_list(b, h + 1, "Be safe", e->safety, e->n_safety, false);
-	html_list(b, h + 1, "For the helper", e->caregiver, e->n_caregiver, false);
-	html_link(b, "Too hard? Try:", e->easier, h > 1);
-	html_link(b, "Too easy? Try:", e->harder, h > 1);
+	html_list(b, h + 1, guide_steps_label, e->steps, e->n_steps, true);
+	html_list(b, h + 1, guide_cues_label, e->cues, e->n_cues, false);
+	html_list(b, h + 1, guide_safety_label, e->safety, e->n_safety, false);
+	html_list(b, h + 1, guide_helper_label, e->caregiver, e->n_caregiver, false);
+	html_link(b, guide_easier_label, e->easier, h > 1);
+	html_link(b, guide_harder_label, e->harder, h > 1);
 	buf_puts(b, "</article>\n");
 }
 

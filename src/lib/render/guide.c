@@ -13,6 +13,8 @@ const char guide_steps_label[] = "How to do it";
 const char guide_cues_label[] = "Tips";
 const char guide_safety_label[] = "Take care";
 const char guide_helper_label[] = "For the helper";
+const char guide_easier_label[] = "Too hard? Try the easier version:";
+const char guide_harder_label[] = "Too easy? Try the harder version:";
 const char guide_intro[] =
 	"Each exercise of your plan, step by step. The week pages give each "
 	"exercise its number here, like this: (guide 3).";
@@ -160,11 +162,11 @@ void guide_title(buf *b, const gradus_plan *pl, size_t w)
 		buf_printf(b, "How to do the new exercises of week %d", pl->weeks[w].number);
 }
 
-static void ladder_one(buf *b, const guide *g, const char *q, const char *what,
+static void ladder_one(buf *b, const guide *g, const char *label,
 		       const gradus_exercise *e)
 {
 	size_t n = guide_number(g, e);
-	buf_printf(b, "%s Try the %s version: %s", q, what, e->name);
+	buf_printf(b, "%s %s", label, e->name);
 	if (n)
 		buf_printf(b, " (guide %zu)", n);
 	buf_puts(b, ".");
@@ -173,9 +175,9 @@ static void ladder_one(buf *b, const guide *g, const char *q, const char *what,
 void guide_ladder(buf *b, const guide *g, const gradus_exercise *e, bool harder)
 {
 	if (!harder && e->easier)
-		ladder_one(b, g, "Too hard?", "easier", e->easier);
+		ladder_one(b, g, guide_easier_label, e->easier);
 	if (harder && e->harder) {
-		ladder_one(b, g, "Too easy?", "harder", e->harder);
+		ladder_one(b, g, guide_harder_label, e->harder);
 		buf_puts(b, " Your plan moves you on when you are ready.");
 	}
 }

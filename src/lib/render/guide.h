@@ -48,6 +48,8 @@ extern const char guide_steps_label[];   /* "How to do it" */
 extern const char guide_cues_label[];    /* "Tips" */
 extern const char guide_safety_label[];  /* "Take care" */
 extern const char guide_helper_label[];  /* "For the helper" */
+extern const char guide_easier_label[];  /* "Too hard? Try the easier version:" */
+extern const char guide_harder_label[];  /* "Too easy? Try the harder version:" */
 /* How to read the guide, printed above the first entries. */
 extern const char guide_intro[];
 /* "Too hard? Try the easier version: Sitting ... (guide 9)." or, when

@@ -27,6 +27,12 @@ int gradus_exercise_render(const gradus_exercise *e, bool html, char **out);
  * not be NULL. Returns GRADUS_OK, or GRADUS_ENOMEM with *out NULL. */
 int gradus_catalogue_booklet(const gradus_catalogue *cat, char **out);
 
+/* The picture of an exercise alone: an inline SVG element (start and end
+ * pose, an arrow; role="img" with a <title>), the one the HTML outputs
+ * print. *out is NULL when the exercise has no figure. `e` and `out`
+ * must not be NULL. Returns GRADUS_OK, or GRADUS_ENOMEM with *out NULL. */
+int gradus_exercise_figure_svg(const gradus_exercise *e, char **out);
+
 #ifdef __cplusplus
 }
 #endif

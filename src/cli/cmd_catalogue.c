@@ -115,6 +115,19 @@ static cJSON *exercise_json(const gradus_exercise *e)
 	cJSON_AddItemToObject(o, "safety", string_array(e->safety, e->n_safety));
 	cJSON_AddItemToObject(o, "caregiver",
 			      string_array(e->caregiver, e->n_caregiver));
+	/* the picture, as the HTML outputs print it (null: none) */
+	{
+		char *svg = NULL;
+		if (gradus_exercise_figure_svg(e, &svg) != GRADUS_OK) {
+			cJSON_Delete(o);
+			return NULL;
+		}
+		if (svg)
+			cJSON_AddStringToObject(o, "figure_svg", svg);
+		else
+			cJSON_AddNullToObject(o, "figure_svg");
+		free(svg);
+	}
 	return o;
 }
 

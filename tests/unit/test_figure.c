@@ -7,6 +7,7 @@
 
 #include "helpers.h"
 #include "render/figure.h"
+#include "gradus/booklet.h"
 
 static char *svg_of(const gradus_exercise *e)
 {
@@ -102,6 +103,29 @@ static void no_figure_draws_nothing(void **state)
 	buf_free(&b);
 }
 
+/* The public call gives the same picture, and NULL for none. */
+static void the_public_svg_is_the_same(void **state)
+{
+	const gradus_catalogue *c = test_catalogue();
+	const gradus_exercise *e = gradus_catalogue_find(c, "sit-to-stand-no-arms");
+	gradus_exercise none;
+	char *pub = NULL, *own;
+	(void)state;
+	assert_non_null(e);
+	assert_int_equal(gradus_exercise_figure_svg(e, &pub), GRADUS_OK);
+	own = svg_of(e);
+	assert_non_null(pub);
+	assert_string_equal(pub, own);
+	free(pub);
+	free(own);
+	memset(&none, 0, sizeof(none));
+	none.id = "x";
+	none.name = "X";
+	pub = (char *)1;
+	assert_int_equal(gradus_exercise_figure_svg(&none, &pub), GRADUS_OK);
+	assert_null(pub);
+}
+
 static void the_title_is_escaped(void **state)
 {
 	gradus_exercise e = *gradus_catalogue_find(test_catalogue(), "sit-to-stand-arms");
@@ -142,6 +166,7 @@ int main(void)
 		cmocka_unit_test(every_builtin_figure_is_drawn_inside_its_frames),
 		cmocka_unit_test(no_figure_draws_nothing),
 		cmocka_unit_test(the_title_is_escaped),
+		cmocka_unit_test(the_public_svg_is_the_same),
 		cmocka_unit_test(holds_and_turns_show_a_sign),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

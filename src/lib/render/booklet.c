@@ -141,6 +141,17 @@ int gradus_exercise_render(const gradus_exercise *e, bool html, char **out)
 	return finish(&b, out);
 }
 
+int gradus_exercise_figure_svg(const gradus_exercise *e, char **out)
+{
+	buf b = BUF_INIT;
+
+	*out = NULL;
+	if (!e->figure.present)
+		return GRADUS_OK;
+	render_figure_svg(&b, e);
+	return finish(&b, out);
+}
+
 int gradus_catalogue_booklet(const gradus_catalogue *cat, char **out)
 {
 	buf b = BUF_INIT;

@@ -95,7 +95,7 @@ fi
 # ---- every HTML output ----
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-start=2026-01-05
+start=2026-12-01  # the examples' own start: after every date in them
 
 # run EXPECTED_CODES OUT -- gradus arguments: writes OUT, fails on an exit
 # code not in the list

@@ -1,5 +1,6 @@
-/* fuzz_catalogue: the input is one catalogue file, added to an empty
- * catalogue, then finished (links resolved, ladders checked). The
+/* fuzz_catalogue: the input is one catalogue file (written to disk with
+ * its exact bytes, fuzz_input_file), added with gradus_catalogue_add_file
+ * to an empty catalogue, then finished (links resolved, ladders checked). The
  * built-in files are not added: parsing them on every input would cost
  * ~100x the input itself; cross-file links are exercised by seeds that
  * hold several files' exercises. */
@@ -9,14 +10,14 @@
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	char *text = fuzz_text(data, size);
+	const char *path = fuzz_input_file(data, size);
 	gradus_diags *d = gradus_diags_new();
 	gradus_catalogue *cat = NULL;
 	int rc;
 
-	if (!text || !d || gradus_catalogue_new(&cat) != GRADUS_OK)
+	if (!path || !d || gradus_catalogue_new(&cat) != GRADUS_OK)
 		goto out;
-	rc = gradus_catalogue_add_string(cat, "fuzz.cfg", text, d);
+	rc = gradus_catalogue_add_file(cat, path, d);
 	if (rc != GRADUS_OK && gradus_diags_errors(d) == 0)
 		fuzz_fail("catalogue file refused without an error message");
 	rc = gradus_catalogue_finish(cat, d);
@@ -46,6 +47,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 out:
 	gradus_catalogue_free(cat);
 	gradus_diags_free(d);
-	free(text);
 	return 0;
 }

@@ -1,5 +1,6 @@
-/* fuzz_log: the input is a session log. It is loaded against the
- * built-in catalogue and, when it loads, reviewed (`gradus review`) for
+/* fuzz_log: the input is a session log (written to disk with its exact
+ * bytes, fuzz_input_file). It is loaded with gradus_log_load_file against
+ * the built-in catalogue and, when it loads, reviewed (`gradus review`) for
  * the example person it was written for, profiles/examples/margaret-
  * sarcopenia.cfg (compiled in by fuzz/meson.build), and the review is
  * rendered in every format. Safety invariants checked on every input: a
@@ -62,7 +63,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	const gradus_catalogue *cat = fuzz_builtin_catalogue();
 	const gradus_templates *tpl = fuzz_builtin_templates();
 	const gradus_profile *p = margaret();
-	char *text = fuzz_text(data, size);
+	const char *path = fuzz_input_file(data, size);
 	gradus_diags *d = gradus_diags_new();
 	gradus_log *log = NULL;
 	gradus_review *r = NULL;
@@ -70,9 +71,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc;
 
 	memset(&ro, 0, sizeof(ro));
-	if (!text || !d)
+	if (!path || !d)
 		goto out;
-	rc = gradus_log_load_string(&log, "fuzz.cfg", text, cat, d);
+	rc = gradus_log_load_file(&log, path, cat, d);
 	if (rc != GRADUS_OK) {
 		if (log)
 			fuzz_fail("log returned with an error");
@@ -106,6 +107,5 @@ out:
 	gradus_review_free(r);
 	gradus_log_free(log);
 	gradus_diags_free(d);
-	free(text);
 	return 0;
 }

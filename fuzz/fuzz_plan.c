@@ -1,5 +1,8 @@
-/* fuzz_plan: the whole `gradus plan` path. The input is a profile: load
- * it (built-in catalogue and templates), screen it, and
+/* fuzz_plan: the whole `gradus plan` path. The input is a profile,
+ * written to a file in the harness's temporary folder with its exact
+ * bytes (fuzz_input_file: NUL bytes kept, `@include` of the files put
+ * next to it, fuzz.h): load it with gradus_profile_load_file (built-in
+ * catalogue and templates), screen it, and
  *  - when the tier allows a plan: generate it and render it in every
  *    format (text with and without --explain, html with and without
  *    --large-print, json, fhir, ics);
@@ -139,7 +142,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const gradus_catalogue *cat = fuzz_builtin_catalogue();
 	const gradus_templates *tpl = fuzz_builtin_templates();
-	char *text = fuzz_text(data, size);
+	const char *path = fuzz_input_file(data, size);
 	gradus_diags *d = gradus_diags_new();
 	gradus_profile *p = NULL;
 	gradus_screening *s = NULL;
@@ -149,9 +152,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	int rc;
 
 	memset(&po, 0, sizeof(po));
-	if (!text || !d)
+	if (!path || !d)
 		goto out;
-	if (gradus_profile_load_string(&p, "fuzz.cfg", text, cat, tpl, d) != GRADUS_OK)
+	if (gradus_profile_load_file(&p, path, cat, tpl, d) != GRADUS_OK)
 		goto out;
 	if (!gradus_date_is_set(p->start)) {
 		as_of.y = 2026;
@@ -184,6 +187,5 @@ out:
 	gradus_screening_free(s);
 	gradus_profile_free(p);
 	gradus_diags_free(d);
-	free(text);
 	return 0;
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write fuzz/gradus.dict (a libFuzzer / AFL++ dictionary): every key of
-the shipped files, every vocabulary word of the loaders, and libconfig
-syntax. Usage: make_dict.py [SRCROOT] > fuzz/gradus.dict"""
+the shipped files, every vocabulary word of the loaders, libconfig
+syntax, and the names of the files a harness can @include (fuzz/fuzz.h). Usage: make_dict.py [SRCROOT] > fuzz/gradus.dict"""
 import glob
 import os
 import re
@@ -40,6 +40,15 @@ syntax = ["=", ":", ";", ",", "{", "}", "(", ")", "[", "]", "\\\"", "#",
           "2199-12-31", "\\x00", "\\xff", "\\xc0\\x80", "\\x0a", "\\x09",
           "\\\\", "<script>", "&amp;", "\\x0d\\x0a"]
 
+# the files a harness puts in its temporary folder for `@include` to find
+# (fuzz/fuzz.h), special files its links "dev" and "proc" reach, and the line that splits an input into the main file and
+# inc.cfg (FUZZ_SPLIT)
+files = ["inc.cfg", "nul.cfg", "empty.cfg", "self.cfg", "dir", "loop.cfg",
+         "/dev/zero", "/dev/null", "/proc/self/mem", "/proc/self/cmdline"]
+includes = ['@include \\"%s\\"\\x0a' % f for f in files] + \
+    ['\\"%s\\"' % f for f in files] + \
+    ["\\x0a#==> inc.cfg <==\\x0a"]
+
 out = sys.stdout
 out.write("# gradus fuzz dictionary (libFuzzer -dict= / AFL++ -x), written by\n"
           "# fuzz/make_dict.py from the shipped files and src/lib word tables.\n")
@@ -53,3 +62,6 @@ for w in sorted(words):
 out.write("\n# libconfig syntax, numbers, dates, bytes\n")
 for i, s in enumerate(syntax):
     out.write('syntax_%d="%s"\n' % (i, s))
+out.write("\n# @include: the files of the harness's temporary folder, the split line\n")
+for i, s in enumerate(includes):
+    out.write('include_%d="%s"\n' % (i, s))

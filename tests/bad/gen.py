@@ -461,6 +461,10 @@ def gen(out, root):
                 "@include of /dev/zero (endless)")
     c.add_files("include-dev-null", {"p.cfg": inc(up + "dev/null") + b"format = ;\n"}, "p.cfg",
                 "@include of /dev/null, then an error")
+    # a /proc file says it is empty, then reads as more (or as an error):
+    # the pre-scan read nothing, libconfig's scanner exit()ed on EIO
+    c.add_files("include-proc-self-mem", {"p.cfg": inc(up + "proc/self/mem")}, "p.cfg",
+                "@include of /proc/self/mem (size 0, reading it fails)")
     c.add_files("include-broken", {"p.cfg": inc("part.cfg") + mb_bytes, "part.cfg": b"x = ;\n"},
                 "p.cfg", "@include of a file with a syntax error")
     c.add_files("include-binary", {"p.cfg": inc("bin.cfg"),

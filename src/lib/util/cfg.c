@@ -168,7 +168,7 @@ static int check_include(cfgfile *cf, const char *path, const char *name,
 	char *full, *text = NULL;
 	FILE *f;
 	size_t n;
-	int rc = 0;
+	int rc = 0, err;
 
 	if (depth >= INCLUDE_DEPTH)
 		return -1;
@@ -194,10 +194,25 @@ static int check_include(cfgfile *cf, const char *path, const char *name,
 	} else if ((f = fopen(full, "rb")) == NULL)
 		rc = -1;
 	else {
-		text = malloc((size_t)st.st_size + 1);
-		n = text ? fread(text, 1, (size_t)st.st_size, f) : 0;
+		/* one byte more than stat gave, to notice a file that holds
+		 * more than its size: a /proc file says 0 bytes and reads as
+		 * more (the scan would see nothing, libconfig the rest), or
+		 * fails (/proc/self/mem: libconfig's scanner exit()s) */
+		text = malloc((size_t)st.st_size + 2);
+		n = text ? fread(text, 1, (size_t)st.st_size + 1, f) : 0;
+		err = ferror(f) ? errno : 0;
 		fclose(f);
-		if (text && memchr(text, '\0', n)) {
+		if (text && err) {
+			gradus_diags_add(cf->d, GRADUS_SEV_ERROR, name, line,
+					 "cannot @include '%s': cannot read it: %s",
+					 path, strerror(err));
+			rc = 1;
+		} else if (text && n != (size_t)st.st_size) {
+			gradus_diags_add(cf->d, GRADUS_SEV_ERROR, name, line,
+					 "cannot @include '%s': it does not hold the size it gives (a special file, or one being written)",
+					 path);
+			rc = 1;
+		} else if (text && memchr(text, '\0', n)) {
 			/* the scan below would stop at the NUL while libconfig
 			 * reads on, to an @include it was never shown */
 			gradus_diags_add(cf->d, GRADUS_SEV_ERROR, name, line,

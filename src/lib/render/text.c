@@ -465,7 +465,7 @@ void render_rules_text(buf *b)
 	}
 	buf_printf(b, "\n%zu rules. The highest tier wins: emergency (exit 14), urgent (13),\n"
 		       "review (12), clearance (11), incomplete (10), precautions (0), proceed (0).\n"
-		       "Source keys are explained in docs/screening.md; D marks our own conservative\n"
+		       "Source keys are explained in docs/sources.md; D marks our own conservative\n"
 		       "choices, M advice that is commonly taught.\n",
 		   n_rules);
 }

@@ -18,7 +18,7 @@
 
 #define RECENT_DAYS 28         /* fracture or surgery < 4 weeks [VIVI] */
 #define HIP_POSTERIOR_DAYS 56  /* posterior hip precautions 6-8 weeks:
-                                  we take 8 (surgical protocols) */
+                                  we take 8 [SURG] */
 #define ASYM_RECENT_WEEKS 2    /* "worsening over hours-days": noticed for
                                   2 weeks or less (D) [NICE127] */
 #define BP_HIGH_SYS 180        /* >= 180/110: no training [AHA2007] */
@@ -32,7 +32,7 @@
 #define TUG_FALL_RISK 13.5     /* TUG >= 13.5 s: fall risk [EWGSOP2] */
 #define GAIT_SLOW 0.8          /* gait < 0.8 m/s: fall risk [VIVI] */
 #define EGFR_LOW 30            /* eGFR < 30: no protein target [PROTAGE] */
-#define NEURO_CAP 5            /* neuro-maintenance effort cap (D, §6) */
+#define NEURO_CAP 5            /* neuro-maintenance effort cap (D) */
 #define ACSM_MODERATE_CAP 6    /* moderate effort (5-6 of 10) until cleared
                                   for vigorous [ACSM2015] */
 #define CLEARANCE_MAX_DAYS 365 /* a clearance counts for a year before the
@@ -968,14 +968,14 @@ const gradus_rule sc_rules[] = {
 	 .summary = "Hip replacement by the posterior approach (or approach not given), less than 8 weeks before: hip precautions until 8 weeks after.",
 	 .person = "You had a hip replacement less than 8 weeks ago. Until the date given: do not bend the hip past a right angle, do not cross your legs, and do not turn the leg inwards. Follow your surgeon if their advice differs.",
 	 .clinician = "Posterior hip precautions (no flexion past 90 degrees, no adduction past midline, no internal rotation) until 8 weeks after surgery.",
-	 .source = "\xE2\x80\x94 (surgical protocols); approach not given: D",
+	 .source = "SURG; approach not given: D",
 	 .check = C_HIP_POSTERIOR,
 	 .avoid = TAG(HIP_POSTERIOR_PRECAUTIONS), .sets = PREC(HIP_POSTERIOR)},
 	{.id = "PC-KNEE-REPLACEMENT", .tier = T(PRECAUTIONS),
 	 .summary = "Knee replacement: no kneeling.",
 	 .person = "You had a knee replacement. Your plan has no kneeling.",
 	 .clinician = "Knee arthroplasty: kneeling avoided.",
-	 .source = "\xE2\x80\x94 (surgical protocols)", .check = C_KNEE,
+	 .source = "SURG", .check = C_KNEE,
 	 .avoid = TAG(KNEELING)},
 	{.id = "PC-FALL-RISK", .tier = T(PRECAUTIONS),
 	 .summary = "Fall risk: 1 fall or more in the last year, TUG 13.5 s or more, gait speed below 0.8 m/s, or dementia: balance work, no fall-prone exercises.",

@@ -152,6 +152,9 @@ struct gradus_exercise {
 	gradus_figure figure;        /* figure.present false: no picture */
 	const char *file;            /* where it was defined */
 	int line;
+	bool builtin;                /* compiled into the library (file is
+	                                then its place in the source tree);
+	                                false: added from a file */
 };
 
 typedef struct gradus_catalogue gradus_catalogue;
@@ -169,7 +172,9 @@ int gradus_catalogue_new(gradus_catalogue **out);
 void gradus_catalogue_free(gradus_catalogue *cat);
 
 /* Adds the exercises of one file to a catalogue that is not yet
- * finished. `cat` and `path` must not be NULL. `name` is what
+ * finished. An exercise whose id is that of a built-in exercise
+ * (gradus_catalogue_add_builtin) replaces it, keeping its place; any
+ * other id seen before is an error. `cat` and `path` must not be NULL. `name` is what
  * diagnostics call the file; `text` is its whole content,
  * NUL-terminated; neither may be NULL. The file is read and closed
  * before the call returns, and the catalogue keeps copies of what it
@@ -195,6 +200,22 @@ int gradus_catalogue_add_string(gradus_catalogue *cat, const char *name,
  * each broken link); GRADUS_EUSAGE when called a second time; or
  * GRADUS_ENOMEM. */
 int gradus_catalogue_finish(gradus_catalogue *cat, gradus_diags *d);
+
+/* Adds the catalogue compiled into the library (exercises/) to a
+ * catalogue that is not yet finished; its exercises have `builtin` set.
+ * Call it first: a file added before it keeps its exercises, and the
+ * built-in ones with their ids are left out. `cat` must not be NULL;
+ * `d` may be. Returns GRADUS_OK, GRADUS_ENOMEM or GRADUS_EINVALID (only
+ * if the build shipped a broken file). */
+int gradus_catalogue_add_builtin(gradus_catalogue *cat, gradus_diags *d);
+
+/* Adds every *.cfg of the folder `dir` (sorted by name, not its
+ * sub-folders), as gradus_catalogue_add_file, to a catalogue that is not
+ * yet finished. `cat` and `dir` must not be NULL; `d` may be. Returns
+ * GRADUS_OK; GRADUS_EIO (the folder or a file cannot be read);
+ * GRADUS_EINVALID (errors, or no *.cfg in the folder); GRADUS_ENOMEM. */
+int gradus_catalogue_add_dir(gradus_catalogue *cat, const char *dir,
+			     gradus_diags *d);
 
 /* Convenience: a new catalogue in *out from every *.cfg of the folder
  * `dir` (sorted by name, not its sub-folders), finished. `out` and `dir`

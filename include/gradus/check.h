@@ -33,8 +33,12 @@ typedef struct {
  * keeps them); folders are searched for *.cfg files (also in
  * sub-folders). The kind of each file is told by its top-level key
  * (exercises, template, person, sessions). Catalogue files are checked
- * together (links may cross files) and replace `base_cat` for the other
- * files; template files likewise replace `base_tpl`. Either base may be
+ * together, added to the built-in catalogue as gradus_catalogue_add_file
+ * adds them (links may cross files; an exercise with a built-in id
+ * replaces it), and that catalogue replaces `base_cat` for the other
+ * files; template files likewise are added to the built-in templates
+ * (checked against that catalogue too) and replace `base_tpl`; the
+ * stats count the exercises of the files given. Either base may be
  * NULL; both stay the caller's, and nothing loaded is kept: the files
  * are checked, not returned. Every problem goes to `d` (NULL: dropped).
  * `stats`, when not NULL, is filled with what was read.

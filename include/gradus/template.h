@@ -94,6 +94,11 @@ typedef struct gradus_template {
 	const gradus_slot *slots;   size_t n_slots;
 	const char *file;
 	int line;
+	bool builtin;            /* compiled into the library (file is then
+	                            its place in the source tree); false:
+	                            added from a file */
+	const char *text;        /* the whole file it was read from, as read:
+	                            comments, blank lines and all */
 } gradus_template;
 
 typedef struct gradus_templates gradus_templates;
@@ -111,7 +116,9 @@ int gradus_templates_new(gradus_templates **out);
 void gradus_templates_free(gradus_templates *t);
 
 /* Adds the template of one file to the set. `t` and `path` must not be
- * NULL. `name` is what diagnostics call the file; `text` is its whole
+ * NULL. A template whose id is that of a built-in template
+ * (gradus_templates_add_builtin) replaces it, keeping its place in the
+ * order; any other id seen before is an error. `name` is what diagnostics call the file; `text` is its whole
  * content, NUL-terminated; neither may be NULL. The set keeps copies of
  * what it needs: the caller keeps `path`, `name` and `text`.
  *
@@ -127,6 +134,25 @@ int gradus_templates_add_file(gradus_templates *t, const char *path,
 int gradus_templates_add_string(gradus_templates *t, const char *name,
 				const char *text, const gradus_catalogue *cat,
 				gradus_diags *d);
+
+/* Adds the templates compiled into the library (profiles/templates/)
+ * to the set; they have `builtin` set. Call it first: a file added
+ * before it keeps its template, and the built-in one with its id is
+ * left out. `cat` is as for gradus_templates_add_file: a catalogue with
+ * exercises of its own must still offer every slot of every built-in
+ * template (else an error, told at an added exercise of that pattern
+ * when there is one). `t` must not be NULL. Returns GRADUS_OK,
+ * GRADUS_EINVALID or GRADUS_ENOMEM. */
+int gradus_templates_add_builtin(gradus_templates *t,
+				 const gradus_catalogue *cat, gradus_diags *d);
+
+/* Adds every *.cfg of the folder `dir` (sorted by name, not its
+ * sub-folders), as gradus_templates_add_file. `t` and `dir` must not be
+ * NULL. Returns GRADUS_OK; GRADUS_EIO (the folder or a file cannot be
+ * read); GRADUS_EINVALID (errors, or no *.cfg in the folder); or
+ * GRADUS_ENOMEM. */
+int gradus_templates_add_dir(gradus_templates *t, const char *dir,
+			     const gradus_catalogue *cat, gradus_diags *d);
 
 /* Convenience: a new set in *out from every *.cfg of the folder `dir`
  * (sorted by name, not its sub-folders). `out` and `dir` must not be

@@ -21,14 +21,17 @@ enum {
 };
 
 typedef struct {
-	const char *catalogue_dir; /* --catalogue DIR, or NULL: built in */
-	const char *templates_dir; /* --templates DIR, or NULL: built in */
+	const char *catalogue_dir; /* --catalogue DIR (added to the built-in
+	                              exercises), or NULL */
+	const char *templates_dir; /* --templates DIR (added to the built-in
+	                              templates), or NULL */
 	gradus_catalogue *cat;
 	gradus_templates *tpl;
 } cli_ctx;
 
-/* Loads the catalogue and templates (built in, or --catalogue and
- * --templates). Prints diagnostics; returns 0 or an exit code. */
+/* Loads the catalogue and templates: the built-in ones, with the files
+ * of --catalogue and --templates added (an id of a built-in one replaces
+ * it). Prints diagnostics; returns 0 or an exit code. */
 int cli_load_base(cli_ctx *ctx);
 void cli_ctx_free(cli_ctx *ctx);
 
@@ -41,6 +44,12 @@ void cli_error(const char *fmt, ...)
 	__attribute__((format(printf, 1, 2)))
 #endif
 	;
+
+/* Says on stderr, wrapped to 80 columns, "gradus: unknown WHAT 'WORD'
+ * (one of: A, B, ...)": the words are name(0, arg), name(1, arg), ...
+ * up to the first NULL. */
+void cli_unknown(const char *what, const char *word,
+		 const char *(*name)(size_t i, void *arg), void *arg);
 
 /* Maps a library return code to an exit code. */
 int cli_exit_for(int rc);
@@ -91,6 +100,8 @@ typedef struct {
 	const char *referral;     /* --referral FILE */
 	int referral_fmt;         /* --referral-format: 0 text, 1 html; -1 */
 	const char *pattern, *equipment, *position; /* exercises filters */
+	bool source;              /* template show --source */
+	const char *from;         /* template new --from ID */
 	char **args;              /* what follows the options */
 	int n_args;
 } cli_args;
@@ -105,7 +116,8 @@ enum {
 	CLI_PRINT = 1 << 5,     /* --large-print, --explain */
 	CLI_REFERRAL = 1 << 6,  /* --referral, --referral-format */
 	CLI_FILTERS = 1 << 7,   /* --pattern, --equipment, --position */
-	CLI_WEEK = 1 << 8       /* --week N or N-M */
+	CLI_WEEK = 1 << 8,      /* --week N or N-M */
+	CLI_COPY = 1 << 9       /* --source, --from (template) */
 };
 
 /* Parses the options `accept` allows for the command `cmd`; -f words are

@@ -11,6 +11,18 @@ static const char *const text_json[] = {"text", "json"};
 static const char *const text_json_html[] = {"text", "json", "html"};
 static const char *const text_html[] = {"text", "html"};
 
+/* "s" after a count other than 1: "1 file", "2 files". */
+static const char *s_(size_t n)
+{
+	return n == 1 ? "" : "s";
+}
+
+/* Where an exercise or template came from: "built-in", or its file. */
+static const char *from(bool builtin, const char *file)
+{
+	return builtin ? "built-in" : file;
+}
+
 /* `text` wrapped to 80 columns after `first`, continued after `cont`,
  * on stdout. */
 static void put_wrapped(const char *first, const char *cont, const char *text)
@@ -45,15 +57,19 @@ int cmd_check(int argc, char **argv, cli_ctx *ctx)
 	code = cli_exit_for(rc);
 	if (code == 0) {
 		buf t = BUF_INIT;
-		buf_printf(&t, "%zu files checked: %zu catalogue (%zu exercises), %zu templates, %zu profiles%s%.0zu%s; no errors",
-			   st.files, st.catalogue, st.exercises, st.templates,
-			   st.profiles, st.logs ? ", " : "", st.logs,
-			   st.logs ? " logs" : "");
+		buf_printf(&t, "%zu file%s checked: %zu catalogue (%zu exercise%s), %zu template%s, %zu profile%s",
+			   st.files, s_(st.files), st.catalogue, st.exercises,
+			   s_(st.exercises), st.templates, s_(st.templates),
+			   st.profiles, s_(st.profiles));
+		if (st.logs)
+			buf_printf(&t, ", %zu log%s", st.logs, s_(st.logs));
+		buf_puts(&t, "; no errors");
 		put_wrapped("", "  ", t.ptr ? t.ptr : "");
 		buf_free(&t);
 	} else
-		fprintf(stderr, "%zu errors in %zu files checked\n",
-			gradus_diags_errors(d), st.files);
+		fprintf(stderr, "%zu error%s in %zu file%s checked\n",
+			gradus_diags_errors(d), s_(gradus_diags_errors(d)),
+			st.files, s_(st.files));
 	gradus_diags_free(d);
 	return code;
 }
@@ -83,6 +99,7 @@ static cJSON *exercise_json(const gradus_exercise *e)
 		return NULL;
 	cJSON_AddStringToObject(o, "id", e->id);
 	cJSON_AddStringToObject(o, "name", e->name);
+	cJSON_AddStringToObject(o, "from", from(e->builtin, e->file));
 	cJSON_AddStringToObject(o, "pattern", gradus_pattern_name(e->pattern));
 	cJSON_AddStringToObject(o, "position", gradus_position_name(e->position));
 	cJSON_AddNumberToObject(o, "level", e->level);
@@ -198,15 +215,83 @@ int cmd_exercise(int argc, char **argv, cli_ctx *ctx)
 	return print_string(rc, s, a.out_path);
 }
 
+static const char *pattern_word(size_t i, void *arg)
+{
+	(void)arg;
+	return i < GRADUS_PAT__COUNT ? gradus_pattern_name((gradus_pattern)i) : NULL;
+}
+
+static const char *position_word(size_t i, void *arg)
+{
+	(void)arg;
+	return i < GRADUS_POS__COUNT ? gradus_position_name((gradus_position)i) : NULL;
+}
+
+static const char *equipment_word(size_t i, void *arg)
+{
+	(void)arg;
+	return i < GRADUS_EQ__COUNT ? gradus_equipment_name(1u << i) : NULL;
+}
+
+/* --pattern, --position and --equipment into `f`: 0, or EXIT_USAGE
+ * after naming the words there are. */
+typedef struct {
+	gradus_pattern pat;
+	gradus_position pos;
+	unsigned eq;
+} filters;
+
+static int parse_filters(const cli_args *a, filters *f)
+{
+	memset(f, 0, sizeof(*f));
+	if (a->pattern && gradus_pattern_parse(a->pattern, &f->pat) != 0) {
+		cli_unknown("pattern", a->pattern, pattern_word, NULL);
+		return EXIT_USAGE;
+	}
+	if (a->position && gradus_position_parse(a->position, &f->pos) != 0) {
+		cli_unknown("position", a->position, position_word, NULL);
+		return EXIT_USAGE;
+	}
+	if (a->equipment && gradus_equipment_parse(a->equipment, &f->eq) != 0) {
+		cli_unknown("equipment", a->equipment, equipment_word, NULL);
+		return EXIT_USAGE;
+	}
+	return 0;
+}
+
+/* One exercise of the list: the id and the name, then what it trains,
+ * where, how hard, with what, and the file it came from when it was
+ * not built in; 80 columns (an id wider than its column gets a line of
+ * its own, the name and the rest wrap in theirs). */
+static void exercise_row(const gradus_exercise *e)
+{
+	buf first = BUF_INIT, rest = BUF_INIT;
+	const char *indent = "                             "; /* 29 */
+
+	if (strlen(e->id) > 28)
+		buf_printf(&first, "%s\n%s", e->id, indent);
+	else
+		buf_printf(&first, "%-28s ", e->id);
+	put_wrapped(first.ptr ? first.ptr : "", indent, e->name);
+	buf_printf(&rest, "%s, %s, level %d, %s",
+		   gradus_pattern_name(e->pattern),
+		   gradus_position_name(e->position), e->level,
+		   gradus_load_name(e->load));
+	if (!e->builtin)
+		buf_printf(&rest, "; from %s", e->file);
+	put_wrapped(indent, indent, rest.ptr ? rest.ptr : "");
+	buf_free(&first);
+	buf_free(&rest);
+}
+
 int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 {
 	cli_args a;
-	const char *pattern, *equipment, *position;
-	gradus_pattern pat = 0;
-	gradus_position pos = 0;
-	unsigned eq = 0;
-	int fmt, rc;
+	filters f;
+	bool filtered;
+	int rc;
 	size_t shown = 0;
+	cJSON *root = NULL, *list = NULL;
 
 	rc = cli_parse(ctx, argc, argv, "exercises",
 		       CLI_FORMAT | CLI_FILTERS | CLI_OUTPUT, text_json_html, 3, &a);
@@ -216,66 +301,42 @@ int cmd_exercises(int argc, char **argv, cli_ctx *ctx)
 		cli_error("exercises takes no file names (see 'gradus help exercises')");
 		return EXIT_USAGE;
 	}
-	fmt = a.fmt;
-	pattern = a.pattern;
-	equipment = a.equipment;
-	position = a.position;
-	if (pattern && gradus_pattern_parse(pattern, &pat) != 0) {
-		cli_error("unknown pattern '%s'", pattern);
-		return EXIT_USAGE;
-	}
-	if (position && gradus_position_parse(position, &pos) != 0) {
-		cli_error("unknown position '%s'", position);
-		return EXIT_USAGE;
-	}
-	if (equipment && gradus_equipment_parse(equipment, &eq) != 0) {
-		cli_error("unknown equipment '%s'", equipment);
-		return EXIT_USAGE;
-	}
+	if ((rc = parse_filters(&a, &f)) != 0)
+		return rc;
+	filtered = a.pattern || a.equipment || a.position;
 	if ((rc = cli_load_base(ctx)) != 0)
 		return rc;
-	if (fmt == 2)
-		return print_booklet(ctx->cat, pattern || equipment || position,
-				     a.out_path);
+	if (a.fmt == 2)
+		return print_booklet(ctx->cat, filtered, a.out_path);
 	if (a.out_path) {
 		cli_error("-o is for the booklet (-f html)");
 		return EXIT_USAGE;
 	}
 
-	cJSON *root = fmt == 1 ? cJSON_CreateObject() : NULL, *list = NULL;
-	if (fmt == 1) {
+	if (a.fmt == 1) {
+		root = cJSON_CreateObject();
 		cJSON_AddStringToObject(root, "format", "gradus-exercises/1");
 		list = cJSON_AddArrayToObject(root, "exercises");
 	} else
-		printf("%-28s %-15s %-18s %s %s\n", "ID", "PATTERN", "POSITION",
-		       "LVL", "LOAD");
+		printf("%-28s %s\n%-28s %s\n", "ID", "NAME", "",
+		       "PATTERN, POSITION, LEVEL, LOAD");
 	for (size_t i = 0; i < gradus_catalogue_count(ctx->cat); i++) {
 		const gradus_exercise *e = gradus_catalogue_get(ctx->cat, i);
-		if ((pattern && e->pattern != pat) ||
-		    (position && e->position != pos) ||
-		    (equipment && !(e->equipment & eq)))
+		if ((a.pattern && e->pattern != f.pat) ||
+		    (a.position && e->position != f.pos) ||
+		    (a.equipment && !(e->equipment & f.eq)))
 			continue;
 		shown++;
-		if (fmt == 1)
+		if (a.fmt == 1)
 			cJSON_AddItemToArray(list, exercise_json(e));
-		else {
-			/* 80 columns: an id wider than its column gets
-			 * a line of its own, the row stays aligned */
-			if (strlen(e->id) > 28)
-				printf("%s\n%-28s", e->id, "");
-			else
-				printf("%-28s", e->id);
-			printf(" %-15s %-18s %3d %s\n",
-			       gradus_pattern_name(e->pattern),
-			       gradus_position_name(e->position), e->level,
-			       gradus_load_name(e->load));
-		}
+		else
+			exercise_row(e);
 	}
-	if (fmt == 1) {
+	if (a.fmt == 1) {
 		cJSON_AddNumberToObject(root, "count", (double)shown);
 		return print_json(root);
 	}
-	printf("%zu exercises\n", shown);
+	printf("%zu exercise%s\n", shown, s_(shown));
 	return 0;
 }
 
@@ -374,6 +435,7 @@ static cJSON *template_json(const gradus_template *t)
 		return NULL;
 	cJSON_AddStringToObject(o, "id", t->id);
 	cJSON_AddStringToObject(o, "name", t->name);
+	cJSON_AddStringToObject(o, "from", from(t->builtin, t->file));
 	cJSON_AddStringToObject(o, "description", t->description);
 	fits = cJSON_AddObjectToObject(o, "fits");
 	cJSON_AddItemToObject(fits, "kinds", index_words(t->kinds, GRADUS_KIND__COUNT, kind_n));
@@ -443,41 +505,182 @@ int cmd_templates(int argc, char **argv, cli_ctx *ctx)
 	}
 	for (size_t i = 0; i < gradus_templates_count(ctx->tpl); i++) {
 		const gradus_template *t = gradus_templates_get(ctx->tpl, i);
-		buf first = BUF_INIT;
-		/* the name wraps in its column; a long id on a line of its own */
+		buf first = BUF_INIT, name = BUF_INIT;
+		/* the name and where it came from wrap in its column; a long
+		 * id on a line of its own */
 		if (strlen(t->id) > 20)
 			buf_printf(&first, "%s\n%21s", t->id, "");
 		else
 			buf_printf(&first, "%-20s ", t->id);
-		put_wrapped(first.ptr ? first.ptr : "", "                     ", t->name);
+		buf_printf(&name, "%s (%s)", t->name, from(t->builtin, t->file));
+		put_wrapped(first.ptr ? first.ptr : "", "                     ",
+			    name.ptr ? name.ptr : "");
 		buf_free(&first);
+		buf_free(&name);
 	}
 	return 0;
+}
+
+static const char *template_id(size_t i, void *arg)
+{
+	const gradus_template *t = gradus_templates_get(arg, i);
+	return t ? t->id : NULL;
+}
+
+/* The template `id` of the set, or NULL after naming the ids there are. */
+static const gradus_template *find_template(const cli_ctx *ctx, const char *id)
+{
+	const gradus_template *t = gradus_templates_find(ctx->tpl, id);
+	if (!t)
+		cli_unknown("template", id, template_id, ctx->tpl);
+	return t;
+}
+
+static void template_summary(const gradus_template *t)
+{
+	template_show(t);
+	printf("\nSlots (priority, pattern, exercises):\n");
+	for (size_t i = 0; i < t->n_slots; i++)
+		printf("  %2d  %-16s %d\n", t->slots[i].priority,
+		       gradus_pattern_name(t->slots[i].pattern), t->slots[i].count);
+}
+
+static bool valid_id(const char *s)
+{
+	if (!(*s >= 'a' && *s <= 'z') || strlen(s) > 64)
+		return false;
+	for (; *s; s++)
+		if (!((*s >= 'a' && *s <= 'z') || (*s >= '0' && *s <= '9') ||
+		      *s == '-'))
+			return false;
+	return true;
+}
+
+static bool id_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	       (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+/* Where the quoted value of the first key `id` of a libconfig text
+ * starts ('"'), outside comments and strings; NULL when there is none
+ * (or its value is not the string `old`). */
+static const char *find_id_value(const char *s, const char *old)
+{
+	size_t n = strlen(old);
+	for (const char *p = s; *p; p++) {
+		if (*p == '"') {
+			for (p++; *p && *p != '"'; p++)
+				if (*p == '\\' && p[1])
+					p++;
+			if (!*p)
+				return NULL;
+		} else if (*p == '#' || (p[0] == '/' && p[1] == '/')) {
+			p += strcspn(p, "\n");
+			if (!*p)
+				return NULL;
+		} else if (p[0] == '/' && p[1] == '*') {
+			const char *end = strstr(p + 2, "*/");
+			if (!end)
+				return NULL;
+			p = end + 1;
+		} else if (p[0] == 'i' && p[1] == 'd' && !id_char(p[2]) &&
+			   (p == s || !id_char(p[-1]))) {
+			const char *q = p + 2;
+			q += strspn(q, " \t\r\n");
+			if (*q != '=' && *q != ':')
+				continue;
+			q++;
+			q += strspn(q, " \t\r\n");
+			if (*q == '"' && strncmp(q + 1, old, n) == 0 && q[1 + n] == '"')
+				return q;
+			return NULL;
+		}
+	}
+	return NULL;
+}
+
+/* gradus template new ID --from TEMPLATE: the file of TEMPLATE with the
+ * id ID instead of its own; proven to load (with the set's catalogue)
+ * before it is written. */
+static int template_new(cli_ctx *ctx, const char *id, const char *src,
+			const char *out_path)
+{
+	const gradus_template *t = find_template(ctx, src), *have;
+	const char *at;
+	gradus_templates *check = NULL;
+	gradus_diags *d = NULL;
+	buf b = BUF_INIT;
+	int rc;
+
+	if (!t)
+		return EXIT_USAGE;
+	if (!valid_id(id)) {
+		cli_error("'%s' cannot be an id: use lower-case letters, digits\n  and '-', starting with a letter (at most 64)",
+			  id);
+		return EXIT_USAGE;
+	}
+	if ((have = gradus_templates_find(ctx->tpl, id)) != NULL) {
+		cli_error("there is a template '%s' already (%s); choose another id",
+			  id, from(have->builtin, have->file));
+		return EXIT_USAGE;
+	}
+	at = find_id_value(t->text, t->id);
+	if (!at) {
+		cli_error("cannot find the id of '%s' in %s to change it", t->id,
+			  t->file);
+		return EXIT_IO;
+	}
+	buf_printf(&b, "%.*s\"%s\"%s", (int)(at - t->text), t->text, id,
+		   at + strlen(t->id) + 2);
+	rc = b.ptr && (d = gradus_diags_new()) && gradus_templates_new(&check) == 0
+		     ? gradus_templates_add_string(check, id, b.ptr, ctx->cat, d)
+		     : GRADUS_ENOMEM;
+	if (rc == GRADUS_OK && gradus_templates_find(check, id))
+		rc = cli_write_output(out_path, b.ptr, b.len);
+	else {
+		cli_print_diags(d);
+		cli_error("the copy of '%s' does not load as a template '%s'",
+			  t->id, id);
+		rc = EXIT_IO;
+	}
+	gradus_templates_free(check);
+	gradus_diags_free(d);
+	buf_free(&b);
+	return rc;
 }
 
 int cmd_template(int argc, char **argv, cli_ctx *ctx)
 {
 	cli_args a;
 	const gradus_template *t;
+	bool show, make;
 	int rc;
 
-	if ((rc = cli_parse(ctx, argc, argv, "template", 0, NULL, 0, &a)) != 0)
+	rc = cli_parse(ctx, argc, argv, "template", CLI_COPY | CLI_OUTPUT,
+		       NULL, 0, &a);
+	if (rc != 0)
 		return rc;
-	if (a.n_args != 2 || strcmp(a.args[0], "show") != 0) {
-		cli_error("usage: gradus template show ID");
+	show = a.n_args == 2 && strcmp(a.args[0], "show") == 0 && !a.from;
+	make = a.n_args == 2 && strcmp(a.args[0], "new") == 0 && a.from &&
+	       !a.source;
+	if (!show && !make) {
+		cli_error("usage: gradus template show ID [--source] [-o FILE]\n"
+			  "   or: gradus template new ID --from TEMPLATE [-o FILE]");
+		return EXIT_USAGE;
+	}
+	if (show && a.out_path && !a.source) {
+		cli_error("-o is for the template's file (--source)");
 		return EXIT_USAGE;
 	}
 	if ((rc = cli_load_base(ctx)) != 0)
 		return rc;
-	t = gradus_templates_find(ctx->tpl, a.args[1]);
-	if (!t) {
-		cli_error("no template '%s' (see 'gradus templates')", a.args[1]);
+	if (make)
+		return template_new(ctx, a.args[1], a.from, a.out_path);
+	if (!(t = find_template(ctx, a.args[1])))
 		return EXIT_USAGE;
-	}
-	template_show(t);
-	printf("\nSlots (priority, pattern, exercises):\n");
-	for (size_t i = 0; i < t->n_slots; i++)
-		printf("  %2d  %-16s %d\n", t->slots[i].priority,
-		       gradus_pattern_name(t->slots[i].pattern), t->slots[i].count);
+	if (a.source)
+		return cli_write_output(a.out_path, t->text, strlen(t->text));
+	template_summary(t);
 	return 0;
 }

@@ -48,8 +48,15 @@ static int template_option(cli_ctx *ctx, const char *arg, const char **id,
 	rc = gradus_templates_add_file(ctx->tpl, arg, ctx->cat, d);
 	if (rc != GRADUS_OK)
 		return cli_exit_for(rc);
-	*id = gradus_templates_get(ctx->tpl, before)->id;
-	return 0;
+	/* a new template comes last; one with a built-in id takes its place */
+	for (size_t i = gradus_templates_count(ctx->tpl); i-- > 0;) {
+		const gradus_template *t = gradus_templates_get(ctx->tpl, i);
+		if (i >= before || (!t->builtin && strcmp(t->file, arg) == 0)) {
+			*id = t->id;
+			return 0;
+		}
+	}
+	return EXIT_IO; /* not reached: the file was added */
 }
 
 /* --week N-M: the view of those weeks of the whole plan, or a usage

@@ -98,17 +98,21 @@ static const command commands[] = {
 	{"check", cmd_check, "gradus check FILE|DIR...",
 	 "Check catalogue, template, profile and session log files (folders are\n"
 	 "searched for *.cfg files). Every problem is printed as\n"
-	 "FILE:LINE: error: ... Catalogue files given together are checked as one\n"
-	 "catalogue (ladder links may cross files) and are used to check the\n"
-	 "templates, profiles and logs given with them; otherwise the built-in\n"
-	 "catalogue is used.\n"
+	 "FILE:LINE: error: ... Catalogue files given together are added to the\n"
+	 "built-in catalogue, as --catalogue adds them (ladder links may cross\n"
+	 "files), and that catalogue is used to check the templates, profiles and\n"
+	 "logs given with them; template files likewise are added to the built-in\n"
+	 "templates.\n"
 	 "Exit 0 when everything is valid, 3 when a file has errors, 1 when a\n"
 	 "file cannot be read.\n"},
 	{"exercises", cmd_exercises,
 	 "gradus exercises [--pattern P] [--equipment E] [--position P]\n"
 	 "                 [-f text|json|html] [-o FILE]",
-	 "List the exercises of the catalogue, optionally only those of one\n"
-	 "pattern, needing one piece of equipment, or starting in one position.\n"
+	 "List the exercises of the catalogue: id and name, then pattern,\n"
+	 "position, level and load, and the file of one not built in; optionally\n"
+	 "only those of one pattern, needing one piece of equipment, or starting\n"
+	 "in one position.\n"
+	 "  -f json   every field, \"from\" saying \"built-in\" or the file\n"
 	 "  -f html   a printable booklet of the whole catalogue: each exercise\n"
 	 "            with its picture, steps, tips, safety and helper notes\n"
 	 "  -o FILE   write the booklet to FILE (replaced only when complete;\n"
@@ -119,9 +123,18 @@ static const command commands[] = {
 	 "harder versions; -f html adds the picture (start and end position).\n"
 	 "  -o FILE   write to FILE (replaced only when complete; '-' is stdout)\n"},
 	{"templates", cmd_templates, "gradus templates [-f text|json]",
-	 "List the program templates.\n"},
-	{"template", cmd_template, "gradus template show ID",
-	 "Show one program template: what it fits, its phases and slots.\n"},
+	 "List the program templates: id, name, and where each came from\n"
+	 "(built-in, or the file of --templates DIR).\n"},
+	{"template", cmd_template,
+	 "gradus template show ID [--source] [-o FILE]\n"
+	 "       gradus template new ID --from TEMPLATE [-o FILE]",
+	 "Show one program template: what it fits, its phases and slots.\n"
+	 "  --source           print the template's file itself (built-in or not),\n"
+	 "                     comments and all, to copy and edit\n"
+	 "  new ID --from T    print the file of template T with the id ID (which\n"
+	 "                     no template has yet), ready to edit\n"
+	 "  -o, --output FILE  write the file to FILE instead (replaced only when\n"
+	 "                     complete; '-' is stdout)\n"},
 };
 
 #define N_COMMANDS (sizeof(commands) / sizeof(commands[0]))
@@ -140,8 +153,10 @@ static const char exit_codes[] =
 
 static const char common_options[] =
 	"Options for every command:\n"
-	"  --catalogue DIR   use the exercise files in DIR instead of the built-in ones\n"
-	"  --templates DIR   use the template files in DIR instead of the built-in ones\n"
+	"  --catalogue DIR   add the exercise files in DIR to the built-in ones\n"
+	"                    (an exercise with a built-in id replaces it)\n"
+	"  --templates DIR   add the template files in DIR to the built-in ones\n"
+	"                    (a template with a built-in id replaces it)\n"
 	"  -h, --help        show help for the command\n";
 
 static void usage(FILE *out)
@@ -158,6 +173,12 @@ static void usage(FILE *out)
 	fprintf(out, "  gradus help COMMAND\n"
 		     "  gradus --help | --version\n\n%s\n%s",
 		common_options, exit_codes);
+}
+
+static const char *command_name(size_t i, void *arg)
+{
+	(void)arg;
+	return i < N_COMMANDS ? commands[i].name : NULL;
 }
 
 static const command *find_command(const char *name)
@@ -200,14 +221,14 @@ static int run(int argc, char **argv)
 		}
 		c = find_command(argv[2]);
 		if (!c) {
-			cli_error("unknown command '%s' (see 'gradus --help')", argv[2]);
+			cli_unknown("command", argv[2], command_name, NULL);
 			return EXIT_USAGE;
 		}
 		return command_help(c, stdout);
 	}
 	c = find_command(argv[1]);
 	if (!c) {
-		cli_error("unknown command '%s' (see 'gradus --help')", argv[1]);
+		cli_unknown("command", argv[1], command_name, NULL);
 		return EXIT_USAGE;
 	}
 	for (int i = 2; i < argc; i++)

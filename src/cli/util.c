@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "util/buf.h"
+#include "util/text.h"
 
 /* Long options every command takes. */
 #define OPT_CATALOGUE 1000
@@ -44,6 +46,50 @@ int cli_exit_for(int rc)
 	}
 }
 
+/* The built-in catalogue, with the files of --catalogue DIR added. */
+static int load_catalogue(cli_ctx *ctx, gradus_diags *d)
+{
+	int rc = gradus_catalogue_new(&ctx->cat), worst;
+
+	if (rc != GRADUS_OK)
+		return rc;
+	worst = gradus_catalogue_add_builtin(ctx->cat, d);
+	if (ctx->catalogue_dir && worst != GRADUS_ENOMEM) {
+		rc = gradus_catalogue_add_dir(ctx->cat, ctx->catalogue_dir, d);
+		if (rc == GRADUS_ENOMEM || (rc && worst == GRADUS_OK))
+			worst = rc;
+	}
+	rc = gradus_catalogue_finish(ctx->cat, d);
+	if (worst == GRADUS_OK)
+		worst = rc;
+	if (worst != GRADUS_OK) {
+		gradus_catalogue_free(ctx->cat);
+		ctx->cat = NULL;
+	}
+	return worst;
+}
+
+/* The built-in templates, with the files of --templates DIR added. */
+static int load_templates(cli_ctx *ctx, gradus_diags *d)
+{
+	int rc = gradus_templates_new(&ctx->tpl), worst;
+
+	if (rc != GRADUS_OK)
+		return rc;
+	worst = gradus_templates_add_builtin(ctx->tpl, ctx->cat, d);
+	if (ctx->templates_dir && worst != GRADUS_ENOMEM) {
+		rc = gradus_templates_add_dir(ctx->tpl, ctx->templates_dir,
+					      ctx->cat, d);
+		if (rc == GRADUS_ENOMEM || (rc && worst == GRADUS_OK))
+			worst = rc;
+	}
+	if (worst != GRADUS_OK) {
+		gradus_templates_free(ctx->tpl);
+		ctx->tpl = NULL;
+	}
+	return worst;
+}
+
 int cli_load_base(cli_ctx *ctx)
 {
 	gradus_diags *d = gradus_diags_new();
@@ -53,21 +99,10 @@ int cli_load_base(cli_ctx *ctx)
 		cli_error("out of memory");
 		return EXIT_IO;
 	}
-	if (!ctx->cat) {
-		rc = ctx->catalogue_dir
-			     ? gradus_catalogue_load_dir(&ctx->cat, ctx->catalogue_dir, d)
-			     : gradus_catalogue_load_builtin(&ctx->cat, d);
-		if (rc != GRADUS_OK)
-			goto fail;
-	}
-	if (!ctx->tpl) {
-		rc = ctx->templates_dir
-			     ? gradus_templates_load_dir(&ctx->tpl, ctx->templates_dir,
-							 ctx->cat, d)
-			     : gradus_templates_load_builtin(&ctx->tpl, ctx->cat, d);
-		if (rc != GRADUS_OK)
-			goto fail;
-	}
+	if (!ctx->cat && (rc = load_catalogue(ctx, d)) != GRADUS_OK)
+		goto fail;
+	if (!ctx->tpl && (rc = load_templates(ctx, d)) != GRADUS_OK)
+		goto fail;
 	cli_print_diags(d); /* warnings, if any */
 	gradus_diags_free(d);
 	return 0;
@@ -336,16 +371,42 @@ static int cli_common_option(cli_ctx *ctx, int opt, const char *arg,
 	}
 }
 
+void cli_unknown(const char *what, const char *word,
+		 const char *(*name)(size_t i, void *arg), void *arg)
+{
+	buf m = BUF_INIT, out = BUF_INIT;
+	const char *w;
+
+	buf_printf(&m, "unknown %s '%s' (one of:", what, word);
+	for (size_t i = 0; (w = name(i, arg)) != NULL; i++)
+		buf_printf(&m, "%s %s", i ? "," : "", w);
+	buf_puts(&m, ")");
+	text_wrap(&out, "gradus: ", "  ", m.ptr ? m.ptr : "", 80);
+	if (out.ptr)
+		fwrite(out.ptr, 1, out.len, stderr);
+	buf_free(&m);
+	buf_free(&out);
+}
+
+typedef struct {
+	const char *const *v;
+	size_t n;
+} word_list;
+
+static const char *list_word(size_t i, void *arg)
+{
+	const word_list *l = arg;
+	return i < l->n ? l->v[i] : NULL;
+}
+
 /* -f text|json|...: index into `names`, or -1 after printing an error. */
 static int cli_format(const char *arg, const char *const *names, size_t n)
 {
+	word_list l = {names, n};
 	for (size_t i = 0; i < n; i++)
 		if (strcmp(arg, names[i]) == 0)
 			return (int)i;
-	fprintf(stderr, "gradus: unknown format '%s' (one of:", arg);
-	for (size_t i = 0; i < n; i++)
-		fprintf(stderr, " %s", names[i]);
-	fprintf(stderr, ")\n");
+	cli_unknown("format", arg, list_word, &l);
 	return -1;
 }
 
@@ -396,7 +457,7 @@ static int cli_start(const char *arg, gradus_date *out)
 enum {
 	OPT_TEMPLATE = 2000, OPT_WEEKS, OPT_START, OPT_LARGE, OPT_EXPLAIN,
 	OPT_REFERRAL, OPT_REFERRAL_FORMAT, OPT_PATTERN, OPT_EQUIPMENT,
-	OPT_POSITION, OPT_WEEK
+	OPT_POSITION, OPT_WEEK, OPT_SOURCE, OPT_FROM
 };
 
 /* Every shared option, with the `accept` bit that allows it. */
@@ -417,6 +478,8 @@ static const struct {
 	{CLI_FILTERS, {"pattern", required_argument, NULL, OPT_PATTERN}},
 	{CLI_FILTERS, {"equipment", required_argument, NULL, OPT_EQUIPMENT}},
 	{CLI_FILTERS, {"position", required_argument, NULL, OPT_POSITION}},
+	{CLI_COPY, {"source", no_argument, NULL, OPT_SOURCE}},
+	{CLI_COPY, {"from", required_argument, NULL, OPT_FROM}},
 };
 #define N_OPTIONS (sizeof(all_options) / sizeof(all_options[0]))
 
@@ -445,6 +508,8 @@ static int take_option(int opt, const char *arg, const char *const *formats,
 	case OPT_PATTERN: a->pattern = arg; return 0;
 	case OPT_EQUIPMENT: a->equipment = arg; return 0;
 	case OPT_POSITION: a->position = arg; return 0;
+	case OPT_SOURCE: a->source = true; return 0;
+	case OPT_FROM: a->from = arg; return 0;
 	default: return -1; /* not one of these */
 	}
 }

@@ -366,6 +366,81 @@ static void rejects_a_side_anchor_in_the_side_view(void **state)
 			    "a band tied at the 'side' shows only in the front or top view", 9);
 }
 
+/* Issue 16, item 3: a file's exercise with a built-in id (one outside
+ * every ladder) replaces the built-in one; a new id is added; two files' exercises with one id are
+ * still a duplicate. */
+static void an_added_exercise_replaces_a_builtin_one(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	const gradus_exercise *e;
+	size_t n;
+	char *body = ex("wrist-curl-dumbbell", "grip", 1, NULL, NULL);
+	char *text = malloc(strlen(body) + 1024);
+	(void)state;
+	sprintf(text, "format = 1;\nexercises = (\n%s,\n%s\n);\n", body,
+		"{ id = \"towel-twist\"; name = \"Twist\"; pattern = \"grip\";"
+		" muscles = [\"forearm\"]; regions = [\"arms\"]; position = \"seated\";"
+		" level = 1; equipment = [\"chair\"]; load = \"bodyweight\";"
+		" avoid_with = []; steps = [\"Do it.\"]; cues = [\"Breathe.\"];"
+		" safety = [\"Stop if it hurts.\"]; caregiver = [\"Watch.\"]; }");
+	assert_int_equal(gradus_catalogue_new(&c), GRADUS_OK);
+	assert_int_equal(gradus_catalogue_add_builtin(c, d), GRADUS_OK);
+	n = gradus_catalogue_count(c);
+	assert_true(gradus_catalogue_find(c, "wrist-curl-dumbbell")->builtin);
+	assert_int_equal(gradus_catalogue_add_string(c, "mine.cfg", text, d), GRADUS_OK);
+	assert_int_equal(gradus_catalogue_finish(c, d), GRADUS_OK);
+	assert_int_equal(gradus_diags_count(d), 0);
+	assert_int_equal(gradus_catalogue_count(c), n + 1);
+	e = gradus_catalogue_find(c, "wrist-curl-dumbbell");
+	assert_false(e->builtin);
+	assert_string_equal(e->name, "Test wrist-curl-dumbbell");
+	assert_string_equal(e->file, "mine.cfg");
+	assert_false(gradus_catalogue_find(c, "towel-twist")->builtin);
+	assert_true(gradus_catalogue_find(c, "sit-to-stand-arms")->builtin);
+	gradus_catalogue_free(c);
+
+	/* a second file with the same id: a duplicate, told at its line */
+	assert_int_equal(gradus_catalogue_new(&c), GRADUS_OK);
+	assert_int_equal(gradus_catalogue_add_builtin(c, d), GRADUS_OK);
+	assert_int_equal(gradus_catalogue_add_string(c, "a.cfg", text, d), GRADUS_OK);
+	assert_int_equal(gradus_catalogue_add_string(c, "b.cfg", text, d), GRADUS_EINVALID);
+	gradus_catalogue_free(c);
+	{
+		char *got = diags_text(d);
+		assert_non_null(strstr(got, "b.cfg:3: error: duplicate exercise id 'wrist-curl-dumbbell' (first defined at a.cfg:3)"));
+		free(got);
+	}
+	free(text);
+	free(body);
+	gradus_diags_free(d);
+}
+
+/* An added exercise that breaks a built-in ladder is an error told at the
+ * added file, naming the built-in exercise that links to it. */
+static void an_added_exercise_breaking_a_builtin_ladder_is_told_there(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	char *body = ex("sit-to-stand-arms", "sit_to_stand", 2, NULL, NULL);
+	char *text = malloc(strlen(body) + 64), *got;
+	(void)state;
+	sprintf(text, "format = 1;\nexercises = (\n%s\n);\n", body);
+	assert_int_equal(gradus_catalogue_new(&c), GRADUS_OK);
+	assert_int_equal(gradus_catalogue_add_builtin(c, d), GRADUS_OK);
+	assert_int_equal(gradus_catalogue_add_string(c, "mine.cfg", text, d), GRADUS_OK);
+	assert_int_equal(gradus_catalogue_finish(c, d), GRADUS_EINVALID);
+	got = diags_text(d);
+	assert_non_null(strstr(got, "mine.cfg:3: error: 'sit-to-stand-high-seat.harder' is 'sit-to-stand-arms', but 'sit-to-stand-arms.easier' does not name it back (the built-in exercise 'sit-to-stand-high-seat', exercises/legs.cfg:"));
+	assert_null(strstr(got, "\nexercises/"));
+	assert_true(strncmp(got, "mine.cfg:", 9) == 0);
+	free(got);
+	free(text);
+	free(body);
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -387,6 +462,8 @@ int main(void)
 		cmocka_unit_test(rejects_a_missing_prop),
 		cmocka_unit_test(loads_a_mark_a_feet_view_and_a_side_anchor),
 		cmocka_unit_test(rejects_an_unknown_mark),
+		cmocka_unit_test(an_added_exercise_replaces_a_builtin_one),
+		cmocka_unit_test(an_added_exercise_breaking_a_builtin_ladder_is_told_there),
 		cmocka_unit_test(rejects_a_roll_outside_the_feet_view),
 		cmocka_unit_test(rejects_a_roll_out_of_range),
 		cmocka_unit_test(rejects_a_side_anchor_in_the_side_view),

@@ -184,6 +184,57 @@ static void load_step_and_first_lighter_week_errors(void **state)
 	       "t.cfg:5: error: 'template.deload_first' is 0 (no lighter weeks), but 'template.deload_every' is 4; write deload_every = 0 for no lighter weeks\n");
 }
 
+/* Issue 16, items 2 and 3: a template keeps the text of its file; one
+ * with a built-in id replaces the built-in one in its place; a new one
+ * comes after them; two added ones with one id are a duplicate. */
+static void an_added_template_replaces_a_builtin_one(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_templates *ts;
+	const gradus_template *t;
+	char *mine = malloc(strlen(good) + 64), *p;
+	size_t n, at = 0;
+	(void)state;
+	assert_int_equal(gradus_templates_new(&ts), GRADUS_OK);
+	assert_int_equal(gradus_templates_add_builtin(ts, test_catalogue(), d), GRADUS_OK);
+	n = gradus_templates_count(ts);
+	for (size_t i = 0; i < n; i++)
+		if (strcmp(gradus_templates_get(ts, i)->id, "chair-based") == 0)
+			at = i;
+	t = gradus_templates_get(ts, at);
+	assert_true(t->builtin);
+	assert_non_null(strstr(t->text, "id = \"chair-based\";"));
+	assert_non_null(strstr(t->text, "# "));  /* comments kept */
+
+	strcpy(mine, good);
+	p = strstr(mine, "id = \"t\";");
+	memmove(p + 20, p + 9, strlen(p + 9) + 1);
+	memcpy(p, "id = \"chair-based\"; ", 20);
+	assert_int_equal(gradus_templates_add_string(ts, "mine.cfg", mine,
+						     test_catalogue(), d), GRADUS_OK);
+	assert_int_equal(gradus_templates_add_string(ts, "t.cfg", good,
+						     test_catalogue(), d), GRADUS_OK);
+	assert_int_equal(gradus_diags_count(d), 0);
+	assert_int_equal(gradus_templates_count(ts), n + 1);
+	t = gradus_templates_get(ts, at);
+	assert_string_equal(t->id, "chair-based");
+	assert_false(t->builtin);
+	assert_string_equal(t->file, "mine.cfg");
+	assert_string_equal(t->text, mine);
+	assert_string_equal(gradus_templates_get(ts, n)->id, "t");
+	assert_int_equal(gradus_templates_add_string(ts, "again.cfg", mine,
+						     test_catalogue(), d),
+			 GRADUS_EINVALID);
+	{
+		char *got = diags_text(d);
+		assert_non_null(strstr(got, "again.cfg:3: error: duplicate template id 'chair-based' (first defined at mine.cfg:2)"));
+		free(got);
+	}
+	free(mine);
+	gradus_templates_free(ts);
+	gradus_diags_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -197,6 +248,7 @@ int main(void)
 		cmocka_unit_test(load_step_and_first_lighter_week_defaults),
 		cmocka_unit_test(load_step_and_first_lighter_week_are_read),
 		cmocka_unit_test(load_step_and_first_lighter_week_errors),
+		cmocka_unit_test(an_added_template_replaces_a_builtin_one),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,7 @@ struct gradus_catalogue {
 	gradus_exercise **items;
 	size_t n, cap;
 	bool finished;
+	bool adding_builtin; /* the files being added are the built-in ones */
 };
 
 static const char *const exercise_keys[] = {
@@ -61,12 +63,20 @@ static bool valid_id(const char *s)
 
 bool gradus_valid_id(const char *s) { return valid_id(s); }
 
+/* The index of the first exercise whose id is `id`, or c->n. */
+static size_t find_index(const gradus_catalogue *c, const char *id)
+{
+	size_t i;
+	for (i = 0; i < c->n; i++)
+		if (strcmp(c->items[i]->id, id) == 0)
+			break;
+	return i;
+}
+
 static gradus_exercise *find_id(const gradus_catalogue *c, const char *id)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (strcmp(c->items[i]->id, id) == 0)
-			return c->items[i];
-	return NULL;
+	size_t i = find_index(c, id);
+	return i < c->n ? c->items[i] : NULL;
 }
 
 /* Read one word list into a bit set. */
@@ -424,6 +434,7 @@ static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
 			snprintf(where, sizeof(where), "%s", id);
 	}
 	e->id = id;
+	e->builtin = c->adding_builtin;
 	cfg_check_keys(cf, ex, where, exercise_keys);
 	e->file = arena_strdup(&c->a, config_setting_source_file(ex)
 					      ? config_setting_source_file(ex)
@@ -492,7 +503,8 @@ static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
 		cfg_error(cf, ex, "'%s.harder' names the exercise itself", where);
 	if (id && valid_id(id)) {
 		const gradus_exercise *first = find_id(c, id);
-		if (first)
+		/* an added exercise replaces a built-in one (add_parsed) */
+		if (first && first->builtin == e->builtin)
 			cfg_error(cf, config_setting_get_member(ex, "id"),
 				  "duplicate exercise id '%s' (first defined at %s:%d)",
 				  id, first->file, first->line);
@@ -536,6 +548,14 @@ static int add_parsed(gradus_catalogue *c, cfgfile *cf)
 	for (int i = 0; i < len; i++) {
 		gradus_exercise *e =
 			read_exercise(c, cf, config_setting_get_elem(list, (unsigned)i), i);
+		size_t at = e ? find_index(c, e->id) : c->n;
+		if (at < c->n && c->items[at]->builtin != e->builtin) {
+			/* an added exercise takes the built-in one's place; a
+			 * built-in one added after it is left out */
+			if (!e->builtin)
+				c->items[at] = e;
+			continue;
+		}
 		/* visible to duplicate checks of later records */
 		if (e && push(c, e) != GRADUS_OK) {
 			rc = GRADUS_ENOMEM;
@@ -576,11 +596,27 @@ static int by_id(const void *a, const void *b)
 	return strcmp(x->id, y->id);
 }
 
+/* An error in the links of `e` to `t` (NULL: none found). A built-in
+ * exercise's links were right until an added exercise replaced `t`: the
+ * error is then told at `t`, in the added file, naming the built-in one. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 4, 5)))
+#endif
 static void link_error(gradus_diags *d, const gradus_exercise *e,
-		       const char *fmt, const char *a1, const char *a2,
-		       const char *a3)
+		       const gradus_exercise *t, const char *fmt, ...)
 {
-	gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line, fmt, a1, a2, a3);
+	char msg[1024];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof(msg), fmt, ap);
+	va_end(ap);
+	if (e->builtin && t && !t->builtin)
+		gradus_diags_add(d, GRADUS_SEV_ERROR, t->file, t->line,
+				 "%s (the built-in exercise '%s', %s:%d, links to '%s', which this file replaces: keep its links, pattern and level)",
+				 msg, e->id, e->file, e->line, t->id);
+	else
+		gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line, "%s", msg);
 }
 
 int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
@@ -636,7 +672,7 @@ int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
 		if (e->harder) {
 			const char *back = e->harder->easier_id;
 			if (!back || strcmp(back, e->id) != 0) {
-				link_error(d, e,
+				link_error(d, e, e->harder,
 					   "'%s.harder' is '%s', but '%s.easier' does not name it back",
 					   e->id, e->harder->id, e->harder->id);
 				errors++;
@@ -644,16 +680,16 @@ int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
 			if (e->harder->pattern != e->pattern &&
 			    e->pattern != GRADUS_PAT__COUNT &&
 			    e->harder->pattern != GRADUS_PAT__COUNT) {
-				gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
-						 "'%s.harder' is '%s', which trains another pattern (%s, not %s)",
+				link_error(d, e, e->harder,
+					   "'%s.harder' is '%s', which trains another pattern (%s, not %s)",
 						 e->id, e->harder->id,
 						 gradus_pattern_name(e->harder->pattern),
 						 gradus_pattern_name(e->pattern));
 				errors++;
 			}
 			if (e->harder->level < e->level && e->harder->level > 0) {
-				gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
-						 "'%s.harder' is '%s', whose level (%d) is lower than the level of '%s' (%d)",
+				link_error(d, e, e->harder,
+					   "'%s.harder' is '%s', whose level (%d) is lower than the level of '%s' (%d)",
 						 e->id, e->harder->id, e->harder->level, e->id, e->level);
 				errors++;
 			}
@@ -661,7 +697,7 @@ int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
 		if (e->easier) {
 			const char *back = e->easier->harder_id;
 			if (!back || strcmp(back, e->id) != 0) {
-				link_error(d, e,
+				link_error(d, e, e->easier,
 					   "'%s.easier' is '%s', but '%s.harder' does not name it back",
 					   e->id, e->easier->id, e->easier->id);
 				errors++;
@@ -677,9 +713,19 @@ int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
 			steps++;
 		}
 		if (p == e) {
-			gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
+			/* told at an added member, when there is one: the
+			 * built-in ladders have no circle */
+			const gradus_exercise *at = e;
+			do {
+				if (!p->builtin) {
+					at = p;
+					break;
+				}
+				p = p->harder;
+			} while (p && p != e);
+			gradus_diags_add(d, GRADUS_SEV_ERROR, at->file, at->line,
 					 "ladder of '%s' goes round in a circle (harder links lead back to it)",
-					 e->id);
+					 at->id);
 			errors++;
 			/* report each cycle once: clear the links of its members */
 			p = e;
@@ -710,22 +756,16 @@ static int finish_or_free(gradus_catalogue *c, int worst,
 	return GRADUS_OK;
 }
 
-int gradus_catalogue_load_dir(gradus_catalogue **out, const char *dir,
-			      gradus_diags *d)
+int gradus_catalogue_add_dir(gradus_catalogue *c, const char *dir,
+			     gradus_diags *d)
 {
 	char **names = NULL;
 	size_t n = 0;
 	int rc, worst = GRADUS_OK;
-	gradus_catalogue *c;
 
-	*out = NULL;
-	rc = gradus_catalogue_new(&c);
-	if (rc)
-		return rc;
 	if (list_cfg_files(dir, &names, &n) != 0) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, dir, 0,
 				 "cannot read the folder: %s", strerror(errno));
-		gradus_catalogue_free(c);
 		return GRADUS_EIO;
 	}
 	if (n == 0) {
@@ -739,25 +779,47 @@ int gradus_catalogue_load_dir(gradus_catalogue **out, const char *dir,
 			worst = rc;
 	}
 	free_names(names, n);
-	return finish_or_free(c, worst, out, d);
+	return worst;
 }
 
-int gradus_catalogue_load_builtin(gradus_catalogue **out, gradus_diags *d)
+int gradus_catalogue_load_dir(gradus_catalogue **out, const char *dir,
+			      gradus_diags *d)
 {
 	gradus_catalogue *c;
-	int rc, worst = GRADUS_OK;
+	int rc;
 
 	*out = NULL;
 	rc = gradus_catalogue_new(&c);
 	if (rc)
 		return rc;
+	return finish_or_free(c, gradus_catalogue_add_dir(c, dir, d), out, d);
+}
+
+int gradus_catalogue_add_builtin(gradus_catalogue *c, gradus_diags *d)
+{
+	int rc, worst = GRADUS_OK;
+
+	c->adding_builtin = true;
 	for (size_t i = 0; i < gradus_builtin_catalogue_count; i++) {
 		rc = gradus_catalogue_add_string(c, gradus_builtin_catalogue[i].name,
 						 gradus_builtin_catalogue[i].text, d);
-		if (rc && worst == GRADUS_OK)
+		if (rc == GRADUS_ENOMEM || (rc && worst == GRADUS_OK))
 			worst = rc;
 	}
-	return finish_or_free(c, worst, out, d);
+	c->adding_builtin = false;
+	return worst;
+}
+
+int gradus_catalogue_load_builtin(gradus_catalogue **out, gradus_diags *d)
+{
+	gradus_catalogue *c;
+	int rc;
+
+	*out = NULL;
+	rc = gradus_catalogue_new(&c);
+	if (rc)
+		return rc;
+	return finish_or_free(c, gradus_catalogue_add_builtin(c, d), out, d);
 }
 
 size_t gradus_catalogue_count(const gradus_catalogue *c)

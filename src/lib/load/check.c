@@ -212,7 +212,9 @@ int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 	}
 	for (size_t i = 0; i < l.n; i++)
 		if (l.kind[i] == GRADUS_FILE_CATALOGUE) {
-			if (!cat && gradus_catalogue_new(&cat) != GRADUS_OK) {
+			/* added to the built-in ones, as --catalogue is */
+			if (!cat && (gradus_catalogue_new(&cat) != GRADUS_OK ||
+				     gradus_catalogue_add_builtin(cat, d) == GRADUS_ENOMEM)) {
 				rc = GRADUS_ENOMEM;
 				goto out;
 			}
@@ -223,14 +225,24 @@ int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 	if (cat) {
 		if (gradus_catalogue_finish(cat, d) != GRADUS_OK)
 			invalid++;
-		st.exercises = gradus_catalogue_count(cat);
+		for (size_t i = 0; i < gradus_catalogue_count(cat); i++)
+			st.exercises += !gradus_catalogue_get(cat, i)->builtin;
 		use_cat = cat;
 	}
 	for (size_t i = 0; i < l.n; i++)
 		if (l.kind[i] == GRADUS_FILE_TEMPLATE) {
-			if (!tpl && gradus_templates_new(&tpl) != GRADUS_OK) {
-				rc = GRADUS_ENOMEM;
-				goto out;
+			/* added to the built-in ones, as --templates is: a
+			 * catalogue given must still serve those */
+			if (!tpl) {
+				if (gradus_templates_new(&tpl) != GRADUS_OK) {
+					rc = GRADUS_ENOMEM;
+					goto out;
+				}
+				rc = gradus_templates_add_builtin(tpl, use_cat, d);
+				if (rc == GRADUS_ENOMEM)
+					goto out;
+				if (rc != GRADUS_OK)
+					invalid++;
 			}
 			st.templates++;
 			if (gradus_templates_add_file(tpl, l.v[i], use_cat, d) !=

@@ -14,6 +14,7 @@ struct gradus_templates {
 	arena a;
 	gradus_template **items;
 	size_t n, cap;
+	bool adding_builtin; /* the files being added are the built-in ones */
 };
 
 static const char *const top_keys[] = {"format", "template", NULL};
@@ -135,6 +136,40 @@ static void read_phases(gradus_templates *ts, gradus_template *t,
 	t->n_phases = (size_t)len;
 }
 
+/* The first exercise of `cat` with the pattern `p` added from a file (not
+ * built in), or NULL. */
+static const gradus_exercise *added_exercise(const gradus_catalogue *cat,
+					     gradus_pattern p)
+{
+	for (size_t k = 0; k < gradus_catalogue_count(cat); k++) {
+		const gradus_exercise *e = gradus_catalogue_get(cat, k);
+		if (e->pattern == p && !e->builtin)
+			return e;
+	}
+	return NULL;
+}
+
+/* A slot of `t` with no exercise of its pattern at its levels in `cat`.
+ * A built-in template had one until a file replaced it: that file is
+ * then named, at its first exercise of the pattern. */
+static void no_exercise(cfgfile *cf, cset *s, const gradus_template *t,
+			const gradus_catalogue *cat, const char *where, int w)
+{
+	const gradus_exercise *e =
+		t->builtin ? added_exercise(cat, (gradus_pattern)w) : NULL;
+	if (!e) {
+		cfg_error(cf, config_setting_get_member(s, "pattern"),
+			  "'%s.pattern': the catalogue has no '%s' exercise at level %d or below",
+			  where, gradus_vocab_patterns[w], t->max_level);
+		return;
+	}
+	gradus_diags_add(cf->d, GRADUS_SEV_ERROR, e->file, e->line,
+			 "the built-in template '%s' (%s:%d) needs a '%s' exercise at level %d or below, and the catalogue has none once this file's exercises replace the built-in ones",
+			 t->id ? t->id : "", cf->name, cfg_line(s),
+			 gradus_vocab_patterns[w], t->max_level);
+	cf->errors++;
+}
+
 static bool strength_pattern(gradus_pattern p)
 {
 	return p != GRADUS_PAT_WARMUP && p != GRADUS_PAT_MOBILITY &&
@@ -186,9 +221,7 @@ static void read_slots(gradus_templates *ts, gradus_template *t, cfgfile *cf,
 						break;
 				}
 				if (k == n)
-					cfg_error(cf, config_setting_get_member(s, "pattern"),
-						  "'%s.pattern': the catalogue has no '%s' exercise at level %d or below",
-						  where, gradus_vocab_patterns[w], t->max_level);
+					no_exercise(cf, s, t, cat, where, w);
 			}
 		}
 		cfg_int(cf, s, where, "priority", true, 1, 16, &sl[i].priority);
@@ -252,6 +285,7 @@ static int add_parsed(gradus_templates *ts, cfgfile *cf,
 {
 	cset *root = cfg_root(cf), *tp, *fits, *walk, *ex;
 	gradus_template *t;
+	const gradus_template *first;
 	int format, errors = cf->errors;
 	bool flag;
 	const char *W = "template";
@@ -266,6 +300,8 @@ static int add_parsed(gradus_templates *ts, cfgfile *cf,
 		return GRADUS_ENOMEM;
 	t->file = arena_strdup(&ts->a, cf->name);
 	t->line = cfg_line(tp);
+	t->builtin = ts->adding_builtin;
+	t->text = arena_strdup(&ts->a, cf->text ? cf->text : "");
 	cfg_check_keys(cf, tp, W, template_keys);
 	if (cfg_string(cf, tp, W, "id", true, 64, &ts->a, &t->id) &&
 	    !gradus_valid_id(t->id))
@@ -321,14 +357,23 @@ static int add_parsed(gradus_templates *ts, cfgfile *cf,
 	read_phases(ts, t, cf, tp);
 	read_slots(ts, t, cf, tp, cat);
 
-	if (t->id && gradus_templates_find(ts, t->id)) {
-		const gradus_template *first = gradus_templates_find(ts, t->id);
+	first = t->id ? gradus_templates_find(ts, t->id) : NULL;
+	/* an added template replaces a built-in one (below) */
+	if (first && first->builtin == t->builtin) {
 		cfg_error(cf, config_setting_get_member(tp, "id"),
 			  "duplicate template id '%s' (first defined at %s:%d)",
 			  t->id, first->file, first->line);
 	}
 	if (cf->errors != errors)
 		return GRADUS_EINVALID;
+	if (first) {
+		/* an added template takes the built-in one's place; a
+		 * built-in one added after it is left out */
+		for (size_t i = 0; !t->builtin && i < ts->n; i++)
+			if (ts->items[i] == first)
+				ts->items[i] = t;
+		return GRADUS_OK;
+	}
 	if (ts->n == ts->cap) {
 		size_t cap = ts->cap ? ts->cap * 2 : 8;
 		gradus_template **items = realloc(ts->items, cap * sizeof(*items));
@@ -364,22 +409,16 @@ int gradus_templates_add_string(gradus_templates *t, const char *name,
 	return rc;
 }
 
-int gradus_templates_load_dir(gradus_templates **out, const char *dir,
-			      const gradus_catalogue *cat, gradus_diags *d)
+int gradus_templates_add_dir(gradus_templates *t, const char *dir,
+			     const gradus_catalogue *cat, gradus_diags *d)
 {
 	char **names = NULL;
 	size_t n = 0;
 	int rc, worst = GRADUS_OK;
-	gradus_templates *t;
 
-	*out = NULL;
-	rc = gradus_templates_new(&t);
-	if (rc)
-		return rc;
 	if (list_cfg_files(dir, &names, &n) != 0) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, dir, 0,
 				 "cannot read the folder: %s", strerror(errno));
-		gradus_templates_free(t);
 		return GRADUS_EIO;
 	}
 	if (n == 0) {
@@ -389,41 +428,65 @@ int gradus_templates_load_dir(gradus_templates **out, const char *dir,
 	}
 	for (size_t i = 0; i < n; i++) {
 		rc = gradus_templates_add_file(t, names[i], cat, d);
-		if (rc && worst == GRADUS_OK)
+		if (rc == GRADUS_ENOMEM || (rc && worst == GRADUS_OK))
 			worst = rc;
 	}
 	free_names(names, n);
-	if (worst) {
+	return worst;
+}
+
+int gradus_templates_add_builtin(gradus_templates *t,
+				 const gradus_catalogue *cat, gradus_diags *d)
+{
+	int rc, worst = GRADUS_OK;
+
+	t->adding_builtin = true;
+	for (size_t i = 0; i < gradus_builtin_templates_count; i++) {
+		rc = gradus_templates_add_string(t, gradus_builtin_templates[i].name,
+						 gradus_builtin_templates[i].text,
+						 cat, d);
+		if (rc == GRADUS_ENOMEM || (rc && worst == GRADUS_OK))
+			worst = rc;
+	}
+	t->adding_builtin = false;
+	return worst;
+}
+
+/* Ends a load: the set in *out, or freed and `rc` returned. */
+static int keep_or_free(gradus_templates *t, int rc, gradus_templates **out)
+{
+	if (rc) {
 		gradus_templates_free(t);
-		return worst;
+		return rc;
 	}
 	*out = t;
 	return GRADUS_OK;
+}
+
+int gradus_templates_load_dir(gradus_templates **out, const char *dir,
+			      const gradus_catalogue *cat, gradus_diags *d)
+{
+	gradus_templates *t;
+	int rc;
+
+	*out = NULL;
+	rc = gradus_templates_new(&t);
+	if (rc)
+		return rc;
+	return keep_or_free(t, gradus_templates_add_dir(t, dir, cat, d), out);
 }
 
 int gradus_templates_load_builtin(gradus_templates **out,
 				  const gradus_catalogue *cat, gradus_diags *d)
 {
 	gradus_templates *t;
-	int rc, worst = GRADUS_OK;
+	int rc;
 
 	*out = NULL;
 	rc = gradus_templates_new(&t);
 	if (rc)
 		return rc;
-	for (size_t i = 0; i < gradus_builtin_templates_count; i++) {
-		rc = gradus_templates_add_string(t, gradus_builtin_templates[i].name,
-						 gradus_builtin_templates[i].text,
-						 cat, d);
-		if (rc && worst == GRADUS_OK)
-			worst = rc;
-	}
-	if (worst) {
-		gradus_templates_free(t);
-		return worst;
-	}
-	*out = t;
-	return GRADUS_OK;
+	return keep_or_free(t, gradus_templates_add_builtin(t, cat, d), out);
 }
 
 size_t gradus_templates_count(const gradus_templates *t)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/buf.h"
 #include "plan/dose.h"
 #include "plan/plan_int.h"
 
@@ -53,7 +54,8 @@ static bool template_fits(const gradus_template *t, const gradus_profile *p,
 
 /* Most specific fitting template: one made for gym owners when the person
  * has a gym, then the fewest condition kinds, then the narrowest classes
- * and mobility, then id order. */
+ * and mobility, then one added from a file before a built-in one, then
+ * id order. */
 static const gradus_template *choose_template(const gradus_profile *p,
 					      const gradus_screening *s,
 					      const gradus_templates *tpl,
@@ -81,7 +83,18 @@ static const gradus_template *choose_template(const gradus_profile *p,
 		}
 		int tw = popcount(t->classes) + popcount(t->mobility);
 		int bw = popcount(best->classes) + popcount(best->mobility);
-		if (tw < bw || (tw == bw && strcmp(t->id, best->id) < 0))
+		if (tw != bw) {
+			if (tw < bw)
+				best = t;
+			continue;
+		}
+		/* a template added with --templates before a built-in one */
+		if (t->builtin != best->builtin) {
+			if (!t->builtin)
+				best = t;
+			continue;
+		}
+		if (strcmp(t->id, best->id) < 0)
 			best = t;
 	}
 	return best;
@@ -100,8 +113,14 @@ int template_for(const gradus_template **out, const gradus_profile *p,
 	if (tid) {
 		t = gradus_templates_find(tpl, tid);
 		if (!t) {
+			buf ids = BUF_INIT;
+			for (size_t i = 0; i < gradus_templates_count(tpl); i++)
+				buf_printf(&ids, "%s%s", i ? ", " : "",
+					   gradus_templates_get(tpl, i)->id);
 			gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
-					 "no template '%s' (see 'gradus templates')", tid);
+					 "no template '%s' (one of: %s)", tid,
+					 ids.ptr ? ids.ptr : "");
+			buf_free(&ids);
 			return GRADUS_EINVALID;
 		}
 		if (s->precautions.neuro_maintenance && !is_maintenance(t)) {

@@ -403,8 +403,8 @@ int cfg_open_file(cfgfile *cf, const char *path, gradus_diags *d)
 		config_set_include_dir(&cf->cfg, dir);
 		free(dir);
 	}
+	cf->text = cf->owned = text;
 	rc = parse_text(cf, text);
-	free(text);
 	return rc;
 }
 
@@ -412,6 +412,7 @@ int cfg_open_string(cfgfile *cf, const char *name, const char *text,
 		    gradus_diags *d)
 {
 	setup(cf, name, d);
+	cf->text = text;
 	return parse_text(cf, text);
 }
 
@@ -420,6 +421,9 @@ void cfg_close(cfgfile *cf)
 	if (cf->open)
 		config_destroy(&cf->cfg);
 	cf->open = false;
+	free(cf->owned);
+	cf->owned = NULL;
+	cf->text = NULL;
 }
 
 cset *cfg_root(cfgfile *cf)

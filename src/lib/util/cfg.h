@@ -19,6 +19,8 @@ typedef struct {
 	gradus_diags *d;
 	int errors;         /* errors reported through this file */
 	bool open;
+	const char *text;   /* the whole text as read (until cfg_close) */
+	char *owned;        /* text, when cfg_open_file read it */
 } cfgfile;
 
 typedef const config_setting_t cset;

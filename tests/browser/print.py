@@ -37,9 +37,10 @@ copy with "@page { size: A4 }" or "size: letter" added.
 
 Run from the source root (meson does).
 Usage: GRADUS=build/src/cli/gradus tests/browser/print.py [--png DIR]
-  --png DIR  also writes the two README pictures to DIR: week 1 of the
+  --png DIR  also writes the three README pictures to DIR: week 1 of the
              12-week example plan in normal and in large print
-             (week1-normal-print.png, week1-large-print.png).
+             (week1-normal-print.png, week1-large-print.png) and the first
+             page of its exercise guide (guide-normal-print.png).
 Exit: 0 all checks passed, 1 a check failed, 77 (skipped) when Chromium
 is not installed. Never downloads a browser.
 """
@@ -318,8 +319,11 @@ def main():
                                        ("%s %s print %s" % (name, kind, paper), weeks, large, secs,
                                         plan["person"]["name"])))
                     if png_dir and name == PNG_PROFILE and paper == "A4":
-                        job.png = (os.path.join(png_dir, "week1-%s-print" % kind),
-                                   secs.index("week") + 1)
+                        job.png = [(os.path.join(png_dir, "week1-%s-print" % kind),
+                                    secs.index("week") + 1)]
+                        if kind == "normal":
+                            job.png.append((os.path.join(png_dir, "guide-normal-print"),
+                                            secs.index("guide") + 1))
 
         jobs = [cal] + [c[0] for c in checks]
         with concurrent.futures.ThreadPoolExecutor(PARALLEL) as pool:
@@ -339,8 +343,7 @@ def main():
                 check(job, *extra, cal16)
             else:
                 check(job, *extra)
-            if getattr(job, "png", None):
-                out, page = job.png
+            for out, page in getattr(job, "png", None) or []:
                 os.makedirs(png_dir, exist_ok=True)
                 run(["pdftoppm", "-png", "-r", "60", "-f", str(page), "-l", str(page),
                      "-singlefile", job.pdf, out])

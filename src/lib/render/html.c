@@ -86,6 +86,8 @@ static const sizes normal_sizes = {12, 12, 10.5, 1.25, 17, 12.5, 8.5, 9, 9, 10.5
 static const sizes screen_sizes = {10, 10, 12, 1.3, 17, 13.5, 9.5, 9, 8, 12, 9, 9, 10};
 static const sizes large_sizes = {10, 10, 16, 1.2, 20, 18, 16, 16, 16, 16, 24, 18, 16};
 
+static double fig_mm(const sizes *z);
+
 static void put_css(buf *b, const sizes *z)
 {
 	buf_puts(b, "<style>\n");
@@ -142,12 +144,12 @@ static void put_css(buf *b, const sizes *z)
 	buf_printf(b, ".box { display: inline-block; width: %gpt; height: %gpt; border: 1.2pt solid #000;\n"
 		      "  margin: 1pt 2pt 1pt 0; vertical-align: middle; background: #fff; }\n",
 		   z->box_w, z->box_h);
-	buf_printf(b, ".fig svg { display: block; max-width: 100%%; max-height: %gmm; height: auto; }\n",
-		   z->body >= 16 ? 45.0 : 35.0);
-	/* the picture's own words would print far below 16 pt: in large
-	 * print they are said once under it instead */
-	if (z->body >= 16)
-		buf_puts(b, ".fig svg text { display: none; }\n.fig .cap { margin: 0; }\n");
+	/* the picture, two frames side by side, and beside it what they
+	 * show (its own words would print at 6 pt: hidden) */
+	buf_printf(b, ".fig { display: flex; align-items: center; }\n"
+		      ".fig svg { display: block; flex: none; height: %gmm; width: %gmm; }\n"
+		      ".fig svg text { display: none; }\n.fig .cap { margin: 0 0 0 6mm; }\n",
+		   fig_mm(z), 2 * fig_mm(z));
 	if (z->box_h < 10)
 		buf_puts(b, ".log .box { width: 1em; height: 1em; }\n");
 	buf_puts(b, ".walk .d { white-space: nowrap; margin-right: 5pt; }\n"
@@ -697,14 +699,19 @@ static void guide_entry_html(flow *f, const guide *g, const gradus_exercise *e)
 	buf_printf(&t, "<div class=\"gentry\" id=\"guide-%zu\">\n", n);
 	buf_htmlf(&t, "<h2>Guide %zu: %s</h2>\n", n, e->name);
 	h = text_mm(e->name, z->h2, 1.2, f->width - mm_of(z->h2 * 4), true) + mm_of(10 + 3 + 2);
-	buf_puts(&t, "<div class=\"fig\"><!-- the picture (render/figure.c) -->");
-	render_figure_svg(&t, e);
-	if (z->body >= 16) {
-		buf_puts(&t, "<p class=\"cap\">Left: how you start. Right: how you end.</p>");
-		h += mm_of(z->body * 1.3);
+	if (e->figure.present) {
+		/* the picture's own words ("Start", "End") would print far
+		 * below the body size: said beside it instead, in body type */
+		buf_puts(&t, "<div class=\"fig\"><!-- the picture (render/figure.c) -->");
+		render_figure_svg(&t, e);
+		buf_puts(&t, "<p class=\"cap\">Left: how you start.<br>Right: how you end.");
+		if (e->figure.view == GRADUS_FIG_VIEW_TOP)
+			buf_puts(&t, "<br>Seen from above.");
+		else if (e->figure.view == GRADUS_FIG_VIEW_FEET)
+			buf_puts(&t, "<br>Seen from the feet.");
+		buf_puts(&t, "</p></div>\n");
+		h += fig_mm(z);
 	}
-	buf_puts(&t, "</div>\n");
-	h += fig_mm(z);
 	if (e->n_steps) {
 		buf_htmlf(&t, "<p class=\"gl\"><strong>%s:</strong></p>\n<ol class=\"steps\">\n",
 			  guide_steps_label);

@@ -17,6 +17,10 @@ if [ "${GRADUS_SANITIZE:-none}" != none ]; then
 	exit 77
 fi
 if [ ! -x /usr/bin/time ]; then
+	if [ "${CI:-}" = true ]; then
+		echo "FAIL: /usr/bin/time not installed (Debian package 'time'; scripts/setup.sh --test installs it); CI=true, where a test that cannot run fails"
+		exit 1
+	fi
 	echo "/usr/bin/time not installed (Debian package 'time'; scripts/setup.sh --test installs it); skipped"
 	exit 77
 fi

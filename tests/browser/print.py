@@ -42,7 +42,8 @@ Usage: GRADUS=build/src/cli/gradus tests/browser/print.py [--png DIR]
              (week1-normal-print.png, week1-large-print.png) and the first
              page of its exercise guide (guide-normal-print.png).
 Exit: 0 all checks passed, 1 a check failed, 77 (skipped) when Chromium
-is not installed. Never downloads a browser.
+is not installed (1 when CI=true: a validation that cannot run fails CI).
+Never downloads a browser.
 """
 import concurrent.futures
 import glob
@@ -272,6 +273,10 @@ def main():
         return 2
     chromium = find_chromium()
     if not chromium:
+        if os.environ.get("CI") == "true":
+            print("FAIL: chromium is not installed (scripts/setup.sh --test installs it);"
+                  " CI=true, where a validation that cannot run fails")
+            return 1
         print("SKIP: chromium is not installed (scripts/setup.sh --test installs it)")
         return 77
     for tool in ("pdfinfo", "pdftotext", "pdftoppm"):

@@ -6,11 +6,15 @@
 # The validators are installed with `npm ci` into WORKDIR (in the build
 # tree, never the source tree); later runs reuse them while the lock file
 # is unchanged, and validation itself needs no network.
-# Exit 77 (skipped) when node or npm is missing.
+# Exit 77 (skipped) when node or npm is missing; 1 (failed) when CI=true.
 set -eu
 work=$1
 src=tests/validate/fhir
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	if [ "${CI:-}" = true ]; then
+		echo "FAIL: node/npm not installed (scripts/setup.sh --test installs them); CI=true, where a validation that cannot run fails"
+		exit 1
+	fi
 	echo "node/npm not installed (scripts/setup.sh --test installs them): skipped"
 	exit 77
 fi

@@ -25,7 +25,8 @@
 #
 # Usage: GRADUS=build/src/cli/gradus tests/browser/axe/axe.sh
 # Run from the source root (meson does). Exit: 0 no violation, 1 a
-# violation or an error, 77 (skipped) when Chromium is not installed.
+# violation or an error, 77 (skipped) when Chromium is not installed --
+# 1 (failed) instead when CI=true.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -35,6 +36,10 @@ gradus=${GRADUS:-$src/build/src/cli/gradus}
 chromium=${CHROMIUM:-}
 [ -n "$chromium" ] || chromium=$(command -v chromium || command -v chromium-browser || true)
 if [ -z "$chromium" ]; then
+	if [ "${CI:-}" = true ]; then
+		echo "axe.sh: FAIL: Chromium is not installed (scripts/setup.sh --test installs it); CI=true, where a validation that cannot run fails" >&2
+		exit 1
+	fi
 	echo "axe.sh: Chromium is not installed (scripts/setup.sh --test installs it); skipped" >&2
 	exit 77
 fi

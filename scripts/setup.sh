@@ -40,5 +40,12 @@ fi
 
 if [ ! -f build/build.ninja ]; then
 	meson setup build -Dwerror=true >&2
+elif [ -n "$missing" ] ||
+	grep -q "dependency libical found: NO" build/meson-logs/meson-log.txt 2>/dev/null; then
+	# build/ was configured before these packages were there (say by
+	# scripts/demo.sh, then scripts/test.sh): meson keeps what it found
+	# then, so look again, or the calendar validation is left out
+	echo "setup: reconfiguring build/ for what was installed" >&2
+	meson setup --reconfigure build -Dwerror=true >&2
 fi
 ninja -C build >&2

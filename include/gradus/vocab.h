@@ -144,6 +144,10 @@ const char *gradus_position_name(gradus_position p);
 const char *gradus_load_name(gradus_load_kind k);
 const char *gradus_equipment_name(unsigned single_bit);
 const char *gradus_region_name(unsigned single_bit);
+/* The person's words for a region or a group of them as a profile names
+ * it ("your left leg", "your hips", "your legs"): a static string, never
+ * to be freed; NULL for any other set of regions. */
+const char *gradus_region_words(unsigned regions);
 const char *gradus_tag_name(gradus_tag t);
 /* "two_hands", ...; "n/a" for GRADUS_SUPPORT_NA (and any value out of
  * range): never NULL. */

@@ -191,7 +191,7 @@ static void check_person(const char *doc, const char *marker, const char *profil
 	static const char *const terms[] = {"EWGSOP2", "SARC-F", "SARCF", "passport",
 					    "SPPB", "Notes for the therapist",
 					    "starting level", "level A", "max_rpe",
-					    "function-maintenance", "template"};
+					    "function-maintenance", "template", "immobilised"};
 	const char *end = strstr(doc, marker);
 	size_t n;
 	if (!end)

@@ -204,6 +204,27 @@ NAME_FN(gradus_weakness_pattern_name, gradus_weakness_pattern, gradus_vocab_wpat
 NAME_FN(gradus_course_name, gradus_course, gradus_vocab_course)
 NAME_FN(gradus_supervision_name, gradus_supervision, gradus_vocab_supervision)
 
+const char *gradus_region_words(unsigned regions)
+{
+	static const struct {
+		unsigned bits;
+		const char *words;
+	} parts[] = {{GRADUS_REG_LEFT_LEG, "your left leg"},
+		     {GRADUS_REG_RIGHT_LEG, "your right leg"},
+		     {GRADUS_REG_LEFT_ARM, "your left arm"},
+		     {GRADUS_REG_RIGHT_ARM, "your right arm"},
+		     {GRADUS_REG_HIPS, "your hips"},
+		     {GRADUS_REG_TRUNK, "your back"},
+		     {GRADUS_REG_HANDS, "your hands"},
+		     {GRADUS_REG_LEGS, "your legs"},
+		     {GRADUS_REG_ARMS, "your arms"}};
+
+	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
+		if (parts[i].bits == regions)
+			return parts[i].words;
+	return NULL;
+}
+
 const char *const gradus_vocab_region_words[GRADUS_REGION_WORDS] = {
 	"left_leg", "right_leg", "left_arm", "right_arm", "hips", "trunk",
 	"hands", "legs", "arms", "whole_body"};

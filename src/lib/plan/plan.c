@@ -91,8 +91,11 @@ static int finish(gradus_plan *pl, const pl_ctx *c, arena *a, strlist *adv,
 	next_loads(pl, c, a, adv);
 	if (s->precautions.supervision_needed && p->supervision == GRADUS_SUP_ALONE)
 		strlist_add(a, warn, "Screening asks for a caregiver at every session, but the profile says 'alone'.");
-	if (c->emphasis)
-		strlist_add(a, reasons, "Exercises for the limb that was immobilised come first; the rest of the body is trained too.");
+	if (c->emphasis) {
+		const char *part = gradus_region_words(p->immobilised_region);
+		strlist_add(a, reasons, arena_printf(a, "Exercises for %s come first: that is where you lost the most strength. The rest of your body is trained too.",
+						     part ? part : "the part of your body that was kept still"));
+	}
 	pl->advice = adv->v;
 	pl->n_advice = adv->n;
 	pl->warnings = warn->v;

@@ -178,24 +178,9 @@ const char *words_headline(gradus_tier t, const char **more)
  * yes ("... on Thu 10 Dec 2026."). */
 static void immobilised_caveat(buf *b, const gradus_profile *p)
 {
-	static const struct {
-		unsigned bits;
-		const char *part;
-	} parts[] = {{GRADUS_REG_LEFT_LEG, "your left leg"},
-		     {GRADUS_REG_RIGHT_LEG, "your right leg"},
-		     {GRADUS_REG_LEFT_ARM, "your left arm"},
-		     {GRADUS_REG_RIGHT_ARM, "your right arm"},
-		     {GRADUS_REG_HIPS, "your hips"},
-		     {GRADUS_REG_TRUNK, "your back"},
-		     {GRADUS_REG_HANDS, "your hands"},
-		     {GRADUS_REG_LEGS, "your legs"},
-		     {GRADUS_REG_ARMS, "your arms"}};
-	const char *part = NULL;
+	const char *part = gradus_region_words(p->immobilised_region);
 	gradus_date e = p->immobilised_ended;
 
-	for (size_t i = 0; i < sizeof(parts) / sizeof(parts[0]); i++)
-		if (parts[i].bits == p->immobilised_region)
-			part = parts[i].part;
 	if (part)
 		buf_printf(b, " The cast or brace on %s is due to come off on ", part);
 	else

@@ -47,7 +47,8 @@ static void render(const gradus_review *r, gradus_plan_format f, bool explain,
 	if (rc == GRADUS_OK) {
 		if (!out || strlen(out) != len)
 			fuzz_fail("review render: length differs from the text");
-		if (f == GRADUS_PLAN_JSON || f == GRADUS_PLAN_FHIR) {
+		if (f == GRADUS_PLAN_JSON || f == GRADUS_PLAN_FHIR ||
+		    f == GRADUS_PLAN_FHIR_TRANSACTION) {
 			cJSON *j = cJSON_Parse(out);
 			if (!j)
 				fuzz_fail("the review's JSON does not parse");
@@ -102,6 +103,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	render(r, GRADUS_PLAN_HTML, false, true);
 	render(r, GRADUS_PLAN_JSON, false, false);
 	render(r, GRADUS_PLAN_FHIR, false, false);
+	render(r, GRADUS_PLAN_FHIR_TRANSACTION, false, false);
 	render(r, GRADUS_PLAN_ICS, false, false);
 out:
 	gradus_review_free(r);

@@ -105,7 +105,8 @@ static void render_plan(const gradus_plan *pl, gradus_plan_format f,
 	if (rc == GRADUS_OK) {
 		if (!out || strlen(out) != len)
 			fuzz_fail("plan render: length differs from the text");
-		if (f == GRADUS_PLAN_JSON || f == GRADUS_PLAN_FHIR)
+		if (f == GRADUS_PLAN_JSON || f == GRADUS_PLAN_FHIR ||
+		    f == GRADUS_PLAN_FHIR_TRANSACTION)
 			check_json(out);
 	} else if (rc != GRADUS_ENOMEM)
 		fuzz_fail("plan render failed on a generated plan");
@@ -116,7 +117,7 @@ static void render_gated(const gradus_screening *s, const gradus_profile *p)
 {
 	static const gradus_screen_format sf[] = {
 		GRADUS_SCREEN_TEXT, GRADUS_SCREEN_JSON, GRADUS_SCREEN_HTML,
-		GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS};
+		GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS, GRADUS_SCREEN_FHIR_TRANSACTION};
 	static const gradus_referral_format rf[] = {GRADUS_REFERRAL_TEXT,
 						    GRADUS_REFERRAL_HTML};
 	char *out;
@@ -125,7 +126,8 @@ static void render_gated(const gradus_screening *s, const gradus_profile *p)
 		out = NULL;
 		int rc = gradus_screening_render(&out, s, p, sf[i]);
 		if (rc == GRADUS_OK && (sf[i] == GRADUS_SCREEN_JSON ||
-					sf[i] == GRADUS_SCREEN_FHIR))
+					sf[i] == GRADUS_SCREEN_FHIR ||
+					sf[i] == GRADUS_SCREEN_FHIR_TRANSACTION))
 			check_json(out);
 		else if (rc != GRADUS_OK && rc != GRADUS_ENOMEM)
 			fuzz_fail("screening render failed");
@@ -181,6 +183,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	render_plan(pl, GRADUS_PLAN_HTML, false, true);
 	render_plan(pl, GRADUS_PLAN_JSON, false, false);
 	render_plan(pl, GRADUS_PLAN_FHIR, false, false);
+	render_plan(pl, GRADUS_PLAN_FHIR_TRANSACTION, false, false);
 	render_plan(pl, GRADUS_PLAN_ICS, false, false);
 out:
 	gradus_plan_free(pl);

@@ -204,8 +204,10 @@ typedef enum {
 	GRADUS_PLAN_TEXT,   /* 80 columns, one week per page (form feeds) */
 	GRADUS_PLAN_JSON,   /* "format": "gradus-plan/1" (docs/schema/) */
 	GRADUS_PLAN_HTML,   /* self-contained, printable, one week a page */
-	GRADUS_PLAN_FHIR,   /* FHIR R4 Bundle (JSON) */
-	GRADUS_PLAN_ICS     /* RFC 5545 calendar of the sessions */
+	GRADUS_PLAN_FHIR,   /* FHIR R4 Bundle (JSON) of type collection */
+	GRADUS_PLAN_ICS,    /* RFC 5545 calendar of the sessions */
+	GRADUS_PLAN_FHIR_TRANSACTION /* the same FHIR resources as a Bundle of
+	                        type transaction, to post to a server */
 } gradus_plan_format;
 
 typedef struct {

@@ -166,8 +166,9 @@ typedef enum {
 	GRADUS_SCREEN_HTML,  /* one printable page; review and above add the
 	                        referral sheet */
 	GRADUS_SCREEN_FHIR,  /* FHIR R4 Bundle with a referral ServiceRequest */
-	GRADUS_SCREEN_ICS    /* RFC 5545 calendar holding one VTODO: see a
+	GRADUS_SCREEN_ICS,   /* RFC 5545 calendar holding one VTODO: see a
 	                        doctor before starting */
+	GRADUS_SCREEN_FHIR_TRANSACTION /* the FHIR Bundle as a transaction */
 } gradus_screen_format;
 int gradus_screening_render(char **out, const gradus_screening *s,
 			    const gradus_profile *p, gradus_screen_format f);

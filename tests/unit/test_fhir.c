@@ -300,6 +300,108 @@ static void days_and_period(void **state)
 	done(&x);
 }
 
+/* The integer of sub-extension `url` of the dose extension of `detail`;
+ * -1 when absent. */
+static int dose_int(const cJSON *detail, const char *url)
+{
+	const cJSON *x = cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(detail, "extension"), 0), *e;
+	assert_string_equal(sval(x, "url"), "urn:gradus:fhir:exercise-dose");
+	cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(x, "extension"))
+		if (strcmp(sval(e, "url"), url) == 0)
+			return cJSON_GetObjectItemCaseSensitive(e, "valueInteger")->valueint;
+	return -1;
+}
+
+/* The request naming exercise `ex` in code.text. */
+static const cJSON *request_of(const doc *x, const gradus_exercise *ex)
+{
+	const cJSON *e;
+	cJSON_ArrayForEach(e, entries(x)) {
+		const cJSON *r = cJSON_GetObjectItemCaseSensitive(e, "resource");
+		const cJSON *code = cJSON_GetObjectItemCaseSensitive(r, "code");
+		if (strcmp(sval(r, "resourceType"), "ServiceRequest") == 0 &&
+		    strcmp(sval(code, "text"), ex->name) == 0)
+			return r;
+	}
+	return NULL;
+}
+
+/* Issue 16: every week an exercise is done in lies in exactly one of its
+ * request's dose phases (orderDetail), whose numbers are that week's;
+ * a week without it lies in none. */
+static void every_week_has_its_dose(void **state)
+{
+	(void)state;
+	for (size_t f = 0; f < n_example_profiles; f++) {
+		doc x;
+		make_file(&x, example_profiles[f]);
+		for (size_t w = 0; x.plan && w < x.plan->n_weeks; w++) {
+			const gradus_week *wk = &x.plan->weeks[w];
+			const gradus_session *s = &wk->sessions[0];
+			for (size_t i = 0; i < s->n_items; i++) {
+				const gradus_item *it = &s->items[i];
+				const cJSON *sr = request_of(&x, it->exercise), *d, *in = NULL;
+				size_t n = 0;
+				assert_non_null(sr);
+				cJSON_ArrayForEach(d, cJSON_GetObjectItemCaseSensitive(sr, "orderDetail"))
+					if (dose_int(d, "firstWeek") <= wk->number &&
+					    wk->number <= dose_int(d, "lastWeek")) {
+						in = d;
+						n++;
+					}
+				assert_int_equal(n, 1);
+				assert_int_equal(dose_int(in, "sets"), it->sets);
+				assert_int_equal(dose_int(in, "repsMin"), it->reps_min);
+				assert_int_equal(dose_int(in, "repsMax"), it->reps_max);
+				assert_int_equal(dose_int(in, "effortMin"), it->effort_min);
+				assert_int_equal(dose_int(in, "effortMax"), it->effort_max);
+				assert_non_null(strstr(sval(sr, "patientInstruction"), sval(in, "text")));
+			}
+		}
+		done(&x);
+	}
+}
+
+/* --fhir-bundle transaction: the same entries, each with a request
+ * POST to its resource type and no resource id; a gated profile's
+ * referral too. */
+static void transaction_bundle(void **state)
+{
+	(void)state;
+	for (size_t f = 0; f < n_example_profiles; f++) {
+		doc x;
+		char *tx = NULL;
+		size_t len;
+		cJSON *t, *e, *c;
+		make_file(&x, example_profiles[f]);
+		if (x.plan)
+			assert_int_equal(gradus_plan_render(&tx, &len, x.plan,
+							    GRADUS_PLAN_FHIR_TRANSACTION, NULL), GRADUS_OK);
+		else
+			assert_int_equal(gradus_screening_render(&tx, x.s, x.p,
+								 GRADUS_SCREEN_FHIR_TRANSACTION), GRADUS_OK);
+		t = cJSON_Parse(tx);
+		assert_non_null(t);
+		assert_string_equal(sval(t, "type"), "transaction");
+		e = cJSON_GetObjectItemCaseSensitive(t, "entry");
+		assert_int_equal(cJSON_GetArraySize(e), cJSON_GetArraySize(entries(&x)));
+		c = entries(&x)->child;
+		cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(t, "entry")) {
+			const cJSON *r = cJSON_GetObjectItemCaseSensitive(e, "resource");
+			const cJSON *q = cJSON_GetObjectItemCaseSensitive(e, "request");
+			assert_string_equal(sval(e, "fullUrl"), sval(c, "fullUrl"));
+			assert_null(cJSON_GetObjectItemCaseSensitive(r, "id"));
+			assert_string_equal(sval(q, "method"), "POST");
+			assert_string_equal(sval(q, "url"), sval(r, "resourceType"));
+			assert_null(cJSON_GetObjectItemCaseSensitive(c, "request"));
+			c = c->next;
+		}
+		cJSON_Delete(t);
+		free(tx);
+		done(&x);
+	}
+}
+
 static void gated_has_no_careplan(void **state)
 {
 	char *cfg = replace(clean_profile, "chest_pain = false", "chest_pain = true");
@@ -357,6 +459,8 @@ int main(void)
 		cmocka_unit_test(one_request_per_exercise),
 		cmocka_unit_test(days_and_period),
 		cmocka_unit_test(gated_has_no_careplan),
+		cmocka_unit_test(every_week_has_its_dose),
+		cmocka_unit_test(transaction_bundle),
 	};
 	return cmocka_run_group_tests_name("fhir", tests, NULL, NULL);
 }

@@ -630,7 +630,7 @@ static void a_new_one_sided_weakness_stops_everything(void **state)
 	assert_int_equal(x.r->profile->red_flags[GRADUS_RF_ONE_SIDED_WEAKNESS], GRADUS_ANSWER_YES);
 	/* the profile itself is unchanged */
 	assert_int_equal(x.p->red_flags[GRADUS_RF_ONE_SIDED_WEAKNESS], GRADUS_ANSWER_NO);
-	for (int f = GRADUS_PLAN_TEXT; f <= GRADUS_PLAN_ICS; f++) {
+	for (int f = GRADUS_PLAN_TEXT; f <= GRADUS_PLAN_FHIR_TRANSACTION; f++) {
 		assert_int_equal(gradus_review_render(&text, &len, x.r, (gradus_plan_format)f, NULL), GRADUS_OK);
 		assert_null(strstr(text, "Strength plan for"));
 		assert_null(strstr(text, "BEGIN:VEVENT"));

@@ -2,12 +2,20 @@
  * ServiceRequest per strength exercise; a gated profile as a Bundle of
  * Patient and a referral ServiceRequest.
  *
- * Choices:
- *  - Bundle.type "collection": the output is a self-contained document to
- *    hand over, not instructions for a server (a "transaction" would need
- *    a request method and URL per entry and means "create these now").
- *    References between entries use the entries' fullUrls
- *    ("urn:uuid:..."), which resolve inside any Bundle type.
+ * Choices (docs/fhir.md describes the mapping element by element):
+ *  - Bundle.type "collection" by default: a self-contained document to
+ *    hand over. "transaction" (gradus plan --fhir-bundle transaction) is
+ *    the same resources for posting to a server: each entry also has a
+ *    request {POST, resourceType}, and the resources carry no id (a
+ *    server assigns its own; the fullUrl names the entry). References
+ *    between entries use the entries' fullUrls ("urn:uuid:..."), which
+ *    resolve inside either Bundle type (a server rewrites them on
+ *    posting).
+ *  - The dose: one ServiceRequest per exercise, whatever the weeks it is
+ *    done in; one orderDetail per dose phase (consecutive weeks with the
+ *    same dose), its text the dose in words and its extension (our own,
+ *    DOSE_EXT) the same numbers for a machine; patientInstruction all the
+ *    phases in words.
  *  - Ids are name-based UUIDs (RFC 4122 version 5, SHA-1) of the profile
  *    name, the start date, the template and what the resource is, under
  *    the namespace uuid5(URL, "urn:gradus:fhir"): no clock and no random
@@ -21,7 +29,8 @@
  *    named in code.text: the IG has no code per exercise. No profile is
  *    claimed in meta.profile (the IG's profiles build on US Core).
  *  - No Bundle.timestamp, CarePlan.created or Patient.birthDate: gradus
- *    has no clock and knows the age, not the birth date. */
+ *    has no clock and knows the age, not the birth date (and FHIR's
+ *    Patient has no element for an age). */
 #include <cjson/cJSON.h>
 #include <math.h>
 #include <stdint.h>
@@ -35,6 +44,9 @@
 #define PA_SYSTEM "http://hl7.org/fhir/us/physical-activity/CodeSystem/pa-temporary-codes"
 #define SNOMED "http://snomed.info/sct"
 #define PERTAINS_TO_GOAL "http://hl7.org/fhir/StructureDefinition/resource-pertainsToGoal"
+#define UCUM "http://unitsofmeasure.org"
+/* our own extension: the numbers of one dose phase (docs/fhir.md) */
+#define DOSE_EXT "urn:gradus:fhir:exercise-dose"
 
 /* FHIR codes (ValueSet days-of-week), not words for a reader */
 static const char *const fhir_day[7] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
@@ -316,12 +328,24 @@ static cJSON *period(gradus_date start, gradus_date end)
 	return o;
 }
 
-/* Appends the entry {fullUrl, resource} to the Bundle's entry array. */
-static bool add_entry(cJSON *entries, const char *urn, cJSON *resource)
+/* Appends the entry {fullUrl, resource} to the Bundle's entry array; in
+ * a transaction also {request: {method: POST, url: resourceType}}, and
+ * the resource loses its id (a server assigns its own on a create). */
+static bool add_entry(cJSON *entries, const char *urn, cJSON *resource,
+		      bool transaction)
 {
 	cJSON *e = cJSON_CreateObject();
 	bool ok = str(e, "fullUrl", urn);
-	ok &= add(e, "resource", resource);
+	if (transaction && resource) {
+		const cJSON *type = cJSON_GetObjectItemCaseSensitive(resource, "resourceType");
+		cJSON *r = cJSON_CreateObject();
+		cJSON_DeleteItemFromObjectCaseSensitive(resource, "id");
+		ok &= cJSON_IsString(type) && str(r, "method", "POST") &&
+		      str(r, "url", type->valuestring);
+		ok &= add(e, "resource", resource);
+		ok &= add(e, "request", r);
+	} else
+		ok &= add(e, "resource", resource);
 	return add(entries, NULL, e) && ok;
 }
 
@@ -336,12 +360,12 @@ static cJSON *resource(const char *type, const char *urn)
 	return o;
 }
 
-static cJSON *bundle(const char *urn, cJSON **entries)
+static cJSON *bundle(const char *urn, cJSON **entries, bool transaction)
 {
 	cJSON *b = resource("Bundle", urn), *id = cJSON_CreateObject();
 	bool ok = str(id, "system", "urn:ietf:rfc:3986") && str(id, "value", urn);
 	ok &= add(b, "identifier", id);
-	ok &= str(b, "type", "collection");
+	ok &= str(b, "type", transaction ? "transaction" : "collection");
 	*entries = cJSON_CreateArray();
 	ok &= add(b, "entry", *entries);
 	if (!ok) {
@@ -371,13 +395,14 @@ static cJSON *patient(const char *urn, const gradus_profile *p)
 
 /* ---- the plan ---- */
 
-/* One strength exercise over the weeks it is done in: its first week,
- * its last week, and the last full (not lighter) week, where the dose is
- * highest. */
+/* One strength exercise over the weeks it is done in: its first and
+ * last week, and the exercise it took the place of (a harder or easier
+ * version of the week before, in the same place of the session), or
+ * NULL. */
 typedef struct {
 	const gradus_exercise *ex;
-	const gradus_week *first_w, *last_w, *peak_w;
-	const gradus_item *first, *peak;
+	const gradus_week *first_w, *last_w;
+	const gradus_exercise *after;
 	char urn[URN_LEN];
 } activity;
 
@@ -385,6 +410,16 @@ typedef struct {
 static const gradus_session *week_session(const gradus_week *wk)
 {
 	return wk->n_sessions ? &wk->sessions[0] : NULL;
+}
+
+/* The item of exercise `ex` in week `wk`, or NULL when it is not done. */
+static const gradus_item *week_item(const gradus_week *wk, const gradus_exercise *ex)
+{
+	const gradus_session *s = week_session(wk);
+	for (size_t i = 0; s && i < s->n_items; i++)
+		if (s->items[i].exercise == ex)
+			return &s->items[i];
+	return NULL;
 }
 
 /* Collects the distinct exercises in order of first appearance. */
@@ -408,17 +443,73 @@ static activity *collect(const gradus_plan *pl, size_t *n)
 			while (j < k && v[j].ex != it->exercise)
 				j++;
 			if (j == k) {
+				const gradus_session *b = w ? week_session(&pl->weeks[w - 1]) : NULL;
 				v[k].ex = it->exercise;
 				v[k].first_w = wk;
-				v[k].first = it;
+				if (b && i < b->n_items && it->change == GRADUS_CHANGE_VARIANT &&
+				    b->items[i].exercise != it->exercise &&
+				    b->items[i].exercise->pattern == it->exercise->pattern)
+					v[k].after = b->items[i].exercise;
 				k++;
 			}
 			v[j].last_w = wk;
-			if (!wk->deload || !v[j].peak) {
-				v[j].peak_w = wk;
-				v[j].peak = it;
-			}
 		}
+	}
+	*n = k;
+	return v;
+}
+
+/* One dose phase of an exercise: consecutive weeks with the same dose
+ * (the same words: sets, reps, load, support, effort, rest) and the
+ * same kind of week (a lighter week is a phase of its own). */
+typedef struct {
+	const gradus_week *from, *to;
+	const gradus_item *it;   /* the item of `from` (the same dose) */
+	char *dose;              /* render_put_dose */
+} phase;
+
+static void phases_free(phase *v, size_t n)
+{
+	for (size_t i = 0; v && i < n; i++)
+		free(v[i].dose);
+	free(v);
+}
+
+/* The dose phases of `ex` over the plan's weeks, in order; every week
+ * the exercise is done in lies in exactly one. NULL when out of memory. */
+static phase *phases_of(const gradus_plan *pl, const gradus_exercise *ex, size_t *n)
+{
+	phase *v = calloc(pl->n_weeks ? pl->n_weeks : 1, sizeof(*v));
+	size_t k = 0;
+	bool in = false; /* the week before had the exercise */
+	if (!v)
+		return NULL;
+	for (size_t w = 0; w < pl->n_weeks; w++) {
+		const gradus_week *wk = &pl->weeks[w];
+		const gradus_item *it = week_item(wk, ex);
+		buf d = BUF_INIT;
+		char *dose;
+		if (!it) {
+			in = false;
+			continue;
+		}
+		render_put_dose(&d, it);
+		dose = buf_detach(&d, NULL);
+		if (!dose) {
+			phases_free(v, k);
+			return NULL;
+		}
+		if (in && strcmp(v[k - 1].dose, dose) == 0 &&
+		    v[k - 1].from->deload == wk->deload) {
+			v[k - 1].to = wk;
+			free(dose);
+		} else {
+			v[k].from = v[k].to = wk;
+			v[k].it = it;
+			v[k].dose = dose;
+			k++;
+		}
+		in = true;
 	}
 	*n = k;
 	return v;
@@ -609,30 +700,176 @@ static cJSON *goal(const gradus_plan *pl, const char *urn, const char *patient_u
 	return o;
 }
 
-/* "Week 1: <dose>. Week 11: <dose>. Week 12 is a lighter week." */
-static cJSON *instruction(const activity *a)
+/* "Weeks 1 to 2: <dose>." / "Week 3: <dose>." / "Week 12, a lighter
+ * week: <dose>." */
+static void put_phase(buf *t, const phase *ph)
 {
-	buf first = BUF_INIT, peak = BUF_INIT, t = BUF_INIT;
-	cJSON *o = NULL;
-	render_put_dose(&first, a->first);
-	render_put_dose(&peak, a->peak);
-	if (!first.failed && !peak.failed && first.ptr && peak.ptr) {
-		if (a->peak_w == a->first_w)
-			buf_printf(&t, "Week %d: %s.", a->first_w->number, first.ptr);
-		else if (strcmp(first.ptr, peak.ptr) == 0)
-			buf_printf(&t, "Weeks %d to %d: %s.", a->first_w->number,
-				   a->peak_w->number, first.ptr);
-		else
-			buf_printf(&t, "Week %d: %s. Week %d: %s.", a->first_w->number,
-				   first.ptr, a->peak_w->number, peak.ptr);
-		if (a->last_w != a->peak_w)
-			buf_printf(&t, " Week %d is a lighter week.", a->last_w->number);
-		o = string_of(&t);
+	if (ph->from == ph->to)
+		buf_printf(t, "Week %d", ph->from->number);
+	else
+		buf_printf(t, "Weeks %d to %d", ph->from->number, ph->to->number);
+	if (ph->from->deload)
+		buf_printf(t, ", a lighter week%s", ph->from == ph->to ? "" : "s");
+	buf_printf(t, ": %s.", ph->dose);
+}
+
+/* {url, valueInteger|valueBoolean|valueCode|valueQuantity} */
+static cJSON *ext_int(const char *url, int v)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!(str(o, "url", url) && num(o, "valueInteger", v))) {
+		cJSON_Delete(o);
+		return NULL;
 	}
-	buf_free(&first);
-	buf_free(&peak);
-	buf_free(&t);
 	return o;
+}
+
+static cJSON *ext_code(const char *url, const char *code)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!(str(o, "url", url) && str(o, "valueCode", code))) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+static cJSON *ext_bool(const char *url, bool v)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (!(str(o, "url", url) && add(o, "valueBoolean", cJSON_CreateBool(v)))) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* A UCUM quantity: "s" seconds, "kg" kilograms. */
+static cJSON *ext_qty(const char *url, double v, const char *ucum)
+{
+	cJSON *o = cJSON_CreateObject(), *q = cJSON_CreateObject();
+	bool ok = str(o, "url", url) && add(o, "valueQuantity", q);
+	ok = ok && add(q, "value", cJSON_CreateNumber(round(v * 100) / 100)) &&
+	     str(q, "unit", ucum) && str(q, "system", UCUM) && str(q, "code", ucum);
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* The numbers of one phase as the extension DOSE_EXT (docs/fhir.md). */
+static cJSON *dose_ext(const phase *ph)
+{
+	const gradus_item *it = ph->it;
+	cJSON *o = cJSON_CreateObject(), *x = cJSON_CreateArray();
+	bool ok = str(o, "url", DOSE_EXT);
+	ok &= add(o, "extension", x);
+	ok &= add(x, NULL, ext_int("firstWeek", ph->from->number));
+	ok &= add(x, NULL, ext_int("lastWeek", ph->to->number));
+	ok &= add(x, NULL, ext_bool("lighterWeek", ph->from->deload));
+	ok &= add(x, NULL, ext_int("sets", it->sets));
+	if (it->affected_sets > it->sets)
+		ok &= add(x, NULL, ext_int("affectedSideSets", it->affected_sets));
+	ok &= add(x, NULL, ext_int("repsMin", it->reps_min));
+	ok &= add(x, NULL, ext_int("repsMax", it->reps_max));
+	ok &= add(x, NULL, ext_bool("perSide", it->exercise->per_side));
+	if (it->hold_s > 0)
+		ok &= add(x, NULL, ext_qty("hold", it->hold_s, "s"));
+	ok &= add(x, NULL, ext_code("loadKind", gradus_load_name(it->load.kind)));
+	if (it->load.kind == GRADUS_LOAD_ANKLE_WEIGHT || it->load.kind == GRADUS_LOAD_DUMBBELL)
+		ok &= add(x, NULL, ext_qty("load", it->load.kg, "kg"));
+	if (it->load.kind == GRADUS_LOAD_BAND && it->load.band >= 0)
+		ok &= add(x, NULL, ext_code("band", gradus_band_name((gradus_band)it->load.band)));
+	if (it->load.kind == GRADUS_LOAD_MACHINE)
+		ok &= add(x, NULL, ext_int("machineStep", it->load.machine_step));
+	if (it->support != GRADUS_SUPPORT_NA)
+		ok &= add(x, NULL, ext_code("support", gradus_support_name(it->support)));
+	ok &= add(x, NULL, ext_int("effortMin", it->effort_min));
+	ok &= add(x, NULL, ext_int("effortMax", it->effort_max));
+	if (it->sets > 1)
+		ok &= add(x, NULL, ext_qty("rest", it->rest_s, "s"));
+	if (!ok) {
+		cJSON_Delete(o);
+		return NULL;
+	}
+	return o;
+}
+
+/* orderDetail: one concept per phase, {extension: [dose], text}. */
+static cJSON *order_detail(const phase *v, size_t n)
+{
+	cJSON *a = cJSON_CreateArray();
+	bool ok = a != NULL;
+	for (size_t i = 0; i < n; i++) {
+		cJSON *c = cJSON_CreateObject();
+		buf t = BUF_INIT;
+		put_phase(&t, &v[i]);
+		ok &= add(c, "extension", one(dose_ext(&v[i])));
+		ok &= add(c, "text", string_of(&t));
+		ok &= add(a, NULL, c);
+	}
+	if (!ok) {
+		cJSON_Delete(a);
+		return NULL;
+	}
+	return a;
+}
+
+/* patientInstruction: every phase in words, one after the other. */
+static cJSON *instruction(const phase *v, size_t n)
+{
+	buf t = BUF_INIT;
+	for (size_t i = 0; i < n; i++) {
+		if (i)
+			buf_putc(&t, ' ');
+		put_phase(&t, &v[i]);
+	}
+	return string_of(&t);
+}
+
+/* "Exercise ID (pattern, position), weeks 5 to 12 of 12; not in weeks 1
+ * to 4 of this plan; from week 5 it takes the place of ID2." The weeks
+ * of the plan without it are named ("week 3", "weeks 1 to 4 and 9 to
+ * 12"), so a reader knows the dose of those weeks is not missing. */
+static cJSON *exercise_note(const gradus_plan *pl, const activity *a)
+{
+	buf t = BUF_INIT, gaps = BUF_INIT;
+	int gap = 0, weeks = 0, runs = 0; /* gap: weeks without it in this run */
+	buf_printf(&t, "Exercise %s (%s, %s), ", a->ex->id,
+		   gradus_pattern_name(a->ex->pattern),
+		   gradus_position_name(a->ex->position));
+	if (a->first_w == a->last_w)
+		buf_printf(&t, "week %d", a->first_w->number);
+	else
+		buf_printf(&t, "weeks %d to %d", a->first_w->number, a->last_w->number);
+	buf_printf(&t, " of %d", gradus_plan_last_week(pl));
+	for (size_t w = 0; w <= pl->n_weeks; w++) {
+		if (w < pl->n_weeks && !week_item(&pl->weeks[w], a->ex)) {
+			gap++;
+			continue;
+		}
+		if (gap) {
+			int to = pl->weeks[w - 1].number, from = to - gap + 1;
+			buf_puts(&gaps, runs ? " and " : "");
+			if (from == to)
+				buf_printf(&gaps, "%d", to);
+			else
+				buf_printf(&gaps, "%d to %d", from, to);
+			weeks += gap;
+			runs++;
+		}
+		gap = 0;
+	}
+	if (runs)
+		buf_printf(&t, "; not in week%s %s of this plan", weeks > 1 ? "s" : "",
+			   gaps.ptr ? gaps.ptr : "");
+	buf_free(&gaps);
+	if (a->after)
+		buf_printf(&t, "; from week %d it takes the place of %s", a->first_w->number,
+			   a->after->id);
+	buf_puts(&t, ".");
+	return one(annotation_of(&t));
 }
 
 static cJSON *exercise_request(const gradus_plan *pl, const activity *a,
@@ -640,8 +877,9 @@ static cJSON *exercise_request(const gradus_plan *pl, const activity *a,
 			       const char *goal_urn)
 {
 	cJSON *o = resource("ServiceRequest", a->urn), *ext = cJSON_CreateObject();
-	buf t = BUF_INIT;
-	bool ok = o != NULL;
+	size_t n = 0;
+	phase *v = phases_of(pl, a->ex, &n);
+	bool ok = o != NULL && v != NULL;
 
 	ok &= str(ext, "url", PERTAINS_TO_GOAL);
 	ok &= add(ext, "valueReference", reference(goal_urn, NULL));
@@ -653,18 +891,18 @@ static cJSON *exercise_request(const gradus_plan *pl, const activity *a,
 	ok &= add(o, "code", coding_concept(SNOMED, "229065009",
 					    "Exercise therapy (regime/therapy)",
 					    a->ex->name));
+	if (v)
+		ok &= add(o, "orderDetail", order_detail(v, n));
 	ok &= add(o, "subject", reference(patient_urn, pl->profile->name));
 	ok &= add(o, "occurrenceTiming",
 		  weekly_timing(pl, a->first_w->start, a->last_w->end,
 				pl->sessions_per_week, 0));
 	ok &= add(o, "performer", one(reference(patient_urn, pl->profile->name)));
 	ok &= add(o, "reasonCode", reason(pl->profile));
-	ok &= add(o, "patientInstruction", instruction(a));
-	buf_printf(&t, "Exercise %s (%s, %s), weeks %d to %d of %d.", a->ex->id,
-		   gradus_pattern_name(a->ex->pattern),
-		   gradus_position_name(a->ex->position), a->first_w->number,
-		   a->last_w->number, gradus_plan_last_week(pl));
-	ok &= add(o, "note", one(annotation_of(&t)));
+	if (v)
+		ok &= add(o, "patientInstruction", instruction(v, n));
+	ok &= add(o, "note", exercise_note(pl, a));
+	phases_free(v, n);
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;
@@ -672,7 +910,7 @@ static cJSON *exercise_request(const gradus_plan *pl, const activity *a,
 	return o;
 }
 
-cJSON *render_plan_fhir(const gradus_plan *pl)
+cJSON *render_plan_fhir(const gradus_plan *pl, bool transaction)
 {
 	const gradus_profile *p = pl->profile;
 	seed sd = {"plan", p->name, "", pl->template->id};
@@ -699,15 +937,18 @@ cJSON *render_plan_fhir(const gradus_plan *pl)
 	for (size_t i = 0; i < n_acts; i++)
 		make_urn(acts[i].urn, &sd, "ServiceRequest", acts[i].ex->id);
 
-	root = bundle(bundle_urn, &entries);
+	root = bundle(bundle_urn, &entries, transaction);
 	ok = root != NULL;
-	ok = ok && add_entry(entries, patient_urn, patient(patient_urn, p));
+	ok = ok && add_entry(entries, patient_urn, patient(patient_urn, p), transaction);
 	ok = ok && add_entry(entries, plan_urn,
-			     careplan(pl, plan_urn, patient_urn, goal_urn, acts, n_acts, end, s0));
-	ok = ok && add_entry(entries, goal_urn, goal(pl, goal_urn, patient_urn, end));
+			     careplan(pl, plan_urn, patient_urn, goal_urn, acts, n_acts, end, s0),
+			     transaction);
+	ok = ok && add_entry(entries, goal_urn, goal(pl, goal_urn, patient_urn, end),
+			     transaction);
 	for (size_t i = 0; ok && i < n_acts; i++)
 		ok = add_entry(entries, acts[i].urn,
-			       exercise_request(pl, &acts[i], patient_urn, plan_urn, goal_urn));
+			       exercise_request(pl, &acts[i], patient_urn, plan_urn, goal_urn),
+			       transaction);
 	free(acts);
 	if (!ok) {
 		cJSON_Delete(root);
@@ -727,7 +968,8 @@ static const char *priority(gradus_tier t)
 	}
 }
 
-cJSON *render_screening_fhir(const gradus_screening *s, const gradus_profile *p)
+cJSON *render_screening_fhir(const gradus_screening *s, const gradus_profile *p,
+			     bool transaction)
 {
 	seed sd = {"screening", p->name, "", ""};
 	char bundle_urn[URN_LEN], patient_urn[URN_LEN], sr_urn[URN_LEN];
@@ -780,11 +1022,11 @@ cJSON *render_screening_fhir(const gradus_screening *s, const gradus_profile *p)
 	ok &= add(sr, "patientInstruction", string_of(&t));
 	ok &= add(sr, "note", notes);
 
-	root = bundle(bundle_urn, &entries);
+	root = bundle(bundle_urn, &entries, transaction);
 	ok = ok && root != NULL;
-	ok = ok && add_entry(entries, patient_urn, patient(patient_urn, p));
+	ok = ok && add_entry(entries, patient_urn, patient(patient_urn, p), transaction);
 	if (ok)
-		ok = add_entry(entries, sr_urn, sr);
+		ok = add_entry(entries, sr_urn, sr, transaction);
 	else
 		cJSON_Delete(sr);
 	if (!ok) {

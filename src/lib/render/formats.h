@@ -13,7 +13,9 @@ void render_plan_html(buf *b, const gradus_plan *pl,
 		      const gradus_render_options *o);
 /* JSON-based formats return a cJSON tree; NULL when out of memory. */
 struct cJSON *render_plan_json(const gradus_plan *pl);
-struct cJSON *render_plan_fhir(const gradus_plan *pl);
+/* FHIR: a Bundle of type "transaction" (entries with a request, for
+ * posting to a server) or "collection" (transaction false). */
+struct cJSON *render_plan_fhir(const gradus_plan *pl, bool transaction);
 void render_plan_ics(buf *b, const gradus_plan *pl);
 
 /* The screening result (a gated profile, tier above precautions, gets
@@ -31,7 +33,7 @@ void render_screening_html(buf *b, const gradus_screening *s,
 int render_referral_body_html(buf *b, const gradus_screening *s,
 			      const gradus_profile *p);
 struct cJSON *render_screening_fhir(const gradus_screening *s,
-				    const gradus_profile *p);
+				    const gradus_profile *p, bool transaction);
 void render_screening_ics(buf *b, const gradus_screening *s,
 			  const gradus_profile *p);
 

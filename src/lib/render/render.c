@@ -44,7 +44,9 @@ int gradus_plan_render(char **out, size_t *len, const gradus_plan *pl,
 	case GRADUS_PLAN_JSON:
 		return detach_json(out, len, render_plan_json(pl));
 	case GRADUS_PLAN_FHIR:
-		return detach_json(out, len, render_plan_fhir(pl));
+	case GRADUS_PLAN_FHIR_TRANSACTION:
+		return detach_json(out, len,
+				   render_plan_fhir(pl, f == GRADUS_PLAN_FHIR_TRANSACTION));
 	case GRADUS_PLAN_TEXT:
 		render_plan_text(&b, pl, o);
 		break;
@@ -74,8 +76,10 @@ int gradus_screening_render(char **out, const gradus_screening *s,
 	switch (f) {
 	case GRADUS_SCREEN_JSON:
 		return detach_json(out, NULL, render_screening_json(s));
-	case GRADUS_SCREEN_FHIR: {
-		struct cJSON *root = render_screening_fhir(s, p);
+	case GRADUS_SCREEN_FHIR:
+	case GRADUS_SCREEN_FHIR_TRANSACTION: {
+		struct cJSON *root = render_screening_fhir(s, p,
+							   f == GRADUS_SCREEN_FHIR_TRANSACTION);
 		char *printed = root ? cJSON_Print(root) : NULL;
 		cJSON_Delete(root);
 		if (printed) {

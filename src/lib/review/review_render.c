@@ -1348,7 +1348,7 @@ static int render_gated(char **out, size_t *len, const gradus_review *r,
 {
 	static const gradus_screen_format sf[] = {
 		GRADUS_SCREEN_TEXT, GRADUS_SCREEN_JSON, GRADUS_SCREEN_HTML,
-		GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS};
+		GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS, GRADUS_SCREEN_FHIR_TRANSACTION};
 	buf b = BUF_INIT;
 	char *t = NULL, *ref = NULL;
 	int rc = gradus_screening_render(&t, r->screening, r->profile, sf[f]);
@@ -1469,7 +1469,7 @@ int gradus_review_render(char **out, size_t *len, const gradus_review *r,
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if (!r || (unsigned)f > GRADUS_PLAN_ICS)
+	if (!r || (unsigned)f > GRADUS_PLAN_FHIR_TRANSACTION)
 		return GRADUS_EUSAGE;
 	if (o) {
 		ro.explain = o->explain;
@@ -1491,8 +1491,10 @@ int gradus_review_render(char **out, size_t *len, const gradus_review *r,
 	if (r->outcome != GRADUS_REVIEW_PLAN) {
 		static const gradus_screen_format sf[] = {
 			GRADUS_SCREEN_TEXT, GRADUS_SCREEN_JSON, GRADUS_SCREEN_HTML,
-			GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS};
-		if (f == GRADUS_PLAN_FHIR || f == GRADUS_PLAN_ICS) {
+			GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS,
+			GRADUS_SCREEN_FHIR_TRANSACTION};
+		if (f == GRADUS_PLAN_FHIR || f == GRADUS_PLAN_ICS ||
+		    f == GRADUS_PLAN_FHIR_TRANSACTION) {
 			char *t = NULL;
 			rc = gradus_screening_render(&t, r->screening, r->profile, sf[f]);
 			if (rc != GRADUS_OK)

@@ -102,6 +102,8 @@ typedef struct {
 	const char *pattern, *equipment, *position; /* exercises filters */
 	bool source;              /* template show --source */
 	const char *from;         /* template new --from ID */
+	int fhir_bundle;          /* --fhir-bundle: 0 collection, 1
+	                             transaction; -1 not given */
 	char **args;              /* what follows the options */
 	int n_args;
 } cli_args;
@@ -117,8 +119,14 @@ enum {
 	CLI_REFERRAL = 1 << 6,  /* --referral, --referral-format */
 	CLI_FILTERS = 1 << 7,   /* --pattern, --equipment, --position */
 	CLI_WEEK = 1 << 8,      /* --week N or N-M */
-	CLI_COPY = 1 << 9       /* --source, --from (template) */
+	CLI_COPY = 1 << 9,      /* --source, --from (template) */
+	CLI_FHIR = 1 << 10      /* --fhir-bundle collection|transaction */
 };
+
+/* --fhir-bundle with -f: the format to render (fhir becomes
+ * GRADUS_PLAN_FHIR_TRANSACTION for a transaction), or -1 after a usage
+ * error (--fhir-bundle with a format other than fhir). */
+int cli_fhir_format(const cli_args *a, const char *const *formats);
 
 /* Parses the options `accept` allows for the command `cmd`; -f words are
  * checked against `formats` (n of them; with NULL only stored in

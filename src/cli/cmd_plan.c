@@ -8,7 +8,7 @@ static const char *const plan_formats[] = {"text", "json", "html", "fhir", "ics"
 /* the same order as gradus_plan_format */
 static const gradus_screen_format gated_formats[] = {
 	GRADUS_SCREEN_TEXT, GRADUS_SCREEN_JSON, GRADUS_SCREEN_HTML,
-	GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS};
+	GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS, GRADUS_SCREEN_FHIR_TRANSACTION};
 
 /* Prints the screening result for a gated profile (and the referral sheet
  * for review and above) to stdout or -o FILE, in place of a plan. */
@@ -91,7 +91,7 @@ int cmd_plan(int argc, char **argv, cli_ctx *ctx)
 
 	code = cli_parse(ctx, argc, argv, "plan",
 			 CLI_FORMAT | CLI_OUTPUT | CLI_TEMPLATE | CLI_WEEKS |
-				 CLI_START | CLI_PRINT | CLI_WEEK,
+				 CLI_START | CLI_PRINT | CLI_WEEK | CLI_FHIR,
 			 plan_formats, 5, &a);
 	if (code != 0)
 		return code;
@@ -106,6 +106,8 @@ int cmd_plan(int argc, char **argv, cli_ctx *ctx)
 			  plan_formats[a.fmt]);
 		return EXIT_USAGE;
 	}
+	if ((a.fmt = cli_fhir_format(&a, plan_formats)) < 0)
+		return EXIT_USAGE;
 	if ((code = cli_begin(ctx, &d)) != 0)
 		return code;
 	po.weeks = a.weeks;

@@ -20,7 +20,8 @@ int cmd_review(int argc, char **argv, cli_ctx *ctx)
 	int rc, code;
 
 	code = cli_parse(ctx, argc, argv, "review",
-			 CLI_FORMAT | CLI_OUTPUT | CLI_WEEKS | CLI_START | CLI_PRINT,
+			 CLI_FORMAT | CLI_OUTPUT | CLI_WEEKS | CLI_START | CLI_PRINT |
+				 CLI_FHIR,
 			 review_formats, 5, &a);
 	if (code != 0)
 		return code;
@@ -28,6 +29,8 @@ int cmd_review(int argc, char **argv, cli_ctx *ctx)
 		cli_error("review needs a PROFILE and a LOG (see 'gradus help review')");
 		return EXIT_USAGE;
 	}
+	if ((a.fmt = cli_fhir_format(&a, review_formats)) < 0)
+		return EXIT_USAGE;
 	if ((code = cli_begin(ctx, &d)) != 0)
 		return code;
 	ro.weeks = a.weeks;

@@ -16,7 +16,8 @@ static const command commands[] = {
 	{"plan", cmd_plan,
 	 "gradus plan PROFILE [-f text|json|html|fhir|ics] [-o FILE]\n"
 	 "                   [--template ID|FILE] [--weeks N] [--week N|N-M]\n"
-	 "                   [--start YYYY-MM-DD] [--large-print] [--explain]",
+	 "                   [--start YYYY-MM-DD] [--large-print] [--explain]\n"
+	 "                   [--fhir-bundle collection|transaction]",
 	 "Screen the profile, then write a week-by-week strength plan. When\n"
 	 "screening finds a reason to see a doctor first, no plan is written:\n"
 	 "the screening result (and for tiers 12-14 a referral sheet) is printed\n"
@@ -33,7 +34,10 @@ static const command commands[] = {
 	 "                     weeks, cut from it (text and html only)\n"
 	 "  --start DATE       start on DATE instead of setup.start\n"
 	 "  --explain          show the rule and source behind every number\n"
-	 "  --large-print      larger type (for the printable formats)\n"},
+	 "  --large-print      larger type (for the printable formats)\n"
+	 "  --fhir-bundle T    with -f fhir: collection (a document to hand over,\n"
+	 "                     the default) or transaction (to post to a FHIR\n"
+	 "                     server: each entry with its request)\n"},
 	{"screen", cmd_screen,
 	 "gradus screen PROFILE [-f text|json] [--start YYYY-MM-DD]\n"
 	 "                     [--referral FILE] [--referral-format text|html]",
@@ -53,7 +57,7 @@ static const command commands[] = {
 	{"review", cmd_review,
 	 "gradus review PROFILE LOG [-f text|json|html|fhir|ics] [-o FILE]\n"
 	 "                     [--start YYYY-MM-DD] [--weeks N] [--large-print]\n"
-	 "                     [--explain]",
+	 "                     [--explain] [--fhir-bundle collection|transaction]",
 	 "Review a session log (what was really done: sets, reps, effort, pain,\n"
 	 "weekly check-ins, re-tests) and write the next weeks of the plan from\n"
 	 "where the person really is. Safety first: the log's red-flag answers\n"
@@ -72,7 +76,9 @@ static const command commands[] = {
 	 "                     after the last logged week\n"
 	 "  --weeks N          plan N weeks (1-52) instead of the weeks left\n"
 	 "  --explain          show the rule and source behind every number\n"
-	 "  --large-print      larger type (for the printable formats)\n"},
+	 "  --large-print      larger type (for the printable formats)\n"
+	 "  --fhir-bundle T    with -f fhir: collection (the default) or\n"
+	 "                     transaction (to post to a FHIR server)\n"},
 	{"batch", cmd_batch,
 	 "gradus batch [-f json] [--weeks N] [--start YYYY-MM-DD] [PROFILE...]",
 	 "Plan many profiles in one run: the catalogue and templates are read\n"

@@ -457,7 +457,7 @@ static int cli_start(const char *arg, gradus_date *out)
 enum {
 	OPT_TEMPLATE = 2000, OPT_WEEKS, OPT_START, OPT_LARGE, OPT_EXPLAIN,
 	OPT_REFERRAL, OPT_REFERRAL_FORMAT, OPT_PATTERN, OPT_EQUIPMENT,
-	OPT_POSITION, OPT_WEEK, OPT_SOURCE, OPT_FROM
+	OPT_POSITION, OPT_WEEK, OPT_SOURCE, OPT_FROM, OPT_FHIR_BUNDLE
 };
 
 /* Every shared option, with the `accept` bit that allows it. */
@@ -480,6 +480,7 @@ static const struct {
 	{CLI_FILTERS, {"position", required_argument, NULL, OPT_POSITION}},
 	{CLI_COPY, {"source", no_argument, NULL, OPT_SOURCE}},
 	{CLI_COPY, {"from", required_argument, NULL, OPT_FROM}},
+	{CLI_FHIR, {"fhir-bundle", required_argument, NULL, OPT_FHIR_BUNDLE}},
 };
 #define N_OPTIONS (sizeof(all_options) / sizeof(all_options[0]))
 
@@ -488,6 +489,7 @@ static int take_option(int opt, const char *arg, const char *const *formats,
 		       size_t n, cli_args *a)
 {
 	static const char *const text_html[] = {"text", "html"};
+	static const char *const bundle_types[] = {"collection", "transaction"};
 	switch (opt) {
 	case 'f':
 		a->fmt_word = arg;
@@ -510,6 +512,14 @@ static int take_option(int opt, const char *arg, const char *const *formats,
 	case OPT_POSITION: a->position = arg; return 0;
 	case OPT_SOURCE: a->source = true; return 0;
 	case OPT_FROM: a->from = arg; return 0;
+	case OPT_FHIR_BUNDLE: {
+		word_list l = {bundle_types, 2};
+		for (a->fhir_bundle = 0; a->fhir_bundle < 2; a->fhir_bundle++)
+			if (strcmp(arg, bundle_types[a->fhir_bundle]) == 0)
+				return 0;
+		cli_unknown("FHIR Bundle type", arg, list_word, &l);
+		return EXIT_USAGE;
+	}
 	default: return -1; /* not one of these */
 	}
 }
@@ -525,6 +535,7 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const char *cmd,
 
 	memset(a, 0, sizeof(*a));
 	a->referral_fmt = -1;
+	a->fhir_bundle = -1;
 	for (size_t i = 0; i < N_OPTIONS; i++)
 		if (accept & all_options[i].bit)
 			opts[k++] = all_options[i].o;
@@ -543,6 +554,17 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const char *cmd,
 	a->args = argv + optind;
 	a->n_args = argc - optind;
 	return 0;
+}
+
+int cli_fhir_format(const cli_args *a, const char *const *formats)
+{
+	if (a->fhir_bundle < 0)
+		return a->fmt;
+	if (a->fmt != GRADUS_PLAN_FHIR) {
+		cli_error("--fhir-bundle is for -f fhir, not %s", formats[a->fmt]);
+		return -1;
+	}
+	return a->fhir_bundle ? GRADUS_PLAN_FHIR_TRANSACTION : GRADUS_PLAN_FHIR;
 }
 
 int cli_begin(cli_ctx *ctx, gradus_diags **d)

@@ -13,7 +13,10 @@
 //    ...), data types, required value-set bindings (request status and
 //    intent, gender, Bundle type, ...), unexpected properties.
 // 3. Bundle references: fullUrls unique, every reference resolves to an
-//    entry's fullUrl, each resource id matches its urn:uuid fullUrl.
+//    entry's fullUrl, each resource id matches its urn:uuid fullUrl; and
+//    the Bundle invariant bdl-3 the two validators do not evaluate: an
+//    entry of a transaction (or batch) has a request, of any other
+//    Bundle type none; gradus's requests are POST to the resource type.
 // Errors fail (exit 1); FHIR.js warnings (codes outside example value
 // sets it cannot expand, such as SNOMED CT) are counted, listed with
 // --verbose.
@@ -76,6 +79,14 @@ function checkBundle(file, b) {
   }
   for (const r of references(b.entry || [], []))
     if (!urls.has(r)) fail(file, `reference ${r} resolves to no entry`);
+  const posted = b.type === 'transaction' || b.type === 'batch';
+  (b.entry || []).forEach((e, i) => {
+    if (posted && !e.request) fail(file, `bdl-3: entry[${i}] of a ${b.type} without request`);
+    if (!posted && e.request) fail(file, `bdl-3: entry[${i}] of a ${b.type} with a request`);
+    if (posted && e.request && e.resource &&
+        (e.request.method !== 'POST' || e.request.url !== e.resource.resourceType))
+      fail(file, `entry[${i}]: request ${e.request.method} ${e.request.url}, not POST ${e.resource.resourceType}`);
+  });
 }
 
 for (const file of files) {

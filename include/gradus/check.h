@@ -27,6 +27,8 @@ typedef struct {
 	size_t files;       /* files read */
 	size_t catalogue, templates, profiles, logs;
 	size_t exercises;   /* exercises in the catalogue files checked */
+	size_t blanks;      /* blanks still empty in the logs (each group
+	                       of them is a note) */
 } gradus_check_stats;
 
 /* Checks every file named in `paths` (`n` strings, none NULL; the caller

@@ -26,6 +26,16 @@
  * (with a "did you mean" hint) and, when a catalogue is given, that every
  * exercise id exists and that the load and support written fit the
  * exercise. Every problem is reported as FILE:LINE diagnostics.
+ *
+ * Blanks (what `gradus log new` writes for the caregiver to fill in):
+ * `reps = [];`, and `""` (or `[]`) for effort, pain, next_morning_ok and
+ * a weekly red-flag answer. A blank is never an answer: an entry whose
+ * reps are blank, a session with no entry filled in and a check-in with
+ * no answer are not counted (they are in `skipped`, not in `sessions`
+ * or `weeks`); a blank effort, pain or next-morning answer is "not
+ * written down"; a blank red-flag answer of a check-in that has other
+ * answers is kept in red_flag_blank. Every group of blanks is listed in
+ * `blanks` (for `gradus check`).
  */
 #ifndef GRADUS_LOG_H
 #define GRADUS_LOG_H
@@ -78,6 +88,8 @@ typedef struct {
 typedef struct {
 	int week;
 	gradus_answer red_flags[GRADUS_RF__COUNT];
+	bool red_flag_blank[GRADUS_RF__COUNT]; /* written as a blank: not
+	                            answered (never a no) */
 	bool ill;                /* ill in bed, or an infection, that week */
 	bool hospital;           /* a hospital stay that week */
 	const char *notes;
@@ -90,6 +102,31 @@ typedef struct {
 	int line;
 } gradus_log_measure;
 
+/* What was not counted because it was left blank. */
+typedef enum {
+	GRADUS_SKIP_SESSION = 0, /* a session with no exercise filled in */
+	GRADUS_SKIP_ENTRY,       /* an exercise whose reps are blank (in a
+	                            session that has others filled in) */
+	GRADUS_SKIP_WEEK         /* a check-in with no answer */
+} gradus_skip_kind;
+
+typedef struct {
+	gradus_skip_kind kind;
+	gradus_date date;        /* SESSION, ENTRY */
+	const char *id;          /* ENTRY: the exercise */
+	int week;                /* WEEK: the program week */
+	int line;
+} gradus_log_skip;
+
+/* A group of blanks still empty: one exercise, one session or one
+ * check-in (when wholly blank), for `gradus check`. */
+typedef struct {
+	const char *where;       /* "sessions[0].exercises[2]", "weeks[1]" */
+	const char *keys;        /* "reps, effort, pain" (NULL: all of it) */
+	int n;                   /* blanks in it */
+	int line;
+} gradus_log_blank;
+
 typedef struct gradus_log {
 	const char *profile;     /* informative, NULL when not given */
 	gradus_date plan_start;  /* unset: the profile's setup.start */
@@ -99,6 +136,9 @@ typedef struct gradus_log {
 	const gradus_log_session *sessions; size_t n_sessions; /* date order */
 	const gradus_log_week *weeks; size_t n_weeks;          /* week order */
 	const gradus_log_measure *measures; size_t n_measures; /* date order */
+	const gradus_log_skip *skipped; size_t n_skipped; /* file order */
+	const gradus_log_blank *blanks; size_t n_blanks;  /* file order */
+	size_t n_blank_values;   /* blanks still empty, all together */
 	bool has_clearance;      /* a doctor's OK after an illness */
 	const char *clearance_by;
 	gradus_date clearance_date;

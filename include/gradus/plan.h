@@ -232,6 +232,17 @@ typedef struct {
 int gradus_plan_render(char **out, size_t *len, const gradus_plan *plan,
 		       gradus_plan_format f, const gradus_render_options *o);
 
+/* The session log to fill in (`gradus log new`; docs/formats.md,
+ * "Session log"): weeks `first` to `last` of the plan - each session's
+ * date, each exercise's id with its dose as a comment, and blanks for
+ * the reps, effort, pain, the next morning and the weekly red-flag
+ * questions - as libconfig text into *out (NUL-terminated, its length
+ * into *len when `len` is not NULL; free it with free()). Returns
+ * GRADUS_OK; GRADUS_EUSAGE (NULL arguments, first > last, or no week of
+ * the plan in that range) or GRADUS_ENOMEM, with *out NULL. */
+int gradus_log_form(char **out, size_t *len, const gradus_plan *plan,
+		    int first, int last);
+
 /* The one effort scale in words, for a top effort of 0..10 ("light",
  * "moderate", ...). A static string, never to be freed; never NULL. */
 const char *gradus_effort_words(int effort_max);

@@ -117,12 +117,20 @@ typedef struct gradus_review {
 	gradus_date plan_start;  /* day 1 of the logged plan */
 	int first_week, last_week; /* program weeks the log covers */
 	int new_red_flag_week;   /* gated: first week with a new yes, else 0 */
+	int blank_check_in_week; /* first week whose warning-sign questions
+	                            were left blank (unanswered: the
+	                            re-screen is incomplete), else 0 */
 	const gradus_review_week *weeks; size_t n_weeks;
 	int done, planned;       /* sessions over all weeks */
 	const gradus_review_measure *measures; size_t n_measures; /* date order */
 	const gradus_review_history *history; size_t n_history;
 	const gradus_adjustment *adjustments; size_t n_adjustments;
 	const char *follow_up;   /* FOLLOW_UP and PAUSE: why, in plain words */
+	/* What the log left blank and the review did not count (log->skipped),
+	 * in plain words; NULL when nothing was left out. A session with
+	 * nothing written in up to the last logged week is neither done nor
+	 * missed: it is taken out of the week's planned sessions. */
+	const char *not_counted;
 	/* PLAN: how the new plan continues, and the plan itself. */
 	const gradus_resume *resume;
 	gradus_date start;

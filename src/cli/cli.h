@@ -84,6 +84,7 @@ int cmd_screen(int argc, char **argv, cli_ctx *ctx);
 int cmd_rules(int argc, char **argv, cli_ctx *ctx);
 int cmd_batch(int argc, char **argv, cli_ctx *ctx);
 int cmd_review(int argc, char **argv, cli_ctx *ctx);
+int cmd_log(int argc, char **argv, cli_ctx *ctx);
 
 #endif
 
@@ -120,7 +121,9 @@ enum {
 	CLI_FILTERS = 1 << 7,   /* --pattern, --equipment, --position */
 	CLI_WEEK = 1 << 8,      /* --week N or N-M */
 	CLI_COPY = 1 << 9,      /* --source, --from (template) */
-	CLI_FHIR = 1 << 10      /* --fhir-bundle collection|transaction */
+	CLI_FHIR = 1 << 10,     /* --fhir-bundle collection|transaction */
+	CLI_WEEK_RANGE = 1 << 11 /* --weeks N or A-B (log new): into
+	                           week_first, week_last */
 };
 
 /* --fhir-bundle with -f: the format to render (fhir becomes
@@ -139,6 +142,19 @@ int cli_parse(cli_ctx *ctx, int argc, char **argv, const char *cmd,
 /* Loads the catalogue and templates and makes a diagnostics list for the
  * command's files. Returns 0, or an exit code after printing why. */
 int cli_begin(cli_ctx *ctx, gradus_diags **d);
+
+/* For a gated profile, in place of a plan: the screening result (and
+ * the referral sheet for review and above, in text) to stdout or
+ * `out_path`, in the plan format `fmt` (gradus_plan_format). Returns the
+ * tier's exit code, or EXIT_IO. */
+int cli_gated(const gradus_screening *s, const gradus_profile *p, int fmt,
+	      const char *out_path);
+
+/* --template ID|FILE: a FILE is checked and added to the templates,
+ * and *id is its id; an ID is passed on as it is. Returns 0 or an exit
+ * code (diagnostics in `d`). */
+int cli_template_option(cli_ctx *ctx, const char *arg, const char **id,
+			gradus_diags *d);
 
 /* Loads the profile at `path`, screens it (as of `po->start`) and, when
  * the result allows a plan, generates it. Returns 0 with *plan set; the

@@ -64,6 +64,9 @@ int cmd_check(int argc, char **argv, cli_ctx *ctx)
 		if (st.logs)
 			buf_printf(&t, ", %zu log%s", st.logs, s_(st.logs));
 		buf_puts(&t, "; no errors");
+		if (st.blanks)
+			buf_printf(&t, "; %zu blank%s still empty (notes above)",
+				   st.blanks, s_(st.blanks));
 		put_wrapped("", "  ", t.ptr ? t.ptr : "");
 		buf_free(&t);
 	} else

@@ -5,59 +5,6 @@
 #include "cli.h"
 
 static const char *const plan_formats[] = {"text", "json", "html", "fhir", "ics"};
-/* the same order as gradus_plan_format */
-static const gradus_screen_format gated_formats[] = {
-	GRADUS_SCREEN_TEXT, GRADUS_SCREEN_JSON, GRADUS_SCREEN_HTML,
-	GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS, GRADUS_SCREEN_FHIR_TRANSACTION};
-
-/* Prints the screening result for a gated profile (and the referral sheet
- * for review and above) to stdout or -o FILE, in place of a plan. */
-static int gated(const gradus_screening *s, const gradus_profile *p, int fmt,
-		 const char *out_path)
-{
-	char *text = NULL, *ref = NULL;
-	int rc = gradus_screening_render(&text, s, p, gated_formats[fmt]);
-	if (rc != GRADUS_OK)
-		return EXIT_IO;
-	if (fmt == 0 && s->tier >= GRADUS_TIER_REVIEW &&
-	    gradus_referral_render(&ref, s, p, GRADUS_REFERRAL_TEXT) == GRADUS_OK) {
-		char *both = malloc(strlen(text) + strlen(ref) + 4);
-		if (both) {
-			sprintf(both, "%s\f\n%s", text, ref);
-			free(text);
-			text = both;
-		}
-	}
-	free(ref);
-	rc = cli_write_output(out_path, text, strlen(text));
-	free(text);
-	return rc ? rc : gradus_tier_exit_code(s->tier);
-}
-
-/* --template FILE: checked and added to the set; returns its id in
- * *id, or an exit code. --template ID is passed on as it is. */
-static int template_option(cli_ctx *ctx, const char *arg, const char **id,
-			   gradus_diags *d)
-{
-	size_t before;
-	int rc;
-	*id = arg;
-	if (!arg || !(strchr(arg, '/') || strstr(arg, ".cfg")))
-		return 0;
-	before = gradus_templates_count(ctx->tpl);
-	rc = gradus_templates_add_file(ctx->tpl, arg, ctx->cat, d);
-	if (rc != GRADUS_OK)
-		return cli_exit_for(rc);
-	/* a new template comes last; one with a built-in id takes its place */
-	for (size_t i = gradus_templates_count(ctx->tpl); i-- > 0;) {
-		const gradus_template *t = gradus_templates_get(ctx->tpl, i);
-		if (i >= before || (!t->builtin && strcmp(t->file, arg) == 0)) {
-			*id = t->id;
-			return 0;
-		}
-	}
-	return EXIT_IO; /* not reached: the file was added */
-}
 
 /* --week N-M: the view of those weeks of the whole plan, or a usage
  * error naming the plan's weeks. */
@@ -114,13 +61,13 @@ int cmd_plan(int argc, char **argv, cli_ctx *ctx)
 	po.start = a.start;
 	ro.large_print = a.large_print;
 	ro.explain = a.explain;
-	code = template_option(ctx, a.template_arg, &po.template_id, d);
+	code = cli_template_option(ctx, a.template_arg, &po.template_id, d);
 	if (code == 0)
 		code = cli_make_plan(ctx, a.args[0], &po, d, &p, &s, &plan);
 	if (code == 0 && a.week_first)
 		code = cut_weeks(&a, plan, &view);
 	if (code >= EXIT_INCOMPLETE && s)
-		code = gated(s, p, a.fmt, a.out_path);
+		code = cli_gated(s, p, a.fmt, a.out_path);
 	else if (code == 0) {
 		if (gradus_plan_render(&text, &len, a.week_first ? &view : plan,
 				       (gradus_plan_format)a.fmt, &ro) != GRADUS_OK) {

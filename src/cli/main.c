@@ -79,6 +79,23 @@ static const command commands[] = {
 	 "  --large-print      larger type (for the printable formats)\n"
 	 "  --fhir-bundle T    with -f fhir: collection (the default) or\n"
 	 "                     transaction (to post to a FHIR server)\n"},
+	{"log", cmd_log,
+	 "gradus log new PROFILE [--weeks N|A-B] [--start YYYY-MM-DD]\n"
+	 "                      [--template ID|FILE] [-o FILE]",
+	 "Write a session log to fill in, made from the plan (planned exactly as\n"
+	 "'gradus plan' plans it): each session's date, each exercise with its\n"
+	 "dose, and blanks where the caregiver types what was done - reps = [];\n"
+	 "and \"\" for effort, pain, the next morning and each weekly warning-sign\n"
+	 "question. A blank is never an answer: 'gradus check LOG' lists those\n"
+	 "still empty (notes, not errors), and 'gradus review' counts only what\n"
+	 "is filled in and says what it left out (docs/formats.md, Session log).\n"
+	 "A profile that screening stops gets no log: the screening result and\n"
+	 "its exit code, as 'gradus plan' gives them.\n"
+	 "  --weeks N|A-B      only week N, or weeks A to B (default: every week)\n"
+	 "  --start DATE       start on DATE instead of setup.start\n"
+	 "  --template ID|FILE use this program template\n"
+	 "  -o, --output FILE  write to FILE (replaced only when complete, keeping\n"
+	 "                     its mode; through a link; '-' is stdout)\n"},
 	{"batch", cmd_batch,
 	 "gradus batch [-f json] [--weeks N] [--start YYYY-MM-DD] [PROFILE...]",
 	 "Plan many profiles in one run: the catalogue and templates are read\n"

@@ -426,7 +426,7 @@ static int cli_weeks(const char *arg, int *out)
 
 /* --week N or N-M (whole numbers, N <= M): 0, or EXIT_USAGE. Whether
  * the weeks are in the plan is known only once it is made. */
-static int cli_week(const char *arg, int *first, int *last)
+static int cli_week(const char *opt, const char *arg, int *first, int *last)
 {
 	char *end;
 	long a = strtol(arg, &end, 10), b = a;
@@ -436,8 +436,8 @@ static int cli_week(const char *arg, int *first, int *last)
 	}
 	if (end == arg || *end || arg[0] < '0' || arg[0] > '9' || a < 1 ||
 	    b < a || b > 1000) {
-		cli_error("--week takes a week number N, or N-M for weeks N to M (such as 5 or 3-4; got '%s')",
-			  arg);
+		cli_error("--%s takes a week number N, or N-M for weeks N to M (such as 5 or 3-4; got '%s')",
+			  opt, arg);
 		return EXIT_USAGE;
 	}
 	*first = (int)a;
@@ -457,7 +457,8 @@ static int cli_start(const char *arg, gradus_date *out)
 enum {
 	OPT_TEMPLATE = 2000, OPT_WEEKS, OPT_START, OPT_LARGE, OPT_EXPLAIN,
 	OPT_REFERRAL, OPT_REFERRAL_FORMAT, OPT_PATTERN, OPT_EQUIPMENT,
-	OPT_POSITION, OPT_WEEK, OPT_SOURCE, OPT_FROM, OPT_FHIR_BUNDLE
+	OPT_POSITION, OPT_WEEK, OPT_SOURCE, OPT_FROM, OPT_FHIR_BUNDLE,
+	OPT_WEEK_RANGE
 };
 
 /* Every shared option, with the `accept` bit that allows it. */
@@ -470,6 +471,7 @@ static const struct {
 	{CLI_TEMPLATE, {"template", required_argument, NULL, OPT_TEMPLATE}},
 	{CLI_WEEKS, {"weeks", required_argument, NULL, OPT_WEEKS}},
 	{CLI_WEEK, {"week", required_argument, NULL, OPT_WEEK}},
+	{CLI_WEEK_RANGE, {"weeks", required_argument, NULL, OPT_WEEK_RANGE}},
 	{CLI_START, {"start", required_argument, NULL, OPT_START}},
 	{CLI_PRINT, {"large-print", no_argument, NULL, OPT_LARGE}},
 	{CLI_PRINT, {"explain", no_argument, NULL, OPT_EXPLAIN}},
@@ -499,7 +501,9 @@ static int take_option(int opt, const char *arg, const char *const *formats,
 	case 'o': a->out_path = arg; return 0;
 	case OPT_TEMPLATE: a->template_arg = arg; return 0;
 	case OPT_WEEKS: return cli_weeks(arg, &a->weeks);
-	case OPT_WEEK: return cli_week(arg, &a->week_first, &a->week_last);
+	case OPT_WEEK: return cli_week("week", arg, &a->week_first, &a->week_last);
+	case OPT_WEEK_RANGE:
+		return cli_week("weeks", arg, &a->week_first, &a->week_last);
 	case OPT_START: return cli_start(arg, &a->start);
 	case OPT_LARGE: a->large_print = true; return 0;
 	case OPT_EXPLAIN: a->explain = true; return 0;
@@ -578,6 +582,60 @@ int cli_begin(cli_ctx *ctx, gradus_diags **d)
 		return EXIT_IO;
 	}
 	return 0;
+}
+
+/* --template FILE: checked and added to the set; returns its id in
+ * *id, or an exit code. --template ID is passed on as it is. */
+/* the same order as gradus_plan_format */
+static const gradus_screen_format gated_formats[] = {
+	GRADUS_SCREEN_TEXT, GRADUS_SCREEN_JSON, GRADUS_SCREEN_HTML,
+	GRADUS_SCREEN_FHIR, GRADUS_SCREEN_ICS, GRADUS_SCREEN_FHIR_TRANSACTION};
+
+/* Prints the screening result for a gated profile (and the referral sheet
+ * for review and above) to stdout or -o FILE, in place of a plan. */
+int cli_gated(const gradus_screening *s, const gradus_profile *p, int fmt,
+		 const char *out_path)
+{
+	char *text = NULL, *ref = NULL;
+	int rc = gradus_screening_render(&text, s, p, gated_formats[fmt]);
+	if (rc != GRADUS_OK)
+		return EXIT_IO;
+	if (fmt == 0 && s->tier >= GRADUS_TIER_REVIEW &&
+	    gradus_referral_render(&ref, s, p, GRADUS_REFERRAL_TEXT) == GRADUS_OK) {
+		char *both = malloc(strlen(text) + strlen(ref) + 4);
+		if (both) {
+			sprintf(both, "%s\f\n%s", text, ref);
+			free(text);
+			text = both;
+		}
+	}
+	free(ref);
+	rc = cli_write_output(out_path, text, strlen(text));
+	free(text);
+	return rc ? rc : gradus_tier_exit_code(s->tier);
+}
+
+int cli_template_option(cli_ctx *ctx, const char *arg, const char **id,
+			   gradus_diags *d)
+{
+	size_t before;
+	int rc;
+	*id = arg;
+	if (!arg || !(strchr(arg, '/') || strstr(arg, ".cfg")))
+		return 0;
+	before = gradus_templates_count(ctx->tpl);
+	rc = gradus_templates_add_file(ctx->tpl, arg, ctx->cat, d);
+	if (rc != GRADUS_OK)
+		return cli_exit_for(rc);
+	/* a new template comes last; one with a built-in id takes its place */
+	for (size_t i = gradus_templates_count(ctx->tpl); i-- > 0;) {
+		const gradus_template *t = gradus_templates_get(ctx->tpl, i);
+		if (i >= before || (!t->builtin && strcmp(t->file, arg) == 0)) {
+			*id = t->id;
+			return 0;
+		}
+	}
+	return EXIT_IO; /* not reached: the file was added */
 }
 
 int cli_make_plan(const cli_ctx *ctx, const char *path,

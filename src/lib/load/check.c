@@ -170,6 +170,24 @@ static gradus_file_kind sniff(const char *path, gradus_diags *d, int *rc)
 	return k;
 }
 
+/* Blanks still empty are not errors: a note for each group of them
+ * (an exercise, or a session or check-in with nothing filled in). */
+static void blank_notes(const gradus_log *log, gradus_diags *d,
+			gradus_check_stats *st)
+{
+	for (size_t i = 0; i < log->n_blanks; i++) {
+		const gradus_log_blank *b = &log->blanks[i];
+		if (b->keys)
+			gradus_diags_add(d, GRADUS_SEV_NOTE, log->file, b->line,
+					 "'%s': still blank: %s", b->where, b->keys);
+		else
+			gradus_diags_add(d, GRADUS_SEV_NOTE, log->file, b->line,
+					 "'%s': nothing filled in yet (%d blank%s): not counted until it is",
+					 b->where, b->n, b->n == 1 ? "" : "s");
+	}
+	st->blanks += log->n_blank_values;
+}
+
 int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 		       size_t n, const gradus_catalogue *base_cat,
 		       const gradus_templates *base_tpl, gradus_diags *d)
@@ -269,6 +287,8 @@ int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 			st.logs++;
 			if (gradus_log_load_file(&log, l.v[i], use_cat, d) != GRADUS_OK)
 				invalid++;
+			else
+				blank_notes(log, d, &st);
 			gradus_log_free(log);
 		}
 	rc = io_errors ? GRADUS_EIO : invalid ? GRADUS_EINVALID : GRADUS_OK;

@@ -17,6 +17,76 @@ typedef struct {
 	arena a;
 } log_box;
 
+/* What was left blank, gathered while reading (copied into the log's
+ * arena at the end). */
+typedef struct {
+	gradus_log_skip *skip;
+	size_t n_skip, cap_skip;
+	gradus_log_blank *blank;
+	size_t n_blank, cap_blank;
+	size_t values;
+	bool failed;
+} blanks_acc;
+
+static void add_skip(blanks_acc *acc, gradus_log_skip k)
+{
+	if (acc->n_skip == acc->cap_skip) {
+		size_t cap = acc->cap_skip ? 2 * acc->cap_skip : 16;
+		gradus_log_skip *v = realloc(acc->skip, cap * sizeof(*v));
+		if (!v) {
+			acc->failed = true;
+			return;
+		}
+		acc->skip = v;
+		acc->cap_skip = cap;
+	}
+	acc->skip[acc->n_skip++] = k;
+}
+
+static void add_blank(blanks_acc *acc, arena *a, const char *where,
+		      const char *keys, int n, int line)
+{
+	if (acc->n_blank == acc->cap_blank) {
+		size_t cap = acc->cap_blank ? 2 * acc->cap_blank : 16;
+		gradus_log_blank *v = realloc(acc->blank, cap * sizeof(*v));
+		if (!v) {
+			acc->failed = true;
+			return;
+		}
+		acc->blank = v;
+		acc->cap_blank = cap;
+	}
+	acc->blank[acc->n_blank++] = (gradus_log_blank){
+		arena_strdup(a, where), keys ? arena_strdup(a, keys) : NULL, n,
+		line};
+}
+
+/* A blank written for the caregiver to fill in: "" or an empty list
+ * [] / (). Never an answer. */
+static bool is_blank(cset *g, const char *key)
+{
+	cset *m = g ? config_setting_get_member(g, key) : NULL;
+	int t;
+	if (!m)
+		return false;
+	t = config_setting_type(m);
+	if (t == CONFIG_TYPE_STRING) {
+		const char *v = config_setting_get_string(m);
+		return v && !*v;
+	}
+	if (t == CONFIG_TYPE_ARRAY || t == CONFIG_TYPE_LIST)
+		return config_setting_length(m) == 0;
+	return false;
+}
+
+/* Appends `key` to the list of blank keys of one group. */
+static void blank_key(char *keys, size_t size, int *n, const char *key)
+{
+	size_t len = strlen(keys);
+	snprintf(keys + len, size - len, "%s%s", len ? ", " : "", key);
+	(*n)++;
+}
+
 /* Limits of the format (our choice: a year of daily sessions, more
  * exercises than any template asks for). */
 #define MAX_SESSIONS 400
@@ -168,12 +238,17 @@ static void read_reps(cfgfile *cf, cset *g, const char *where,
 		e->sets = n;
 }
 
-static void read_entry(cfgfile *cf, cset *g, const char *where,
+/* Reads one exercise of a session. Returns false when its reps are
+ * blank (not counted); the names of its blank keys go to `keys` (`nb`
+ * of them). */
+static bool read_entry(cfgfile *cf, cset *g, const char *where,
 		       gradus_log_entry *e, arena *a,
 		       const gradus_catalogue *cat, const char **ids,
-		       size_t n_ids)
+		       size_t n_ids, char *keys, size_t keys_size, int *nb)
 {
-	bool v;
+	static const char *const blankable[] = {"effort", "pain",
+						"next_morning_ok"};
+	bool v, counted = true;
 	int w;
 
 	e->line = cfg_line(g);
@@ -198,7 +273,14 @@ static void read_entry(cfgfile *cf, cset *g, const char *where,
 					  where, e->id);
 		}
 	}
-	read_reps(cf, g, where, e);
+	if (is_blank(g, "reps")) {
+		blank_key(keys, keys_size, nb, "reps");
+		counted = false;
+	} else
+		read_reps(cf, g, where, e);
+	for (size_t i = 0; i < COUNT(blankable); i++)
+		if (is_blank(g, blankable[i]))
+			blank_key(keys, keys_size, nb, blankable[i]);
 	/* 0-50 kg: what home and gym weights come in (as in profiles) */
 	cfg_float(cf, g, where, "load_kg", false, 0, 50, &e->load_kg);
 	if (cfg_word(cf, g, where, "band", false, gradus_vocab_bands,
@@ -208,9 +290,12 @@ static void read_entry(cfgfile *cf, cset *g, const char *where,
 	if (cfg_word(cf, g, where, "support", false, gradus_vocab_support, 4, &w))
 		e->support = (gradus_support)w;
 	/* effort and pain on the 0-10 scales of the plan */
-	cfg_int(cf, g, where, "effort", false, 0, 10, &e->effort);
-	cfg_int(cf, g, where, "pain", false, 0, 10, &e->pain);
-	if (cfg_bool(cf, g, where, "next_morning_ok", false, &v))
+	if (!is_blank(g, "effort"))
+		cfg_int(cf, g, where, "effort", false, 0, 10, &e->effort);
+	if (!is_blank(g, "pain"))
+		cfg_int(cf, g, where, "pain", false, 0, 10, &e->pain);
+	if (!is_blank(g, "next_morning_ok") &&
+	    cfg_bool(cf, g, where, "next_morning_ok", false, &v))
 		e->next_morning_ok = v ? GRADUS_ANSWER_YES : GRADUS_ANSWER_NO;
 	cfg_string(cf, g, where, "notes", false, 300, a, &e->notes);
 
@@ -237,16 +322,87 @@ static void read_entry(cfgfile *cf, cset *g, const char *where,
 				  "'%s.support' does not fit '%s', which is not done holding on",
 				  where, x->id);
 	}
+	return counted;
+}
+
+/* The exercises of one session; the counted ones go first into es[]
+ * (*counted of them). Returns the number of entries written, -1 when
+ * the list is missing or of a wrong length (reported). */
+static int read_entries(cfgfile *cf, cset *g, const char *where,
+			gradus_log_session *s, gradus_log_entry *es,
+			size_t *counted, arena *a, blanks_acc *acc,
+			const gradus_catalogue *cat, const char **ids,
+			size_t n_ids, int *n_blank)
+{
+	cset *el = cfg_list(cf, g, where, "exercises", true);
+	int ne;
+	size_t first_blank = acc->n_blank;
+
+	*counted = 0;
+	*n_blank = 0;
+	if (!el)
+		return -1;
+	ne = config_setting_length(el);
+	if (ne < 1 || ne > MAX_ENTRIES) {
+		cfg_error(cf, el, "'%s.exercises' must list from 1 to %d exercises (found %d)",
+			  where, MAX_ENTRIES, ne);
+		return -1;
+	}
+	for (int k = 0; k < ne; k++) {
+		char ew[80], keys[96] = "";
+		int nb = 0;
+		gradus_log_entry *e = &es[*counted];
+		cset *eg;
+		snprintf(ew, sizeof(ew), "%s.exercises[%d]", where, k);
+		if (!(eg = elem_group(cf, el, ew, k)))
+			continue;
+		memset(e, 0, sizeof(*e));
+		bool use = read_entry(cf, eg, ew, e, a, cat, ids, n_ids, keys,
+				      sizeof(keys), &nb);
+		for (size_t j = 0; j < *counted; j++)
+			if (es[j].id && e->id && strcmp(es[j].id, e->id) == 0) {
+				cfg_error(cf, eg, "'%s' is '%s' again: write all its sets in one entry",
+					  ew, e->id);
+				break;
+			}
+		if (nb) {
+			char ww[160];
+			snprintf(ww, sizeof(ww), "%s (%s)", ew, e->id ? e->id : "?");
+			add_blank(acc, a, ww, keys, nb, e->line);
+			*n_blank += nb;
+		}
+		if (use)
+			(*counted)++;
+		else
+			add_skip(acc, (gradus_log_skip){GRADUS_SKIP_ENTRY, s->date,
+				  e->id, 0, e->line});
+	}
+	if (*counted == 0 && *n_blank) {
+		/* nothing filled in: the session is not counted, one group of
+		 * blanks for all of it */
+		acc->n_blank = first_blank;
+		while (acc->n_skip && acc->skip[acc->n_skip - 1].kind == GRADUS_SKIP_ENTRY &&
+		       acc->skip[acc->n_skip - 1].line >= s->line)
+			acc->n_skip--;
+		add_skip(acc, (gradus_log_skip){GRADUS_SKIP_SESSION, s->date,
+			  NULL, 0, s->line});
+		char ww[80], ds[11] = "?";
+		if (gradus_date_is_set(s->date))
+			gradus_date_format(s->date, ds);
+		snprintf(ww, sizeof(ww), "%s (%s)", where, ds);
+		add_blank(acc, a, ww, NULL, *n_blank, s->line);
+	}
+	return ne;
 }
 
 static void read_sessions(gradus_log *log, arena *a, cfgfile *cf, cset *root,
-			  const gradus_catalogue *cat)
+			  const gradus_catalogue *cat, blanks_acc *acc)
 {
 	int n;
 	cset *l = group_list(cf, root, "sessions", true, MAX_SESSIONS, &n);
 	gradus_log_session *ss;
 	const char **ids = NULL;
-	size_t n_ids = 0;
+	size_t n_ids = 0, kept = 0;
 	long prev = 0;
 	bool have_prev = false;
 
@@ -259,12 +415,15 @@ static void read_sessions(gradus_log *log, arena *a, cfgfile *cf, cset *root,
 		exercise_ids(cat, &ids, &n_ids);
 	for (int i = 0; i < n; i++) {
 		char where[48];
-		gradus_log_session *s = &ss[i];
-		cset *g, *el;
-		int ne;
+		gradus_log_session *s = &ss[kept];
+		gradus_log_entry *es;
+		cset *g;
+		size_t counted;
+		int ne, nb;
 		snprintf(where, sizeof(where), "sessions[%d]", i);
 		if (!(g = elem_group(cf, l, where, i)))
 			continue;
+		memset(s, 0, sizeof(*s));
 		s->line = cfg_line(g);
 		cfg_check_keys(cf, g, where, session_keys);
 		if (date_key(cf, g, where, "date", true, &s->date)) {
@@ -287,60 +446,75 @@ static void read_sessions(gradus_log *log, arena *a, cfgfile *cf, cset *root,
 			have_prev = true;
 		}
 		cfg_string(cf, g, where, "notes", false, 300, a, &s->notes);
-		el = cfg_list(cf, g, where, "exercises", true);
-		if (!el)
-			continue;
-		ne = config_setting_length(el);
-		if (ne < 1 || ne > MAX_ENTRIES) {
-			cfg_error(cf, el, "'%s.exercises' must list from 1 to %d exercises (found %d)",
-				  where, MAX_ENTRIES, ne);
-			continue;
-		}
-		gradus_log_entry *es = arena_alloc(a, (size_t)ne * sizeof(*es));
+		es = arena_alloc(a, MAX_ENTRIES * sizeof(*es));
 		if (!es)
 			break;
-		for (int k = 0; k < ne; k++) {
-			char ew[80];
-			cset *eg;
-			snprintf(ew, sizeof(ew), "%s.exercises[%d]", where, k);
-			if (!(eg = elem_group(cf, el, ew, k)))
-				continue;
-			read_entry(cf, eg, ew, &es[k], a, cat, ids, n_ids);
-			for (int j = 0; j < k; j++)
-				if (es[j].id && es[k].id && strcmp(es[j].id, es[k].id) == 0) {
-					cfg_error(cf, eg, "'%s' is '%s' again: write all its sets in one entry",
-						  ew, es[k].id);
-					break;
-				}
-		}
+		ne = read_entries(cf, g, where, s, es, &counted, a, acc, cat,
+				  ids, n_ids, &nb);
+		if (ne < 0)
+			continue;
 		s->entries = es;
-		s->n_entries = (size_t)ne;
+		s->n_entries = counted;
+		if (counted)
+			kept++; /* a session with nothing filled in is skipped */
+		acc->values += (size_t)nb;
 	}
 	free(ids);
 	log->sessions = ss;
-	log->n_sessions = (size_t)n;
+	log->n_sessions = kept;
 }
 
-static void read_weeks(gradus_log *log, arena *a, cfgfile *cf, cset *root)
+/* The red-flag answers of one check-in; blanks are marked, never read
+ * as answers. Returns the number answered; the blank keys go to `keys`. */
+static int read_red_flags(cfgfile *cf, cset *g, const char *where,
+			  gradus_log_week *w, char *keys, size_t size, int *nb)
+{
+	const char *rf_keys[GRADUS_RF__COUNT + 1];
+	char rw[64];
+	cset *rf;
+	int answered = 0;
+	bool v;
+
+	for (int f = 0; f < GRADUS_RF__COUNT; f++)
+		rf_keys[f] = gradus_red_flag_key((gradus_red_flag)f);
+	rf_keys[GRADUS_RF__COUNT] = NULL;
+	snprintf(rw, sizeof(rw), "%s.red_flags", where);
+	rf = cfg_group(cf, g, where, "red_flags", false);
+	if (!rf)
+		return 0;
+	cfg_check_keys(cf, rf, rw, rf_keys);
+	for (int f = 0; f < GRADUS_RF__COUNT; f++) {
+		if (is_blank(rf, rf_keys[f])) {
+			w->red_flag_blank[f] = true;
+			blank_key(keys, size, nb, rf_keys[f]);
+		} else if (cfg_bool(cf, rf, rw, rf_keys[f], false, &v)) {
+			w->red_flags[f] = v ? GRADUS_ANSWER_YES : GRADUS_ANSWER_NO;
+			answered++;
+		}
+	}
+	return answered;
+}
+
+static void read_weeks(gradus_log *log, arena *a, cfgfile *cf, cset *root,
+		       blanks_acc *acc)
 {
 	int n;
 	cset *l = group_list(cf, root, "weeks", false, MAX_WEEKS, &n);
-	gradus_log_week *ws;
-	const char *rf_keys[GRADUS_RF__COUNT + 1];
+	gradus_log_week *ws, *out;
+	size_t kept = 0;
 
 	if (!l)
 		return;
 	ws = arena_alloc(a, (size_t)(n ? n : 1) * sizeof(*ws));
-	if (!ws)
+	out = arena_alloc(a, (size_t)(n ? n : 1) * sizeof(*out));
+	if (!ws || !out)
 		return;
-	for (int f = 0; f < GRADUS_RF__COUNT; f++)
-		rf_keys[f] = gradus_red_flag_key((gradus_red_flag)f);
-	rf_keys[GRADUS_RF__COUNT] = NULL;
 	for (int i = 0; i < n; i++) {
-		char where[48], rw[64];
+		char where[48], keys[600] = "";
 		gradus_log_week *w = &ws[i];
-		cset *g, *rf;
+		cset *g;
 		bool v;
+		int nb = 0, answered;
 		snprintf(where, sizeof(where), "weeks[%d]", i);
 		for (int f = 0; f < GRADUS_RF__COUNT; f++)
 			w->red_flags[f] = GRADUS_ANSWER_MISSING;
@@ -364,22 +538,30 @@ static void read_weeks(gradus_log *log, arena *a, cfgfile *cf, cset *root)
 					break;
 				}
 		}
-		snprintf(rw, sizeof(rw), "%s.red_flags", where);
-		rf = cfg_group(cf, g, where, "red_flags", false);
-		if (rf) {
-			cfg_check_keys(cf, rf, rw, rf_keys);
-			for (int f = 0; f < GRADUS_RF__COUNT; f++)
-				if (cfg_bool(cf, rf, rw, rf_keys[f], false, &v))
-					w->red_flags[f] = v ? GRADUS_ANSWER_YES : GRADUS_ANSWER_NO;
-		}
+		answered = read_red_flags(cf, g, where, w, keys, sizeof(keys), &nb);
 		if (cfg_bool(cf, g, where, "ill", false, &v))
 			w->ill = v;
 		if (cfg_bool(cf, g, where, "hospital", false, &v))
 			w->hospital = v;
 		cfg_string(cf, g, where, "notes", false, 300, a, &w->notes);
+		if (nb) {
+			acc->values += (size_t)nb;
+			/* nothing answered: not counted, as if not there */
+			bool empty = !answered && !cfg_has(g, "ill") &&
+				     !cfg_has(g, "hospital") && !w->notes;
+			char ww[80];
+			snprintf(ww, sizeof(ww), "%s (week %d)", where, w->week);
+			add_blank(acc, a, ww, empty ? NULL : keys, nb, w->line);
+			if (empty) {
+				add_skip(acc, (gradus_log_skip){GRADUS_SKIP_WEEK,
+					  {0, 0, 0}, NULL, w->week, w->line});
+				continue;
+			}
+		}
+		out[kept++] = *w;
 	}
-	log->weeks = ws;
-	log->n_weeks = (size_t)n;
+	log->weeks = out;
+	log->n_weeks = kept;
 }
 
 static void read_measures(gradus_log *log, arena *a, cfgfile *cf, cset *root)
@@ -440,12 +622,35 @@ static void read_measures(gradus_log *log, arena *a, cfgfile *cf, cset *root)
 	log->n_measures = (size_t)n;
 }
 
+/* The blanks gathered, copied into the log (its arena). */
+static void keep_blanks(gradus_log *log, arena *a, blanks_acc *acc)
+{
+	if (acc->n_skip) {
+		gradus_log_skip *v = arena_alloc(a, acc->n_skip * sizeof(*v));
+		if (v)
+			memcpy(v, acc->skip, acc->n_skip * sizeof(*v));
+		log->skipped = v;
+		log->n_skipped = v ? acc->n_skip : 0;
+	}
+	if (acc->n_blank) {
+		gradus_log_blank *v = arena_alloc(a, acc->n_blank * sizeof(*v));
+		if (v)
+			memcpy(v, acc->blank, acc->n_blank * sizeof(*v));
+		log->blanks = v;
+		log->n_blanks = v ? acc->n_blank : 0;
+	}
+	log->n_blank_values = acc->values;
+	free(acc->skip);
+	free(acc->blank);
+}
+
 static int load(gradus_log **out, cfgfile *cf, int rc,
 		const gradus_catalogue *cat)
 {
 	log_box *b;
 	gradus_log *log;
 	cset *root, *cl;
+	blanks_acc acc = {0};
 	int format;
 
 	*out = NULL;
@@ -468,8 +673,8 @@ static int load(gradus_log **out, cfgfile *cf, int rc,
 			  log->profile);
 	date_key(cf, root, NULL, "plan_start", false, &log->plan_start);
 	cfg_int(cf, root, NULL, "first_week", false, 1, 52, &log->first_week);
-	read_sessions(log, &b->a, cf, root, cat);
-	read_weeks(log, &b->a, cf, root);
+	read_sessions(log, &b->a, cf, root, cat, &acc);
+	read_weeks(log, &b->a, cf, root, &acc);
 	read_measures(log, &b->a, cf, root);
 	cl = cfg_group(cf, root, NULL, "clearance", false);
 	if (cl) {
@@ -480,8 +685,9 @@ static int load(gradus_log **out, cfgfile *cf, int rc,
 			date_key(cf, cl, "clearance", "date", true,
 				 &log->clearance_date);
 	}
-	if (cf->errors || b->a.failed) {
-		int err = b->a.failed ? GRADUS_ENOMEM : GRADUS_EINVALID;
+	keep_blanks(log, &b->a, &acc);
+	if (cf->errors || b->a.failed || acc.failed) {
+		int err = b->a.failed || acc.failed ? GRADUS_ENOMEM : GRADUS_EINVALID;
 		gradus_log_free(log);
 		return err;
 	}

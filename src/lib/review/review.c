@@ -12,6 +12,7 @@
 
 #include "review/review_int.h"
 #include "util/arena.h"
+#include "util/buf.h"
 #include "util/util.h"
 
 #define MAX_LOG_WEEKS 104  /* program weeks a log may span */
@@ -207,6 +208,13 @@ static void build_weeks(rv_ctx *c, int last_week, gradus_date new_start)
 				}
 		if (w->planned < 0)
 			w->planned = guess; /* no plan to count from: the days */
+		/* a session left blank is not recorded: neither done nor missed */
+		for (size_t j = 0; j < log->n_skipped; j++)
+			if (log->skipped[j].kind == GRADUS_SKIP_SESSION &&
+			    week_of(c, log->skipped[j].date) == w->week &&
+			    gradus_date_days(log->skipped[j].date) < stop &&
+			    w->planned > 0)
+				w->planned--;
 		for (size_t j = 0; j < log->n_sessions; j++)
 			w->done += week_of(c, log->sessions[j].date) == w->week;
 		for (size_t j = 0; j < log->n_weeks; j++)
@@ -467,6 +475,16 @@ static void last_logged_week(rv_ctx *c)
 	c->b->r.last_week = last_week;
 }
 
+static void unanswered(review_box *b, int f, int line, int week)
+{
+	if (b->prof.red_flags[f] == GRADUS_ANSWER_YES)
+		return;
+	if (!b->r.blank_check_in_week || week < b->r.blank_check_in_week)
+		b->r.blank_check_in_week = week;
+	b->prof.red_flags[f] = GRADUS_ANSWER_MISSING;
+	b->prof.red_flag_line[f] = line;
+}
+
 /* The profile with the log's answers: a yes in any week counts. */
 static void with_log_answers(rv_ctx *c)
 {
@@ -481,7 +499,72 @@ static void with_log_answers(rv_ctx *c)
 				b->prof.red_flags[f] = GRADUS_ANSWER_YES;
 				b->prof.red_flag_line[f] = log->weeks[i].line;
 			}
+	/* Safety fails closed: a question asked and left blank is not a no.
+	 * Up to the last logged week it is unanswered, as in a profile, and
+	 * the re-screen stops (incomplete) until it is answered; a check-in
+	 * with nothing written in after that week is not yet due. */
+	for (size_t i = 0; i < log->n_weeks; i++)
+		for (int f = 0; f < GRADUS_RF__COUNT; f++)
+			if (log->weeks[i].red_flag_blank[f])
+				unanswered(b, f, log->weeks[i].line,
+					   log->weeks[i].week);
+	for (size_t i = 0; i < log->n_skipped; i++)
+		if (log->skipped[i].kind == GRADUS_SKIP_WEEK &&
+		    log->skipped[i].week <= b->r.last_week)
+			for (int f = 0; f < GRADUS_RF__COUNT; f++)
+				unanswered(b, f, log->skipped[i].line,
+					   log->skipped[i].week);
 	b->r.profile = &b->prof;
+}
+
+/* What the log left blank, in plain words (docs/review.md, "Blanks"):
+ * sessions with nothing written in up to the last logged week (neither
+ * done nor missed), exercises with no reps, and what comes after that
+ * week (not filled in yet). */
+static void say_not_counted(rv_ctx *c)
+{
+	const gradus_log *log = c->log;
+	int L = c->b->r.last_week, n_sess = 0, n_ex = 0, later_s = 0, later_w = 0;
+	buf t = BUF_INIT, sess = BUF_INIT, ex = BUF_INIT;
+	char d1[24];
+
+	for (size_t i = 0; i < log->n_skipped; i++) {
+		const gradus_log_skip *k = &log->skipped[i];
+		bool later = k->kind == GRADUS_SKIP_WEEK ? k->week > L
+							  : week_of(c, k->date) > L;
+		if (later) {
+			later_s += k->kind != GRADUS_SKIP_WEEK;
+			later_w += k->kind == GRADUS_SKIP_WEEK;
+		} else if (k->kind == GRADUS_SKIP_SESSION) {
+			buf_printf(&sess, "%s%s", n_sess ? ", " : "", date_words(k->date, d1));
+			n_sess++;
+		} else if (k->kind == GRADUS_SKIP_ENTRY) {
+			const gradus_exercise *e = gradus_catalogue_find(c->cat, k->id);
+			buf_printf(&ex, "%s%s on %s", n_ex ? "; " : "", e ? e->name : k->id,
+				   date_words(k->date, d1));
+			n_ex++;
+		}
+	}
+	if (n_sess)
+		buf_printf(&t, "Not counted: %d session%s with no numbers written in (%s): neither done nor missed.",
+			   n_sess, n_sess == 1 ? "" : "s", sess.ptr);
+	if (n_ex)
+		buf_printf(&t, "%sNot counted: %d exercise%s with no reps written in (%s).",
+			   t.len ? " " : "", n_ex, n_ex == 1 ? "" : "s", ex.ptr);
+	if (later_s || later_w) {
+		buf_printf(&t, "%sNot filled in yet, after week %d: ", t.len ? " " : "", L);
+		if (later_s)
+			buf_printf(&t, "%d session%s", later_s, later_s == 1 ? "" : "s");
+		if (later_w)
+			buf_printf(&t, "%s%d weekly check-in%s", later_s ? " and " : "",
+				   later_w, later_w == 1 ? "" : "s");
+		buf_putc(&t, '.');
+	}
+	if (t.len && !t.failed)
+		c->b->r.not_counted = arena_strdup(c->a, t.ptr);
+	buf_free(&t);
+	buf_free(&sess);
+	buf_free(&ex);
 }
 
 /* The new plan starts after the last logged week, or on --start (after
@@ -530,6 +613,7 @@ static int read_log(rv_ctx *c, const gradus_review_options *o, gradus_diags *d)
 	if (rc != GRADUS_OK)
 		return rc;
 	last_logged_week(c);
+	say_not_counted(c);
 	with_log_answers(c);
 	return new_start(c, o, d);
 }

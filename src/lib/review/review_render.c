@@ -263,6 +263,8 @@ static void text_head(buf *b, const gradus_review *r)
 		text_wrap(b, "", "", t.ptr ? t.ptr : "", WIDTH);
 		buf_free(&t);
 	}
+	if (r->not_counted)
+		text_wrap(b, "", "", r->not_counted, WIDTH);
 }
 
 /* One line a week: its dates, the sessions done and planned, a note. */
@@ -886,6 +888,8 @@ static void html_head(buf *b, const gradus_review *r)
 			   long_date(r->weeks[r->n_weeks - 1].end, d2), r->done, r->planned,
 			   percent(r->done, r->planned));
 	buf_puts(b, "</p>\n");
+	if (r->not_counted)
+		buf_htmlf(b, "<p>%s</p>\n", r->not_counted);
 }
 
 /* One row a week: its dates, the sessions done and planned, a note. */
@@ -1297,6 +1301,41 @@ static bool json_next(cJSON *o, const gradus_review *r)
 }
 
 /* The gradus-review/1 object. */
+/* "not_counted": what the log left blank (only when it left any):
+ * {"text": plain words, "items": [{"what": "session"|"exercise"|
+ * "check_in", "date"|"week", "exercise"}]}. */
+static bool json_not_counted(cJSON *o, const gradus_review *r)
+{
+	static const char *const what[] = {"session", "exercise", "check_in"};
+	cJSON *x = cJSON_CreateObject(), *items = cJSON_CreateArray();
+	bool ok = x && items;
+
+	for (size_t i = 0; ok && i < r->log->n_skipped; i++) {
+		const gradus_log_skip *k = &r->log->skipped[i];
+		cJSON *it = cJSON_CreateObject();
+		bool good = it && add(it, "what", cJSON_CreateString(what[k->kind]));
+		if (k->kind == GRADUS_SKIP_WEEK)
+			good = good && add(it, "week", cJSON_CreateNumber(k->week));
+		else
+			good = good && add(it, "date", date_json(k->date));
+		if (k->kind == GRADUS_SKIP_ENTRY)
+			good = good && add(it, "exercise", cJSON_CreateString(k->id));
+		if (!good)
+			cJSON_Delete(it);
+		ok = good && push(items, it);
+	}
+	if (!ok || !add(x, "text", str_or_null(r->not_counted))) {
+		cJSON_Delete(items);
+		cJSON_Delete(x);
+		return false;
+	}
+	if (!add(x, "items", items)) {
+		cJSON_Delete(x);
+		return false;
+	}
+	return add(o, "not_counted", x);
+}
+
 static cJSON *review_json(const gradus_review *r)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -1318,6 +1357,8 @@ static cJSON *review_json(const gradus_review *r)
 	ok = ok && json_measures(o, r);
 	ok = ok && json_loads(o, r);
 	ok = ok && add(o, "follow_up", str_or_null(r->follow_up));
+	if (r->log->n_skipped)
+		ok = ok && json_not_counted(o, r);
 	ok = ok && json_next(o, r);
 	/* the screening and plan objects from their builders, as the
 	 * screening and plan JSON documents are made */
@@ -1359,6 +1400,9 @@ static int render_gated(char **out, size_t *len, const gradus_review *r,
 		if (r->new_red_flag_week)
 			buf_printf(&h, "Review of the session log %s: a warning sign was answered yes in week %d. No new plan is made.",
 				   r->log->file, r->new_red_flag_week);
+		else if (r->blank_check_in_week && r->tier == GRADUS_TIER_INCOMPLETE)
+			buf_printf(&h, "Review of the session log %s: warning-sign questions of week %d are left blank, and a blank is never a no. Write true or false for each in the log, then review again. No new plan is made.",
+				   r->log->file, r->blank_check_in_week);
 		else
 			buf_printf(&h, "Review of the session log %s: screening stops the plan. No new plan is made.",
 				   r->log->file);

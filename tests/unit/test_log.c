@@ -2,6 +2,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "helpers.h"
 
@@ -228,6 +229,111 @@ static void check_tells_a_log_by_its_sessions(void **state)
 	gradus_diags_free(d);
 }
 
+
+/* ---- blanks (gradus log new) ---- */
+
+static const char blank_log[] =
+	"format = 1;\n"
+	"plan_start = \"2026-12-01\";\n"
+	"sessions = (\n"
+	"  { date = \"2026-12-02\"; exercises = (\n"
+	"      { id = \"sit-to-stand-arms\"; reps = [11]; effort = 4; pain = \"\"; next_morning_ok = \"\"; },\n"
+	"      { id = \"wall-push-up\"; reps = []; effort = 3; pain = \"\"; next_morning_ok = \"\"; }\n"
+	"  ); },\n"
+	"  { date = \"2026-12-04\"; exercises = (\n"
+	"      { id = \"sit-to-stand-arms\"; reps = []; effort = \"\"; pain = \"\"; next_morning_ok = \"\"; }\n"
+	"  ); }\n"
+	");\n"
+	"weeks = (\n"
+	"  { week = 1; red_flags = { chest_pain = false; one_sided_weakness = \"\"; }; },\n"
+	"  { week = 2; red_flags = { chest_pain = \"\"; one_sided_weakness = []; }; }\n"
+	");\n";
+
+static void blanks_are_never_answers(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_log *log = log_from(blank_log, d, test_catalogue());
+	const gradus_log_entry *e;
+	(void)state;
+	assert_non_null(log);
+	assert_int_equal(gradus_diags_errors(d), 0);
+	/* the filled session is counted with its filled entry only */
+	assert_int_equal(log->n_sessions, 1);
+	assert_int_equal(log->sessions[0].n_entries, 1);
+	e = &log->sessions[0].entries[0];
+	assert_string_equal(e->id, "sit-to-stand-arms");
+	assert_int_equal(e->sets, 1);
+	assert_int_equal(e->reps[0], 11);
+	assert_int_equal(e->effort, 4);
+	assert_int_equal(e->pain, -1);                 /* not written down */
+	assert_int_equal(e->next_morning_ok, GRADUS_ANSWER_MISSING);
+	/* not counted: the push-ups of 2 Dec, the session of 4 Dec, week 2 */
+	assert_int_equal(log->n_skipped, 3);
+	assert_int_equal(log->skipped[0].kind, GRADUS_SKIP_ENTRY);
+	assert_string_equal(log->skipped[0].id, "wall-push-up");
+	assert_int_equal(log->skipped[0].line, 6);
+	assert_int_equal(log->skipped[1].kind, GRADUS_SKIP_SESSION);
+	assert_int_equal(log->skipped[1].date.d, 4);
+	assert_int_equal(log->skipped[2].kind, GRADUS_SKIP_WEEK);
+	assert_int_equal(log->skipped[2].week, 2);
+	/* week 1 is kept: its blank is marked, never a no */
+	assert_int_equal(log->n_weeks, 1);
+	assert_int_equal(log->weeks[0].red_flags[GRADUS_RF_CHEST_PAIN], GRADUS_ANSWER_NO);
+	assert_int_equal(log->weeks[0].red_flags[GRADUS_RF_ONE_SIDED_WEAKNESS], GRADUS_ANSWER_MISSING);
+	assert_true(log->weeks[0].red_flag_blank[GRADUS_RF_ONE_SIDED_WEAKNESS]);
+	assert_false(log->weeks[0].red_flag_blank[GRADUS_RF_CHEST_PAIN]);
+	/* 2 + 3 + 4 + 1 + 2 blanks, in 5 groups */
+	assert_int_equal(log->n_blank_values, 12);
+	assert_int_equal(log->n_blanks, 5);
+	gradus_log_free(log);
+	gradus_diags_free(d);
+}
+
+static void a_filled_value_is_still_checked(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	char *text = replace(blank_log, "effort = 4; pain = \"\"", "effort = \"4\"; pain = 11");
+	gradus_log *log = log_from(text, d, test_catalogue());
+	char *msg;
+	(void)state;
+	assert_null(log);
+	msg = diags_text(d);
+	assert_non_null(strstr(msg, "log.cfg:5: error: 'sessions[0].exercises[0].effort'"));
+	assert_non_null(strstr(msg, "log.cfg:5: error: 'sessions[0].exercises[0].pain'"));
+	free(msg);
+	free(text);
+	gradus_diags_free(d);
+}
+
+static void check_notes_the_blanks(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_check_stats st;
+	const char *paths[1];
+	char path[] = "/tmp/gradus-test-blanks-XXXXXX";
+	int fd = mkstemp(path);
+	char *msg;
+	(void)state;
+	assert_true(fd >= 0);
+	assert_int_equal(write(fd, blank_log, strlen(blank_log)), (ssize_t)strlen(blank_log));
+	close(fd);
+	paths[0] = path;
+	assert_int_equal(gradus_check_paths(&st, paths, 1, test_catalogue(), test_templates(), d),
+			 GRADUS_OK);
+	assert_int_equal(gradus_diags_errors(d), 0);
+	assert_int_equal(st.blanks, 12);
+	msg = diags_text(d);
+	assert_non_null(strstr(msg, ":5: note: 'sessions[0].exercises[0] (sit-to-stand-arms)': still blank: pain, next_morning_ok"));
+	assert_non_null(strstr(msg, ":6: note: 'sessions[0].exercises[1] (wall-push-up)': still blank: reps, pain, next_morning_ok"));
+	assert_non_null(strstr(msg, ":8: note: 'sessions[1] (2026-12-04)': nothing filled in yet (4 blanks)"));
+	assert_non_null(strstr(msg, ":13: note: 'weeks[0] (week 1)': still blank: one_sided_weakness"));
+	assert_non_null(strstr(msg, ":14: note: 'weeks[1] (week 2)': nothing filled in yet (2 blanks)"));
+	assert_null(strstr(msg, "error"));
+	free(msg);
+	unlink(path);
+	gradus_diags_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -240,6 +346,9 @@ int main(void)
 		cmocka_unit_test(retest_before_plan_start_is_an_error),
 		cmocka_unit_test(without_a_catalogue_ids_wait),
 		cmocka_unit_test(check_tells_a_log_by_its_sessions),
+		cmocka_unit_test(blanks_are_never_answers),
+		cmocka_unit_test(a_filled_value_is_still_checked),
+		cmocka_unit_test(check_notes_the_blanks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1299,10 +1299,133 @@ static void invariants_hold_on_reviewed_plans(void **state)
 			assert_true(actions[a] > 0);
 }
 
+/* ---- blanks (gradus log new) ---- */
+
+static const session_spec blank_session = {{
+	"reps = []; effort = \"\"; pain = \"\"; next_morning_ok = \"\";",
+	"reps = []; effort = \"\"; pain = \"\"; next_morning_ok = \"\";",
+	"reps = []; effort = \"\"; pain = \"\"; next_morning_ok = \"\";",
+	"reps = []; effort = \"\"; pain = \"\"; next_morning_ok = \"\";",
+	"reps = []; effort = \"\"; pain = \"\"; next_morning_ok = \"\";",
+	"reps = []; effort = \"\"; pain = \"\"; next_morning_ok = \"\";"}};
+
+/* A weekly question asked and left blank is never a "no": up to the
+ * last logged week it is unanswered, and the re-screen stops as it does
+ * for a profile (incomplete, exit 10), naming the question. */
+static void a_blank_red_flag_is_unanswered(void **state)
+{
+	logtext l;
+	run x;
+	char *text = NULL;
+	(void)state;
+	log_begin(&l, NULL);
+	log_weeks(&l, 1, 2);
+	run_review(&x, MARGARET, log_end(&l,
+		"weeks = ( { week = 1; red_flags = { chest_pain = false; one_sided_weakness = false; }; },\n"
+		"          { week = 2; red_flags = { chest_pain = false; one_sided_weakness = \"\"; }; } );\n"), NULL);
+	assert_int_equal(x.r->outcome, GRADUS_REVIEW_GATED);
+	assert_int_equal(x.r->tier, GRADUS_TIER_INCOMPLETE);
+	assert_int_equal(gradus_tier_exit_code(x.r->tier), 10);
+	assert_int_equal(x.r->blank_check_in_week, 2);
+	assert_int_equal(x.r->profile->red_flags[GRADUS_RF_ONE_SIDED_WEAKNESS], GRADUS_ANSWER_MISSING);
+	assert_null(x.r->plan);
+	assert_int_equal(gradus_review_render(&text, NULL, x.r, GRADUS_PLAN_TEXT, NULL), GRADUS_OK);
+	assert_non_null(strstr(text, "red_flags.one_sided_weakness"));
+	assert_non_null(strstr(text, "week 2"));
+	free(text);
+	run_free(&x);
+	free(l.text);
+	/* a check-in with nothing answered, in a week with sessions: every
+	 * question is unanswered */
+	log_begin(&l, NULL);
+	log_weeks(&l, 1, 2);
+	run_review(&x, MARGARET, log_end(&l,
+		"weeks = ( { week = 2; red_flags = { chest_pain = \"\"; one_sided_weakness = \"\"; }; } );\n"), NULL);
+	assert_int_equal(x.r->tier, GRADUS_TIER_INCOMPLETE);
+	assert_int_equal(x.r->blank_check_in_week, 2);
+	assert_int_equal(x.r->profile->red_flags[GRADUS_RF_CHEST_PAIN], GRADUS_ANSWER_MISSING);
+	run_free(&x);
+	free(l.text);
+}
+
+/* A yes elsewhere still counts (a blank never hides it), and the blank
+ * check-ins after the last logged week are not yet due. */
+static void blanks_after_the_last_week_wait(void **state)
+{
+	logtext l;
+	run x;
+	(void)state;
+	log_begin(&l, NULL);
+	log_weeks(&l, 1, 2);
+	log_session(&l, dates[2][0], &blank_session);
+	run_review(&x, MARGARET, log_end(&l,
+		"weeks = ( { week = 2; red_flags = { chest_pain = false; }; },\n"
+		"          { week = 3; red_flags = { chest_pain = \"\"; one_sided_weakness = \"\"; }; } );\n"),
+		NULL);
+	assert_int_equal(x.r->outcome, GRADUS_REVIEW_PLAN);
+	assert_int_equal(x.r->last_week, 2);
+	assert_int_equal(x.r->blank_check_in_week, 0);
+	assert_non_null(x.r->not_counted);
+	assert_string_equal(x.r->not_counted,
+			    "Not filled in yet, after week 2: 1 session and 1 weekly check-in.");
+	run_free(&x);
+	free(l.text);
+}
+
+/* A session with nothing written in, up to the last logged week, is
+ * neither done nor missed: week 2 with one session done and two blank
+ * is not "fewer than half done" (compare
+ * rule_missed_sessions_repeats_the_week), and the review says so. */
+static void a_blank_session_is_neither_done_nor_missed(void **state)
+{
+	logtext l;
+	run x;
+	char *text = NULL;
+	(void)state;
+	log_begin(&l, NULL);
+	log_weeks(&l, 1, 1);
+	log_session(&l, dates[1][0], NULL);
+	log_session(&l, dates[1][1], &blank_session);
+	log_session(&l, dates[1][2], &blank_session);
+	run_review(&x, MARGARET, log_end(&l, NULL), NULL);
+	assert_int_equal(x.r->n_weeks, 2);
+	assert_int_equal(x.r->weeks[1].done, 1);
+	assert_int_equal(x.r->weeks[1].planned, 1);
+	assert_int_equal(x.r->done, 4);
+	assert_int_equal(x.r->planned, 4);
+	for (size_t i = 0; i < x.r->n_adjustments; i++)
+		assert_string_not_equal(x.r->adjustments[i].rule, "RV-MISSED-SESSIONS");
+	assert_string_equal(x.r->not_counted,
+			    "Not counted: 2 sessions with no numbers written in (11 Dec 2026, 14 Dec 2026): neither done nor missed.");
+	assert_int_equal(gradus_review_render(&text, NULL, x.r, GRADUS_PLAN_JSON, NULL), GRADUS_OK);
+	{
+		cJSON *j = cJSON_Parse(text), *nc, *items;
+		assert_non_null(j);
+		nc = cJSON_GetObjectItem(j, "not_counted");
+		assert_non_null(nc);
+		items = cJSON_GetObjectItem(nc, "items");
+		assert_int_equal(cJSON_GetArraySize(items), 2);
+		assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(items, 0), "what")->valuestring,
+				    "session");
+		assert_string_equal(cJSON_GetObjectItem(cJSON_GetArrayItem(items, 1), "date")->valuestring,
+				    "2026-12-14");
+		cJSON_Delete(j);
+	}
+	free(text);
+	assert_int_equal(gradus_review_render(&text, NULL, x.r, GRADUS_PLAN_HTML, NULL), GRADUS_OK);
+	assert_non_null(strstr(text, "Not counted: 2 sessions"));
+	free(text);
+	run_free(&x);
+	free(l.text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rule_two_for_two_progresses),
+		cmocka_unit_test(a_blank_red_flag_is_unanswered),
+		cmocka_unit_test(blanks_after_the_last_week_wait),
+		cmocka_unit_test(a_blank_session_is_neither_done_nor_missed),
 		cmocka_unit_test(rule_pain_during_makes_it_easier),
 		cmocka_unit_test(rule_pain_next_day_repeats),
 		cmocka_unit_test(rule_pain_next_day_twice_makes_it_easier),

@@ -51,17 +51,21 @@ static void put_header(buf *b, const gradus_plan *plan, int first, int last)
 		 "# Type in what was done, from the record grid of the printed plan.\n"
 		 "# Where a blank is, type the number or the answer:\n"
 		 "#   reps = [];           the reps done in each set: reps = [12]; for one\n"
-		 "#                        set, reps = [12, 10]; for two sets\n"
+		 "#                        set, reps = [12, 10]; for two sets (done on each\n"
+		 "#                        side: the reps of one side)\n"
 		 "#   effort = \"\";         how hard, 0 (rest) to 10 (the hardest): effort = 5;\n"
 		 "#   pain = \"\";           pain during the exercise, 0 (none) to 10: pain = 0;\n"
-		 "#   next_morning_ok = \"\";  was the pain back to usual the next morning?\n"
+		 "#   next_morning_ok = \"\";  the next morning, was the pain back to usual?\n"
 		 "#                        true (yes) or false (no): next_morning_ok = true;\n"
-		 "#   a warning-sign question = \"\";  true (yes) or false (no)\n"
-		 "# Numbers and true/false are written without quotes.\n"
+		 "#   a warning-sign question = \"\";   true (yes) or false (no)\n"
+		 "# Numbers, true and false are written without quotes.\n"
+		 "# Another weight, band or support than the plan's? Add it before the }:\n"
+		 "#   load_kg = 1.0;  band = \"red\";  support = \"one_hand\";\n"
+		 "#   (support: two_hands one_hand fingertips none)\n"
 		 "# An exercise not done: delete its line. A session not done: delete it,\n"
-		 "# from its { to its }, (the comma too). A blank left as it is is not\n"
-		 "# counted: never as done, never as missed, never as a no.\n"
-		 "# `gradus check` lists the blanks still empty.\n\n"
+		 "# from its { to its }, (and the comma after it).\n"
+		 "# A blank left as it is is not counted: never as done, never as missed,\n"
+		 "# never as a no. `gradus check` lists the blanks still empty.\n\n"
 		 "format = 1;\n");
 	if (profile_name(p, name, sizeof(name)))
 		buf_printf(b, "profile = \"%s\";\n", name);
@@ -95,22 +99,21 @@ static void put_session(buf *b, const gradus_session *s, bool last)
 	buf_printf(b, "    ); }%s\n", last ? "" : ",");
 }
 
-static void put_check_in(buf *b, const gradus_week *w, int last_week, bool last)
+static void put_check_in(buf *b, const gradus_week *w, bool last)
 {
 	buf_printf(b, "  { week = %d;   # ", w->number);
 	put_day(b, w->start);
 	buf_puts(b, " to ");
 	put_day(b, w->end);
-	buf_puts(b, ": in this week, ...\n    red_flags = {\n");
+	buf_puts(b, "\n    red_flags = {   # this week: true (yes) or false (no)\n");
 	for (int f = 0; f < GRADUS_RF__COUNT; f++)
 		buf_printf(b, "      %s = \"\";   # %s\n",
 			   gradus_red_flag_key((gradus_red_flag)f),
 			   gradus_red_flag_question((gradus_red_flag)f));
 	buf_puts(b, "    };\n"
-		    "    # ill = true;        (add it: ill in bed, or an infection)\n"
-		    "    # hospital = true;   (add it: a stay in hospital)\n");
+		    "    # ill = true;        delete the # if ill in bed or with an infection\n"
+		    "    # hospital = true;   delete the # after a stay in hospital\n");
 	buf_printf(b, "  }%s\n", last ? "" : ",");
-	(void)last_week;
 }
 
 static int put_log(buf *b, const gradus_plan *plan, int first, int last)
@@ -144,7 +147,7 @@ static int put_log(buf *b, const gradus_plan *plan, int first, int last)
 		    "# the person. A check-in with no answer is not counted.\n"
 		    "weeks = (\n");
 	for (const gradus_week *w = w0; w <= w1; w++)
-		put_check_in(b, w, w1->number, w == w1);
+		put_check_in(b, w, w == w1);
 	buf_puts(b, ");\n");
 	return b->failed ? GRADUS_ENOMEM : GRADUS_OK;
 }

@@ -125,7 +125,8 @@ static const command commands[] = {
 	 "built-in catalogue, as --catalogue adds them (ladder links may cross\n"
 	 "files), and that catalogue is used to check the templates, profiles and\n"
 	 "logs given with them; template files likewise are added to the built-in\n"
-	 "templates.\n"
+	 "templates. In a session log, the blanks still empty (a log made by\n"
+	 "'gradus log new') are notes, not errors, and their count is given.\n"
 	 "Exit 0 when everything is valid, 3 when a file has errors, 1 when a\n"
 	 "file cannot be read.\n"},
 	{"exercises", cmd_exercises,

@@ -44,8 +44,11 @@ static void put_header(buf *b, const gradus_plan *plan, int first, int last)
 	const gradus_profile *p = plan->profile;
 	char name[72], ds[11];
 
-	buf_printf(b, "# Session log for %s, weeks %d to %d of the plan", p->name,
-		   first, last);
+	if (first == last)
+		buf_printf(b, "# Session log for %s, week %d of the plan", p->name, first);
+	else
+		buf_printf(b, "# Session log for %s, weeks %d to %d of the plan",
+			   p->name, first, last);
 	buf_puts(b, " (made by `gradus log new`).\n");
 	buf_puts(b,
 		 "# Type in what was done, from the record grid of the printed plan.\n"

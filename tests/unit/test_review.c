@@ -1419,6 +1419,32 @@ static void a_blank_session_is_neither_done_nor_missed(void **state)
 	free(l.text);
 }
 
+/* A week with no session written in (all left blank) is a week without
+ * training: the program never moves on over a week nothing is known of.
+ * Week 4 all blank, its check-in answered: week 4 again (as with none
+ * done, RV-MISSED-SESSIONS), not week 5. */
+static void a_week_left_blank_is_not_trained(void **state)
+{
+	logtext l;
+	run x;
+	(void)state;
+	log_begin(&l, NULL);
+	log_weeks(&l, 1, 3);
+	for (int k = 0; k < 3; k++)
+		log_session(&l, dates[3][k], &blank_session);
+	run_review(&x, MARGARET, log_end(&l,
+		"weeks = ( { week = 4; red_flags = { chest_pain = false; }; } );\n"), NULL);
+	assert_int_equal(x.r->last_week, 4);
+	assert_int_equal(x.r->weeks[3].done, 0);
+	assert_int_equal(x.r->weeks[3].planned, 3);
+	expect(x.r, NULL, "RV-MISSED-SESSIONS", GRADUS_ADJ_WEEK);
+	assert_int_equal(x.r->resume->week, 4);
+	assert_string_equal(x.r->not_counted,
+			    "No numbers written in for any session of week 4: taken as a week without training.");
+	run_free(&x);
+	free(l.text);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -1426,6 +1452,7 @@ int main(void)
 		cmocka_unit_test(a_blank_red_flag_is_unanswered),
 		cmocka_unit_test(blanks_after_the_last_week_wait),
 		cmocka_unit_test(a_blank_session_is_neither_done_nor_missed),
+		cmocka_unit_test(a_week_left_blank_is_not_trained),
 		cmocka_unit_test(rule_pain_during_makes_it_easier),
 		cmocka_unit_test(rule_pain_next_day_repeats),
 		cmocka_unit_test(rule_pain_next_day_twice_makes_it_easier),

@@ -208,15 +208,18 @@ static void build_weeks(rv_ctx *c, int last_week, gradus_date new_start)
 				}
 		if (w->planned < 0)
 			w->planned = guess; /* no plan to count from: the days */
-		/* a session left blank is not recorded: neither done nor missed */
-		for (size_t j = 0; j < log->n_skipped; j++)
+		for (size_t j = 0; j < log->n_sessions; j++)
+			w->done += week_of(c, log->sessions[j].date) == w->week;
+		/* a session left blank in a week with sessions written in is
+		 * not recorded: neither done nor missed. A week with none
+		 * written in stays a week without training: the program never
+		 * moves on over weeks nothing is known of. */
+		for (size_t j = 0; w->done && j < log->n_skipped; j++)
 			if (log->skipped[j].kind == GRADUS_SKIP_SESSION &&
 			    week_of(c, log->skipped[j].date) == w->week &&
 			    gradus_date_days(log->skipped[j].date) < stop &&
-			    w->planned > 0)
+			    w->planned > w->done)
 				w->planned--;
-		for (size_t j = 0; j < log->n_sessions; j++)
-			w->done += week_of(c, log->sessions[j].date) == w->week;
 		for (size_t j = 0; j < log->n_weeks; j++)
 			if (log->weeks[j].week == w->week) {
 				w->ill = log->weeks[j].ill;
@@ -517,24 +520,38 @@ static void with_log_answers(rv_ctx *c)
 	b->r.profile = &b->prof;
 }
 
+/* Whether a session of `week` has numbers written in. */
+static bool week_has_session(const rv_ctx *c, int week)
+{
+	for (size_t i = 0; i < c->log->n_sessions; i++)
+		if (week_of(c, c->log->sessions[i].date) == week)
+			return true;
+	return false;
+}
+
 /* What the log left blank, in plain words (docs/review.md, "Blanks"):
  * sessions with nothing written in up to the last logged week (neither
- * done nor missed), exercises with no reps, and what comes after that
- * week (not filled in yet). */
+ * done nor missed in a week with others written in; a week with none is
+ * a week without training), exercises with no reps, and what comes after
+ * that week (not filled in yet). */
 static void say_not_counted(rv_ctx *c)
 {
 	const gradus_log *log = c->log;
 	int L = c->b->r.last_week, n_sess = 0, n_ex = 0, later_s = 0, later_w = 0;
-	buf t = BUF_INIT, sess = BUF_INIT, ex = BUF_INIT;
+	int n_empty = 0, last_empty = 0;
+	buf t = BUF_INIT, sess = BUF_INIT, ex = BUF_INIT, empty = BUF_INIT;
 	char d1[24];
 
 	for (size_t i = 0; i < log->n_skipped; i++) {
 		const gradus_log_skip *k = &log->skipped[i];
-		bool later = k->kind == GRADUS_SKIP_WEEK ? k->week > L
-							  : week_of(c, k->date) > L;
-		if (later) {
+		int week = k->kind == GRADUS_SKIP_WEEK ? k->week : week_of(c, k->date);
+		if (week > L) {
 			later_s += k->kind != GRADUS_SKIP_WEEK;
 			later_w += k->kind == GRADUS_SKIP_WEEK;
+		} else if (k->kind == GRADUS_SKIP_SESSION && !week_has_session(c, week)) {
+			if (week != last_empty)
+				buf_printf(&empty, "%s%d", n_empty++ ? ", " : "", week);
+			last_empty = week;
 		} else if (k->kind == GRADUS_SKIP_SESSION) {
 			buf_printf(&sess, "%s%s", n_sess ? ", " : "", date_words(k->date, d1));
 			n_sess++;
@@ -548,6 +565,10 @@ static void say_not_counted(rv_ctx *c)
 	if (n_sess)
 		buf_printf(&t, "Not counted: %d session%s with no numbers written in (%s): neither done nor missed.",
 			   n_sess, n_sess == 1 ? "" : "s", sess.ptr);
+	if (n_empty)
+		buf_printf(&t, "%sNo numbers written in for any session of week%s %s: taken as %s without training.",
+			   t.len ? " " : "", n_empty == 1 ? "" : "s", empty.ptr,
+			   n_empty == 1 ? "a week" : "weeks");
 	if (n_ex)
 		buf_printf(&t, "%sNot counted: %d exercise%s with no reps written in (%s).",
 			   t.len ? " " : "", n_ex, n_ex == 1 ? "" : "s", ex.ptr);
@@ -565,6 +586,7 @@ static void say_not_counted(rv_ctx *c)
 	buf_free(&t);
 	buf_free(&sess);
 	buf_free(&ex);
+	buf_free(&empty);
 }
 
 /* The new plan starts after the last logged week, or on --start (after

@@ -305,6 +305,25 @@ static void a_filled_value_is_still_checked(void **state)
 	gradus_diags_free(d);
 }
 
+/* An exercise is written once a session, blank or not (a blank one
+ * first, then the same filled in). */
+static void a_blank_entry_is_still_once_a_session(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_log *log = log_from(
+		"format = 1;\n"
+		"sessions = ( { date = \"2026-12-02\"; exercises = (\n"
+		"  { id = \"wall-push-up\"; reps = []; },\n"
+		"  { id = \"wall-push-up\"; reps = [10]; } ); } );\n", d, test_catalogue());
+	char *msg;
+	(void)state;
+	assert_null(log);
+	msg = diags_text(d);
+	assert_non_null(strstr(msg, "log.cfg:4: error: 'sessions[0].exercises[1]' is 'wall-push-up' again"));
+	free(msg);
+	gradus_diags_free(d);
+}
+
 static void check_notes_the_blanks(void **state)
 {
 	gradus_diags *d = gradus_diags_new();
@@ -348,6 +367,7 @@ int main(void)
 		cmocka_unit_test(check_tells_a_log_by_its_sessions),
 		cmocka_unit_test(blanks_are_never_answers),
 		cmocka_unit_test(a_filled_value_is_still_checked),
+		cmocka_unit_test(a_blank_entry_is_still_once_a_session),
 		cmocka_unit_test(check_notes_the_blanks),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

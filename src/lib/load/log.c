@@ -335,7 +335,8 @@ static int read_entries(cfgfile *cf, cset *g, const char *where,
 			size_t n_ids, int *n_blank)
 {
 	cset *el = cfg_list(cf, g, where, "exercises", true);
-	int ne;
+	const char *seen[MAX_ENTRIES];
+	int ne, n_seen = 0;
 	size_t first_blank = acc->n_blank;
 
 	*counted = 0;
@@ -359,12 +360,14 @@ static int read_entries(cfgfile *cf, cset *g, const char *where,
 		memset(e, 0, sizeof(*e));
 		bool use = read_entry(cf, eg, ew, e, a, cat, ids, n_ids, keys,
 				      sizeof(keys), &nb);
-		for (size_t j = 0; j < *counted; j++)
-			if (es[j].id && e->id && strcmp(es[j].id, e->id) == 0) {
+		for (int j = 0; j < n_seen; j++)
+			if (e->id && strcmp(seen[j], e->id) == 0) {
 				cfg_error(cf, eg, "'%s' is '%s' again: write all its sets in one entry",
 					  ew, e->id);
 				break;
 			}
+		if (e->id)
+			seen[n_seen++] = e->id; /* blank or not: once a session */
 		if (nb) {
 			char ww[160];
 			snprintf(ww, sizeof(ww), "%s (%s)", ew, e->id ? e->id : "?");

@@ -171,6 +171,27 @@ typedef struct {
 PLAN_INTERNAL int strength_seconds(const dose *d, size_t n, const int *partner,
 				   int reps, int rest);
 
+/* ---- why.c: the reasons of each item ---- */
+
+/* The texts of the reasons that carry numbers, each formatted once and
+ * shared by every item with the same reason; the table is scratch
+ * (whys_done frees it), the texts are in the plan's arena. */
+typedef struct why_text why_text;
+typedef struct {
+	why_text *v;             /* open addressing; cap a power of two */
+	size_t n, cap;
+	const gradus_plan *pl;
+	arena *a;
+	bool failed;             /* out of memory */
+} whybook;
+
+PLAN_INTERNAL void whys_init(whybook *wb, const gradus_plan *pl, arena *a);
+PLAN_INTERNAL void whys_done(whybook *wb);
+/* The reasons behind an item's numbers and week w's change (row: the
+ * item's weeks), kept in it->why; GRADUS_OK or GRADUS_ENOMEM. */
+PLAN_INTERNAL int item_whys(gradus_item *it, whybook *wb, const gradus_phase *ph,
+			    const wdose *row, int w, const gradus_resume_item *resume);
+
 /* ---- progress.c: week by week ---- */
 
 /* Fills w[k][0..weeks-1] for every exercise, week by week. */

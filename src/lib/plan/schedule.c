@@ -1,8 +1,8 @@
 /* The schedule (docs/generation.md, 6): the days, at least 48 hours
  * apart; the minutes fitted by calculation (warm-up, balance and
  * cool-down, how many exercises, paired sets); and the weeks: each
- * item's dose with its reasons, the balance ladder, the walking minutes
- * and the sessions. */
+ * item's dose with its reasons (why.c), the balance ladder, the walking
+ * minutes and the sessions. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -251,126 +251,6 @@ int fit_minutes(fitting *f, const pl_ctx *c, const pick *picks, size_t n_picks,
 	return GRADUS_OK;
 }
 
-/* ---- explanations ---- */
-
-typedef struct {
-	gradus_why v[10];
-	size_t n;
-} whys;
-
-static void why(whys *w, const char *rule, const char *text, const char *src)
-{
-	if (w->n < COUNT(w->v)) {
-		w->v[w->n].rule = rule;
-		w->v[w->n].text = text;
-		w->v[w->n].source = src;
-		w->n++;
-	}
-}
-
-/* The review's rule and source behind a resumed dose. */
-static const char *resume_rule(const gradus_resume_item *r)
-{
-	return r->rule ? r->rule : "R-REVIEW";
-}
-
-static const char *resume_source(const gradus_resume_item *r)
-{
-	return r->source ? r->source : "D";
-}
-
-/* The real reason nothing rose this week, in plain words. */
-static const char *wait_words(wait_reason w)
-{
-	switch (w) {
-	case WAIT_LEARNING:
-		return "Same as last week: the first weeks are for learning the movements.";
-	case WAIT_TIME:
-		return "Same as last week: one more set would make the session longer than your minutes, so the next rise is in weight, band or version.";
-	case WAIT_SPACING:
-		return "Same as last week: the weight went up recently, and weight rises are kept some weeks apart.";
-	case WAIT_STAGGER:
-		return "Same as last week: your exercises take turns to get harder, so not everything changes at once.";
-	case WAIT_TOP:
-		return "Same as last week: this is the hardest version you can do with what you own.";
-	case WAIT_MAINTENANCE:
-		return "Same as last week: this program keeps function; the load does not rise.";
-	case WAIT_BACK:
-		return "Back to your full sets after the lighter week.";
-	default:
-		return "Same as last week.";
-	}
-}
-
-/* The reasons behind an item's numbers and this week's change. */
-static void item_whys(whys *wy, arena *a, const gradus_plan *pl,
-		      const gradus_phase *ph, const gradus_item *it,
-		      const wdose *row, int w, const gradus_resume_item *resume)
-{
-	const gradus_template *t = pl->template;
-	const wdose *x = &row[w];
-
-	why(wy, "G-SETS", arena_printf(a, "%d set%s: start with 1 and build to 2 or 3 (phase \"%s\" allows %d to %d).",
-			       it->sets, it->sets > 1 ? "s" : "", ph->name, ph->sets_min, ph->sets_max),
-	    "NSCA2019");
-	if (it->reps_max > ph->reps_max)
-		why(wy, "G-REPS", arena_printf(a, "%d to %d reps, more than this phase's %d-%d: reps come down only with a heavier weight, a harder version or one more set.",
-				       it->reps_min, it->reps_max, ph->reps_min, ph->reps_max),
-		    "ACSM2009, D");
-	else
-		why(wy, "G-REPS", arena_printf(a, "%d to %d reps: 10-15 when starting, 8-12 later (phase range %d-%d).",
-				       it->reps_min, it->reps_max, ph->reps_min, ph->reps_max),
-		    "ACSM2009OA");
-	why(wy, "G-EFFORT", arena_printf(a, "Effort %d-%d of 10 (%s): phase \"%s\" asks %d-%d, never above the cap of %d.",
-				 it->effort_min, it->effort_max,
-				 gradus_effort_words(it->effort_max), ph->name,
-				 ph->rpe_min, ph->rpe_max, pl->effort_cap),
-	    "ACSM2009OA");
-	why(wy, "G-REST", arena_printf(a, "Rest %d s between sets (60-120 s).", it->rest_s), "ACSM2009");
-	switch (x->change) {
-	case GRADUS_CHANGE_START:
-		if (resume && resume->why)
-			why(wy, resume_rule(resume), resume->why,
-			    resume_source(resume));
-		else
-			why(wy, "G-START", "First week: the easy start, to learn the movement.", "ACSM2009OA, NSCA2019");
-		break;
-	case GRADUS_CHANGE_DELOAD:
-		why(wy, "G-DELOAD", arena_printf(a, "Lighter week (every %d weeks): about half the sets, or the fewest reps when there is one set; nothing rises.", t->deload_every),
-		    "D");
-		break;
-	case GRADUS_CHANGE_REPS:
-		why(wy, "G-REPS-UP", "More reps: they climb within the range; at the top the weight goes up and the reps start again at the bottom.", "ACSM2009, NSCA2019");
-		break;
-	case GRADUS_CHANGE_SETS:
-		why(wy, "G-SETS-UP", x->d.extra && (w == 0 || !row[w - 1].d.extra)
-		    ? "One more set for the side that was in the cast or brace: it needs more work than the other."
-		    : "One more set: sets are built one at a time, before the weight rises.",
-		    "NSCA2019");
-		break;
-	case GRADUS_CHANGE_SUPPORT:
-		why(wy, "G-SUPPORT", "Less support (two hands, one hand, fingertips): your balance and legs do more of the work.", "OTAGO, VIVI");
-		break;
-	case GRADUS_CHANGE_LOAD:
-		why(wy, "G-LOAD", "The reps reached the top of the range: the next weight or band you own (at most 10 % more or your smallest step, at most once in two weeks), and the reps start again at the bottom.",
-		    "ACSM2009, OTAGO");
-		break;
-	case GRADUS_CHANGE_HOLD:
-		why(wy, "G-HOLD-UP", "A longer hold: 2 seconds more each time (our choice).", "D");
-		break;
-	case GRADUS_CHANGE_VARIANT:
-		why(wy, "G-VARIANT", "The harder version: the easier one is done with all you own.", "OTAGO, VIVI");
-		break;
-	default:
-		why(wy, "G-WAIT", wait_words(x->wait),
-		    x->wait == WAIT_SPACING ? "ACSM2009" : x->wait == WAIT_LEARNING ? "ACSM2009OA" : "D");
-	}
-	if (w == 0 && x->change != GRADUS_CHANGE_START &&
-	    resume && resume->why)
-		why(wy, resume_rule(resume), resume->why,
-		    resume_source(resume));
-}
-
 /* ---- the weeks ---- */
 
 /* The week's balance exercises: last week's (`bal`; NULL in the first
@@ -401,15 +281,13 @@ static const gradus_exercise **balance_for_week(const prog *g, const gradus_week
 /* Item k of week w: the dose of the week with its reasons. */
 static int fill_item(gradus_item *items, size_t k, int w, const wdose *row,
 		     const gradus_plan *pl, const prog *g, const gradus_phase *ph,
-		     const gradus_resume_item *resume, int *pair_no, arena *a)
+		     const gradus_resume_item *resume, int *pair_no, whybook *wb)
 {
 	const gradus_profile *p = g->c->p;
 	dose_owned o;
 	const wdose *x = &row[w];
 	const gradus_exercise *e = x->d.ex;
 	gradus_item *it = &items[k];
-	whys wy = {0};
-	gradus_why *wv;
 	it->exercise = e;
 	it->sets = x->d.sets;
 	it->affected_sets = x->d.extra ? x->d.sets + x->d.extra : 0;
@@ -429,14 +307,7 @@ static int fill_item(gradus_item *items, size_t k, int w, const wdose *row,
 	it->effort_max = ph->rpe_max < pl->effort_cap ? ph->rpe_max : pl->effort_cap;
 	it->rest_s = ph->rest_s;
 	it->change = x->change;
-	item_whys(&wy, a, pl, ph, it, row, w, resume);
-	wv = arena_alloc(a, wy.n * sizeof(*wv));
-	if (!wv)
-		return GRADUS_ENOMEM;
-	memcpy(wv, wy.v, wy.n * sizeof(*wv));
-	it->why = wv;
-	it->n_why = wy.n;
-	return GRADUS_OK;
+	return item_whys(it, wb, ph, row, w, resume);
 }
 
 /* The week's sessions, on the plan's days, all with the same items. */
@@ -476,7 +347,8 @@ static int week_sessions(gradus_week *wk, const gradus_plan *pl, arena *a,
 
 static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 		      const pick *picks, size_t n_picks, const int blocks[3],
-		      int *max_minutes, wdose (*wd)[MAX_WEEKS], gradus_week *weeks)
+		      int *max_minutes, wdose (*wd)[MAX_WEEKS], gradus_week *weeks,
+		      whybook *wb)
 {
 	const gradus_template *t = g->c->t;
 	const gradus_exercise **bal = NULL;
@@ -507,7 +379,7 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 			walk = walk + 5 < t->walking_min ? walk + 5 : t->walking_min;
 		wk->walking_min = walk;
 		for (size_t k = 0; k < n_picks; k++)
-			if (fill_item(items, k, w, wd[k], pl, g, ph, picks[k].resume, &pair_no, a))
+			if (fill_item(items, k, w, wd[k], pl, g, ph, picks[k].resume, &pair_no, wb))
 				return GRADUS_ENOMEM;
 		if (week_sessions(wk, pl, a, items, n_picks, blocks, bal, n_bal, max_minutes))
 			return GRADUS_ENOMEM;
@@ -524,6 +396,7 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 	/* the week-by-week doses are scratch: only the items are kept */
 	wdose (*wd)[MAX_WEEKS] = malloc(MAX_PICKS * sizeof(*wd));
 	gradus_week *weeks = arena_alloc(a, (size_t)pl->weeks_n * sizeof(*weeks));
+	whybook wb;
 	int rc;
 	if (!weeks || !wd) {
 		free(wd);
@@ -531,7 +404,11 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 	}
 	*max_minutes = 0;
 	progress(g, picks, n_picks, pl->weeks_n, one_limb_exercise, wd);
-	rc = fill_weeks(pl, a, g, picks, n_picks, blocks, max_minutes, wd, weeks);
+	/* the doses are settled: the items, each reason's text formatted
+	 * once and shared (why.c) */
+	whys_init(&wb, pl, a);
+	rc = fill_weeks(pl, a, g, picks, n_picks, blocks, max_minutes, wd, weeks, &wb);
+	whys_done(&wb);
 	free(wd);
 	return rc;
 }

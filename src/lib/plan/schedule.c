@@ -336,7 +336,8 @@ static int week_sessions(gradus_week *wk, const gradus_plan *pl, arena *a,
 		s->balance = bal;
 		s->n_balance = n_bal;
 		s->cooldown_min = blocks[2];
-		s->minutes = gradus_session_minutes(s);
+		/* the week's sessions are the same: their minutes once */
+		s->minutes = n_s > 1 ? ss[0].minutes : gradus_session_minutes(s);
 		if (s->minutes > *max_minutes)
 			*max_minutes = s->minutes;
 	}

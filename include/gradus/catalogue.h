@@ -55,9 +55,12 @@ typedef enum {
 	GRADUS_FIG_PROP_ANKLE_WEIGHT = 1u << 6,
 	GRADUS_FIG_PROP_DUMBBELL = 1u << 7,
 	GRADUS_FIG_PROP_MACHINE = 1u << 8,
-	GRADUS_FIG_PROP_MAT = 1u << 9
+	GRADUS_FIG_PROP_MAT = 1u << 9,
+	GRADUS_FIG_PROP_FOOTBOARD = 1u << 10, /* the bed's end board, at the feet */
+	GRADUS_FIG_PROP_TOWEL = 1u << 11      /* a rolled towel: under the knee
+	                                       * lying, else in the near hand */
 } gradus_figure_prop;
-#define GRADUS_FIG_PROP__COUNT 10
+#define GRADUS_FIG_PROP__COUNT 12
 
 /* Points of the body a band or the movement arrow may name. */
 typedef enum {

@@ -25,9 +25,9 @@ static size_t count(const char *s, const char *what)
 }
 
 /* Every number of a coordinate attribute between `from` and `to` lies
- * in [x0, x1] x [0, 300]; circles with their radius. */
+ * in [x0, x1] x [y0, y1]. */
 static void inside(const gradus_exercise *e, const char *from,
-		   const char *to, double x0, double x1)
+		   const char *to, double x0, double x1, double y0, double y1)
 {
 	static const char *const xs[] = {" x1=\"", " x2=\"", " cx=\"", " x=\""};
 	static const char *const ys[] = {" y1=\"", " y2=\"", " cy=\"", " y=\""};
@@ -42,8 +42,8 @@ static void inside(const gradus_exercise *e, const char *from,
 		for (const char *p = strstr(from, ys[k]); p && p < to;
 		     p = strstr(p + 1, ys[k])) {
 			double v = strtod(p + strlen(ys[k]), NULL);
-			if (v < -0.1 || v > 300.1)
-				fail_msg("%s: y %.1f outside the picture", e->id, v);
+			if (v < y0 - 0.1 || v > y1 + 0.1)
+				fail_msg("%s: y %.1f outside %.0f..%.0f", e->id, v, y0, y1);
 		}
 	for (const char *p = strstr(from, "points=\""); p && p < to;
 	     p = strstr(p + 1, "points=\"")) {
@@ -52,13 +52,30 @@ static void inside(const gradus_exercise *e, const char *from,
 			char *end;
 			double x = strtod(q, &end), y;
 			y = strtod(end + 1, &end);
-			if (x < x0 - 0.1 || x > x1 + 0.1 || y < -0.1 || y > 300.1)
+			if (x < x0 - 0.1 || x > x1 + 0.1 || y < y0 - 0.1 || y > y1 + 0.1)
 				fail_msg("%s: point %.1f,%.1f outside", e->id, x, y);
 			q = end;
 			while (*q == ' ')
 				q++;
 		}
 	}
+}
+
+/* A frame's cell (its data-box): side by side, the left or right half;
+ * one above the other, the top or bottom half. Everything drawn from
+ * the frame to `to` stays inside it. */
+static void cell_of(const gradus_exercise *e, const char *frame, int k,
+		    const char *from, const char *to)
+{
+	const char *p = strstr(frame, "data-box=\"");
+	double x, y, w, h;
+	assert_non_null(p);
+	assert_int_equal(sscanf(p + 10, "%lf %lf %lf %lf", &x, &y, &w, &h), 4);
+	if (!(w == 300 && h == 300 && x == 300 * k && y == 0) &&
+	    !(w == 600 && h == 150 && x == 0 && y == 150 * k))
+		fail_msg("%s: frame %d's cell %.0f %.0f %.0f %.0f is not a half", e->id,
+			 k, x, y, w, h);
+	inside(e, from, to, x, x + w, y, y + h);
 }
 
 static void every_builtin_figure_is_drawn_inside_its_frames(void **state)
@@ -84,8 +101,8 @@ static void every_builtin_figure_is_drawn_inside_its_frames(void **state)
 		assert_true(strcmp(end - 7, "</svg>\n") == 0);
 		f0 = strstr(s, "class=\"frame\"");
 		f1 = strstr(f0 + 1, "class=\"frame\"");
-		inside(e, f0, f1, 0, 300);
-		inside(e, f1, end, 300, 600);
+		cell_of(e, f0, 0, f0, f1);
+		cell_of(e, f1, 1, f1, end);
 		free(s);
 	}
 }
@@ -160,6 +177,68 @@ static void holds_and_turns_show_a_sign(void **state)
 	free(s);
 }
 
+/* Issue 14: a body lying in bed is drawn large (its frames one above
+ * the other). */
+static void a_body_lying_in_bed_is_drawn_large(void **state)
+{
+	char *s = svg_of(gradus_catalogue_find(test_catalogue(), "bed-ankle-pumps"));
+	(void)state;
+	assert_non_null(strstr(s, "data-box=\"0.0 150.0 600.0 150.0\""));
+	free(s);
+}
+
+/* Issue 14: the bed's end board shows where the feet push, a rolled
+ * towel where the knee rests; a misspelt prop is an error at its line. */
+static void the_footboard_and_towel_are_props(void **state)
+{
+	static const char *const fmt =
+		"format = 1;\nexercises = (\n"
+		"{ id = \"push\"; name = \"Push\"; pattern = \"squat\";\n"
+		"  muscles = [\"thighs\"]; regions = [\"legs\"]; position = \"bed\";\n"
+		"  level = 1; equipment = [\"bed\"]; load = \"bodyweight\";\n"
+		"  avoid_with = []; steps = [\"Push.\"]; cues = [\"Breathe.\"];\n"
+		"  safety = [\"Stop if it hurts.\"]; caregiver = [\"Watch.\"];\n"
+		"  figure = { base = \"bed\"; moves = \"toe\";\n"
+		"    props = [\"bed\", \"%s\"];\n"
+		"    start = { trunk = -90; hip = 15; knee = 30; }; end = { }; }; }\n);\n";
+	static const struct {
+		const char *word, *drawn;
+		unsigned bit;
+	} props[] = {{"footboard", "<rect", GRADUS_FIG_PROP_FOOTBOARD},
+		     {"towel", "<circle", GRADUS_FIG_PROP_TOWEL}};
+	char text[1024], *svg, *plain, *msg;
+	gradus_exercise e;
+	gradus_catalogue *c;
+	gradus_diags *d = gradus_diags_new();
+	(void)state;
+	for (size_t i = 0; i < sizeof(props) / sizeof(props[0]); i++) {
+		snprintf(text, sizeof(text), fmt, props[i].word);
+		assert_int_equal(gradus_catalogue_new(&c), GRADUS_OK);
+		assert_int_equal(gradus_catalogue_add_string(c, "mine.cfg", text, d), GRADUS_OK);
+		assert_int_equal(gradus_diags_count(d), 0);
+		e = *gradus_catalogue_find(c, "push");
+		assert_true(e.figure.props & props[i].bit);
+		/* drawn in each frame: two shapes more than the bed alone */
+		svg = svg_of(&e);
+		e.figure.props &= ~props[i].bit;
+		plain = svg_of(&e);
+		if (count(svg, props[i].drawn) < count(plain, props[i].drawn) + 2)
+			fail_msg("the %s is not drawn", props[i].word);
+		free(svg);
+		free(plain);
+		gradus_catalogue_free(c);
+	}
+	snprintf(text, sizeof(text), fmt, "footbord");
+	assert_int_equal(gradus_catalogue_new(&c), GRADUS_OK);
+	assert_int_not_equal(gradus_catalogue_add_string(c, "mine.cfg", text, d), GRADUS_OK);
+	msg = diags_text(d);
+	if (!strstr(msg, "mine.cfg:9: error:") || !strstr(msg, "footbord"))
+		fail_msg("expected mine.cfg:9 naming 'footbord' in:\n%s", msg);
+	free(msg);
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -168,6 +247,8 @@ int main(void)
 		cmocka_unit_test(the_title_is_escaped),
 		cmocka_unit_test(the_public_svg_is_the_same),
 		cmocka_unit_test(holds_and_turns_show_a_sign),
+		cmocka_unit_test(a_body_lying_in_bed_is_drawn_large),
+		cmocka_unit_test(the_footboard_and_towel_are_props),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -8,7 +8,7 @@ const char *const gradus_vocab_fig_marks[] = {
 	"none", "down", "up", "forward", "back", "squeeze", "turn"};
 const char *const gradus_vocab_fig_props[] = {
 	"chair", "counter", "wall", "step", "bed", "band", "ankle_weight",
-	"dumbbell", "machine", "mat"};
+	"dumbbell", "machine", "mat", "footboard", "towel"};
 const char *const gradus_vocab_fig_points[] = {
 	"head", "shoulder", "pelvis", "elbow", "hand", "knee", "ankle", "toe",
 	"other_elbow", "other_hand", "other_knee", "other_ankle", "other_toe",
@@ -120,62 +120,70 @@ static void front_arm(fig_body *b, const gradus_figure_pose *q, bool other)
 
 /* Feet view: a point `h` cm above the surface over x = x0 and `d` cm
  * from the foot of the bed, tipped sideways by `roll` degrees about the
- * body's long axis; seen from a little above, what is further away
- * shows higher up (FEET_RISE cm for each cm). */
-#define FEET_RISE 0.4
+ * body's long axis; seen from a little above and to one side, what is
+ * further away shows higher up (FIG_FEET_RISE cm for each cm) and to the
+ * left (FIG_FEET_SKEW cm for each cm), so that a bent leg shows its
+ * bend. */
 #define FEET_HIP 90.0
 static fig_pt tipped(double x0, double base, double h, double d, int roll)
 {
-	fig_pt p = {x0 + sin(roll * deg) * h,
-		    base + cos(roll * deg) * h + d * FEET_RISE};
+	fig_pt p = {x0 + sin(roll * deg) * h - d * FIG_FEET_SKEW,
+		    base + cos(roll * deg) * h + d * FIG_FEET_RISE};
 	return p;
 }
 
-/* Feet view: lying on the back, seen from the end of the bed. x is
- * sideways (the near side on the reader's right), y up. The trunk points
- * away from the reader, so only the shoulders and the head show; a bent
- * leg rises from the hip to the knee and back down to the foot. */
+/* Feet view: lying on the back (trunk -90) or sitting up in bed (trunk
+ * nearer 0), seen from the end of the bed. x is sideways (the near side
+ * on the reader's right), y up. Lying, the trunk points away from the
+ * reader, so only the shoulders and the head show; sitting up, the
+ * trunk rises from the hips. A bent leg rises from the hip to the knee
+ * and back down to the foot. */
 static void feet_pose(fig_body *b, const gradus_figure_pose *q)
 {
 	double base = fig_support_height(q->on) + q->lift;
-	double shy = base + 3 + (FEET_HIP + TRUNK) * FEET_RISE;
+	double back = -q->trunk * deg; /* 90 degrees: flat on the back */
+	/* the chest faces the ceiling lying, the reader sitting up */
+	double nh = sin(back), nd = -cos(back);
+	double shh = 3 + cos(back) * TRUNK, shd = FEET_HIP + sin(back) * TRUNK;
+	fig_pt sh = tipped(0, base, shh, shd, 0);
 
-	/* the trunk points away: the pelvis hides behind the shoulders */
-	b->p[GRADUS_FIG_PT_PELVIS] = pt_at(0, shy);
-	b->p[GRADUS_FIG_PT_SHOULDER] = pt_at(0, shy);
-	b->p[GRADUS_FIG_PT_HEAD] = pt_at(0, shy + FIG_HEAD_R + 4);
+	b->p[GRADUS_FIG_PT_PELVIS] = tipped(0, base, 3, FEET_HIP, 0);
+	b->p[GRADUS_FIG_PT_SHOULDER] = sh;
+	b->p[GRADUS_FIG_PT_HEAD] = pt_at(sh.x, sh.y + FIG_HEAD_R + 4);
 	for (int o = 0; o < 2; o++) {
 		double sign = o ? -1.0 : 1.0;
 		int hip = o ? q->other_hip : q->hip, kn = o ? q->other_knee : q->knee;
-		int sh = o ? q->other_shoulder : q->shoulder;
-		int el = o ? q->other_elbow : q->elbow;
+		/* the arm: 0 points where the chest faces, 90 out to the side */
+		double ua = (o ? q->other_shoulder : q->shoulder) * deg;
+		double fa = ua - (o ? q->other_elbow : q->elbow) * deg;
 		double kh = sin(hip * deg) * THIGH;
 		double kd = FEET_HIP - cos(hip * deg) * THIGH;
 		double ah = kh + sin((hip - kn) * deg) * SHIN;
 		double ad = kd - cos((hip - kn) * deg) * SHIN;
-		fig_pt e;
+		double ex = sign * (SH_W + sin(ua) * UPPER);
+		double eh = shh + nh * cos(ua) * UPPER, ed = shd + nd * cos(ua) * UPPER;
 
-		b->hip[o] = pt_at(sign * HIP_W, base + FEET_HIP * FEET_RISE);
-		b->sh[o] = pt_at(sign * SH_W, shy);
+		b->hip[o] = tipped(sign * HIP_W, base, 3, FEET_HIP, 0);
+		b->sh[o] = tipped(sign * SH_W, base, shh, shd, 0);
 		b->p[o ? GRADUS_FIG_PT_OTHER_KNEE : GRADUS_FIG_PT_KNEE] =
 			tipped(sign * HIP_W, base, kh, kd, q->roll);
 		b->p[o ? GRADUS_FIG_PT_OTHER_ANKLE : GRADUS_FIG_PT_ANKLE] =
 			tipped(sign * HIP_W, base, ah, ad, q->roll);
 		b->p[o ? GRADUS_FIG_PT_OTHER_TOE : GRADUS_FIG_PT_TOE] =
 			tipped(sign * HIP_W, base, ah, ad - FOOT, q->roll);
-		/* the arm: 0 points at the ceiling, 90 lies out to the side */
-		e = step(b->sh[o], 180.0 - sign * sh, UPPER);
-		b->p[o ? GRADUS_FIG_PT_OTHER_ELBOW : GRADUS_FIG_PT_ELBOW] = e;
+		b->p[o ? GRADUS_FIG_PT_OTHER_ELBOW : GRADUS_FIG_PT_ELBOW] =
+			tipped(ex, base, eh, ed, 0);
 		b->p[o ? GRADUS_FIG_PT_OTHER_HAND : GRADUS_FIG_PT_HAND] =
-			step(e, 180.0 - sign * (sh - el), FORE);
+			tipped(ex + sign * sin(fa) * FORE, base,
+			       eh + nh * cos(fa) * FORE, ed + nd * cos(fa) * FORE, 0);
 	}
 }
 
 /* Top view of a standing or seated body: x is ahead (as in the side
  * view), y sideways (the near side at the bottom). The reach of each
- * arm joint ahead is the side view's; both hands meet in the middle
- * when they are ahead of the chest (they hold one handle). The legs are
- * under the body, not drawn: each point of a leg is at its hip. */
+ * joint ahead is the side view's: both hands meet in the middle when
+ * they are ahead of the chest (they hold one handle); a standing body's
+ * feet, a seated body's thighs and feet show ahead of its hips. */
 static void top_upright_pose(const gradus_figure *f, const gradus_figure_pose *q,
 			     fig_body *b)
 {
@@ -193,7 +201,7 @@ static void top_upright_pose(const gradus_figure *f, const gradus_figure_pose *q
 		b->p[i] = pt_at(s.p[i].x, 0);
 	b->p[GRADUS_FIG_PT_HEAD].x = sx + 3;
 	for (int i = 0; i < 6; i++)
-		b->p[legs[i]] = pt_at(s.p[GRADUS_FIG_PT_PELVIS].x, i < 3 ? -HIP_W : HIP_W);
+		b->p[legs[i]] = pt_at(s.p[legs[i]].x, i < 3 ? -HIP_W : HIP_W);
 	b->hip[0] = pt_at(s.p[GRADUS_FIG_PT_PELVIS].x, -HIP_W);
 	b->hip[1] = pt_at(s.p[GRADUS_FIG_PT_PELVIS].x, HIP_W);
 	b->sh[0] = pt_at(sx, -SH_W);

@@ -10,8 +10,10 @@
 #define VIEW_H 300.0
 #define FRAME 280.0
 #define LABEL_H 22.0
+#define STACK_LABEL_W 84.0 /* the label column of frames one above the other */
 #define INK "#000"
 #define FAR "#777"
+#define FOOTBOARD_H 34.0 /* how high the bed's end board rises above the mattress */
 #define FEET_SIDE 80.0 /* how high the mattress's sides rise, seen from the feet */
 
 typedef struct {
@@ -21,11 +23,16 @@ typedef struct {
 typedef struct {
 	box world;
 	double scale, ox, oy; /* frame origin in the viewBox */
+	double cx, cy, cw, ch; /* the frame's cell in the viewBox */
+	bool stacked;          /* cells one above the other, label on the left */
 } frame;
 
 /* Where the props stand; fixed for both frames. */
 typedef struct {
 	double counter_x, counter_top, wall_x, step_x0, step_x1, chair_x;
+	double foot_x; /* the footboard, just beyond the feet */
+	fig_pt towel;  /* a rolled towel under the knee (towel_r > 0) */
+	double towel_r;
 	bool wall_behind, chair_facing; /* chair_facing: in front, facing the body */
 	fig_pt band_anchor[2];
 } scene;
@@ -124,6 +131,21 @@ static void make_scene(const gradus_figure *g, const fig_body bodies[2],
 		if (bd->p[GRADUS_FIG_PT_SHOULDER].x < back)
 			back = bd->p[GRADUS_FIG_PT_SHOULDER].x;
 	}
+	sc->foot_x = -1e9;
+	for (int k = 0; k < 2; k++)
+		for (int i = 0; i < 4; i++) {
+			static const int feet[] = {GRADUS_FIG_PT_ANKLE, GRADUS_FIG_PT_TOE,
+						   GRADUS_FIG_PT_OTHER_ANKLE,
+						   GRADUS_FIG_PT_OTHER_TOE};
+			sc->foot_x = fmax(sc->foot_x, bodies[k].p[feet[i]].x + 3.0);
+		}
+	/* lying: the towel between the mattress and the start pose's knee */
+	sc->towel_r = 0.0;
+	if (fig_pose_lying(&g->start) && g->view == GRADUS_FIG_VIEW_SIDE) {
+		double under = fig_support_height(g->start.on);
+		sc->towel_r = fmin(fmax((s->p[GRADUS_FIG_PT_KNEE].y - under) / 2.0, 5.0), 12.0);
+		sc->towel = pt(s->p[GRADUS_FIG_PT_KNEE].x, under + sc->towel_r);
+	}
 	sc->wall_behind = reach < 25.0;
 	sc->wall_x = sc->wall_behind ? back - 7.0 : reach + 2.0;
 	sc->step_x0 = bodies[up].p[GRADUS_FIG_PT_ANKLE].x - 10.0;
@@ -140,15 +162,31 @@ static void grow_band(box *w, const gradus_figure *g, const scene *sc)
 				grow(w, sc->band_anchor[i], 4);
 }
 
+/* Lying on a bed in both frames, seen from the side or the front: the picture keeps
+ * the mattress and the top of the bed's legs, not the floor under it,
+ * so that the body is drawn large. */
+static bool bed_lying(const gradus_figure *g)
+{
+	return (g->view == GRADUS_FIG_VIEW_SIDE || g->view == GRADUS_FIG_VIEW_FRONT) &&
+	       has(g, GRADUS_FIG_PROP_BED) &&
+	       fig_pose_lying(&g->start) && fig_pose_lying(&g->end);
+}
+
 static void grow_scene(box *w, const gradus_figure *g, const scene *sc)
 {
 	if (g->view == GRADUS_FIG_VIEW_TOP) {
 		grow_band(w, g, sc);
+		for (int i = 0; has(g, GRADUS_FIG_PROP_BAND) && i < 2; i++)
+			if (g->band[i] == GRADUS_FIG_ANCHOR_SIDE) { /* the wall and door */
+				fig_pt a = sc->band_anchor[i];
+				grow(w, pt(a.x - 44, a.y + 10), 2);
+				grow(w, pt(a.x + 44, a.y + 10), 2);
+			}
 		if (sits(g))
 			grow(w, pt(-30, 0), 26);
-		if (!fig_pose_lying(&g->start)) { /* keep a person's size */
-			grow(w, pt(-40, -60), 0);
-			grow(w, pt(90, 60), 0);
+		if (!fig_pose_lying(&g->start)) { /* room about the body */
+			grow(w, pt(-30, -30), 0);
+			grow(w, pt(70, 30), 0);
 		}
 		grow(w, pt(w->x0 - 8, w->y0 - 8), 0);
 		grow(w, pt(w->x1 + 8, w->y1 + 8), 0);
@@ -156,20 +194,25 @@ static void grow_scene(box *w, const gradus_figure *g, const scene *sc)
 	}
 	if (g->view == GRADUS_FIG_VIEW_FEET) {
 		double top = has(g, GRADUS_FIG_PROP_BED) ? FIG_BED_H : FIG_MAT_H;
-		grow(w, pt(-50, top - 10), 2);
+		grow(w, pt(-50 - FEET_SIDE / FIG_FEET_RISE * FIG_FEET_SKEW, top - 10), 2);
 		grow(w, pt(50, top + FEET_SIDE), 2);
 		grow_band(w, g, sc);
 		return;
 	}
-	grow(w, pt(-40, 0), 0);
+	if (bed_lying(g))
+		grow(w, pt(0, FIG_BED_H - 22), 0); /* the mattress, not the floor */
+	else
+		grow(w, pt(-40, 0), 0);
 	if (has(g, GRADUS_FIG_PROP_MAT)) {
 		grow(w, pt(-95, 0), 2);
 		grow(w, pt(110, FIG_MAT_H), 2);
 	}
 	if (has(g, GRADUS_FIG_PROP_BED)) {
 		bool lies = fig_pose_lying(&g->start) || fig_pose_lying(&g->end);
-		grow(w, pt(lies ? -100 : -110, FIG_BED_H), 2);
+		grow(w, pt(lies ? -100 : -110, FIG_BED_H - 12), 2);
 		grow(w, pt(lies ? 112 : 14, FIG_BED_H), 2);
+		if (has(g, GRADUS_FIG_PROP_FOOTBOARD))
+			grow(w, pt(sc->foot_x + 5, FIG_BED_H + FOOTBOARD_H), 2);
 	}
 	if (has(g, GRADUS_FIG_PROP_CHAIR) || has(g, GRADUS_FIG_PROP_MACHINE)) {
 		grow(w, pt(sc->chair_x - 28, 95), 2);
@@ -206,7 +249,8 @@ static void draw_chair(buf *b, const frame *f, bool machine, double x,
 /* Seen from above: the bed (or mat) as an outline under the body, a
  * pillow under the head. */
 static void draw_top(buf *b, const frame *f, const gradus_figure *g,
-		     const gradus_figure_pose *q, const fig_body *bd)
+		     const gradus_figure_pose *q, const fig_body *bd,
+		     const scene *sc)
 {
 	box w = f->world;
 	fig_pt h = bd->p[GRADUS_FIG_PT_HEAD];
@@ -215,6 +259,19 @@ static void draw_top(buf *b, const frame *f, const gradus_figure *g,
 		if (q->on == GRADUS_FIG_ON_SEAT) {
 			rect(b, f, -24, -22, 20, 22, false);
 			line(b, f, pt(-27, -22), pt(-27, 22), 5, INK);
+		}
+		/* the shoulders and chest, seen from above, round the trunk */
+		buf_printf(b, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\" "
+			      "fill=\"#fff\" stroke=\"" INK "\" stroke-width=\"3\"/>\n",
+			   sx(f, bd->p[GRADUS_FIG_PT_SHOULDER].x), sy(f, 0), 11 * f->scale,
+			   20 * f->scale);
+		for (int i = 0; has(g, GRADUS_FIG_PROP_BAND) && i < 2; i++) {
+			fig_pt a = sc->band_anchor[i];
+			if (g->band[i] != GRADUS_FIG_ANCHOR_SIDE)
+				continue;
+			/* the band is tied to a door's handle: the wall, the door */
+			line(b, f, pt(w.x0, a.y + 6), pt(w.x1, a.y + 6), 5, INK);
+			rect(b, f, a.x - 42, a.y + 3, a.x + 42, a.y + 9, false);
 		}
 		return;
 	}
@@ -234,15 +291,18 @@ static void draw_feet_end(buf *b, const frame *f, const gradus_figure *g)
 	double top = fig_support_height(has(g, GRADUS_FIG_PROP_BED)
 						? GRADUS_FIG_ON_BED : GRADUS_FIG_ON_MAT);
 
+	double far = -FEET_SIDE / FIG_FEET_RISE * FIG_FEET_SKEW; /* its far end */
+
 	/* the mattress's end and its two sides going away */
 	rect(b, f, -48, top - 10, 48, top, false);
-	line(b, f, pt(-48, top), pt(-48, top + FEET_SIDE), 2, INK);
-	line(b, f, pt(48, top), pt(48, top + FEET_SIDE), 2, INK);
+	line(b, f, pt(-48, top), pt(-48 + far, top + FEET_SIDE), 2, INK);
+	line(b, f, pt(48, top), pt(48 + far, top + FEET_SIDE), 2, INK);
+	line(b, f, pt(-48 + far, top + FEET_SIDE), pt(48 + far, top + FEET_SIDE), 2, INK);
 	if (has(g, GRADUS_FIG_PROP_BED)) {
 		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 			      "height=\"%.1f\" rx=\"5\" fill=\"#fff\" stroke=\"" INK "\" "
 			      "stroke-width=\"2\"/>\n",
-			   sx(f, -22), sy(f, FIG_BED_H + FEET_SIDE - 1), 44 * f->scale,
+			   sx(f, far - 22), sy(f, FIG_BED_H + FEET_SIDE - 1), 44 * f->scale,
 			   9 * f->scale);
 	}
 }
@@ -250,15 +310,24 @@ static void draw_feet_end(buf *b, const frame *f, const gradus_figure *g)
 static void draw_props(buf *b, const frame *f, const gradus_figure *g,
 		       const gradus_figure_pose *q, const scene *sc)
 {
-	line(b, f, pt(f->world.x0, 0), pt(f->world.x1, 0), 3, INK);
+	double legs = f->world.y0 > 0.0 ? f->world.y0 : 0.0; /* cut off below */
+
+	if (f->world.y0 <= 0.0)
+		line(b, f, pt(f->world.x0, 0), pt(f->world.x1, 0), 3, INK);
 	if (has(g, GRADUS_FIG_PROP_MAT))
 		rect(b, f, -95, 0, 110, FIG_MAT_H, false);
 	if (has(g, GRADUS_FIG_PROP_BED)) {
 		bool edge = q->on == GRADUS_FIG_ON_BED && !fig_pose_lying(q);
 		double x0 = edge ? -110 : -100, x1 = edge ? 14 : 112;
+		if (has(g, GRADUS_FIG_PROP_FOOTBOARD)) {
+			/* the end of the bed, the feet against it */
+			x1 = sc->foot_x + 5;
+			rect(b, f, sc->foot_x, FIG_BED_H - 12, x1,
+			     FIG_BED_H + FOOTBOARD_H, false);
+		}
 		rect(b, f, x0, FIG_BED_H - 12, x1, FIG_BED_H, false);
-		line(b, f, pt(x0 + 4, FIG_BED_H - 12), pt(x0 + 4, 0), 3, INK);
-		line(b, f, pt(x1 - 4, FIG_BED_H - 12), pt(x1 - 4, 0), 3, INK);
+		line(b, f, pt(x0 + 4, FIG_BED_H - 12), pt(x0 + 4, legs), 3, INK);
+		line(b, f, pt(x1 - 4, FIG_BED_H - 12), pt(x1 - 4, legs), 3, INK);
 	}
 	if (has(g, GRADUS_FIG_PROP_CHAIR) || has(g, GRADUS_FIG_PROP_MACHINE))
 		draw_chair(b, f, has(g, GRADUS_FIG_PROP_MACHINE), sc->chair_x,
@@ -306,6 +375,24 @@ static void draw_band(buf *b, const frame *f, const gradus_figure *g,
 				   sx(f, e[i].x), sy(f, e[i].y));
 }
 
+/* The rolled towel: under the knee lying (drawn before the body, which
+ * rests on it), else in the near hand (drawn over the body). */
+static void draw_towel(buf *b, const frame *f, const gradus_figure *g,
+		       const fig_body *bd, const scene *sc, bool under)
+{
+	fig_pt c = sc->towel_r > 0.0 ? sc->towel : bd->p[GRADUS_FIG_PT_HAND];
+	double r = sc->towel_r > 0.0 ? sc->towel_r : 5.0;
+
+	if (!has(g, GRADUS_FIG_PROP_TOWEL) || under != (sc->towel_r > 0.0))
+		return;
+	buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#fff\" "
+		      "stroke=\"" INK "\" stroke-width=\"3\"/>\n"
+		      "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"none\" "
+		      "stroke=\"" INK "\" stroke-width=\"2\"/>\n",
+		   sx(f, c.x), sy(f, c.y), r * f->scale, sx(f, c.x), sy(f, c.y),
+		   r * 0.45 * f->scale);
+}
+
 /* Weights and the band, drawn over the body. */
 static void draw_loads(buf *b, const frame *f, const gradus_figure *g,
 		       const gradus_figure_pose *q, const fig_body *bd,
@@ -319,6 +406,7 @@ static void draw_loads(buf *b, const frame *f, const gradus_figure *g,
 		buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"" INK "\"/>\n",
 			   sx(f, c.x), sy(f, c.y), 6.0 * f->scale);
 	}
+	draw_towel(b, f, g, bd, sc, false);
 	if (has(g, GRADUS_FIG_PROP_DUMBBELL)) {
 		fig_pt h = bd->p[GRADUS_FIG_PT_HAND];
 		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
@@ -409,19 +497,25 @@ static void turn_px(buf *b, double cx, double cy)
 static void draw_mark(buf *b, const frame *f, gradus_figure_mark m, fig_pt at)
 {
 	double x = sx(f, at.x), y = sy(f, at.y);
+	double top = f->cy + 8.0, bottom = f->cy + f->ch - 8.0; /* inside its cell */
 
 	if (m == GRADUS_FIG_MARK_NONE)
 		return;
 	buf_puts(b, "<g class=\"mark\">\n");
 	switch (m) {
-	case GRADUS_FIG_MARK_DOWN: arrow_px(b, x, y - 44.0, x, y - 9.0); break;
-	case GRADUS_FIG_MARK_UP: arrow_px(b, x, y + 44.0, x, y + 9.0); break;
-	case GRADUS_FIG_MARK_FORWARD: arrow_px(b, x - 14.0, y - 22.0, x + 22.0, y - 22.0); break;
-	case GRADUS_FIG_MARK_BACK: arrow_px(b, x + 14.0, y - 22.0, x - 22.0, y - 22.0); break;
+	case GRADUS_FIG_MARK_DOWN:
+		arrow_px(b, x, fmax(y - 44.0, top), x, fmax(y - 9.0, top + 24.0));
+		break;
+	case GRADUS_FIG_MARK_UP:
+		arrow_px(b, x, fmin(y + 44.0, bottom), x, fmin(y + 9.0, bottom - 24.0));
+		break;
+	case GRADUS_FIG_MARK_FORWARD: arrow_px(b, x - 14.0, fmax(y - 22.0, top), x + 22.0, fmax(y - 22.0, top)); break;
+	case GRADUS_FIG_MARK_BACK: arrow_px(b, x + 14.0, fmax(y - 22.0, top), x - 22.0, fmax(y - 22.0, top)); break;
 	case GRADUS_FIG_MARK_SQUEEZE:
-		/* just above the point, clear of the limb */
-		arrow_px(b, x - 40.0, y - 16.0, x - 8.0, y - 16.0);
-		arrow_px(b, x + 40.0, y - 16.0, x + 8.0, y - 16.0);
+		/* just above the point, clear of the limb (below it at the top) */
+		y = y - 16.0 < top ? y + 16.0 : y - 16.0;
+		arrow_px(b, x - 40.0, y, x - 8.0, y);
+		arrow_px(b, x + 40.0, y, x + 8.0, y);
 		break;
 	default: /* ahead of the point, inside the frame */
 		x = fmin(x + 20.0, sx(f, f->world.x1) - 24.0);
@@ -459,22 +553,82 @@ static void draw_frame(buf *b, const frame *f, const gradus_figure *g,
 		       const gradus_figure_pose *q, const fig_body *bd,
 		       const scene *sc, const char *label)
 {
+	const char *seen = g->view == GRADUS_FIG_VIEW_TOP ? "above"
+			   : g->view == GRADUS_FIG_VIEW_FEET ? "the feet" : NULL;
+
 	buf_printf(b, "<g class=\"frame\" data-box=\"%.1f %.1f %.1f %.1f\">\n",
-		   f->ox, f->oy - 4.0, FRAME, FRAME + 4.0);
+		   f->cx, f->cy, f->cw, f->ch);
 	if (g->view == GRADUS_FIG_VIEW_TOP)
-		draw_top(b, f, g, q, bd);
+		draw_top(b, f, g, q, bd, sc);
 	else if (g->view == GRADUS_FIG_VIEW_FEET)
 		draw_feet_end(b, f, g);
 	else
 		draw_props(b, f, g, q, sc);
+	draw_towel(b, f, g, bd, sc, true);
 	draw_body(b, f, bd);
 	draw_loads(b, f, g, q, bd, sc);
+	if (!f->stacked) {
+		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"18\" "
+			      "font-family=\"sans-serif\" text-anchor=\"middle\" "
+			      "fill=\"" INK "\">%s%s%s%s</text>\n</g>\n",
+			   f->cx + f->cw / 2.0, VIEW_H - 6.0, label,
+			   seen ? " (seen from " : "", seen ? seen : "", seen ? ")" : "");
+		return;
+	}
+	/* one above the other: the label in the column on the left */
 	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"18\" "
 		      "font-family=\"sans-serif\" text-anchor=\"middle\" "
-		      "fill=\"" INK "\">%s%s</text>\n</g>\n",
-		   f->ox + FRAME / 2.0, VIEW_H - 6.0, label,
-		   g->view == GRADUS_FIG_VIEW_TOP ? " (seen from above)"
-		   : g->view == GRADUS_FIG_VIEW_FEET ? " (seen from the feet)" : "");
+		      "fill=\"" INK "\">%s</text>\n",
+		   STACK_LABEL_W / 2.0, f->cy + f->ch / 2.0 + (seen ? -4.0 : 6.0), label);
+	if (seen)
+		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"14\" "
+			      "font-family=\"sans-serif\" text-anchor=\"middle\" "
+			      "fill=\"" INK "\">(seen from<tspan x=\"%.1f\" "
+			      "dy=\"16\">%s)</tspan></text>\n",
+			   STACK_LABEL_W / 2.0, f->cy + f->ch / 2.0 + 14.0,
+			   STACK_LABEL_W / 2.0, seen);
+	if (f->cy > 0.0) /* a rule between the two */
+		buf_printf(b, "<line x1=\"8.0\" y1=\"%.1f\" x2=\"592.0\" y2=\"%.1f\" "
+			      "stroke=\"" FAR "\" stroke-width=\"1\"/>\n",
+			   f->cy, f->cy);
+	buf_puts(b, "</g>\n");
+}
+
+/* The two frames: side by side in square cells, or, when that draws
+ * the body markedly larger (a body lying down is long and low), one
+ * above the other in wide cells with the label on the left. */
+static void place_frames(const box *w, frame fr[2])
+{
+	double ww = w->x1 - w->x0, wh = w->y1 - w->y0;
+	double s1 = fmin(FRAME / ww, (FRAME - LABEL_H) / wh);
+	double sw = VIEW_W - STACK_LABEL_W - 12.0, shh = VIEW_H / 2.0 - 12.0;
+	double s2 = fmin(sw / ww, shh / wh);
+	bool stacked = s2 > 1.3 * s1;
+
+	for (int k = 0; k < 2; k++) {
+		frame *f = &fr[k];
+		f->world = *w;
+		f->stacked = stacked;
+		if (stacked) {
+			f->scale = s2;
+			f->cx = 0.0;
+			f->cy = k * (VIEW_H / 2.0);
+			f->cw = VIEW_W;
+			f->ch = VIEW_H / 2.0;
+			/* centred in its cell, right of the label */
+			f->ox = STACK_LABEL_W + 6.0 + (sw - ww * s2) / 2.0;
+			f->oy = f->cy + 6.0 + (shh - wh * s2) / 2.0;
+			continue;
+		}
+		f->scale = s1;
+		f->cx = k * (VIEW_W / 2.0);
+		f->cy = 0.0;
+		f->cw = VIEW_W / 2.0;
+		f->ch = VIEW_H;
+		/* centred in its frame, standing on the frame's floor */
+		f->ox = f->cx + 10.0 + (FRAME - ww * s1) / 2.0;
+		f->oy = 8.0 + (FRAME - LABEL_H - wh * s1);
+	}
 }
 
 void render_figure_svg(buf *b, const gradus_exercise *e)
@@ -484,7 +638,6 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 	scene sc;
 	box w = {1e9, 1e9, -1e9, -1e9};
 	frame fr[2];
-	double s;
 
 	if (!e || !g->present)
 		return;
@@ -502,17 +655,7 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 	if (g->mark == GRADUS_FIG_MARK_TURN) /* room for the round arrow */
 		grow(&w, bodies[1].p[g->moves], 20);
 	grow_scene(&w, g, &sc);
-	s = FRAME / (w.x1 - w.x0);
-	if ((FRAME - LABEL_H) / (w.y1 - w.y0) < s)
-		s = (FRAME - LABEL_H) / (w.y1 - w.y0);
-	for (int k = 0; k < 2; k++) {
-		fr[k].world = w;
-		fr[k].scale = s;
-		/* centred in its frame, standing on the frame's floor */
-		fr[k].ox = 10.0 + k * (VIEW_W / 2.0) +
-			   (FRAME - (w.x1 - w.x0) * s) / 2.0;
-		fr[k].oy = 8.0 + (FRAME - LABEL_H - (w.y1 - w.y0) * s);
-	}
+	place_frames(&w, fr);
 	buf_htmlf(b, "<svg class=\"figure\" "
 		     "viewBox=\"0 0 600 300\" role=\"img\" "
 		     "aria-label=\"Start and end position of %s\">\n"

@@ -105,8 +105,9 @@ typedef enum {
  * angles, ankle is plantar flexion (0: foot square to the shin). The
  * near limbs are hip/knee/ankle/shoulder/elbow, the far ones other_*.
  * Front view (and top view of a lying body): hip and shoulder are
- * abduction. Feet view: hip and knee are flexion, shoulder lifts the arm
- * from pointing at the ceiling out to the side. lift raises the pelvis
+ * abduction. Feet view: trunk -90 lies flat, nearer 0 sits up in bed;
+ * hip and knee are flexion, shoulder turns the arm from where the chest
+ * faces out to the side. lift raises the pelvis
  * above where the base puts it and forward moves it ahead, in cm. */
 typedef struct {
 	gradus_figure_base on;

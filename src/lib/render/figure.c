@@ -603,7 +603,7 @@ static void place_frames(const box *w, frame fr[2])
 	double s1 = fmin(FRAME / ww, (FRAME - LABEL_H) / wh);
 	double sw = VIEW_W - STACK_LABEL_W - 12.0, shh = VIEW_H / 2.0 - 12.0;
 	double s2 = fmin(sw / ww, shh / wh);
-	bool stacked = s2 > 1.3 * s1;
+	bool stacked = s2 > 1.2 * s1;
 
 	for (int k = 0; k < 2; k++) {
 		frame *f = &fr[k];

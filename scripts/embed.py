@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Write a C file that holds input files as strings (the built-in
-catalogue and templates). Usage: embed.py OUT.c SYMBOL BASEDIR FILE...
+"""Write a C file that holds input files as strings (the example profile
+the fuzz harness fuzz_log reviews for; the built-in catalogue and
+templates are compiled to C tables by src/gen/gen_builtin.c instead).
+Usage: embed.py OUT.c SYMBOL BASEDIR FILE...
 
 Each file keeps the name it has relative to BASEDIR, so diagnostics about
-a built-in file name the file in the source tree."""
+it name the file in the source tree."""
 import os
 import sys
 

@@ -19,6 +19,10 @@ never one to its right. This script checks, from the source root:
      is an error, and so are objects of one folder that call each other
      in a circle (a.c calls b.c and b.c calls a.c).
 
+The build's own tool, src/gen/ (the generator of the built-in tables,
+run at build time), may include util and load only: it is built from
+those two folders and nothing else.
+
 Usage: scripts/layers.py [OBJDIR]
 OBJDIR defaults to build/src/lib/libgradus.so.0.1.0.p. Errors are
 printed as FILE:LINE: error: ..., and the exit status is 1 when there is
@@ -32,6 +36,8 @@ import sys
 
 STAGES = ["util", "load", "screen", "plan", "render", "review", "cli"]
 RANK = {s: i for i, s in enumerate(STAGES)}
+# Folders outside the pipeline, and the stages each may use.
+TOOLS = {"gen": {"util", "load"}}
 
 # The stage each public header belongs to: the lowest stage that defines
 # what it declares (gradus/screen.h also declares the screening's
@@ -60,6 +66,8 @@ def stage_of_file(path):
         return parts[2]
     if parts[:2] == ["src", "cli"]:
         return "cli"
+    if parts[:2] == ["src", "gen"]:
+        return "gen"
     if parts[:2] == ["include", "gradus"]:
         return PUBLIC.get(parts[2])
     return None
@@ -88,6 +96,7 @@ def sources():
     files = glob.glob("src/lib/**/*.c", recursive=True) + \
         glob.glob("src/lib/**/*.h", recursive=True) + \
         glob.glob("src/cli/*.c") + glob.glob("src/cli/*.h") + \
+        glob.glob("src/gen/*.c") + glob.glob("src/gen/*.h") + \
         glob.glob("include/gradus/*.h")
     return sorted(f.replace(os.sep, "/") for f in files)
 
@@ -117,7 +126,11 @@ def check_includes(files):
             if path.startswith("src/lib/") and "/" not in target:
                 error(path, n, f'"{target}": name the stage '
                       f'("{own}/{target}")')
-            if RANK[stage] > RANK[own]:
+            if own in TOOLS:
+                if stage not in TOOLS[own]:
+                    error(path, n, f"{own} includes {stage} ({target}); "
+                          f"it is built from {' and '.join(sorted(TOOLS[own]))} only")
+            elif stage in TOOLS or RANK[stage] > RANK[own]:
                 error(path, n, f"{own} includes {stage} ({target})")
             if f and os.path.dirname(f) == os.path.dirname(path):
                 graph.setdefault(path, []).append((f, n))

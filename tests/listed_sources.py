@@ -3,7 +3,8 @@
 silently left out of the build or the tests:
   - exercises/*.cfg and profiles/templates/*.cfg in src/lib/meson.build
     (they are compiled into the library);
-  - every .c under src/lib/ in src/lib/meson.build;
+  - every .c under src/lib/ in src/lib/meson.build, and every
+    src/gen/*.c there too (the generator of the built-in tables);
   - every src/cli/*.c in src/cli/meson.build;
   - every tests/unit/test_NAME.c in tests/meson.build (unit_tests, or a
     test of its own);
@@ -52,6 +53,9 @@ def main():
                   glob.glob("src/lib/**/*.c", recursive=True), lib,
                   "src/lib/meson.build",
                   lambda f: os.path.relpath(f, "src/lib").replace(os.sep, "/"))
+    fail += check("build tool source", glob.glob("src/gen/*.c"), lib,
+                  "src/lib/meson.build",
+                  lambda f: "../gen/" + os.path.basename(f))
     fail += check("command source", glob.glob("src/cli/*.c"),
                   quoted("src/cli/meson.build"), "src/cli/meson.build",
                   os.path.basename)

@@ -208,9 +208,10 @@ int gradus_catalogue_finish(gradus_catalogue *cat, gradus_diags *d);
 /* Adds the catalogue compiled into the library (exercises/) to a
  * catalogue that is not yet finished; its exercises have `builtin` set.
  * Call it first: a file added before it keeps its exercises, and the
- * built-in ones with their ids are left out. `cat` must not be NULL;
- * `d` may be. Returns GRADUS_OK, GRADUS_ENOMEM or GRADUS_EINVALID (only
- * if the build shipped a broken file). */
+ * built-in ones with their ids are left out (so a second call adds
+ * nothing). The files were read and checked when the library was built
+ * (a mistake in one fails the build): nothing is parsed here. `cat`
+ * must not be NULL; `d` may be. Returns GRADUS_OK or GRADUS_ENOMEM. */
 int gradus_catalogue_add_builtin(gradus_catalogue *cat, gradus_diags *d);
 
 /* Adds every *.cfg of the folder `dir` (sorted by name, not its
@@ -234,7 +235,7 @@ int gradus_catalogue_load_dir(gradus_catalogue **out, const char *dir,
 /* The catalogue compiled into the library from exercises/, finished, in
  * *out (`out` must not be NULL; `d` may be). The caller frees it with
  * gradus_catalogue_free. Returns GRADUS_OK, or GRADUS_ENOMEM with *out
- * NULL (GRADUS_EINVALID only if the build shipped a broken file). */
+ * NULL. */
 int gradus_catalogue_load_builtin(gradus_catalogue **out, gradus_diags *d);
 
 /* How many exercises the catalogue holds; 0 for NULL. */

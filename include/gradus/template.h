@@ -138,11 +138,14 @@ int gradus_templates_add_string(gradus_templates *t, const char *name,
 /* Adds the templates compiled into the library (profiles/templates/)
  * to the set; they have `builtin` set. Call it first: a file added
  * before it keeps its template, and the built-in one with its id is
- * left out. `cat` is as for gradus_templates_add_file: a catalogue with
- * exercises of its own must still offer every slot of every built-in
- * template (else an error, told at an added exercise of that pattern
- * when there is one). `t` must not be NULL. Returns GRADUS_OK,
- * GRADUS_EINVALID or GRADUS_ENOMEM. */
+ * left out (so a second call adds nothing). The files were read and
+ * checked when the library was built (a mistake in one fails the
+ * build); what is left is `cat`, as for gradus_templates_add_file: a
+ * catalogue with exercises of its own must still offer every slot of
+ * every built-in template (else an error, told at an added exercise of
+ * that pattern when there is one, or at the slot in the built-in file,
+ * and that template is not added). `t` must not be NULL. Returns
+ * GRADUS_OK, GRADUS_EINVALID or GRADUS_ENOMEM. */
 int gradus_templates_add_builtin(gradus_templates *t,
 				 const gradus_catalogue *cat, gradus_diags *d);
 
@@ -167,8 +170,8 @@ int gradus_templates_load_dir(gradus_templates **out, const char *dir,
 /* The templates compiled into the library from profiles/templates/, in
  * *out (`out` must not be NULL; `cat` and `d` may be). The caller frees
  * the set with gradus_templates_free. Returns GRADUS_OK, or
- * GRADUS_ENOMEM with *out NULL (GRADUS_EINVALID only if the build
- * shipped a broken file, or `cat` lacks a pattern they need). */
+ * GRADUS_ENOMEM with *out NULL (GRADUS_EINVALID when `cat` lacks a
+ * pattern they need). */
 int gradus_templates_load_builtin(gradus_templates **out,
 				  const gradus_catalogue *cat, gradus_diags *d);
 

@@ -19,7 +19,6 @@ struct gradus_catalogue {
 	gradus_exercise **items;
 	size_t n, cap;
 	bool finished;
-	bool adding_builtin; /* the files being added are the built-in ones */
 };
 
 static const char *const exercise_keys[] = {
@@ -434,7 +433,6 @@ static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
 			snprintf(where, sizeof(where), "%s", id);
 	}
 	e->id = id;
-	e->builtin = c->adding_builtin;
 	cfg_check_keys(cf, ex, where, exercise_keys);
 	e->file = arena_strdup(&c->a, config_setting_source_file(ex)
 					      ? config_setting_source_file(ex)
@@ -795,31 +793,32 @@ int gradus_catalogue_load_dir(gradus_catalogue **out, const char *dir,
 	return finish_or_free(c, gradus_catalogue_add_dir(c, dir, d), out, d);
 }
 
-int gradus_catalogue_add_builtin(gradus_catalogue *c, gradus_diags *d)
+int catalogue_add_compiled(gradus_catalogue *c, const gradus_exercise *tab,
+			   size_t n)
 {
-	int rc, worst = GRADUS_OK;
+	size_t before = c->n;
+	gradus_exercise *copy;
 
-	c->adding_builtin = true;
-	for (size_t i = 0; i < gradus_builtin_catalogue_count; i++) {
-		rc = gradus_catalogue_add_string(c, gradus_builtin_catalogue[i].name,
-						 gradus_builtin_catalogue[i].text, d);
-		if (rc == GRADUS_ENOMEM || (rc && worst == GRADUS_OK))
-			worst = rc;
+	if (n == 0)
+		return GRADUS_OK;
+	/* copies: gradus_catalogue_finish writes the ladder links */
+	copy = arena_alloc(&c->a, n * sizeof(*copy));
+	if (!copy)
+		return GRADUS_ENOMEM;
+	memcpy(copy, tab, n * sizeof(*copy));
+	for (size_t i = 0; i < n; i++) {
+		size_t at;
+		/* an exercise added before keeps its place; the built-in
+		 * one with its id is left out (the table's ids are unique) */
+		for (at = 0; at < before; at++)
+			if (strcmp(c->items[at]->id, copy[i].id) == 0)
+				break;
+		if (at < before)
+			continue;
+		if (push(c, &copy[i]) != GRADUS_OK)
+			return GRADUS_ENOMEM;
 	}
-	c->adding_builtin = false;
-	return worst;
-}
-
-int gradus_catalogue_load_builtin(gradus_catalogue **out, gradus_diags *d)
-{
-	gradus_catalogue *c;
-	int rc;
-
-	*out = NULL;
-	rc = gradus_catalogue_new(&c);
-	if (rc)
-		return rc;
-	return finish_or_free(c, gradus_catalogue_add_builtin(c, d), out, d);
+	return GRADUS_OK;
 }
 
 size_t gradus_catalogue_count(const gradus_catalogue *c)

@@ -1,23 +1,51 @@
-/* Internal to the load stage (and the files generated from exercises/
- * and profiles/templates/): the built-in files and the vocabulary tables
- * in file spelling. */
+/* Internal to the load stage (and the file generated from exercises/ and
+ * profiles/templates/): the built-in catalogue and templates, and the
+ * vocabulary tables in file spelling. */
 #ifndef GRADUS_LOAD_H
 #define GRADUS_LOAD_H
 
 #include <stdbool.h>
 #include <stddef.h>
 
-/* A file compiled into the library (generated from exercises/ and
- * profiles/templates/ at build time). */
+#include "gradus/catalogue.h"
+#include "gradus/template.h"
+
+/* A file's name and text (scripts/embed.py writes tables of them: the
+ * fuzz harnesses' example profile). */
 typedef struct {
 	const char *name; /* original relative path, for diagnostics */
 	const char *text;
 } builtin_file;
 
-extern const builtin_file gradus_builtin_catalogue[];
-extern const size_t gradus_builtin_catalogue_count;
-extern const builtin_file gradus_builtin_templates[];
+/* The built-in catalogue and templates as C tables, written at build
+ * time by src/gen/gen_builtin.c after the loader of this stage read and
+ * checked exercises/ and profiles/templates/ (a file with an error fails
+ * the build). The exercises are in id order, with `builtin` set and the
+ * ladder pointers NULL (gradus_catalogue_finish sets them); the
+ * templates in file order, with `builtin` set and the text of their
+ * file. pattern_lines[i] is the line of slot i's pattern, where an
+ * error about the catalogue a template is used with is told. */
+extern const gradus_exercise gradus_builtin_exercises[];
+extern const size_t gradus_builtin_exercises_count;
+typedef struct {
+	gradus_template t;
+	const int *pattern_lines;
+} builtin_template;
+extern const builtin_template gradus_builtin_templates[];
 extern const size_t gradus_builtin_templates_count;
+
+/* Adds copies of n compiled exercises to a catalogue not yet finished;
+ * one whose id it already holds is left out. GRADUS_OK or
+ * GRADUS_ENOMEM. (catalogue.c) */
+int catalogue_add_compiled(gradus_catalogue *c, const gradus_exercise *tab,
+			   size_t n);
+/* Adds copies of n compiled templates to a set, each after checking
+ * that `cat` (when not NULL) offers every slot an exercise; one whose
+ * id the set already holds is left out. GRADUS_OK, GRADUS_EINVALID
+ * (diagnostics in `d`) or GRADUS_ENOMEM. (template.c) */
+int templates_add_compiled(gradus_templates *ts, const builtin_template *tab,
+			   size_t n, const gradus_catalogue *cat,
+			   gradus_diags *d);
 
 /* Lower-case letters, digits and '-', starting with a letter. */
 bool gradus_valid_id(const char *s);

@@ -14,7 +14,6 @@ struct gradus_templates {
 	arena a;
 	gradus_template **items;
 	size_t n, cap;
-	bool adding_builtin; /* the files being added are the built-in ones */
 };
 
 static const char *const top_keys[] = {"format", "template", NULL};
@@ -149,25 +148,37 @@ static const gradus_exercise *added_exercise(const gradus_catalogue *cat,
 	return NULL;
 }
 
-/* A slot of `t` with no exercise of its pattern at its levels in `cat`.
- * A built-in template had one until a file replaced it: that file is
- * then named, at its first exercise of the pattern. */
-static void no_exercise(cfgfile *cf, cset *s, const gradus_template *t,
-			const gradus_catalogue *cat, const char *where, int w)
+/* Whether `cat` offers slot `s` (number `i`) of `t` an exercise of its
+ * pattern at the template's levels; if not, an error at pattern_file:
+ * pattern_line (the slot's pattern), or, for a built-in template that had
+ * one until a file replaced it, at that file's first exercise of the
+ * pattern. `tfile` is the template's file. Returns false when it told
+ * an error. */
+static bool slot_offered(gradus_diags *d, const gradus_template *t,
+			 const gradus_slot *s, int i,
+			 const gradus_catalogue *cat, const char *tfile,
+			 const char *pattern_file, int pattern_line)
 {
-	const gradus_exercise *e =
-		t->builtin ? added_exercise(cat, (gradus_pattern)w) : NULL;
-	if (!e) {
-		cfg_error(cf, config_setting_get_member(s, "pattern"),
-			  "'%s.pattern': the catalogue has no '%s' exercise at level %d or below",
-			  where, gradus_vocab_patterns[w], t->max_level);
-		return;
+	size_t n = gradus_catalogue_count(cat);
+	const gradus_exercise *e;
+
+	for (size_t k = 0; k < n; k++) {
+		e = gradus_catalogue_get(cat, k);
+		if (e->pattern == s->pattern &&
+		    (t->max_level == 0 || e->level <= t->max_level))
+			return true;
 	}
-	gradus_diags_add(cf->d, GRADUS_SEV_ERROR, e->file, e->line,
-			 "the built-in template '%s' (%s:%d) needs a '%s' exercise at level %d or below, and the catalogue has none once this file's exercises replace the built-in ones",
-			 t->id ? t->id : "", cf->name, cfg_line(s),
-			 gradus_vocab_patterns[w], t->max_level);
-	cf->errors++;
+	e = t->builtin ? added_exercise(cat, s->pattern) : NULL;
+	if (!e)
+		gradus_diags_add(d, GRADUS_SEV_ERROR, pattern_file, pattern_line,
+				 "'template.slots[%d].pattern': the catalogue has no '%s' exercise at level %d or below",
+				 i, gradus_vocab_patterns[s->pattern], t->max_level);
+	else
+		gradus_diags_add(d, GRADUS_SEV_ERROR, e->file, e->line,
+				 "the built-in template '%s' (%s:%d) needs a '%s' exercise at level %d or below, and the catalogue has none once this file's exercises replace the built-in ones",
+				 t->id ? t->id : "", tfile, s->line,
+				 gradus_vocab_patterns[s->pattern], t->max_level);
+	return false;
 }
 
 static bool strength_pattern(gradus_pattern p)
@@ -213,15 +224,11 @@ static void read_slots(gradus_templates *ts, gradus_template *t, cfgfile *cf,
 					  "'%s.pattern' is '%s'; slots are for strength work (balance, warm-up and mobility have their own keys)",
 					  where, gradus_vocab_patterns[w]);
 			else if (cat) {
-				size_t k, n = gradus_catalogue_count(cat);
-				for (k = 0; k < n; k++) {
-					const gradus_exercise *e = gradus_catalogue_get(cat, k);
-					if (e->pattern == sl[i].pattern &&
-					    (t->max_level == 0 || e->level <= t->max_level))
-						break;
-				}
-				if (k == n)
-					no_exercise(cf, s, t, cat, where, w);
+				cset *at = config_setting_get_member(s, "pattern");
+				const char *file = config_setting_source_file(at);
+				if (!slot_offered(cf->d, t, &sl[i], i, cat, cf->name,
+						  file ? file : cf->name, cfg_line(at)))
+					cf->errors++;
 			}
 		}
 		cfg_int(cf, s, where, "priority", true, 1, 16, &sl[i].priority);
@@ -280,6 +287,20 @@ static void read_rhythm(gradus_template *t, cfgfile *cf, cset *tp,
 		t->deload_first = v;
 }
 
+static int push(gradus_templates *ts, gradus_template *t)
+{
+	if (ts->n == ts->cap) {
+		size_t cap = ts->cap ? ts->cap * 2 : 8;
+		gradus_template **items = realloc(ts->items, cap * sizeof(*items));
+		if (!items)
+			return GRADUS_ENOMEM;
+		ts->items = items;
+		ts->cap = cap;
+	}
+	ts->items[ts->n++] = t;
+	return GRADUS_OK;
+}
+
 static int add_parsed(gradus_templates *ts, cfgfile *cf,
 		      const gradus_catalogue *cat)
 {
@@ -300,7 +321,6 @@ static int add_parsed(gradus_templates *ts, cfgfile *cf,
 		return GRADUS_ENOMEM;
 	t->file = arena_strdup(&ts->a, cf->name);
 	t->line = cfg_line(tp);
-	t->builtin = ts->adding_builtin;
 	t->text = arena_strdup(&ts->a, cf->text ? cf->text : "");
 	cfg_check_keys(cf, tp, W, template_keys);
 	if (cfg_string(cf, tp, W, "id", true, 64, &ts->a, &t->id) &&
@@ -374,16 +394,7 @@ static int add_parsed(gradus_templates *ts, cfgfile *cf,
 				ts->items[i] = t;
 		return GRADUS_OK;
 	}
-	if (ts->n == ts->cap) {
-		size_t cap = ts->cap ? ts->cap * 2 : 8;
-		gradus_template **items = realloc(ts->items, cap * sizeof(*items));
-		if (!items)
-			return GRADUS_ENOMEM;
-		ts->items = items;
-		ts->cap = cap;
-	}
-	ts->items[ts->n++] = t;
-	return GRADUS_OK;
+	return push(ts, t);
 }
 
 int gradus_templates_add_file(gradus_templates *t, const char *path,
@@ -435,20 +446,34 @@ int gradus_templates_add_dir(gradus_templates *t, const char *dir,
 	return worst;
 }
 
-int gradus_templates_add_builtin(gradus_templates *t,
-				 const gradus_catalogue *cat, gradus_diags *d)
+int templates_add_compiled(gradus_templates *ts, const builtin_template *tab,
+			   size_t n, const gradus_catalogue *cat, gradus_diags *d)
 {
-	int rc, worst = GRADUS_OK;
+	int worst = GRADUS_OK;
 
-	t->adding_builtin = true;
-	for (size_t i = 0; i < gradus_builtin_templates_count; i++) {
-		rc = gradus_templates_add_string(t, gradus_builtin_templates[i].name,
-						 gradus_builtin_templates[i].text,
-						 cat, d);
-		if (rc == GRADUS_ENOMEM || (rc && worst == GRADUS_OK))
-			worst = rc;
+	for (size_t i = 0; i < n; i++) {
+		const gradus_template *b = &tab[i].t;
+		gradus_template *t;
+		bool ok = true;
+
+		/* the only check left: the catalogue it is used with */
+		for (size_t k = 0; cat && k < b->n_slots; k++)
+			ok &= slot_offered(d, b, &b->slots[k], (int)k, cat, b->file,
+					   b->file, tab[i].pattern_lines[k]);
+		if (!ok) {
+			if (worst == GRADUS_OK)
+				worst = GRADUS_EINVALID;
+			continue;
+		}
+		/* a template added before keeps its place; the built-in one
+		 * with its id is left out */
+		if (gradus_templates_find(ts, b->id))
+			continue;
+		t = arena_alloc(&ts->a, sizeof(*t));
+		if (!t || push(ts, t) != GRADUS_OK)
+			return GRADUS_ENOMEM;
+		memcpy(t, b, sizeof(*t));
 	}
-	t->adding_builtin = false;
 	return worst;
 }
 
@@ -474,19 +499,6 @@ int gradus_templates_load_dir(gradus_templates **out, const char *dir,
 	if (rc)
 		return rc;
 	return keep_or_free(t, gradus_templates_add_dir(t, dir, cat, d), out);
-}
-
-int gradus_templates_load_builtin(gradus_templates **out,
-				  const gradus_catalogue *cat, gradus_diags *d)
-{
-	gradus_templates *t;
-	int rc;
-
-	*out = NULL;
-	rc = gradus_templates_new(&t);
-	if (rc)
-		return rc;
-	return keep_or_free(t, gradus_templates_add_builtin(t, cat, d), out);
 }
 
 size_t gradus_templates_count(const gradus_templates *t)

@@ -40,48 +40,59 @@ typedef struct {
 	size_t n;
 } names;
 
-/* A C string literal: quotes, backslashes and '?' (trigraphs) escaped,
- * bytes outside printable ASCII as octal escapes. */
-static void put_str(buf *b, const char *s)
+/* What is written: the tables, and the pool of strings they name by
+ * offset (no pointer in the tables: nothing for the dynamic loader to
+ * relocate, nothing it writes to, when a process starts). */
+typedef struct {
+	buf b;            /* the tables */
+	buf pool;         /* every string, NUL-terminated, each once */
+	size_t *offs;     /* the offset of each string in the pool */
+	size_t n_offs, cap_offs;
+	buf lists;        /* gradus_builtin_lists[] */
+	size_t n_lists;
+	int failed;
+} tables;
+
+/* The offset of `s` in the pool (added when new); "BUILTIN_NULL" for
+ * NULL. Written into `o->b` as a C expression. */
+static void put_str(tables *o, buf *to, const char *s)
 {
+	size_t i, len;
+
 	if (!s) {
-		buf_puts(b, "NULL");
+		buf_puts(to, "BUILTIN_NULL");
 		return;
 	}
-	buf_putc(b, '"');
-	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-		if (*p == '"' || *p == '\\' || *p == '?') {
-			buf_putc(b, '\\');
-			buf_putc(b, (char)*p);
-		} else if (*p >= 0x20 && *p < 0x7f) {
-			buf_putc(b, (char)*p);
-		} else {
-			buf_printf(b, "\\%03o", *p);
+	for (i = 0; i < o->n_offs; i++)
+		if (strcmp(o->pool.ptr + o->offs[i], s) == 0)
+			break;
+	if (i == o->n_offs) {
+		if (o->n_offs == o->cap_offs) {
+			size_t cap = o->cap_offs ? o->cap_offs * 2 : 1024;
+			size_t *v = realloc(o->offs, cap * sizeof(*v));
+			if (!v) {
+				o->failed = 1;
+				return;
+			}
+			o->offs = v;
+			o->cap_offs = cap;
 		}
+		len = strlen(s);
+		o->offs[o->n_offs++] = o->pool.len;
+		buf_put(&o->pool, s, len + 1);
 	}
-	buf_putc(b, '"');
+	buf_printf(to, "%zu", o->offs[i]);
 }
 
-/* A list of text as a static array `NAME` (nothing when empty). */
-static void put_list(buf *b, const char *name, const char *const *v,
-		     size_t n)
+/* A list of text: its strings appended to gradus_builtin_lists[]. */
+static void put_list(tables *o, const char *const *v, size_t n)
 {
-	if (n == 0)
-		return;
-	buf_printf(b, "static const char *const %s[] = {\n", name);
 	for (size_t i = 0; i < n; i++) {
-		buf_puts(b, "\t");
-		put_str(b, v[i]);
-		buf_puts(b, ",\n");
+		buf_puts(&o->lists, o->n_lists % 8 ? " " : "\n\t");
+		put_str(o, &o->lists, v[i]);
+		buf_putc(&o->lists, ',');
+		o->n_lists++;
 	}
-	buf_puts(b, "};\n");
-}
-
-static void put_list_ref(buf *b, const char *field, const char *name,
-			 size_t n)
-{
-	buf_printf(b, "\t\t.%s = %s, .n_%s = %zu,\n", field, n ? name : "NULL",
-		   field, n);
 }
 
 static void put_pose(buf *b, const gradus_figure_pose *q)
@@ -110,79 +121,56 @@ static void put_figure(buf *b, const gradus_figure *f)
 		   (int)f->band[1], (int)f->mark, f->line);
 }
 
-static void put_exercise_lists(buf *b, size_t i, const gradus_exercise *e)
+/* One exercise: every field but the pointers in .e, the strings by
+ * offset, the lists from .list on (muscles, steps, cues, safety,
+ * caregiver, as many as .e.n_* say). */
+static void put_exercise(tables *o, const gradus_exercise *e)
 {
-	char name[64];
-	const struct {
-		const char *field;
-		const char *const *v;
-		size_t n;
-	} lists[] = {
-		{"muscles", e->muscles, e->n_muscles},
-		{"steps", e->steps, e->n_steps},
-		{"cues", e->cues, e->n_cues},
-		{"safety", e->safety, e->n_safety},
-		{"caregiver", e->caregiver, e->n_caregiver},
-	};
+	buf *b = &o->b;
 
-	for (size_t k = 0; k < sizeof(lists) / sizeof(lists[0]); k++) {
-		snprintf(name, sizeof(name), "e%zu_%s", i, lists[k].field);
-		put_list(b, name, lists[k].v, lists[k].n);
-	}
-}
-
-static void put_exercise(buf *b, size_t i, const gradus_exercise *e)
-{
-	char name[64];
-	const struct {
-		const char *field;
-		size_t n;
-	} lists[] = {
-		{"muscles", e->n_muscles}, {"steps", e->n_steps},
-		{"cues", e->n_cues}, {"safety", e->n_safety},
-		{"caregiver", e->n_caregiver},
-	};
-
-	buf_printf(b, "\t{ /* %s:%d */\n\t\t.id = ", e->file, e->line);
-	put_str(b, e->id);
-	buf_puts(b, ",\n\t\t.name = ");
-	put_str(b, e->name);
-	buf_printf(b, ",\n\t\t.pattern = %d, .position = %d, .level = %d, "
+	buf_printf(b, "\t{ /* %s:%d */\n\t\t.e = {", e->file, e->line);
+	buf_printf(b, ".pattern = %d, .position = %d, .level = %d, "
 		   ".load = %d,\n\t\t.equipment = 0x%xu, .regions = 0x%xu, "
 		   ".avoid = UINT64_C(0x%llx),\n\t\t.supported = %s, "
 		   ".per_side = %s, .hold_s = %d, .seconds_per_rep = %d,\n"
-		   "\t\t.easier_id = ",
+		   "\t\t.n_muscles = %zu, .n_steps = %zu, .n_cues = %zu, "
+		   ".n_safety = %zu, .n_caregiver = %zu,\n",
 		   (int)e->pattern, (int)e->position, e->level, (int)e->load,
 		   e->equipment, e->regions, (unsigned long long)e->avoid,
 		   e->supported ? "true" : "false",
-		   e->per_side ? "true" : "false", e->hold_s, e->seconds_per_rep);
-	put_str(b, e->easier_id);
-	buf_puts(b, ", .harder_id = ");
-	put_str(b, e->harder_id);
-	buf_puts(b, ",\n");
-	/* .easier and .harder: NULL until gradus_catalogue_finish */
-	for (size_t k = 0; k < sizeof(lists) / sizeof(lists[0]); k++) {
-		snprintf(name, sizeof(name), "e%zu_%s", i, lists[k].field);
-		put_list_ref(b, lists[k].field, name, lists[k].n);
-	}
+		   e->per_side ? "true" : "false", e->hold_s, e->seconds_per_rep,
+		   e->n_muscles, e->n_steps, e->n_cues, e->n_safety,
+		   e->n_caregiver);
 	put_figure(b, &e->figure);
-	buf_puts(b, "\t\t.file = ");
-	put_str(b, e->file);
-	buf_printf(b, ", .line = %d, .builtin = true,\n\t},\n", e->line);
+	buf_printf(b, "\t\t.line = %d, .builtin = true},\n\t\t.id = ", e->line);
+	put_str(o, b, e->id);
+	buf_puts(b, ", .name = ");
+	put_str(o, b, e->name);
+	buf_puts(b, ", .easier_id = ");
+	put_str(o, b, e->easier_id);
+	buf_puts(b, ", .harder_id = ");
+	put_str(o, b, e->harder_id);
+	buf_puts(b, ", .file = ");
+	put_str(o, b, e->file);
+	/* .e.easier and .e.harder: NULL until gradus_catalogue_finish */
+	buf_printf(b, ",\n\t\t.list = %zu},\n", o->n_lists);
+	put_list(o, e->muscles, e->n_muscles);
+	put_list(o, e->steps, e->n_steps);
+	put_list(o, e->cues, e->n_cues);
+	put_list(o, e->safety, e->n_safety);
+	put_list(o, e->caregiver, e->n_caregiver);
 }
 
-static void put_catalogue(buf *b, const gradus_catalogue *cat)
+static void put_catalogue(tables *o, const gradus_catalogue *cat)
 {
 	size_t n = gradus_catalogue_count(cat);
 
+	buf_puts(&o->b, "const builtin_exercise gradus_builtin_exercises[] = {\n");
 	for (size_t i = 0; i < n; i++)
-		put_exercise_lists(b, i, gradus_catalogue_get(cat, i));
-	buf_puts(b, "\nconst gradus_exercise gradus_builtin_exercises[] = {\n");
-	for (size_t i = 0; i < n; i++)
-		put_exercise(b, i, gradus_catalogue_get(cat, i));
+		put_exercise(o, gradus_catalogue_get(cat, i));
 	if (n == 0)
-		buf_puts(b, "\t{0},\n");
-	buf_printf(b, "};\nconst size_t gradus_builtin_exercises_count = %zu;\n\n",
+		buf_puts(&o->b, "\t{.list = 0},\n");
+	buf_printf(&o->b, "};\nconst size_t gradus_builtin_exercises_count = %zu;\n\n",
 		   n);
 }
 
@@ -202,49 +190,15 @@ static int pattern_lines(const char *file, size_t n, int *out)
 	return slots ? GRADUS_OK : GRADUS_EIO;
 }
 
-static void put_template_parts(buf *b, size_t i, const gradus_template *t,
-			       const int *lines)
+/* One template: every field but the pointers in .t, the strings by
+ * offset, its phases and slots from .phase and .slot on. */
+static void put_template(tables *o, const gradus_template *t, size_t phase,
+			 size_t slot)
 {
-	const unsigned char *p = (const unsigned char *)t->text;
-	size_t len = strlen(t->text);
+	buf *b = &o->b;
 
-	/* the file's text as bytes: long string literals are not portable */
-	buf_printf(b, "static const char t%zu_text[] = {", i);
-	for (size_t k = 0; k <= len; k++)
-		buf_printf(b, "%s0x%02x,", k % 16 ? "" : "\n\t", p[k]);
-	buf_printf(b, "\n};\nstatic const gradus_phase t%zu_phases[] = {\n", i);
-	for (size_t k = 0; k < t->n_phases; k++) {
-		const gradus_phase *ph = &t->phases[k];
-		buf_puts(b, "\t{.name = ");
-		put_str(b, ph->name);
-		buf_printf(b, ", .weeks = %d, .sets_min = %d, .sets_max = %d,\n"
-			   "\t .reps_min = %d, .reps_max = %d, .rpe_min = %d, "
-			   ".rpe_max = %d, .rest_s = %d, .line = %d},\n",
-			   ph->weeks, ph->sets_min, ph->sets_max, ph->reps_min,
-			   ph->reps_max, ph->rpe_min, ph->rpe_max, ph->rest_s,
-			   ph->line);
-	}
-	buf_printf(b, "};\nstatic const gradus_slot t%zu_slots[] = {\n", i);
-	for (size_t k = 0; k < t->n_slots; k++)
-		buf_printf(b, "\t{.pattern = %d, .priority = %d, .count = %d, "
-			   ".line = %d},\n", (int)t->slots[k].pattern,
-			   t->slots[k].priority, t->slots[k].count,
-			   t->slots[k].line);
-	buf_printf(b, "};\nstatic const int t%zu_pattern_lines[] = {", i);
-	for (size_t k = 0; k < t->n_slots; k++)
-		buf_printf(b, "%s%d", k ? ", " : "", lines[k]);
-	buf_puts(b, "};\n");
-}
-
-static void put_template(buf *b, size_t i, const gradus_template *t)
-{
-	buf_printf(b, "\t{.t = { /* %s:%d */\n\t\t.id = ", t->file, t->line);
-	put_str(b, t->id);
-	buf_puts(b, ",\n\t\t.name = ");
-	put_str(b, t->name);
-	buf_puts(b, ",\n\t\t.description = ");
-	put_str(b, t->description);
-	buf_printf(b, ",\n\t\t.kinds = 0x%xu, .classes = 0x%xu, .mobility = 0x%xu,"
+	buf_printf(b, "\t{ /* %s:%d */\n\t\t.t = {", t->file, t->line);
+	buf_printf(b, ".kinds = 0x%xu, .classes = 0x%xu, .mobility = 0x%xu,"
 		   "\n\t\t.gym = %s, .clearance_required = %s,\n"
 		   "\t\t.sessions_per_week = %d, .max_rpe = %d, .deload_every = %d,"
 		   " .deload_first = %d,\n\t\t.load_step_weeks = %d, "
@@ -252,8 +206,8 @@ static void put_template(buf *b, size_t i, const gradus_template *t)
 		   "\t\t.exercises_min = %d, .exercises_max = %d, "
 		   ".warmup_min = %d, .cooldown_min = %d,\n"
 		   "\t\t.balance_min = %d, .walking_min = %d, .walking_days = %d,\n"
-		   "\t\t.phases = t%zu_phases, .n_phases = %zu,\n"
-		   "\t\t.slots = t%zu_slots, .n_slots = %zu,\n\t\t.file = ",
+		   "\t\t.n_phases = %zu, .n_slots = %zu, .line = %d, "
+		   ".builtin = true},\n\t\t.id = ",
 		   t->kinds, t->classes, t->mobility, t->gym ? "true" : "false",
 		   t->clearance_required ? "true" : "false",
 		   t->sessions_per_week, t->max_rpe, t->deload_every,
@@ -261,35 +215,90 @@ static void put_template(buf *b, size_t i, const gradus_template *t)
 		   t->load_progression ? "true" : "false", t->max_level,
 		   t->exercises_min, t->exercises_max, t->warmup_min,
 		   t->cooldown_min, t->balance_min, t->walking_min,
-		   t->walking_days, i, t->n_phases, i, t->n_slots);
-	put_str(b, t->file);
-	buf_printf(b, ", .line = %d, .builtin = true, .text = t%zu_text,\n"
-		   "\t}, .pattern_lines = t%zu_pattern_lines},\n", t->line, i, i);
+		   t->walking_days, t->n_phases, t->n_slots, t->line);
+	put_str(o, b, t->id);
+	buf_puts(b, ", .name = ");
+	put_str(o, b, t->name);
+	buf_puts(b, ", .description = ");
+	put_str(o, b, t->description);
+	buf_puts(b, ", .file = ");
+	put_str(o, b, t->file);
+	buf_puts(b, ", .text = ");
+	put_str(o, b, t->text);
+	buf_printf(b, ",\n\t\t.phase = %zu, .slot = %zu},\n", phase, slot);
 }
 
-static int put_templates(buf *b, const gradus_templates *ts, gradus_diags *d)
+static void put_phases(tables *o, buf *b, const gradus_template *t)
 {
-	size_t n = gradus_templates_count(ts);
+	for (size_t k = 0; k < t->n_phases; k++) {
+		const gradus_phase *ph = &t->phases[k];
+		buf_printf(b, "\t{.p = {.weeks = %d, .sets_min = %d, .sets_max = %d,"
+			   " .reps_min = %d, .reps_max = %d,\n\t       .rpe_min = %d, "
+			   ".rpe_max = %d, .rest_s = %d, .line = %d}, .name = ",
+			   ph->weeks, ph->sets_min, ph->sets_max, ph->reps_min,
+			   ph->reps_max, ph->rpe_min, ph->rpe_max, ph->rest_s,
+			   ph->line);
+		put_str(o, b, ph->name);
+		buf_puts(b, "},\n");
+	}
+}
 
-	for (size_t i = 0; i < n; i++) {
+static int put_templates(tables *o, const gradus_templates *ts, gradus_diags *d)
+{
+	size_t n = gradus_templates_count(ts), phase = 0, slot = 0;
+	buf phases = BUF_INIT, slots = BUF_INIT, lines = BUF_INIT;
+	int rc = GRADUS_OK;
+
+	buf_puts(&o->b, "const builtin_template gradus_builtin_templates[] = {\n");
+	for (size_t i = 0; i < n && rc == GRADUS_OK; i++) {
 		const gradus_template *t = gradus_templates_get(ts, i);
-		int lines[16] = {0};
+		int pl[16] = {0};
 		if (t->n_slots > 16 ||
-		    pattern_lines(t->file, t->n_slots, lines) != GRADUS_OK) {
+		    pattern_lines(t->file, t->n_slots, pl) != GRADUS_OK) {
 			gradus_diags_add(d, GRADUS_SEV_ERROR, t->file, t->line,
 					 "cannot read the slots again");
-			return GRADUS_EIO;
+			rc = GRADUS_EIO;
 		}
-		put_template_parts(b, i, t, lines);
+		put_template(o, t, phase, slot);
+		put_phases(o, &phases, t);
+		for (size_t k = 0; k < t->n_slots; k++) {
+			buf_printf(&slots, "\t{.pattern = %d, .priority = %d, "
+				   ".count = %d, .line = %d},\n",
+				   (int)t->slots[k].pattern, t->slots[k].priority,
+				   t->slots[k].count, t->slots[k].line);
+			buf_printf(&lines, "%s%d,", slot % 16 ? " " : "\n\t", pl[k]);
+			slot++;
+		}
+		phase += t->n_phases;
 	}
-	buf_puts(b, "\nconst builtin_template gradus_builtin_templates[] = {\n");
-	for (size_t i = 0; i < n; i++)
-		put_template(b, i, gradus_templates_get(ts, i));
 	if (n == 0)
-		buf_puts(b, "\t{.t = {0}},\n");
-	buf_printf(b, "};\nconst size_t gradus_builtin_templates_count = %zu;\n",
-		   n);
-	return GRADUS_OK;
+		buf_puts(&o->b, "\t{.phase = 0},\n");
+	buf_printf(&o->b, "};\nconst size_t gradus_builtin_templates_count = %zu;\n"
+		   "\nconst builtin_phase gradus_builtin_phases[] = {\n%s%s};\n"
+		   "\nconst gradus_slot gradus_builtin_slots[] = {\n%s%s};\n"
+		   "\nconst int gradus_builtin_pattern_lines[] = {%s%s\n};\n",
+		   n, phases.ptr ? phases.ptr : "", phase ? "" : "\t{.name = 0},\n",
+		   slots.ptr ? slots.ptr : "", slot ? "" : "\t{.line = 0},\n",
+		   lines.ptr ? lines.ptr : "", slot ? "" : "0");
+	o->failed |= phases.failed || slots.failed || lines.failed;
+	buf_free(&phases);
+	buf_free(&slots);
+	buf_free(&lines);
+	return rc;
+}
+
+/* The pool as bytes (long string literals are not portable C). */
+static void put_pool(tables *o, buf *b)
+{
+	const unsigned char *p = (const unsigned char *)o->pool.ptr;
+
+	buf_printf(b, "\nconst builtin_str gradus_builtin_lists[] = {%s%s\n};\n"
+		   "\n/* %zu bytes */\nconst char gradus_builtin_pool[] = {",
+		   o->lists.ptr ? o->lists.ptr : "", o->n_lists ? "" : "0",
+		   o->pool.len);
+	for (size_t k = 0; k < o->pool.len; k++)
+		buf_printf(b, "%s0x%02x,", k % 16 ? "" : "\n\t", p[k]);
+	buf_puts(b, o->pool.len ? "\n};\n" : "0\n};\n");
 }
 
 static int by_name(const void *a, const void *b)
@@ -399,6 +408,7 @@ int main(int argc, char **argv)
 	gradus_templates *ts = NULL;
 	gradus_diags *d = gradus_diags_new();
 	buf b = BUF_INIT;
+	tables o = {BUF_INIT, BUF_INIT, NULL, 0, 0, BUF_INIT, 0, 0};
 	size_t len = 0;
 	int rc = 1;
 
@@ -422,15 +432,23 @@ int main(int argc, char **argv)
 		 "profiles/templates/;\n * do not edit. */\n"
 		 "#include <stdint.h>\n\n#include \"load/load.h\"\n\n");
 	if (gradus_diags_count(d) == 0) {
-		put_catalogue(&b, cat);
-		put_templates(&b, ts, d);
+		put_catalogue(&o, cat);
+		put_templates(&o, ts, d);
+		put_pool(&o, &o.b);
+		buf_put(&b, o.b.ptr ? o.b.ptr : "", o.b.len);
 	}
 	gradus_diags_print(d, stderr);
+	if (o.failed || o.b.failed || o.pool.failed || o.lists.failed)
+		b.failed = true;
 	text = buf_detach(&b, &len);
 	if (gradus_diags_count(d) == 0 && text)
 		rc = write_out(outpath, text, len);
 done:
 	free(text);
+	buf_free(&o.b);
+	buf_free(&o.pool);
+	buf_free(&o.lists);
+	free(o.offs);
 	gradus_templates_free(ts);
 	gradus_catalogue_free(cat);
 	gradus_diags_free(d);

@@ -793,29 +793,25 @@ int gradus_catalogue_load_dir(gradus_catalogue **out, const char *dir,
 	return finish_or_free(c, gradus_catalogue_add_dir(c, dir, d), out, d);
 }
 
-int catalogue_add_compiled(gradus_catalogue *c, const gradus_exercise *tab,
-			   size_t n)
+void *catalogue_alloc(gradus_catalogue *c, size_t n)
+{
+	return arena_alloc(&c->a, n);
+}
+
+int catalogue_add_compiled(gradus_catalogue *c, gradus_exercise *v, size_t n)
 {
 	size_t before = c->n;
-	gradus_exercise *copy;
 
-	if (n == 0)
-		return GRADUS_OK;
-	/* copies: gradus_catalogue_finish writes the ladder links */
-	copy = arena_alloc(&c->a, n * sizeof(*copy));
-	if (!copy)
-		return GRADUS_ENOMEM;
-	memcpy(copy, tab, n * sizeof(*copy));
 	for (size_t i = 0; i < n; i++) {
 		size_t at;
 		/* an exercise added before keeps its place; the built-in
 		 * one with its id is left out (the table's ids are unique) */
 		for (at = 0; at < before; at++)
-			if (strcmp(c->items[at]->id, copy[i].id) == 0)
+			if (strcmp(c->items[at]->id, v[i].id) == 0)
 				break;
 		if (at < before)
 			continue;
-		if (push(c, &copy[i]) != GRADUS_OK)
+		if (push(c, &v[i]) != GRADUS_OK)
 			return GRADUS_ENOMEM;
 	}
 	return GRADUS_OK;

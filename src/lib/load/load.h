@@ -20,32 +20,63 @@ typedef struct {
 /* The built-in catalogue and templates as C tables, written at build
  * time by src/gen/gen_builtin.c after the loader of this stage read and
  * checked exercises/ and profiles/templates/ (a file with an error fails
- * the build). The exercises are in id order, with `builtin` set and the
- * ladder pointers NULL (gradus_catalogue_finish sets them); the
- * templates in file order, with `builtin` set and the text of their
- * file. pattern_lines[i] is the line of slot i's pattern, where an
- * error about the catalogue a template is used with is told. */
-extern const gradus_exercise gradus_builtin_exercises[];
-extern const size_t gradus_builtin_exercises_count;
+ * the build); builtin.c adds them. The tables hold no pointer, so the
+ * dynamic loader has nothing to relocate in them when a process starts:
+ * a string is an offset in gradus_builtin_pool (BUILTIN_NULL: none), a
+ * list of strings runs from an index of gradus_builtin_lists on.
+ *
+ * Each exercise (in id order) is `e` with every field but the pointers
+ * (`builtin` set), its strings, and its lists from `list` on: muscles,
+ * steps, cues, safety, caregiver, as many as e.n_* say. Each template
+ * (in file order) is `t` with every field but the pointers, its strings
+ * (`text`: the whole file), its phases from gradus_builtin_phases[phase]
+ * and its slots from gradus_builtin_slots[slot] on;
+ * gradus_builtin_pattern_lines[slot + i] is the line of slot i's
+ * pattern, where an error about the catalogue a template is used with
+ * is told. */
+typedef unsigned builtin_str;
+#define BUILTIN_NULL 0xffffffffu
+typedef struct {
+	gradus_exercise e;
+	builtin_str id, name, easier_id, harder_id, file;
+	unsigned list;
+} builtin_exercise;
+typedef struct {
+	gradus_phase p;
+	builtin_str name;
+} builtin_phase;
 typedef struct {
 	gradus_template t;
-	const int *pattern_lines;
+	builtin_str id, name, description, file, text;
+	unsigned phase, slot;
 } builtin_template;
+extern const char gradus_builtin_pool[];
+extern const builtin_str gradus_builtin_lists[];
+extern const builtin_exercise gradus_builtin_exercises[];
+extern const size_t gradus_builtin_exercises_count;
 extern const builtin_template gradus_builtin_templates[];
 extern const size_t gradus_builtin_templates_count;
+extern const builtin_phase gradus_builtin_phases[];
+extern const gradus_slot gradus_builtin_slots[];
+extern const int gradus_builtin_pattern_lines[];
 
-/* Adds copies of n compiled exercises to a catalogue not yet finished;
- * one whose id it already holds is left out. GRADUS_OK or
- * GRADUS_ENOMEM. (catalogue.c) */
-int catalogue_add_compiled(gradus_catalogue *c, const gradus_exercise *tab,
+/* Zeroed memory of n bytes that lives as long as the catalogue (or
+ * template set); NULL when out of memory. */
+void *catalogue_alloc(gradus_catalogue *c, size_t n);
+void *templates_alloc(gradus_templates *ts, size_t n);
+/* Adds the n exercises of `v` (memory of catalogue_alloc) to a catalogue
+ * not yet finished; one whose id it already held before the call is left
+ * out. GRADUS_OK or GRADUS_ENOMEM. (catalogue.c) */
+int catalogue_add_compiled(gradus_catalogue *c, gradus_exercise *v,
 			   size_t n);
-/* Adds copies of n compiled templates to a set, each after checking
- * that `cat` (when not NULL) offers every slot an exercise; one whose
- * id the set already holds is left out. GRADUS_OK, GRADUS_EINVALID
+/* Adds the built-in template `t` (memory of templates_alloc) to the set
+ * after checking that `cat` (when not NULL) offers every slot an
+ * exercise (pattern_lines[i]: where slot i's pattern is); one whose id
+ * the set already holds is left out. GRADUS_OK, GRADUS_EINVALID
  * (diagnostics in `d`) or GRADUS_ENOMEM. (template.c) */
-int templates_add_compiled(gradus_templates *ts, const builtin_template *tab,
-			   size_t n, const gradus_catalogue *cat,
-			   gradus_diags *d);
+int templates_add_compiled(gradus_templates *ts, gradus_template *t,
+			   const int *pattern_lines,
+			   const gradus_catalogue *cat, gradus_diags *d);
 
 /* Lower-case letters, digits and '-', starting with a letter. */
 bool gradus_valid_id(const char *s);

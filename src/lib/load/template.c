@@ -446,35 +446,28 @@ int gradus_templates_add_dir(gradus_templates *t, const char *dir,
 	return worst;
 }
 
-int templates_add_compiled(gradus_templates *ts, const builtin_template *tab,
-			   size_t n, const gradus_catalogue *cat, gradus_diags *d)
+void *templates_alloc(gradus_templates *ts, size_t n)
 {
-	int worst = GRADUS_OK;
+	return arena_alloc(&ts->a, n);
+}
 
-	for (size_t i = 0; i < n; i++) {
-		const gradus_template *b = &tab[i].t;
-		gradus_template *t;
-		bool ok = true;
+int templates_add_compiled(gradus_templates *ts, gradus_template *t,
+			   const int *pattern_lines,
+			   const gradus_catalogue *cat, gradus_diags *d)
+{
+	bool ok = true;
 
-		/* the only check left: the catalogue it is used with */
-		for (size_t k = 0; cat && k < b->n_slots; k++)
-			ok &= slot_offered(d, b, &b->slots[k], (int)k, cat, b->file,
-					   b->file, tab[i].pattern_lines[k]);
-		if (!ok) {
-			if (worst == GRADUS_OK)
-				worst = GRADUS_EINVALID;
-			continue;
-		}
-		/* a template added before keeps its place; the built-in one
-		 * with its id is left out */
-		if (gradus_templates_find(ts, b->id))
-			continue;
-		t = arena_alloc(&ts->a, sizeof(*t));
-		if (!t || push(ts, t) != GRADUS_OK)
-			return GRADUS_ENOMEM;
-		memcpy(t, b, sizeof(*t));
-	}
-	return worst;
+	/* the only check left: the catalogue it is used with */
+	for (size_t k = 0; cat && k < t->n_slots; k++)
+		ok &= slot_offered(d, t, &t->slots[k], (int)k, cat, t->file,
+				   t->file, pattern_lines[k]);
+	if (!ok)
+		return GRADUS_EINVALID;
+	/* a template added before keeps its place; the built-in one with
+	 * its id is left out */
+	if (gradus_templates_find(ts, t->id))
+		return GRADUS_OK;
+	return push(ts, t);
 }
 
 /* Ends a load: the set in *out, or freed and `rc` returned. */

@@ -2,6 +2,9 @@
 # Issue 7: `gradus batch` says for each profile exactly what `gradus plan
 # -f json` says for it alone: the same exit code, the same JSON document
 # (plan or screening result) and, for a bad profile, the same errors.
+# The document in the line is, byte for byte, what `gradus plan -f json`
+# prints without the layout between its tokens (issue 17: batch has the
+# library print it compact, no pretty print then minify).
 # Checked over the examples, a few bad files and generated profiles
 # (bench/genprofiles). Also: one line per profile in the order given,
 # a progress bar only on a terminal, and exit 1 when stdout cannot be
@@ -28,6 +31,28 @@ lines = open(out, encoding="utf-8").read().split("\n")
 assert lines[-1] == "", "output does not end with a newline"
 lines = lines[:-1]
 bad = []
+
+
+def compact(text):
+    """JSON text without the spaces, tabs and line ends between tokens."""
+    out, inside, escaped = [], False, False
+    for ch in text:
+        if inside:
+            out.append(ch)
+            if escaped:
+                escaped = False
+            elif ch == "\\":
+                escaped = True
+            elif ch == '"':
+                inside = False
+        elif ch == '"':
+            inside = True
+            out.append(ch)
+        elif ch not in " \t\r\n":
+            out.append(ch)
+    return "".join(out)
+
+
 if len(lines) != len(files):
     bad.append("%d lines for %d profiles" % (len(lines), len(files)))
 worst = {"plan": 0, "gated": 0, "invalid": 3, "io_error": 1}
@@ -51,6 +76,14 @@ for f, line in zip(files, lines):
             bad.append("%s: keys %s" % (f, keys))
         elif o[key] != json.loads(r.stdout):
             bad.append("%s: %s differs from gradus plan -f json" % (f, key))
+        else:
+            head = json.dumps({k: o[k] for k in keys[:3]}, ensure_ascii=False,
+                              separators=(",", ":"))
+            raw = line[len(head) + len(key) + 3:-1]
+            if not line.startswith(head[:-1] + ',"%s":' % key) or \
+                    raw != compact(r.stdout.decode()):
+                bad.append("%s: the line's %s is not gradus plan -f json "
+                           "without its layout, byte for byte" % (f, key))
     else:
         errors = [l for l in r.stderr.decode().splitlines() if ": error: " in l or l.startswith("error: ")]
         if keys != ["file", "status", "exit_code", "errors"]:

@@ -168,7 +168,7 @@ void gradus_review_free(gradus_review *r);
  * NULL, an unknown format) or GRADUS_ENOMEM, with *out NULL. By outcome:
  *  - PLAN: text and HTML print the progress summary and the changes
  *    before the plan (render options preface_text/preface_html); JSON is
- *    {"format": "gradus-review/1", ..., "plan": {gradus-plan/1}}; FHIR
+ *    {"format": "gradus-review/1", ..., "plan": {gradus-plan/2}}; FHIR
  *    and ICS are the plan only;
  *  - GATED: what `gradus plan` prints for a gated profile (JSON: the
  *    review object with "screening");

@@ -23,7 +23,7 @@ static const command commands[] = {
 	 "the screening result (and for tiers 12-14 a referral sheet) is printed\n"
 	 "instead, and the exit code says how urgent it is.\n"
 	 "  -f, --format F     text (80 columns, one week per page), json\n"
-	 "                     (gradus-plan/1), html (printable, self-contained),\n"
+	 "                     (gradus-plan/2), html (printable, self-contained),\n"
 	 "                     fhir (FHIR R4 Bundle) or ics (calendar of sessions)\n"
 	 "  -o, --output FILE  write to FILE (replaced only when complete, keeping\n"
 	 "                     its mode; through a link; '-' is stdout)\n"

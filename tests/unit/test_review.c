@@ -828,7 +828,7 @@ static void renders_every_format(void **state)
 	assert_non_null(j);
 	assert_string_equal(cJSON_GetObjectItem(j, "format")->valuestring, "gradus-review/1");
 	assert_string_equal(cJSON_GetObjectItem(cJSON_GetObjectItem(j, "plan"), "format")->valuestring,
-			    "gradus-plan/1");
+			    "gradus-plan/2");
 	{
 		cJSON *a = cJSON_GetObjectItem(j, "adjustments"), *e;
 		/* the example log has 4 of the plan's 6 exercises: the wall

@@ -3,11 +3,14 @@
 # schemas in docs/schema/, with a real validator (validate.sh: ajv-cli).
 #   - `gradus screen -f json` of every example -> gradus-screening-1
 #   - `gradus plan -f json` (the profile's own length, and --weeks 12) of
-#     every example: a plan (exit 0) -> gradus-plan-1; a gated profile
+#     every example: a plan (exit 0) -> gradus-plan-2; a gated profile
 #     (exit 10-14) -> gradus-screening-1; neuro-suspected.cfg must be gated
 #   - `gradus plan -f json --weeks 52` of the profiles in profiles/ here,
 #     which reach what the examples never do (loads in kg, every support
-#     and change) -> gradus-plan-1
+#     and change) -> gradus-plan-2
+#   - `gradus review -f json` of every example session log (with the
+#     profile it belongs to) -> gradus-review-1, and the plan or screening
+#     result each embeds -> gradus-plan-2 or gradus-screening-1
 #   - `gradus screen` and `gradus plan` of tests/data/screen/*.cfg (the
 #     ones gradus refuses with exit 2 or 3 are skipped)
 #   - the JSON golden outputs (tests/golden/*/out) -> the schema of their
@@ -19,12 +22,13 @@ set -eu
 cd "${GRADUS_SRC:-$(dirname "$0")/../../..}"
 
 dir=tests/validate/schema
-plan_schema=docs/schema/gradus-plan-1.schema.json
+plan_schema=docs/schema/gradus-plan-2.schema.json
+review_schema=docs/schema/gradus-review-1.schema.json
 screen_schema=docs/schema/gradus-screening-1.schema.json
 src=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-mkdir "$tmp/plan" "$tmp/screening"
+mkdir "$tmp/plan" "$tmp/screening" "$tmp/review" "$tmp/in-review"
 fail=0
 
 # run NAME ARGS...: gradus ARGS > NAME.json, filed by exit code under plan/
@@ -39,6 +43,7 @@ run() {
 	case $1:$code in
 	plan:0) mv "$tmp/$out.json" "$tmp/plan/" ;;
 	plan:1[0-4] | screen:0 | screen:1[0-4]) mv "$tmp/$out.json" "$tmp/screening/" ;;
+	review:0 | review:1[0-4]) mv "$tmp/$out.json" "$tmp/review/" ;;
 	*)
 		case " $skip " in
 		*" $code "*) echo "skipped: gradus $* (exit $code, no JSON)" ;;
@@ -66,6 +71,17 @@ for cfg in tests/data/screen/*.cfg; do
 	run "plan-data-$name" plan -f json "$cfg"
 done
 skip=
+# every example session log, reviewed with its profile (the log's
+# file name starts with the profile's first word)
+for log in profiles/examples/logs/*.cfg; do
+	name=$(basename "$log" .cfg)
+	cfg=$(ls profiles/examples/"${name%%-log-*}"*.cfg | head -n 1)
+	run "review-$name" review -f json "$cfg" "$log"
+done
+if [ "$(ls "$tmp/review" | wc -l)" -lt 6 ]; then
+	echo "FAIL: fewer than 6 example logs were reviewed"
+	fail=1
+fi
 if ! [ -f "$tmp/screening/plan-neuro-suspected.json" ] ||
 	! [ -f "$tmp/screening/plan-neuro-suspected-12.json" ]; then
 	echo "FAIL: gradus plan profiles/examples/neuro-suspected.cfg was not gated"
@@ -75,7 +91,8 @@ fi
 # JSON golden outputs, by their format
 python3 - "$tmp" tests/golden/*/out <<'EOF2'
 import json, shutil, sys
-dest = {"gradus-plan/1": "plan", "gradus-screening/1": "screening"}
+dest = {"gradus-plan/2": "plan", "gradus-screening/1": "screening",
+        "gradus-review/1": "review"}
 for out in sys.argv[2:]:
     try:
         with open(out, encoding="utf-8") as fh:
@@ -86,17 +103,33 @@ for out in sys.argv[2:]:
         shutil.copy(out, "%s/%s/golden-%s.json" % (sys.argv[1], dest[fmt], out.split("/")[-2]))
 EOF2
 
+# the plan or screening result inside each review, on its own (for the
+# schemas; checks.py checks them as part of their review)
+python3 - "$tmp" <<'EOF3'
+import glob, json, os, sys
+tmp = sys.argv[1]
+for f in glob.glob(tmp + "/review/*.json"):
+    d = json.load(open(f, encoding="utf-8"))
+    base = os.path.basename(f)[:-5]
+    for key, kind in (("plan", "plan"), ("screening", "screening")):
+        if d.get(key):
+            with open("%s/in-review/%s-%s.json" % (tmp, kind, base), "w", encoding="utf-8") as fh:
+                json.dump(d[key], fh, ensure_ascii=False)
+EOF3
+
 cd "$tmp"
 n_plan=$(find plan -name '*.json' | wc -l)
 n_screen=$(find screening -name '*.json' | wc -l)
 echo "validating $n_plan plans against $plan_schema"
 [ "$n_plan" -gt 0 ] || { echo "FAIL: no plan was produced"; fail=1; }
-"$src/$dir/validate.sh" "$src/$plan_schema" plan/*.json || fail=1
+"$src/$dir/validate.sh" "$src/$plan_schema" plan/*.json in-review/plan-*.json || fail=1
 echo "validating $n_screen screening results against $screen_schema"
-"$src/$dir/validate.sh" "$src/$screen_schema" screening/*.json || fail=1
+"$src/$dir/validate.sh" "$src/$screen_schema" screening/*.json in-review/screening-*.json || fail=1
+echo "validating $(ls review | wc -l) reviews against $review_schema"
+"$src/$dir/validate.sh" "$src/$review_schema" review/*.json || fail=1
 if [ $fail = 0 ]; then
 	echo "checking what the schemas cannot express"
-	python3 "$src/$dir/checks.py" plan/*.json screening/*.json || fail=1
+	python3 "$src/$dir/checks.py" plan/*.json screening/*.json review/*.json || fail=1
 fi
 cd "$src"
 exit $fail

@@ -202,7 +202,7 @@ int gradus_session_minutes(const gradus_session *s);
 
 typedef enum {
 	GRADUS_PLAN_TEXT,   /* 80 columns, one week per page (form feeds) */
-	GRADUS_PLAN_JSON,   /* "format": "gradus-plan/1" (docs/schema/) */
+	GRADUS_PLAN_JSON,   /* "format": "gradus-plan/2" (docs/schema/) */
 	GRADUS_PLAN_HTML,   /* self-contained, printable, one week a page */
 	GRADUS_PLAN_FHIR,   /* FHIR R4 Bundle (JSON) of type collection */
 	GRADUS_PLAN_ICS,    /* RFC 5545 calendar of the sessions */
@@ -242,6 +242,21 @@ int gradus_plan_render(char **out, size_t *len, const gradus_plan *plan,
  * the plan in that range) or GRADUS_ENOMEM, with *out NULL. */
 int gradus_log_form(char **out, size_t *len, const gradus_plan *plan,
 		    int first, int last);
+
+/* The plan as gradus-plan/2 on one line, without layout: what
+ * gradus_plan_render prints for GRADUS_PLAN_JSON with the spaces and line
+ * ends between its tokens left out, and no newline at the end. For a
+ * caller that renders many plans (gradus batch): the text is written at
+ * offset `at` of *buf, a malloc'd buffer of *cap bytes that the caller
+ * keeps from one plan to the next (NULL and 0 the first time), grown
+ * with realloc when it is too small and never shrunk; what is before
+ * `at` is kept. The caller frees *buf, with free(), when done. On
+ * GRADUS_OK the text ends in a NUL at (*buf)[at + *len] (`len` may be
+ * NULL); GRADUS_EUSAGE (NULL arguments, `at` beyond *cap) or
+ * GRADUS_ENOMEM leave *buf and *cap valid, the text after `at`
+ * undefined. */
+int gradus_plan_render_compact(char **buf, size_t *cap, size_t at,
+			       size_t *len, const gradus_plan *plan);
 
 /* The one effort scale in words, for a top effort of 0..10 ("light",
  * "moderate", ...). A static string, never to be freed; never NULL. */

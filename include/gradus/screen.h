@@ -172,6 +172,11 @@ typedef enum {
 } gradus_screen_format;
 int gradus_screening_render(char **out, const gradus_screening *s,
 			    const gradus_profile *p, gradus_screen_format f);
+/* The screening result as gradus-screening/1 on one line, without
+ * layout, into a buffer the caller keeps: as gradus_plan_render_compact
+ * (gradus/plan.h) does for a plan. */
+int gradus_screening_render_compact(char **buf, size_t *cap, size_t at,
+				    size_t *len, const gradus_screening *s);
 
 /* The one-page referral sheet (tiers review, urgent and emergency) as
  * plain text or self-contained HTML (every input string escaped), into

@@ -3,7 +3,10 @@
  * The catalogue and templates are loaded once; then each profile goes
  * through the same steps as `gradus plan -f json` (load, screen, generate,
  * render) and everything made for it is freed before the next one, so
- * memory does not grow with the number of profiles.
+ * memory does not grow with the number of profiles. Each line is made in
+ * one buffer kept for the whole run: the library prints the plan (or
+ * screening result) into it without layout (gradus_plan_render_compact),
+ * so the document is printed once and never copied or minified.
  *
  * Each line is written whole with write(2) as soon as it is made (no
  * stdio buffer that a kill could cut in the middle of a line), and
@@ -12,6 +15,7 @@
  * have (docs/hazards.md, "Output files"). */
 #include <cjson/cJSON.h>
 #include <errno.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -158,18 +162,6 @@ static bool add_errors(cJSON *o, const gradus_diags *d)
 	return ok;
 }
 
-/* Puts an already rendered JSON document (gradus_plan_render or
- * gradus_screening_render output) under `key` without parsing it again:
- * the layout cJSON_Print added is removed in place and the text is added
- * as a raw value, which prints as cJSON_PrintUnformatted would print the
- * parsed tree (bench/RESULTS.md: parsing it again cost 1.1 ms a plan,
- * more than rendering it). */
-static bool add_rendered(cJSON *o, const char *key, char *json)
-{
-	cJSON_Minify(json);
-	return cJSON_AddRawToObject(o, key, json) != NULL;
-}
-
 /* What became of a profile, from the exit code `gradus plan` would
  * give: 0 plan, 1 gated (10-14), 2 invalid (3, or 2: no start date),
  * 3 io_error (1: unreadable, or out of memory). */
@@ -187,63 +179,143 @@ static int status_index(int code)
 	return 2;
 }
 
-/* One whole line (and its newline) on stdout: 0, or errno. */
-static int write_line(const char *line)
+/* One whole line (its newline included) on stdout: 0, or errno. */
+static int write_line(const char *line, size_t n)
 {
-	if (cli_write_fd(STDOUT_FILENO, line, strlen(line)) != 0 ||
-	    cli_write_fd(STDOUT_FILENO, "\n", 1) != 0)
+	if (cli_write_fd(STDOUT_FILENO, line, n) != 0)
 		return errno ? errno : EIO;
 	return 0;
 }
 
-/* Plans one profile and writes its line. Returns the exit code
- * `gradus plan -f json` would give for it; *write_err is set (to errno)
- * when stdout cannot be written. */
+/* The one buffer every line is made in, kept from one profile to the
+ * next (grown when a line does not fit, never shrunk). */
+typedef struct {
+	char *ptr;
+	size_t cap;
+} line_buf;
+
+/* Makes room for `n` more bytes after `len`; false when out of memory. */
+static bool line_room(line_buf *lb, size_t len, size_t n)
+{
+	char *bigger;
+	size_t want;
+	if (len + n <= lb->cap)
+		return true;
+	want = lb->cap ? lb->cap : 64 * 1024;
+	while (want < len + n)
+		want *= 2;
+	if (!(bigger = realloc(lb->ptr, want)))
+		return false;
+	lb->ptr = bigger;
+	lb->cap = want;
+	return true;
+}
+
+/* The line of a plan or screening result, made in `lb`:
+ * {"file":...,"status":...,"exit_code":N,"KEY":DOCUMENT} and a newline,
+ * the document printed by the library straight into the line, without
+ * layout. *n is the line's length; false when out of memory. */
+static bool document_line(line_buf *lb, cJSON *head, const char *key,
+			  const gradus_plan *plan, const gradus_screening *s,
+			  size_t *n)
+{
+	size_t len = 0, doc = 0;
+	/* the head without its closing brace, then the key */
+	while (!lb->ptr || !cJSON_PrintPreallocated(head, lb->ptr, (int)lb->cap, 0))
+		if (lb->cap >= INT_MAX / 2 || !line_room(lb, lb->cap, 1))
+			return false;
+	len = strlen(lb->ptr) - 1;
+	if (!line_room(lb, len, strlen(key) + 5))
+		return false;
+	len += (size_t)sprintf(lb->ptr + len, ",\"%s\":", key);
+	if ((plan ? gradus_plan_render_compact(&lb->ptr, &lb->cap, len, &doc, plan)
+		  : gradus_screening_render_compact(&lb->ptr, &lb->cap, len, &doc, s)) != GRADUS_OK)
+		return false;
+	len += doc;
+	if (!line_room(lb, len, 3))
+		return false;
+	memcpy(lb->ptr + len, "}\n", 3);
+	*n = len + 2;
+	return true;
+}
+
+/* The line of a profile that has no document: its errors. */
+static bool errors_line(line_buf *lb, cJSON *head, const gradus_diags *d,
+			size_t *n)
+{
+	char *line;
+	size_t len;
+	if (!add_errors(head, d) || !(line = cJSON_PrintUnformatted(head)))
+		return false;
+	len = strlen(line);
+	if (!line_room(lb, 0, len + 2)) {
+		cJSON_free(line);
+		return false;
+	}
+	memcpy(lb->ptr, line, len);
+	memcpy(lb->ptr + len, "\n", 2);
+	*n = len + 1;
+	cJSON_free(line);
+	return true;
+}
+
+/* {"file":...,"status":...,"exit_code":N}; NULL when out of memory. */
+static cJSON *head_json(const char *path, int code)
+{
+	cJSON *o = cJSON_CreateObject();
+	if (o && add_string(o, "file", path) &&
+	    add_string(o, "status", status_names[status_index(code)]) &&
+	    cJSON_AddNumberToObject(o, "exit_code", code))
+		return o;
+	cJSON_Delete(o);
+	return NULL;
+}
+
+/* Plans one profile and writes its line, made in `lb`. Returns the exit
+ * code `gradus plan -f json` would give for it; *write_err is set (to
+ * errno) when stdout cannot be written. */
 static int batch_one(const cli_ctx *ctx, const char *path,
 		     const gradus_plan_options *po, gradus_diags *d,
-		     progress *pg, int *write_err)
+		     line_buf *lb, progress *pg, int *write_err)
 {
+	static const char oom_line[] =
+		"{\"status\":\"io_error\",\"exit_code\":1,\"errors\":[\"out of memory\"]}\n";
 	gradus_profile *p = NULL;
 	gradus_screening *s = NULL;
 	gradus_plan *plan = NULL;
-	char *text = NULL, *line = NULL;
 	const char *key = NULL;
-	cJSON *o = NULL;
-	int rc, code;
+	cJSON *head = NULL;
+	size_t n = 0;
+	bool ok;
+	int code;
 
 	gradus_diags_clear(d);
 	code = cli_make_plan(ctx, path, po, d, &p, &s, &plan);
-	if (code >= EXIT_INCOMPLETE && s) {
+	if (code >= EXIT_INCOMPLETE && s)
 		key = "screening";
-		rc = gradus_screening_render(&text, s, p, GRADUS_SCREEN_JSON);
-	} else if (code == EXIT_PLAN) {
+	else if (code == EXIT_PLAN)
 		key = "plan";
-		rc = gradus_plan_render(&text, NULL, plan, GRADUS_PLAN_JSON, NULL);
-	} else
-		goto line;
-	if (rc != GRADUS_OK) {
+	head = head_json(path, code);
+	ok = head && (key ? document_line(lb, head, key, key[0] == 'p' ? plan : NULL, s, &n)
+			  : errors_line(lb, head, d, &n));
+	if (!ok && key) {
+		/* the document did not fit in memory: an io_error line */
 		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0, "out of memory");
 		code = EXIT_IO;
-		key = NULL;
+		cJSON_Delete(head);
+		head = head_json(path, code);
+		ok = head && errors_line(lb, head, d, &n);
 	}
-line:
-	o = cJSON_CreateObject();
-	if (o && add_string(o, "file", path) &&
-	    add_string(o, "status", status_names[status_index(code)]) &&
-	    cJSON_AddNumberToObject(o, "exit_code", code) &&
-	    (key ? add_rendered(o, key, text) : add_errors(o, d)))
-		line = cJSON_PrintUnformatted(o);
 	/* out of memory: still one line per profile */
-	*write_err = write_line(line ? line : "{\"status\":\"io_error\",\"exit_code\":1,\"errors\":[\"out of memory\"]}");
-	if (!line)
+	*write_err = ok ? write_line(lb->ptr, n)
+			: write_line(oom_line, sizeof(oom_line) - 1);
+	if (!ok)
 		code = EXIT_IO;
 	if (gradus_diags_count(d) > 0) {
 		progress_clear(pg);
 		cli_print_diags(d);
 	}
-	cJSON_free(line);
-	cJSON_Delete(o);
-	free(text);
+	cJSON_Delete(head);
 	gradus_plan_free(plan);
 	gradus_screening_free(s);
 	gradus_profile_free(p);
@@ -338,12 +410,13 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 	bool from_stdin, read_failed = false;
 	int write_err = 0;
 	gradus_diags *d = NULL;
+	line_buf lb = {NULL, 0};
 	char *path = NULL;
 	size_t cap = 0;
 	int rc;
 
 #ifdef __GLIBC__
-	/* Each profile's JSON text is a few hundred kB, malloc'd and freed.
+	/* Each profile's cJSON tree and plan are malloc'd and freed.
 	 * glibc raises its mmap threshold each time such a block is freed,
 	 * so later ones land on the heap and fragment it: memory then grows
 	 * with the number of profiles. A fixed threshold keeps big blocks
@@ -383,7 +456,7 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 			file = i < a.n_args ? a.args[i] : NULL;
 		if (!file)
 			break;
-		code = batch_one(ctx, file, &po, d, &pg, &write_err);
+		code = batch_one(ctx, file, &po, d, &lb, &pg, &write_err);
 		count[status_index(code)]++;
 		pg.done++;
 		progress_draw(&pg);
@@ -403,6 +476,7 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 	if (write_err)
 		cli_stdout_failed(write_err);
 	free(path);
+	free(lb.ptr);
 	gradus_diags_free(d);
 	if (stop_signal && !write_err)
 		return stopped(&pg);

@@ -1,6 +1,7 @@
 /* The public entry points of rendering: one document in the chosen
  * format for a plan, a screening result or the rule table. */
 #include <cjson/cJSON.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -33,6 +34,59 @@ static int detach_json(char **out, size_t *len, cJSON *root)
 		*len = n + 1;
 	cJSON_free(s);
 	return GRADUS_OK;
+}
+
+/* Prints `root` (then freed) without layout at offset `at` of *buf,
+ * growing it until the whole text fits: cJSON_PrintPreallocated needs
+ * room for all of it and its NUL, and fails, writing nothing usable,
+ * when there is less. */
+static int print_compact(char **buf, size_t *cap, size_t at, size_t *len,
+			 cJSON *root)
+{
+	int rc = GRADUS_OK;
+	if (!root)
+		return GRADUS_ENOMEM;
+	for (;;) {
+		size_t room = *cap - at;
+		char *bigger;
+		size_t want;
+		if (*buf && room > 0 &&
+		    cJSON_PrintPreallocated(root, *buf + at,
+					    room > INT_MAX ? INT_MAX : (int)room, 0))
+			break;
+		if (room >= INT_MAX) { /* as much as cJSON can take */
+			rc = GRADUS_ENOMEM;
+			break;
+		}
+		want = *cap < 64 * 1024 ? 64 * 1024 : *cap * 2;
+		bigger = realloc(*buf, want);
+		if (!bigger) {
+			rc = GRADUS_ENOMEM;
+			break;
+		}
+		*buf = bigger;
+		*cap = want;
+	}
+	cJSON_Delete(root);
+	if (rc == GRADUS_OK && len)
+		*len = strlen(*buf + at);
+	return rc;
+}
+
+int gradus_plan_render_compact(char **buf, size_t *cap, size_t at,
+			       size_t *len, const gradus_plan *plan)
+{
+	if (!buf || !cap || !plan || at > *cap || (!*buf && *cap))
+		return GRADUS_EUSAGE;
+	return print_compact(buf, cap, at, len, render_plan_json(plan));
+}
+
+int gradus_screening_render_compact(char **buf, size_t *cap, size_t at,
+				    size_t *len, const gradus_screening *s)
+{
+	if (!buf || !cap || !s || at > *cap || (!*buf && *cap))
+		return GRADUS_EUSAGE;
+	return print_compact(buf, cap, at, len, render_screening_json(s));
 }
 
 int gradus_plan_render(char **out, size_t *len, const gradus_plan *pl,

@@ -3,6 +3,7 @@
  * them. The property test holds the invariants over generated profiles;
  * these tests name the rules one at a time. */
 #include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -301,9 +302,69 @@ static void cut_keeps_the_weeks_of_the_whole_plan(void **state)
 	unmake(&m);
 }
 
+/* JSON text without the layout between its tokens. */
+static void squeeze(char *t)
+{
+	char *o = t;
+	bool inside = false, escaped = false;
+	for (; *t; t++) {
+		if (inside) {
+			if (escaped)
+				escaped = false;
+			else if (*t == '\\')
+				escaped = true;
+			else if (*t == '"')
+				inside = false;
+		} else if (*t == '"')
+			inside = true;
+		else if (strchr(" \t\r\n", *t))
+			continue;
+		*o++ = *t;
+	}
+	*o = '\0';
+}
+
+/* Issue 17: gradus_plan_render_compact prints, into a buffer the caller
+ * keeps, exactly the pretty JSON without its layout; it grows the
+ * buffer when the text does not fit, keeps what is before `at`, and
+ * reuses the buffer without growing it for the next plan. */
+static void compact_json_is_the_pretty_json_in_one_kept_buffer(void **state)
+{
+	made m = plan_file("profiles/examples/margaret-sarcopenia.cfg");
+	char *pretty = NULL, *buf = malloc(16);
+	size_t cap = 16, len = 0, cap_after;
+	(void)state;
+	assert_non_null(buf);
+	memcpy(buf, "head:", 6);
+	assert_int_equal(gradus_plan_render(&pretty, NULL, m.pl, GRADUS_PLAN_JSON, NULL),
+			 GRADUS_OK);
+	squeeze(pretty);
+	assert_int_equal(gradus_plan_render_compact(&buf, &cap, 5, &len, m.pl), GRADUS_OK);
+	assert_true(cap > 16);
+	assert_memory_equal(buf, "head:", 5);
+	assert_int_equal(len, strlen(pretty));
+	assert_string_equal(buf + 5, pretty);
+	cap_after = cap;
+	assert_int_equal(gradus_plan_render_compact(&buf, &cap, 0, &len, m.pl), GRADUS_OK);
+	assert_int_equal(cap, cap_after);
+	assert_string_equal(buf, pretty);
+	assert_int_equal(gradus_plan_render_compact(&buf, &cap, cap + 1, &len, m.pl),
+			 GRADUS_EUSAGE);
+	free(pretty);
+	assert_int_equal(gradus_screening_render(&pretty, m.s, m.p, GRADUS_SCREEN_JSON),
+			 GRADUS_OK);
+	squeeze(pretty);
+	assert_int_equal(gradus_screening_render_compact(&buf, &cap, 0, NULL, m.s), GRADUS_OK);
+	assert_string_equal(buf, pretty);
+	free(pretty);
+	free(buf);
+	unmake(&m);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(compact_json_is_the_pretty_json_in_one_kept_buffer),
 		cmocka_unit_test(lighter_weeks_are_6_and_12),
 		cmocka_unit_test(cut_keeps_the_weeks_of_the_whole_plan),
 		cmocka_unit_test(loads_rise_one_owned_step_with_reps_back_to_the_bottom),

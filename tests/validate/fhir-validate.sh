@@ -98,11 +98,28 @@ def expect(item, deload):
          "effortMin": item["effort"]["min"], "effortMax": item["effort"]["max"],
          "rest": item["rest_s"] if item["sets"] > 1 else None}
     return e
+def expand(plan):
+    """gradus-plan/2 with each session's items written out (the doses of
+    docs/schema/README.md, "Reading gradus-plan/2"), each with its
+    exercise's name and per_side."""
+    ex = {e["id"]: e for e in plan["exercises"]}
+    weeks = {w["number"]: dict(w, sessions=[dict(s, items=[]) for s in w["sessions"]])
+             for w in plan["weeks"]}
+    for slot in plan["items"]:
+        for dose in slot:
+            w = weeks[dose["week"]]
+            which = dose["sessions"]
+            for i in (range(len(w["sessions"])) if which is None else which):
+                e = ex[dose["exercise"]]
+                w["sessions"][i]["items"].append(dict(dose, name=e["name"], per_side=e["per_side"]))
+    return dict(plan, weeks=[weeks[w["number"]] for w in plan["weeks"]])
 for f in sys.argv[1:]:
     b = json.load(open(f))
     base = re.sub(r"(\.transaction)?\.json$", "", f)
     plan = json.load(open(base + ".plan"))
     plan = plan.get("plan", plan if "weeks" in plan else None)
+    if plan is not None:
+        plan = expand(plan)
     tx = b["type"] == "transaction"
     if tx:
         col = json.load(open(base + ".json"))

@@ -267,11 +267,39 @@ typedef struct {
 	int pages;
 } flow;
 
+/* Height of the "Stop and call" box without contacts: margin, borders,
+ * padding, the sentence (its first words larger; counted at 160
+ * characters, on the wide side). */
 static double stop_mm(const sizes *z, double width)
 {
-	/* margin, borders, padding; the sentence, its first words larger */
 	return mm_of(6 + 6 + 6 + 2) +
 	       lines_of(160, z->stop, width - mm_of(16), false) * mm_of(z->stop * 1.2 * z->line);
+}
+
+/* Height the contacts of `p` add to the "Stop and call" box (a paragraph
+ * of their own at the box's size); 0 without contacts. */
+static double contacts_mm(const sizes *z, double width, const gradus_profile *p)
+{
+	buf t = BUF_INIT;
+	const char *c;
+	double h = 0;
+
+	words_stop_html(&t, p);
+	c = t.ptr ? strstr(t.ptr, "</p><p>") : NULL;
+	if (c)
+		h = mm_of(2) + text_mm(c + 7, z->stop, z->line, width - mm_of(16), false);
+	buf_free(&t);
+	return h;
+}
+
+/* What the contacts take of a flowing page's room: the flow's estimates
+ * (the sentence counted wide, 2 % to spare) leave room for two lines of
+ * them, as Chromium prints tests/data/contacts/us.cfg (each page whole);
+ * longer contacts (names up to 80 characters) take the rest. */
+static double contacts_flow_mm(const sizes *z, double width, const gradus_profile *p)
+{
+	double h = contacts_mm(z, width, p) - mm_of(2 * z->stop * z->line);
+	return h > 0 ? h : 0;
 }
 
 static void flow_init(flow *f, buf *b, const gradus_profile *p, const sizes *z,
@@ -290,7 +318,8 @@ static void flow_init(flow *f, buf *b, const gradus_profile *p, const sizes *z,
 	f->title = title;
 	f->width = 210.0 - 2 * z->margin_h;
 	/* Letter height, the stop box, and 2 % to spare */
-	f->room = (279.4 - 2 * z->margin_v - stop_mm(z, f->width)) * 0.98;
+	f->room = (279.4 - 2 * z->margin_v - stop_mm(z, f->width) -
+		   contacts_flow_mm(z, f->width, p)) * 0.98;
 	f->body_pt = body;
 	f->used = 0;
 	f->in_list = f->open = false;

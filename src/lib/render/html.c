@@ -19,7 +19,9 @@
  * (A4 width, Letter height).
  *  - Normal print: one page per week. The record table holds up to 10
  *    exercises and 3 sessions (4 fit, more tightly); its type grows
- *    when there are few exercises.
+ *    when there are few exercises. With contacts in the "Stop and call"
+ *    box, a week of more than eight exercises prints as two pages, as in
+ *    large print (week_split).
  *  - Large print (every text 16 pt or more, small print included): two
  *    pages per week, "what to do" and "your record", because ten
  *    exercises with three sessions of write-in cells cannot fit a
@@ -1311,6 +1313,19 @@ static void fitted(buf *b, const gradus_plan *pl, const sizes *z,
 	}
 }
 
+/* Normal print: a week of more than eight exercises fills its sheet with
+ * the "Stop and call" box of the sentence alone (tests/data/html/
+ * ten-exercises.cfg); with contacts in the box it would not fit, so such
+ * a week prints as two pages, what to do and the record, as in large
+ * print (tests/data/html/ten-exercises-contacts.cfg). */
+static bool week_split(const gradus_plan *pl, const sizes *z, const gradus_week *wk)
+{
+	for (size_t s = 0; s < wk->n_sessions; s++)
+		if (wk->sessions[s].n_items > 8)
+			return contacts_mm(z, 210.0 - 2 * z->margin_h, pl->profile) > 0;
+	return false;
+}
+
 void render_plan_html(buf *b, const gradus_plan *pl,
 		      const gradus_render_options *o)
 {
@@ -1333,7 +1348,7 @@ void render_plan_html(buf *b, const gradus_plan *pl,
 	for (size_t w = 0; w < pl->n_weeks; w++) {
 		if (w > 0)
 			guide_pages(b, pl, z, &g, w);
-		if (large) {
+		if (large || week_split(pl, z, &pl->weeks[w])) {
 			week_what_page(b, pl, &g, &pl->weeks[w]);
 			week_record_page(b, pl, &pl->weeks[w]);
 		} else

@@ -19,13 +19,16 @@
  * (A4 width, Letter height).
  *  - Normal print: one page per week. The record table holds up to 10
  *    exercises and 3 sessions (4 fit, more tightly); its type grows
- *    when there are few exercises. With contacts in the "Stop and call"
- *    box, a week of more than eight exercises prints as two pages, as in
- *    large print (week_split).
+ *    when there are few exercises.
  *  - Large print (every text 16 pt or more, small print included): two
  *    pages per week, "what to do" and "your record", because ten
  *    exercises with three sessions of write-in cells cannot fit a
  *    portrait page at 16 pt.
+ *  - With contacts in the "Stop and call" box (a paragraph of up to
+ *    seven lines in large print), a week whose measured page would not
+ *    fit takes two pages in normal print ("what to do" and "your
+ *    record"), four in large print (each of those in halves, the second
+ *    "continued"): week_split. Without contacts nothing changes.
  *  - Cover and helper pages flow: their blocks are measured here (an
  *    estimate of DejaVu Sans, the widest of the fonts asked for, a little
  *    on the wide side). In normal print the body shrinks from 10.5 pt,
@@ -296,11 +299,13 @@ static double contacts_mm(const sizes *z, double width, const gradus_profile *p)
 
 /* What the contacts take of a flowing page's room: the flow's estimates
  * (the sentence counted wide, 2 % to spare) leave room for two lines of
- * them, as Chromium prints tests/data/contacts/us.cfg (each page whole);
- * longer contacts (names up to 80 characters) take the rest. */
+ * them in normal print (9 mm), as Chromium prints tests/data/contacts/
+ * us.cfg (each page whole); longer contacts (names up to 80 characters)
+ * take the rest, and in large print all of them. */
 static double contacts_flow_mm(const sizes *z, double width, const gradus_profile *p)
 {
-	double h = contacts_mm(z, width, p) - mm_of(2 * z->stop * z->line);
+	double h = contacts_mm(z, width, p) -
+		   (z->body < 16 ? mm_of(2 * normal_sizes.stop * normal_sizes.line) : 0);
 	return h > 0 ? h : 0;
 }
 
@@ -1136,14 +1141,12 @@ static void record_table(buf *b, const gradus_plan *pl, const guide *g,
 
 /* Large print: the exercises by number, sessions as columns, a box per
  * set to write the reps in, and cells for effort and pain (four columns
- * of 16 pt labels do not fit three sessions across a portrait page);
- * then a table of ticks for warm-up, balance, cool-down and the next
- * morning's pain. */
+ * of 16 pt labels do not fit three sessions across a portrait page). */
 static void record_table_large(buf *b, const gradus_session *se, size_t n_se)
 {
 	static const int part[3] = {50, 28, 22}; /* of a session */
 	int num_w = n_se <= 3 ? 55 : 40;
-	int sess_w = (1000 - num_w) / (int)n_se, lab_w = 400;
+	int sess_w = (1000 - num_w) / (int)n_se;
 	const gradus_session *s0 = se;
 
 	buf_puts(b, "<table class=\"log\">\n<colgroup>");
@@ -1171,6 +1174,14 @@ static void record_table_large(buf *b, const gradus_session *se, size_t n_se)
 		buf_puts(b, "</tr>\n");
 	}
 	buf_puts(b, "</tbody>\n</table>\n");
+}
+
+/* Large print: the ticks for warm-up, balance, cool-down and the next
+ * morning's pain, sessions as columns. */
+static void record_ticks_large(buf *b, const gradus_session *se, size_t n_se)
+{
+	int lab_w = 400;
+	const gradus_session *s0 = se;
 
 	buf_puts(b, "<table class=\"log\">\n<colgroup>");
 	put_width(b, lab_w);
@@ -1230,40 +1241,70 @@ static void week_page(buf *b, const gradus_plan *pl, const guide *g, const gradu
 	buf_puts(b, "</section>\n");
 }
 
+/* Which part of a week a page holds: all of it, or (large print, more
+ * than eight exercises, contacts in the stop box: week_split) the first
+ * or the second half of what to do, the exercises' record or the
+ * ticks and walking. */
+enum { WHOLE, FIRST, SECOND };
+
+/* "Week 7 of 12: Getting stronger (continued)" */
+static void section_more(buf *b, const gradus_plan *pl, const gradus_week *wk,
+			 const char *what)
+{
+	buf t = BUF_INIT;
+	buf_printf(b, "<section class=\"page more\" id=\"%s-%d-more\">\n",
+		   what[0] == 'y' ? "record" : "week", wk->number);
+	buf_printf(&t, "%s (continued)", what);
+	week_header(b, pl, wk, t.ptr ? t.ptr : what, false);
+	if (t.failed)
+		b->failed = true;
+	buf_free(&t);
+}
+
 /* Large print, page 1 of a week: what to do. */
 static void week_what_page(buf *b, const gradus_plan *pl, const guide *g,
-			   const gradus_week *wk)
+			   const gradus_week *wk, int part)
 {
-	buf_printf(b, "<section class=\"page week\" id=\"week-%d\">\n", wk->number);
-	week_header(b, pl, wk, NULL, true);
+	if (part == SECOND)
+		section_more(b, pl, wk, wk->phase);
+	else {
+		buf_printf(b, "<section class=\"page week\" id=\"week-%d\">\n", wk->number);
+		week_header(b, pl, wk, NULL, true);
+	}
 	if (!wk->n_sessions)
 		buf_puts(b, "<p>No session day falls in this week.</p>\n");
 	for (size_t s = 0; s < wk->n_sessions;) {
 		size_t n = same_items_run(wk, s);
 		const gradus_session *s0 = &wk->sessions[s];
 		shared sh = shared_of(s0);
+		size_t mid = (s0->n_items + 1) / 2;
+		size_t lo = part == SECOND ? mid : 0, hi = part == FIRST ? mid : s0->n_items;
 		if (s > 0) {
 			buf_puts(b, "<p><strong>From ");
 			put_date(b, s0->date, false);
 			buf_puts(b, ":</strong></p>\n");
 		}
-		shared_line(b, s0, &sh);
-		buf_htmlf(b, "<p class=\"what\"><strong>Warm-up</strong>, %d min: ", s0->warmup_min);
-		exercise_names(b, g, pl->warmup, pl->n_warmup, s0->n_items > 8);
-		buf_puts(b, "</p>\n");
-		for (size_t i = 0; i < s0->n_items; i++) {
+		if (part != SECOND) {
+			shared_line(b, s0, &sh);
+			buf_htmlf(b, "<p class=\"what\"><strong>Warm-up</strong>, %d min: ", s0->warmup_min);
+			exercise_names(b, g, pl->warmup, pl->n_warmup, s0->n_items > 8);
+			buf_puts(b, "</p>\n");
+		}
+		for (size_t i = lo; i < hi; i++) {
 			buf_puts(b, "<p class=\"what\">");
 			item_text(b, g, &s0->items[i], i + 1, &sh, false);
 			buf_puts(b, "</p>\n");
 		}
-		if (s0->balance_min) {
+		if (s0->balance_min && part != FIRST) {
 			buf_htmlf(b, "<p class=\"what\"><strong>Balance</strong>, %d min: ", s0->balance_min);
 			exercise_names(b, g, s0->balance, s0->n_balance, s0->n_items > 8);
 			buf_puts(b, "</p>\n");
 		}
-		buf_htmlf(b, "<p class=\"what\"><strong>Cool-down</strong>, %d min: ", s0->cooldown_min);
-		exercise_names(b, g, pl->cooldown, pl->n_cooldown, s0->n_items > 8);
-		buf_puts(b, "</p>\n");
+		if (part != FIRST) {
+			buf_htmlf(b, "<p class=\"what\"><strong>Cool-down</strong>, %d min: ", s0->cooldown_min);
+			exercise_names(b, g, pl->cooldown, pl->n_cooldown, s0->n_items > 8);
+			buf_puts(b, "</p>\n");
+		}
 		s += n;
 	}
 	stop_box(b, pl->profile);
@@ -1271,21 +1312,30 @@ static void week_what_page(buf *b, const gradus_plan *pl, const guide *g,
 }
 
 /* Large print, page 2 of a week: the record. */
-static void week_record_page(buf *b, const gradus_plan *pl, const gradus_week *wk)
+static void week_record_page(buf *b, const gradus_plan *pl, const gradus_week *wk, int part)
 {
-	buf_printf(b, "<section class=\"page record\" id=\"record-%d\">\n", wk->number);
-	week_header(b, pl, wk, "your record", false);
+	if (part == SECOND)
+		section_more(b, pl, wk, "your record");
+	else {
+		buf_printf(b, "<section class=\"page record\" id=\"record-%d\">\n", wk->number);
+		week_header(b, pl, wk, "your record", false);
+	}
 	if (!wk->n_sessions)
 		buf_puts(b, "<p>No session day falls in this week.</p>\n");
 	for (size_t s = 0; s < wk->n_sessions;) {
 		size_t n = same_items_run(wk, s);
-		record_table_large(b, &wk->sessions[s], n);
+		if (part != SECOND)
+			record_table_large(b, &wk->sessions[s], n);
+		if (part != FIRST)
+			record_ticks_large(b, &wk->sessions[s], n);
 		s += n;
 	}
-	if (wk->n_sessions)
-		buf_puts(b, "<p>The numbers are the exercises on the page before. In each box, write the reps you did in that set. "
-			    "Effort and pain: 0 to 10. Pain above 5: stop that exercise.</p>\n");
-	walking_line(b, pl, wk);
+	if (wk->n_sessions && part != SECOND)
+		buf_printf(b, "<p>The numbers are the exercises on the %s before. In each box, write the reps you did in that set. "
+			      "Effort and pain: 0 to 10. Pain above 5: stop that exercise.</p>\n",
+			   part == FIRST ? "two pages" : "page");
+	if (part != FIRST)
+		walking_line(b, pl, wk);
 	stop_box(b, pl->profile);
 	buf_puts(b, "</section>\n");
 }
@@ -1313,17 +1363,142 @@ static void fitted(buf *b, const gradus_plan *pl, const sizes *z,
 	}
 }
 
-/* Normal print: a week of more than eight exercises fills its sheet with
- * the "Stop and call" box of the sentence alone (tests/data/html/
- * ten-exercises.cfg); with contacts in the box it would not fit, so such
- * a week prints as two pages, what to do and the record, as in large
- * print (tests/data/html/ten-exercises-contacts.cfg). */
-static bool week_split(const gradus_plan *pl, const sizes *z, const gradus_week *wk)
+/* ---- measuring a week page (an estimate, on the wide side) ---- */
+
+/* Height of `n` bytes of HTML from `s` set as lines at `pt`. */
+static double frag_mm(const char *s, size_t n, double pt, double lh, double w, bool bold)
 {
-	for (size_t s = 0; s < wk->n_sessions; s++)
-		if (wk->sessions[s].n_items > 8)
-			return contacts_mm(z, 210.0 - 2 * z->margin_h, pl->profile) > 0;
-	return false;
+	buf t = BUF_INIT;
+	double h;
+	buf_put(&t, s, n);
+	h = t.ptr ? text_mm(t.ptr, pt, lh, w, bold) : 0;
+	buf_free(&t);
+	return h;
+}
+
+static size_t count_of(const char *s, const char *end, const char *what)
+{
+	size_t k = 0;
+	for (const char *p = strstr(s, what); p && p < end; p = strstr(p + 1, what))
+		k++;
+	return k;
+}
+
+/* A table of a week page: rows of the first column's text, or of the
+ * tick boxes of the first session's first cell, whichever is taller. */
+static double table_mm(const char *s, const char *end, const sizes *z, double width)
+{
+	const char *f = strstr(s, "font-size: ");
+	double pt = f && f < end ? atof(f + 11) : z->table;
+	double col[2] = {0.4, 0.1}, h = mm_of(8);
+	const char *p = s, *head = strstr(s, "</thead>");
+
+	for (int k = 0; k < 2; k++) {
+		p = strstr(p, "<col style=\"width:");
+		if (!p || p > end)
+			break;
+		p += 18;
+		col[k] = atof(p) / 100;
+	}
+	for (p = strstr(s, "<tr"); p && p < end; p = strstr(p + 1, "<tr")) {
+		const char *rend = strstr(p, "</tr>"), *c = strchr(p, '>');
+		const char *c1 = c ? strstr(c, "</t") : NULL;
+		double box = z->box_h > 10 ? z->box_w : pt, row, bh;
+		double per = floor((col[1] * width - mm_of(4)) / mm_of(box + 4));
+		size_t boxes;
+		if (!rend || !c1)
+			break;
+		/* a heading row: its labels in a session's narrowest column */
+		row = frag_mm(c + 1, (size_t)(c1 - c - 1), pt, 1.2,
+			      (head && p < head ? col[1] : col[0]) * width - mm_of(5), false);
+		c1 = strstr(c1 + 1, "<td");
+		boxes = c1 && c1 < rend ? count_of(c1, strstr(c1, "</td>"), "class=\"box\"") : 0;
+		if (per < 1)
+			per = 1;
+		bh = z->box_h > 10 ? z->box_h + 6 : pt * 1.5;
+		if (boxes && ceil(boxes / per) * mm_of(bh) > row)
+			row = ceil(boxes / per) * mm_of(bh);
+		h += row + mm_of(4);
+	}
+	return h;
+}
+
+/* Height of a week page written by week_page, week_what_page or
+ * week_record_page: its heading, paragraphs, tables and stop box. */
+static double week_mm(const char *s, const gradus_profile *pr, const sizes *z)
+{
+	double width = 210.0 - 2 * z->margin_h, h = 0;
+
+	for (const char *p = s; p && *p;) {
+		const char *end;
+		if (!strncmp(p, "<h1>", 4)) {
+			end = strstr(p, "</h1>");
+			h += frag_mm(p + 4, end ? (size_t)(end - p - 4) : 0, z->h1, 1.15, width, true) + mm_of(3);
+		} else if (!strncmp(p, "<p", 2)) {
+			end = strstr(p, "</p>");
+			/* a tick box takes the room of about two letters */
+			h += (end ? frag_mm(p, (size_t)(end - p), z->body, z->line, width, false) : 0) +
+			     (end ? (double)count_of(p, end, "class=\"box") * 2 * mm_of(z->body * 0.51) / width *
+				    mm_of(z->body * z->line) : 0) + mm_of(4);
+		} else if (!strncmp(p, "<table", 6)) {
+			end = strstr(p, "</table>");
+			h += table_mm(p, end ? end : p + strlen(p), z, width) + mm_of(8);
+		} else if (!strncmp(p, "<div class=\"stop\"", 17)) {
+			h += stop_mm(z, width) + contacts_mm(z, width, pr);
+			break;
+		}
+		end = strchr(p, '\n');
+		p = end ? end + 1 : NULL;
+	}
+	return h;
+}
+
+/* A week page with contacts in its stop box may not fit the sheet its
+ * layout was made for (tests/data/html/ten-exercises.cfg fills it with
+ * the box of the sentence alone): measured with them, a week that would
+ * not fit prints in normal print as two pages, what to do and the record,
+ * as in large print; in large print as four, each of the two in halves
+ * (tests/data/html/ten-exercises-contacts.cfg). Without contacts every
+ * week keeps its pages. */
+static bool week_split(const gradus_plan *pl, const guide *g, const sizes *z, bool large,
+		       const gradus_week *wk)
+{
+	double room = (279.4 - 2 * z->margin_v) * 0.98;
+	bool over;
+	buf t = BUF_INIT, r = BUF_INIT;
+
+	if (contacts_mm(z, 210.0 - 2 * z->margin_h, pl->profile) <= 0)
+		return false;
+	if (large) {
+		week_what_page(&t, pl, g, wk, WHOLE);
+		week_record_page(&r, pl, wk, WHOLE);
+	} else
+		week_page(&t, pl, g, wk);
+	/* the estimate runs above the height Chromium prints (A4 width,
+	 * Letter height), by 14 to 20 % in normal print (tests/data/html/
+	 * ten-exercises.cfg), by 4 to 17 % in large print (the examples with
+	 * long contacts): scaled by the largest ratio seen, and a little more */
+	over = week_mm(t.ptr ? t.ptr : "", pl->profile, z) * (large ? 0.97 : 0.87) > room ||
+	       (large && week_mm(r.ptr ? r.ptr : "", pl->profile, z) * 0.97 > room);
+	buf_free(&t);
+	buf_free(&r);
+	return over;
+}
+
+static void week_pages(buf *b, const gradus_plan *pl, const guide *g, const sizes *z,
+		       bool large, const gradus_week *wk)
+{
+	bool split = week_split(pl, g, z, large, wk);
+	if (large && split) {
+		week_what_page(b, pl, g, wk, FIRST);
+		week_what_page(b, pl, g, wk, SECOND);
+		week_record_page(b, pl, wk, FIRST);
+		week_record_page(b, pl, wk, SECOND);
+	} else if (large || split) {
+		week_what_page(b, pl, g, wk, WHOLE);
+		week_record_page(b, pl, wk, WHOLE);
+	} else
+		week_page(b, pl, g, wk);
 }
 
 void render_plan_html(buf *b, const gradus_plan *pl,
@@ -1348,11 +1523,7 @@ void render_plan_html(buf *b, const gradus_plan *pl,
 	for (size_t w = 0; w < pl->n_weeks; w++) {
 		if (w > 0)
 			guide_pages(b, pl, z, &g, w);
-		if (large || week_split(pl, z, &pl->weeks[w])) {
-			week_what_page(b, pl, &g, &pl->weeks[w]);
-			week_record_page(b, pl, &pl->weeks[w]);
-		} else
-			week_page(b, pl, &g, &pl->weeks[w]);
+		week_pages(b, pl, &g, z, large, &pl->weeks[w]);
 	}
 	therapist_page(b, pl, z, o);
 	if (g.failed)

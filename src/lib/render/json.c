@@ -25,11 +25,30 @@ static cJSON *date_json(gradus_date d)
 	return cJSON_CreateString(s);
 }
 
+/* An integer as a cJSON item. cJSON 1.7.15 prints every number with
+ * sprintf("%1.15g") and reads it back with sscanf to check it: most of the
+ * time of printing a plan, whose numbers are nearly all small integers.
+ * A raw item holding the same digits prints them as they are: the same
+ * bytes, without the round trip. */
+static cJSON *int_json(long v)
+{
+	char s[24];
+	snprintf(s, sizeof(s), "%ld", v);
+	return cJSON_CreateRaw(s);
+}
+
+static void add_int(cJSON *o, const char *key, long v)
+{
+	cJSON *n = int_json(v);
+	if (n && !cJSON_AddItemToObject(o, key, n))
+		cJSON_Delete(n);
+}
+
 static cJSON *range(int lo, int hi)
 {
 	cJSON *o = cJSON_CreateObject();
-	cJSON_AddNumberToObject(o, "min", lo);
-	cJSON_AddNumberToObject(o, "max", hi);
+	add_int(o, "min", lo);
+	add_int(o, "max", hi);
 	return o;
 }
 
@@ -148,7 +167,7 @@ static cJSON *why_ids(reasons *r, const gradus_why *w, size_t n)
 	cJSON *a = cJSON_CreateArray();
 	for (size_t i = 0; a && i < n; i++) {
 		long id = reason_id(r, &w[i]);
-		if (id < 0 || !cJSON_AddItemToArray(a, cJSON_CreateNumber((double)id))) {
+		if (id < 0 || !cJSON_AddItemToArray(a, int_json((long)id))) {
 			cJSON_Delete(a);
 			return NULL;
 		}
@@ -206,7 +225,7 @@ static cJSON *load_json(const gradus_load *ld)
 	else
 		cJSON_AddNullToObject(l, "band");
 	if (ld->kind == GRADUS_LOAD_MACHINE)
-		cJSON_AddNumberToObject(l, "machine_step", ld->machine_step);
+		add_int(l, "machine_step", ld->machine_step);
 	else
 		cJSON_AddNullToObject(l, "machine_step");
 	return l;
@@ -218,18 +237,18 @@ static cJSON *dose_json(reasons *r, const gradus_item *it, int week,
 			cJSON *sessions)
 {
 	cJSON *o = cJSON_CreateObject(), *why;
-	cJSON_AddNumberToObject(o, "week", week);
+	add_int(o, "week", week);
 	cJSON_AddItemToObject(o, "sessions", sessions ? sessions : cJSON_CreateNull());
 	cJSON_AddStringToObject(o, "exercise", it->exercise->id);
-	cJSON_AddNumberToObject(o, "sets", it->sets);
+	add_int(o, "sets", it->sets);
 	cJSON_AddItemToObject(o, "reps", range(it->reps_min, it->reps_max));
-	cJSON_AddNumberToObject(o, "hold_s", it->hold_s);
+	add_int(o, "hold_s", it->hold_s);
 	if (it->affected_sets > it->sets)
-		cJSON_AddNumberToObject(o, "affected_sets", it->affected_sets);
+		add_int(o, "affected_sets", it->affected_sets);
 	else
 		cJSON_AddNullToObject(o, "affected_sets");
 	if (it->pair > 0)
-		cJSON_AddNumberToObject(o, "pair", it->pair);
+		add_int(o, "pair", it->pair);
 	else
 		cJSON_AddNullToObject(o, "pair");
 	cJSON_AddItemToObject(o, "load", load_json(&it->load));
@@ -238,7 +257,7 @@ static cJSON *dose_json(reasons *r, const gradus_item *it, int week,
 	else
 		cJSON_AddStringToObject(o, "support", gradus_support_name(it->support));
 	cJSON_AddItemToObject(o, "effort", range(it->effort_min, it->effort_max));
-	cJSON_AddNumberToObject(o, "rest_s", it->rest_s);
+	add_int(o, "rest_s", it->rest_s);
 	cJSON_AddStringToObject(o, "change", gradus_change_name(it->change));
 	why = why_ids(r, it->why, it->n_why);
 	if (!o || !why || !cJSON_AddItemToObject(o, "why", why)) {
@@ -275,7 +294,7 @@ static bool week_doses(cJSON *slot, reasons *r, const gradus_week *wk, size_t t)
 			which = cJSON_CreateArray();
 			for (size_t u = s; which && u < n; u++)
 				if ((group & (1u << u)) &&
-				    !cJSON_AddItemToArray(which, cJSON_CreateNumber((double)u))) {
+				    !cJSON_AddItemToArray(which, int_json((long)u))) {
 					cJSON_Delete(which);
 					which = NULL;
 				}
@@ -342,10 +361,10 @@ static cJSON *weeks_json(const gradus_plan *pl)
 		const gradus_week *wk = &pl->weeks[w];
 		cJSON *wo = cJSON_CreateObject(), *ss;
 		cJSON_AddItemToArray(weeks, wo);
-		cJSON_AddNumberToObject(wo, "number", wk->number);
+		add_int(wo, "number", wk->number);
 		cJSON_AddStringToObject(wo, "phase", wk->phase);
 		cJSON_AddBoolToObject(wo, "deload", wk->deload);
-		cJSON_AddNumberToObject(wo, "walking_minutes", wk->walking_min);
+		add_int(wo, "walking_minutes", wk->walking_min);
 		cJSON_AddItemToObject(wo, "start", date_json(wk->start));
 		cJSON_AddItemToObject(wo, "end", date_json(wk->end));
 		ss = cJSON_AddArrayToObject(wo, "sessions");
@@ -355,10 +374,10 @@ static cJSON *weeks_json(const gradus_plan *pl)
 			cJSON_AddItemToArray(ss, so);
 			cJSON_AddItemToObject(so, "date", date_json(se->date));
 			cJSON_AddStringToObject(so, "day", words_day_key[se->weekday]);
-			cJSON_AddNumberToObject(so, "minutes", se->minutes);
-			cJSON_AddNumberToObject(so, "warmup_minutes", se->warmup_min);
-			cJSON_AddNumberToObject(so, "balance_minutes", se->balance_min);
-			cJSON_AddNumberToObject(so, "cooldown_minutes", se->cooldown_min);
+			add_int(so, "minutes", se->minutes);
+			add_int(so, "warmup_minutes", se->warmup_min);
+			add_int(so, "balance_minutes", se->balance_min);
+			add_int(so, "cooldown_minutes", se->cooldown_min);
 			cJSON_AddItemToObject(so, "balance", names_json(se->balance, se->n_balance));
 		}
 	}

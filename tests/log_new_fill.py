@@ -18,10 +18,10 @@ and counts (printed at the end of each example):
   - a session of the plan the example has no session for (not done) is
     deleted; a session of the example on a day the plan has none is added;
   - an exercise of the plan the example does not list is deleted; one the
-    example lists that the plan has no line for (the example logs do
-    "sit-to-stand-no-arms", which today's plan no longer chooses) is
-    added with the example's values; the exercises keep the example's
-    order (the review lists them in the order first logged);
+    example lists that the plan has no line for (a caregiver writing in an
+    exercise the sheet did not have) is added with the example's values;
+    the exercises keep the example's order (the review lists them in the
+    order first logged);
   - the keys a caregiver adds beside the blanks (load_kg, band,
     machine_step, support, notes), the check-ins' ill, hospital and
     notes, the re-tests (measures) and the doctor's clearance are copied;

@@ -511,7 +511,7 @@ static void rule_two_for_two(const rv_ctx *c, const logged *last, const logged *
 	} else {
 		v->rule = "RV-CONTINUE";
 		v->act = GRADUS_ADJ_CONTINUE;
-		v->reason = arena_printf(c->a, "Goes on from the last session (%s: %s); it steps up after two sessions in a row at the top of the range (%d reps) at the target effort (up to %d)",
+		v->reason = arena_printf(c->a, "Goes on from the last session (%s: %s); it steps up after two sessions in a row with every set at the top of the range (%d reps) at the target effort (up to %d)",
 					 d1, dose_words(c->a, d, ph), tl.reps_max, tl.effort_max);
 	}
 }

@@ -5,7 +5,8 @@ Renders every text output of gradus -- the plan (normal, --large-print
 with --explain, --week), the exercise guide in it, the screening result,
 the referral sheet (after the result and written with --referral FILE),
 the review, `exercise show ID`, `exercises`, `rules`, `templates`,
-`template show ID`, the summary of `check` and every help text -- for
+`template show ID`, the log to fill in (`log new`), the summary of
+`check` and every help text -- for
 every example profile and log, and for generated ones that push the
 widths: names of 35, 80 and 200 characters (200 is refused by the
 profile check: its message is checked too), names in CJK wide
@@ -257,6 +258,7 @@ def main():
                 (p + " plan --large-print --explain",
                  ["plan", p, "--large-print", "--explain"], ok, ()),
                 (p + " plan --week 2", ["plan", p, "--week", "2"], False, ()),
+                (p + " log new", ["log", "new", p, "--weeks", "1-2"], False, ()),
                 (p + " screen", ["screen", p], False, ()),
                 (p + " screen --referral", ["screen", p, "--referral", ref], False, (ref,)),
             ]
@@ -266,6 +268,8 @@ def main():
                 (p + " plan --explain (test catalogue)",
                  ["plan", p, "--catalogue", cat, "--explain", "--large-print"], True, ()),
                 (p + " plan (test templates)", ["plan", p, "--templates", tpl], True, ()),
+                (p + " log new (test catalogue)",
+                 ["log", "new", p, "--weeks", "1-2", "--catalogue", cat], True, ()),
                 (p + " plan --explain (test templates)",
                  ["plan", p, "--templates", tpl, "--explain", "--large-print"], True, ()),
             ]

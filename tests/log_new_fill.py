@@ -194,7 +194,16 @@ def fill_sessions(gen_lines, ex, counts):
         for i, line in enumerate(lines):
             m = re.search(r'\{ id = "([^"]+)"', line)
             if m:
-                ids[m.group(1)] = (lines[i - 1], line.rstrip(","))
+                # the dose comment: the '#' lines before; the entry: from
+                # its { to the line that closes it
+                c = i
+                while c > 0 and lines[c - 1].lstrip().startswith("#"):
+                    c -= 1
+                e = i
+                while not lines[e].rstrip(",").endswith("}"):
+                    e += 1
+                ids[m.group(1)] = ("\n".join(lines[c:i]),
+                                   "\n".join(lines[i:e + 1]).rstrip(","))
         counts["exercises deleted (not done)"] += len(
             set(ids) - {e["id"] for e in s["exercises"]}) if date in gen else 0
         rows = []

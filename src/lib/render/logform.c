@@ -12,6 +12,10 @@
 #include "load/load.h"
 #include "render/words.h"
 #include "util/buf.h"
+#include "util/text.h"
+
+/* The log is a file for a text editor: its lines keep to a terminal. */
+#define LOG_WIDTH 80
 
 /* The profile's file name without its folder and .cfg, when it is a
  * valid log `profile` (lower-case letters, digits and '-'); else NULL. */
@@ -44,12 +48,16 @@ static void put_header(buf *b, const gradus_plan *plan, int first, int last)
 	const gradus_profile *p = plan->profile;
 	char name[72], ds[11];
 
+	buf t = BUF_INIT;
+
 	if (first == last)
-		buf_printf(b, "# Session log for %s, week %d of the plan", p->name, first);
+		buf_printf(&t, "Session log for %s, week %d of the plan", p->name, first);
 	else
-		buf_printf(b, "# Session log for %s, weeks %d to %d of the plan",
+		buf_printf(&t, "Session log for %s, weeks %d to %d of the plan",
 			   p->name, first, last);
-	buf_puts(b, " (made by `gradus log new`).\n");
+	buf_puts(&t, " (made by `gradus log new`).");
+	text_wrap(b, "# ", "# ", t.ptr ? t.ptr : "", LOG_WIDTH);
+	buf_free(&t);
 	buf_puts(b,
 		 "# Type in what was done, from the record grid of the printed plan.\n"
 		 "# Where a blank is, type the number or the answer:\n"
@@ -65,8 +73,8 @@ static void put_header(buf *b, const gradus_plan *plan, int first, int last)
 		 "# Another weight, band or support than the plan's? Add it before the }:\n"
 		 "#   load_kg = 1.0;  band = \"red\";  support = \"one_hand\";\n"
 		 "#   (support: two_hands one_hand fingertips none)\n"
-		 "# An exercise not done: delete its line. A session not done: delete it,\n"
-		 "# from its { to its }, (and the comma after it).\n"
+		 "# An exercise or a session not done: delete it, from its { to its }\n"
+		 "# (and the comma after it).\n"
 		 "# A blank left as it is is not counted: never as done, never as missed,\n"
 		 "# never as a no. `gradus check` lists the blanks still empty.\n\n"
 		 "format = 1;\n");
@@ -78,6 +86,27 @@ static void put_header(buf *b, const gradus_plan *plan, int first, int last)
 		buf_printf(b, "first_week = %d;\n", plan->first_week);
 }
 
+/* One exercise of a session: its dose as a comment, then the id and on a
+ * line of its own the blanks, all kept to 80 columns. */
+static void put_entry(buf *b, const gradus_item *it, size_t i, bool last)
+{
+	buf c = BUF_INIT;
+
+	buf_printf(&c, "%zu. %s: ", i + 1, it->exercise->name);
+	render_put_amount(&c, it);
+	if (it->effort_min == it->effort_max)
+		buf_printf(&c, "; effort %d", it->effort_max);
+	else
+		buf_printf(&c, "; effort %d %s %d", it->effort_min,
+			   it->effort_max == it->effort_min + 1 ? "or" : "to",
+			   it->effort_max);
+	text_wrap(b, "      # ", "      #    ", c.ptr ? c.ptr : "", LOG_WIDTH);
+	buf_free(&c);
+	buf_printf(b, "      { id = \"%s\";\n"
+		      "        reps = []; effort = \"\"; pain = \"\"; next_morning_ok = \"\"; }%s\n",
+		   it->exercise->id, last ? "" : ",");
+}
+
 static void put_session(buf *b, const gradus_session *s, bool last)
 {
 	char ds[11];
@@ -86,19 +115,8 @@ static void put_session(buf *b, const gradus_session *s, bool last)
 	buf_printf(b, "  { date = \"%s\";   # ", ds);
 	put_day(b, s->date);
 	buf_puts(b, "\n    exercises = (\n");
-	for (size_t i = 0; i < s->n_items; i++) {
-		const gradus_item *it = &s->items[i];
-		buf_printf(b, "      # %zu. %s: ", i + 1, it->exercise->name);
-		render_put_amount(b, it);
-		if (it->effort_min == it->effort_max)
-			buf_printf(b, "; effort %d", it->effort_max);
-		else
-			buf_printf(b, "; effort %d %s %d", it->effort_min,
-				   it->effort_max == it->effort_min + 1 ? "or" : "to",
-				   it->effort_max);
-		buf_printf(b, "\n      { id = \"%s\"; reps = []; effort = \"\"; pain = \"\"; next_morning_ok = \"\"; }%s\n",
-			   it->exercise->id, i + 1 < s->n_items ? "," : "");
-	}
+	for (size_t i = 0; i < s->n_items; i++)
+		put_entry(b, &s->items[i], i, i + 1 == s->n_items);
 	buf_printf(b, "    ); }%s\n", last ? "" : ",");
 }
 
@@ -109,10 +127,11 @@ static void put_check_in(buf *b, const gradus_week *w, bool last)
 	buf_puts(b, " to ");
 	put_day(b, w->end);
 	buf_puts(b, "\n    red_flags = {   # this week: true (yes) or false (no)\n");
-	for (int f = 0; f < GRADUS_RF__COUNT; f++)
-		buf_printf(b, "      %s = \"\";   # %s\n",
-			   gradus_red_flag_key((gradus_red_flag)f),
-			   gradus_red_flag_question((gradus_red_flag)f));
+	for (int f = 0; f < GRADUS_RF__COUNT; f++) {
+		text_wrap(b, "      # ", "      #   ",
+			  gradus_red_flag_question((gradus_red_flag)f), LOG_WIDTH);
+		buf_printf(b, "      %s = \"\";\n", gradus_red_flag_key((gradus_red_flag)f));
+	}
 	buf_puts(b, "    };\n"
 		    "    # ill = true;        delete the # if ill in bed or with an infection\n"
 		    "    # hospital = true;   delete the # after a stay in hospital\n");

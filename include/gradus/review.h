@@ -92,6 +92,9 @@ typedef struct {
 /* What one exercise was done with, in one program week (its heaviest
  * session; sets == 0: not done that week). */
 typedef struct {
+	bool not_planned;        /* sets == 0 and the plan did not have it
+	                            that week (another version did, or it
+	                            was written in): not a week missed */
 	int sets;
 	int reps_best;           /* most reps in a set */
 	gradus_load load;        /* as written, or as the plan said */

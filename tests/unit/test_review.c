@@ -607,6 +607,55 @@ static void unlogged_exercises_go_on_as_planned(void **state)
 	free(l.text);
 }
 
+static const gradus_review_history *history_of(const gradus_review *r, const char *id)
+{
+	for (size_t i = 0; i < r->n_history; i++)
+		if (strcmp(r->history[i].exercise->id, id) == 0)
+			return &r->history[i];
+	return NULL;
+}
+
+/* A week the plan had another version of the exercise is "not planned",
+ * not a week missed; a planned week with nothing logged is missed. */
+static void weeks_of_another_version_are_not_planned(void **state)
+{
+	char *text = read_text("profiles/examples/logs/margaret-log-follow-up.cfg");
+	const gradus_review_history *arms, *crossed;
+	run x;
+	(void)state;
+	assert_non_null(text);
+	run_review(&x, MARGARET, text, NULL);
+	arms = history_of(x.r, "sit-to-stand-arms");
+	crossed = history_of(x.r, "sit-to-stand-no-arms");
+	assert_non_null(arms);
+	assert_non_null(crossed);
+	assert_int_equal(x.r->n_weeks, 8);
+	/* the harder version from week 5, as the plan has it */
+	for (size_t w = 0; w < 8; w++) {
+		assert_int_equal(arms->weeks[w].sets > 0, w < 4);
+		assert_int_equal(arms->weeks[w].not_planned, w >= 4);
+		assert_int_equal(crossed->weeks[w].sets > 0, w >= 4);
+		assert_int_equal(crossed->weeks[w].not_planned, w < 4);
+	}
+	run_free(&x);
+	free(text);
+
+	text = read_text("profiles/examples/logs/margaret-log-weeks-away.cfg");
+	assert_non_null(text);
+	run_review(&x, MARGARET, text, NULL);
+	arms = history_of(x.r, "sit-to-stand-arms");
+	assert_non_null(arms);
+	assert_int_equal(x.r->n_weeks, 5);
+	/* away in weeks 4 and 5: week 4 planned, not done; in week 5 the
+	 * plan has the harder version */
+	assert_int_equal(arms->weeks[3].sets, 0);
+	assert_false(arms->weeks[3].not_planned);
+	assert_int_equal(arms->weeks[4].sets, 0);
+	assert_true(arms->weeks[4].not_planned);
+	run_free(&x);
+	free(text);
+}
+
 /* ---- re-screen ---- */
 
 static void a_new_one_sided_weakness_stops_everything(void **state)
@@ -1449,6 +1498,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(rule_two_for_two_progresses),
+		cmocka_unit_test(weeks_of_another_version_are_not_planned),
 		cmocka_unit_test(a_blank_red_flag_is_unanswered),
 		cmocka_unit_test(blanks_after_the_last_week_wait),
 		cmocka_unit_test(a_blank_session_is_neither_done_nor_missed),

@@ -288,6 +288,8 @@ static void build_history(rv_ctx *c)
 			return;
 		h[j].exercise = ids[j];
 		h[j].weeks = dw;
+		for (size_t w = 0; w < r->n_weeks; w++)
+			dw[w].not_planned = c->ref && !rv_target_of(c, ids[j], r->weeks[w].week).from_plan;
 		for (size_t i = 0; i < log->n_sessions; i++) {
 			const gradus_log_session *s = &log->sessions[i];
 			int w = week_of(c, s->date) - log->first_week;
@@ -300,6 +302,7 @@ static void build_history(rv_ctx *c)
 					continue;
 				/* the week's last session stands for the week */
 				t = rv_target_of(c, ids[j], x.week);
+				dw[w].not_planned = false;
 				dw[w].sets = x.e->sets;
 				dw[w].reps_best = max_reps(x.e);
 				dw[w].load = rv_used_load(&x, &t);

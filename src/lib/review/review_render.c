@@ -133,12 +133,16 @@ static const char *support_short(gradus_support s)
 	}
 }
 
+/* A week the exercise was not in the plan (another version was, or it
+ * was written in): said, not drawn as a week missed. */
+static const char not_planned[] = "not planned";
+
 /* "1x12 0.5kg 2h"; "-" when not done */
 static void dose_cell(char *buf, size_t n, const gradus_review_dose *d)
 {
 	size_t at;
 	if (d->sets == 0) {
-		snprintf(buf, n, "-");
+		snprintf(buf, n, "%s", d->not_planned ? not_planned : "-");
 		return;
 	}
 	snprintf(buf, n, "%dx%d", d->sets, d->reps_best);
@@ -301,7 +305,7 @@ static void text_history(buf *b, const gradus_review *r)
 		for (size_t w = 0; w < r->n_weeks; w++) {
 			char cell[64], dose[40];
 			dose_cell(dose, sizeof(dose), &r->history[i].weeks[w]);
-			missing |= r->history[i].weeks[w].sets == 0;
+			missing |= r->history[i].weeks[w].sets == 0 && !r->history[i].weeks[w].not_planned;
 			snprintf(cell, sizeof(cell), "Week %d: %s", r->weeks[w].week, dose);
 			if (w % 3 == 0)
 				buf_puts(b, "    ");
@@ -915,7 +919,10 @@ static void html_dose_cell(buf *b, const gradus_review_dose *dd)
 	char lw[40] = "";
 
 	if (dd->sets == 0) {
-		buf_puts(b, "<td>&#8211;</td>");
+		if (dd->not_planned)
+			buf_printf(b, "<td>%s</td>", not_planned);
+		else
+			buf_puts(b, "<td>&#8211;</td>");
 		return;
 	}
 	if (dd->load.kind == GRADUS_LOAD_ANKLE_WEIGHT || dd->load.kind == GRADUS_LOAD_DUMBBELL)

@@ -11,8 +11,14 @@ void render_plan_text(buf *b, const gradus_plan *pl,
 		      const gradus_render_options *o);
 void render_plan_html(buf *b, const gradus_plan *pl,
 		      const gradus_render_options *o);
-/* JSON-based formats return a cJSON tree; NULL when out of memory. */
-struct cJSON *render_plan_json(const gradus_plan *pl);
+/* The plan as JSON (gradus-plan/2), appended to `b` by the streaming
+ * writer: the bytes of cJSON_Print (pretty) or cJSON_PrintUnformatted;
+ * `depth` as for jw_init (0: a document of its own). False when out of
+ * memory. */
+bool render_plan_json(buf *b, const gradus_plan *pl, bool pretty,
+		      unsigned depth);
+/* The other JSON-based formats return a cJSON tree; NULL when out of
+ * memory. */
 /* FHIR: a Bundle of type "transaction" (entries with a request, for
  * posting to a server) or "collection" (transaction false). */
 struct cJSON *render_plan_fhir(const gradus_plan *pl, bool transaction);

@@ -8,6 +8,7 @@
 
 #include "gradus/plan.h"
 #include "render/formats.h"
+#include "render/jsonw.h"
 #include "render/words.h"
 #include "util/buf.h"
 #include "util/text.h"
@@ -16,57 +17,6 @@
 static double round2(double v)
 {
 	return round(v * 100.0) / 100.0;
-}
-
-static cJSON *date_json(gradus_date d)
-{
-	char s[11];
-	gradus_date_format(d, s);
-	return cJSON_CreateString(s);
-}
-
-/* An integer as a cJSON item. cJSON 1.7.15 prints every number with
- * sprintf("%1.15g") and reads it back with sscanf to check it: most of the
- * time of printing a plan, whose numbers are nearly all small integers.
- * A raw item holding the same digits prints them as they are: the same
- * bytes, without the round trip. */
-static cJSON *int_json(long v)
-{
-	char s[24];
-	snprintf(s, sizeof(s), "%ld", v);
-	return cJSON_CreateRaw(s);
-}
-
-static void add_int(cJSON *o, const char *key, long v)
-{
-	cJSON *n = int_json(v);
-	if (n && !cJSON_AddItemToObject(o, key, n))
-		cJSON_Delete(n);
-}
-
-static cJSON *range(int lo, int hi)
-{
-	cJSON *o = cJSON_CreateObject();
-	add_int(o, "min", lo);
-	add_int(o, "max", hi);
-	return o;
-}
-
-static cJSON *names_json(const gradus_exercise *const *ex, size_t n)
-
-{
-	cJSON *a = cJSON_CreateArray();
-	for (size_t i = 0; a && i < n; i++)
-		cJSON_AddItemToArray(a, cJSON_CreateString(ex[i]->id));
-	return a;
-}
-
-static cJSON *strings_json(const char *const *v, size_t n)
-{
-	cJSON *a = cJSON_CreateArray();
-	for (size_t i = 0; a && i < n; i++)
-		cJSON_AddItemToArray(a, cJSON_CreateString(v[i]));
-	return a;
 }
 
 /* Adds `item` to `parent` (object when `key`), freeing it when that
@@ -87,7 +37,13 @@ static bool add(cJSON *parent, const char *key, cJSON *item)
  * Said once: every reason (rule, text, source) in the table "reasons",
  * every exercise in "exercises"; each item of a session is one slot of
  * "items", whose doses go week by week and name their reasons by index
- * (docs/schema/README.md). */
+ * (docs/schema/README.md).
+ *
+ * Written by the streaming writer (jsonw.c), no tree built: the bytes
+ * cJSON printed for the tree the library built before, checked over
+ * every example and thousands of generated profiles (test_jsonw.c).
+ * The reasons table comes before the doses that fill it, so a first
+ * pass numbers the reasons and groups the doses, and a second writes. */
 
 /* The reasons table: each (rule, text, source) once, in the order first
  * met, found again through a hash of the three strings. */
@@ -155,40 +111,6 @@ static long reason_id(reasons *r, const gradus_why *w)
 	return (long)(r->n - 1);
 }
 
-static void reasons_free(reasons *r)
-{
-	free(r->v);
-	free(r->slot);
-}
-
-/* The indexes of the reasons `w` in the table, as a JSON array. */
-static cJSON *why_ids(reasons *r, const gradus_why *w, size_t n)
-{
-	cJSON *a = cJSON_CreateArray();
-	for (size_t i = 0; a && i < n; i++) {
-		long id = reason_id(r, &w[i]);
-		if (id < 0 || !cJSON_AddItemToArray(a, int_json((long)id))) {
-			cJSON_Delete(a);
-			return NULL;
-		}
-	}
-	return a;
-}
-
-/* The table into `a`; false when out of memory. */
-static bool reasons_fill(cJSON *a, const reasons *r)
-{
-	for (size_t i = 0; i < r->n; i++) {
-		cJSON *o = cJSON_CreateObject();
-		if (!add(a, NULL, o) ||
-		    !cJSON_AddStringToObject(o, "rule", r->v[i]->rule) ||
-		    !cJSON_AddStringToObject(o, "text", r->v[i]->text) ||
-		    !cJSON_AddStringToObject(o, "source", r->v[i]->source))
-			return false;
-	}
-	return true;
-}
-
 /* Two items with the same dose and reasons (the same line in two
  * sessions of a week). */
 static bool item_same(const gradus_item *a, const gradus_item *b)
@@ -209,77 +131,82 @@ static bool item_same(const gradus_item *a, const gradus_item *b)
 	return true;
 }
 
-static cJSON *load_json(const gradus_load *ld)
+/* One dose of a slot: an item of week `week`, in the sessions whose
+ * bits are in `group` (every session of the week: `all`); its reasons
+ * are ids[why] on. */
+typedef struct {
+	const gradus_item *it;
+	int week;
+	bool all;
+	unsigned group;
+	size_t why;
+} dose;
+
+/* What the first pass finds: the reasons, their ids in the order they
+ * are written (the plan's, then each dose's), the doses slot by slot. */
+typedef struct {
+	reasons r;
+	long *ids;
+	size_t n_ids, cap_ids;
+	dose *doses;
+	size_t n_doses, cap_doses;
+	size_t *slot_end;        /* doses[slot_end[t - 1] .. slot_end[t]) */
+	size_t n_slots;
+	bool failed;
+} plan_pass;
+
+static void pass_free(plan_pass *ps)
 {
-	cJSON *l = cJSON_CreateObject();
-	cJSON_AddStringToObject(l, "kind", gradus_load_name(ld->kind));
-	if (ld->kind == GRADUS_LOAD_ANKLE_WEIGHT || ld->kind == GRADUS_LOAD_DUMBBELL) {
-		cJSON_AddNumberToObject(l, "value", round2(ld->kg));
-		cJSON_AddStringToObject(l, "unit", "kg");
-	} else {
-		cJSON_AddNullToObject(l, "value");
-		cJSON_AddNullToObject(l, "unit");
-	}
-	if (ld->kind == GRADUS_LOAD_BAND && ld->band >= 0)
-		cJSON_AddStringToObject(l, "band", gradus_band_name((gradus_band)ld->band));
-	else
-		cJSON_AddNullToObject(l, "band");
-	if (ld->kind == GRADUS_LOAD_MACHINE)
-		add_int(l, "machine_step", ld->machine_step);
-	else
-		cJSON_AddNullToObject(l, "machine_step");
-	return l;
+	free(ps->r.v);
+	free(ps->r.slot);
+	free(ps->ids);
+	free(ps->doses);
+	free(ps->slot_end);
 }
 
-/* One dose of a slot: week `week`, in the sessions `sessions` of that
- * week (NULL: all of them). NULL when out of memory. */
-static cJSON *dose_json(reasons *r, const gradus_item *it, int week,
-			cJSON *sessions)
+/* v (n of cap elements of `size` bytes) with room for one more: v
+ * itself, or v moved; NULL when out of memory (v is kept). */
+static void *more(void *v, size_t *cap, size_t n, size_t size)
 {
-	cJSON *o = cJSON_CreateObject(), *why;
-	add_int(o, "week", week);
-	cJSON_AddItemToObject(o, "sessions", sessions ? sessions : cJSON_CreateNull());
-	cJSON_AddStringToObject(o, "exercise", it->exercise->id);
-	add_int(o, "sets", it->sets);
-	cJSON_AddItemToObject(o, "reps", range(it->reps_min, it->reps_max));
-	add_int(o, "hold_s", it->hold_s);
-	if (it->affected_sets > it->sets)
-		add_int(o, "affected_sets", it->affected_sets);
-	else
-		cJSON_AddNullToObject(o, "affected_sets");
-	if (it->pair > 0)
-		add_int(o, "pair", it->pair);
-	else
-		cJSON_AddNullToObject(o, "pair");
-	cJSON_AddItemToObject(o, "load", load_json(&it->load));
-	if (it->support == GRADUS_SUPPORT_NA)
-		cJSON_AddNullToObject(o, "support");
-	else
-		cJSON_AddStringToObject(o, "support", gradus_support_name(it->support));
-	cJSON_AddItemToObject(o, "effort", range(it->effort_min, it->effort_max));
-	add_int(o, "rest_s", it->rest_s);
-	cJSON_AddStringToObject(o, "change", gradus_change_name(it->change));
-	why = why_ids(r, it->why, it->n_why);
-	if (!o || !why || !cJSON_AddItemToObject(o, "why", why)) {
-		cJSON_Delete(why);
-		cJSON_Delete(o);
-		return NULL;
+	size_t want;
+	if (v && n < *cap)
+		return v;
+	want = *cap ? *cap * 2 : 256;
+	v = realloc(v, want * size);
+	if (v)
+		*cap = want;
+	return v;
+}
+
+/* The ids of the reasons `w` (n of them), numbered in the table; where
+ * they start in ps->ids. */
+static size_t number_why(plan_pass *ps, const gradus_why *w, size_t n)
+{
+	size_t start = ps->n_ids;
+	for (size_t i = 0; !ps->failed && i < n; i++) {
+		long id = reason_id(&ps->r, &w[i]);
+		long *ids = more(ps->ids, &ps->cap_ids, ps->n_ids, sizeof(long));
+		if (id < 0 || !ids) {
+			ps->failed = true;
+			break;
+		}
+		ps->ids = ids;
+		ps->ids[ps->n_ids++] = id;
 	}
-	return o;
+	return start;
 }
 
 /* The doses of slot `t` in week `wk`: one for each different dose, with
- * the sessions it is in (null when it is in every session of the
- * week). False when out of memory. */
-static bool week_doses(cJSON *slot, reasons *r, const gradus_week *wk, size_t t)
+ * the sessions it is in. */
+static void week_doses(plan_pass *ps, const gradus_week *wk, size_t t)
 {
 	size_t n = wk->n_sessions < 32 ? wk->n_sessions : 32;
-	unsigned done = 0;       /* sessions whose dose is written */
-	for (size_t s = 0; s < n; s++) {
+	unsigned done = 0;       /* sessions whose dose is found */
+	for (size_t s = 0; !ps->failed && s < n; s++) {
 		const gradus_item *it;
 		unsigned group = 0;
 		size_t n_group = 0;
-		cJSON *which = NULL, *o;
+		dose *ds;
 		if (wk->sessions[s].n_items <= t || (done & (1u << s)))
 			continue;
 		it = &wk->sessions[s].items[t];
@@ -290,199 +217,319 @@ static bool week_doses(cJSON *slot, reasons *r, const gradus_week *wk, size_t t)
 				n_group++;
 			}
 		done |= group;
-		if (n_group < wk->n_sessions) {
-			which = cJSON_CreateArray();
-			for (size_t u = s; which && u < n; u++)
-				if ((group & (1u << u)) &&
-				    !cJSON_AddItemToArray(which, int_json((long)u))) {
-					cJSON_Delete(which);
-					which = NULL;
-				}
-			if (!which)
-				return false;
+		ds = more(ps->doses, &ps->cap_doses, ps->n_doses, sizeof(dose));
+		if (!ds) {
+			ps->failed = true;
+			return;
 		}
-		o = dose_json(r, it, wk->number, which);
-		if (!o || !cJSON_AddItemToArray(slot, o)) {
-			cJSON_Delete(o);
-			return false;
-		}
+		ps->doses = ds;
+		ds = &ps->doses[ps->n_doses++];
+		ds->it = it;
+		ds->week = wk->number;
+		ds->all = n_group >= wk->n_sessions;
+		ds->group = group;
+		ds->why = number_why(ps, it->why, it->n_why);
 	}
-	return true;
 }
 
-/* "exercises": each exercise of the items once, in the order first met. */
-static cJSON *exercises_json(const gradus_plan *pl)
+/* The first pass: the plan's reasons, then the doses slot by slot, week
+ * by week. False when out of memory. */
+static bool first_pass(plan_pass *ps, const gradus_plan *pl)
 {
-	cJSON *a = cJSON_CreateArray();
+	number_why(ps, pl->why, pl->n_why);
+	for (size_t w = 0; w < pl->n_weeks; w++)
+		for (size_t s = 0; s < pl->weeks[w].n_sessions; s++)
+			if (pl->weeks[w].sessions[s].n_items > ps->n_slots)
+				ps->n_slots = pl->weeks[w].sessions[s].n_items;
+	ps->slot_end = calloc(ps->n_slots + 1, sizeof(size_t));
+	if (!ps->slot_end)
+		return false;
+	for (size_t t = 0; !ps->failed && t < ps->n_slots; t++) {
+		for (size_t w = 0; w < pl->n_weeks; w++)
+			week_doses(ps, &pl->weeks[w], t);
+		ps->slot_end[t] = ps->n_doses;
+	}
+	return !ps->failed;
+}
+
+static void w_date(jw *w, const char *key, gradus_date d)
+{
+	char s[11];
+	gradus_date_format(d, s);
+	jw_str(w, key, s);
+}
+
+static void w_range(jw *w, const char *key, int lo, int hi)
+{
+	jw_obj(w, key);
+	jw_int(w, "min", lo);
+	jw_int(w, "max", hi);
+	jw_end(w);
+}
+
+static void w_names(jw *w, const char *key, const gradus_exercise *const *ex,
+		    size_t n)
+{
+	jw_arr(w, key);
+	for (size_t i = 0; i < n; i++)
+		jw_str(w, NULL, ex[i]->id);
+	jw_end(w);
+}
+
+static void w_strings(jw *w, const char *key, const char *const *v, size_t n)
+{
+	jw_arr(w, key);
+	for (size_t i = 0; i < n; i++)
+		jw_str(w, NULL, v[i]);
+	jw_end(w);
+}
+
+static void w_ids(jw *w, const char *key, const long *ids, size_t n)
+{
+	jw_arr(w, key);
+	for (size_t i = 0; i < n; i++)
+		jw_int(w, NULL, ids[i]);
+	jw_end(w);
+}
+
+static void w_load(jw *w, const gradus_load *ld)
+{
+	jw_obj(w, "load");
+	jw_str(w, "kind", gradus_load_name(ld->kind));
+	if (ld->kind == GRADUS_LOAD_ANKLE_WEIGHT || ld->kind == GRADUS_LOAD_DUMBBELL) {
+		jw_num(w, "value", round2(ld->kg));
+		jw_str(w, "unit", "kg");
+	} else {
+		jw_null(w, "value");
+		jw_null(w, "unit");
+	}
+	if (ld->kind == GRADUS_LOAD_BAND && ld->band >= 0)
+		jw_str(w, "band", gradus_band_name((gradus_band)ld->band));
+	else
+		jw_null(w, "band");
+	if (ld->kind == GRADUS_LOAD_MACHINE)
+		jw_int(w, "machine_step", ld->machine_step);
+	else
+		jw_null(w, "machine_step");
+	jw_end(w);
+}
+
+static void w_dose(jw *w, const plan_pass *ps, const dose *ds)
+{
+	const gradus_item *it = ds->it;
+	jw_obj(w, NULL);
+	jw_int(w, "week", ds->week);
+	if (ds->all)
+		jw_null(w, "sessions");
+	else {
+		jw_arr(w, "sessions");
+		for (unsigned u = 0; u < 32; u++)
+			if (ds->group & (1u << u))
+				jw_int(w, NULL, u);
+		jw_end(w);
+	}
+	jw_str(w, "exercise", it->exercise->id);
+	jw_int(w, "sets", it->sets);
+	w_range(w, "reps", it->reps_min, it->reps_max);
+	jw_int(w, "hold_s", it->hold_s);
+	if (it->affected_sets > it->sets)
+		jw_int(w, "affected_sets", it->affected_sets);
+	else
+		jw_null(w, "affected_sets");
+	if (it->pair > 0)
+		jw_int(w, "pair", it->pair);
+	else
+		jw_null(w, "pair");
+	w_load(w, &it->load);
+	if (it->support == GRADUS_SUPPORT_NA)
+		jw_null(w, "support");
+	else
+		jw_str(w, "support", gradus_support_name(it->support));
+	w_range(w, "effort", it->effort_min, it->effort_max);
+	jw_int(w, "rest_s", it->rest_s);
+	jw_str(w, "change", gradus_change_name(it->change));
+	w_ids(w, "why", ps->ids + ds->why, it->n_why);
+	jw_end(w);
+}
+
+/* "exercises": each exercise of the items once, in the order first met
+ * (the catalogue's exercises are few: a short list searched). */
+static bool w_exercises(jw *w, const gradus_plan *pl)
+{
 	const gradus_exercise **seen = NULL;
 	size_t n = 0, cap = 0;
-	for (size_t w = 0; a && w < pl->n_weeks; w++)
-		for (size_t s = 0; a && s < pl->weeks[w].n_sessions; s++) {
-			const gradus_session *se = &pl->weeks[w].sessions[s];
-			for (size_t i = 0; a && i < se->n_items; i++) {
-				const gradus_exercise *e = se->items[i].exercise;
-				size_t k = 0;
-				cJSON *o;
-				while (k < n && seen[k] != e)
-					k++;
-				if (k < n)
+	jw_arr(w, "exercises");
+	for (size_t k = 0; k < pl->n_weeks; k++)
+		for (size_t s = 0; s < pl->weeks[k].n_sessions; s++) {
+			const gradus_session *se = &pl->weeks[k].sessions[s];
+			for (size_t i = 0; i < se->n_items; i++) {
+				const gradus_exercise *e = se->items[i].exercise, **v;
+				size_t j = 0;
+				while (j < n && seen[j] != e)
+					j++;
+				if (j < n)
 					continue;
-				if (n == cap) {
-					const gradus_exercise **v;
-					cap = cap ? cap * 2 : 32;
-					v = realloc(seen, cap * sizeof(*v));
-					if (!v) {
-						cJSON_Delete(a);
-						a = NULL;
-						break;
-					}
-					seen = v;
+				v = more(seen, &cap, n, sizeof(*seen));
+				if (!v) {
+					free(seen);
+					return false;
 				}
+				seen = v;
 				seen[n++] = e;
-				o = cJSON_CreateObject();
-				cJSON_AddItemToArray(a, o);
-				cJSON_AddStringToObject(o, "id", e->id);
-				cJSON_AddStringToObject(o, "name", e->name);
-				cJSON_AddStringToObject(o, "pattern", gradus_pattern_name(e->pattern));
-				cJSON_AddStringToObject(o, "position", gradus_position_name(e->position));
-				cJSON_AddStringToObject(o, "load_kind", gradus_load_name(e->load));
-				cJSON_AddBoolToObject(o, "per_side", e->per_side);
+				jw_obj(w, NULL);
+				jw_str(w, "id", e->id);
+				jw_str(w, "name", e->name);
+				jw_str(w, "pattern", gradus_pattern_name(e->pattern));
+				jw_str(w, "position", gradus_position_name(e->position));
+				jw_str(w, "load_kind", gradus_load_name(e->load));
+				jw_bool(w, "per_side", e->per_side);
+				jw_end(w);
 			}
 		}
+	jw_end(w);
 	free(seen);
-	return a;
+	return true;
 }
 
 /* "weeks": each week with its sessions' dates and minutes. */
-static cJSON *weeks_json(const gradus_plan *pl)
+static void w_weeks(jw *w, const gradus_plan *pl)
 {
-	cJSON *weeks = cJSON_CreateArray();
-	for (size_t w = 0; weeks && w < pl->n_weeks; w++) {
-		const gradus_week *wk = &pl->weeks[w];
-		cJSON *wo = cJSON_CreateObject(), *ss;
-		cJSON_AddItemToArray(weeks, wo);
-		add_int(wo, "number", wk->number);
-		cJSON_AddStringToObject(wo, "phase", wk->phase);
-		cJSON_AddBoolToObject(wo, "deload", wk->deload);
-		add_int(wo, "walking_minutes", wk->walking_min);
-		cJSON_AddItemToObject(wo, "start", date_json(wk->start));
-		cJSON_AddItemToObject(wo, "end", date_json(wk->end));
-		ss = cJSON_AddArrayToObject(wo, "sessions");
+	jw_arr(w, "weeks");
+	for (size_t k = 0; k < pl->n_weeks; k++) {
+		const gradus_week *wk = &pl->weeks[k];
+		jw_obj(w, NULL);
+		jw_int(w, "number", wk->number);
+		jw_str(w, "phase", wk->phase);
+		jw_bool(w, "deload", wk->deload);
+		jw_int(w, "walking_minutes", wk->walking_min);
+		w_date(w, "start", wk->start);
+		w_date(w, "end", wk->end);
+		jw_arr(w, "sessions");
 		for (size_t s = 0; s < wk->n_sessions; s++) {
 			const gradus_session *se = &wk->sessions[s];
-			cJSON *so = cJSON_CreateObject();
-			cJSON_AddItemToArray(ss, so);
-			cJSON_AddItemToObject(so, "date", date_json(se->date));
-			cJSON_AddStringToObject(so, "day", words_day_key[se->weekday]);
-			add_int(so, "minutes", se->minutes);
-			add_int(so, "warmup_minutes", se->warmup_min);
-			add_int(so, "balance_minutes", se->balance_min);
-			add_int(so, "cooldown_minutes", se->cooldown_min);
-			cJSON_AddItemToObject(so, "balance", names_json(se->balance, se->n_balance));
+			jw_obj(w, NULL);
+			w_date(w, "date", se->date);
+			jw_str(w, "day", words_day_key[se->weekday]);
+			jw_int(w, "minutes", se->minutes);
+			jw_int(w, "warmup_minutes", se->warmup_min);
+			jw_int(w, "balance_minutes", se->balance_min);
+			jw_int(w, "cooldown_minutes", se->cooldown_min);
+			w_names(w, "balance", se->balance, se->n_balance);
+			jw_end(w);
 		}
+		jw_end(w);
+		jw_end(w);
 	}
-	return weeks;
+	jw_end(w);
 }
 
-/* "items": the slots of a session, in the order they are done; each
- * slot its doses week by week. False when out of memory. */
-static bool items_json(cJSON *root, reasons *r, const gradus_plan *pl)
-{
-	cJSON *items = cJSON_AddArrayToObject(root, "items");
-	size_t n_slots = 0;
-	if (!items)
-		return false;
-	for (size_t w = 0; w < pl->n_weeks; w++)
-		for (size_t s = 0; s < pl->weeks[w].n_sessions; s++)
-			if (pl->weeks[w].sessions[s].n_items > n_slots)
-				n_slots = pl->weeks[w].sessions[s].n_items;
-	for (size_t t = 0; t < n_slots; t++) {
-		cJSON *slot = cJSON_CreateArray();
-		if (!slot || !cJSON_AddItemToArray(items, slot)) {
-			cJSON_Delete(slot);
-			return false;
-		}
-		for (size_t w = 0; w < pl->n_weeks; w++)
-			if (!week_doses(slot, r, &pl->weeks[w], t))
-				return false;
-	}
-	return true;
-}
-
-cJSON *render_plan_json(const gradus_plan *pl)
+/* The person, the screening and the assessment. */
+static void w_head(jw *w, const gradus_plan *pl)
 {
 	const gradus_profile *p = pl->profile;
-	cJSON *root = cJSON_CreateObject(), *o, *arr, *reasons_a;
-	bool ok;
-	reasons r = {NULL, 0, 0, NULL, 0};
-
-	if (!root)
-		return NULL;
-	cJSON_AddStringToObject(root, "format", "gradus-plan/2");
-	o = cJSON_AddObjectToObject(root, "person");
-	cJSON_AddStringToObject(o, "name", p->name);
-	cJSON_AddNumberToObject(o, "age", p->age);
-	cJSON_AddStringToObject(o, "condition", gradus_kind_name(p->kind));
-	o = cJSON_AddObjectToObject(root, "screening");
-	cJSON_AddStringToObject(o, "tier", gradus_tier_name(pl->screening->tier));
-	arr = cJSON_AddArrayToObject(o, "findings");
+	const gradus_assessment *as = &pl->assessment;
+	jw_str(w, "format", "gradus-plan/2");
+	jw_obj(w, "person");
+	jw_str(w, "name", p->name);
+	jw_int(w, "age", p->age);
+	jw_str(w, "condition", gradus_kind_name(p->kind));
+	jw_end(w);
+	jw_obj(w, "screening");
+	jw_str(w, "tier", gradus_tier_name(pl->screening->tier));
+	jw_arr(w, "findings");
 	for (size_t i = 0; i < pl->screening->n_findings; i++) {
-		const gradus_finding *f = &pl->screening->findings[i];
-		cJSON *fo = cJSON_CreateObject();
-		cJSON_AddStringToObject(fo, "rule", f->rule->id);
-		cJSON_AddStringToObject(fo, "tier", gradus_tier_name(f->rule->tier));
-		cJSON_AddStringToObject(fo, "source", f->rule->source);
-		cJSON_AddItemToArray(arr, fo);
+		const gradus_rule *r = pl->screening->findings[i].rule;
+		jw_obj(w, NULL);
+		jw_str(w, "rule", r->id);
+		jw_str(w, "tier", gradus_tier_name(r->tier));
+		jw_str(w, "source", r->source);
+		jw_end(w);
 	}
-	o = cJSON_AddObjectToObject(root, "assessment");
-	cJSON_AddStringToObject(o, "class", gradus_class_name(pl->assessment.cls));
-	cJSON_AddBoolToObject(o, "fall_risk_plus", pl->assessment.fall_risk_plus);
-	cJSON_AddBoolToObject(o, "from_mobility", pl->assessment.from_mobility);
-	if (pl->assessment.test_to_do)
-		cJSON_AddStringToObject(o, "test_to_do", pl->assessment.test_to_do);
+	jw_end(w);
+	jw_end(w);
+	jw_obj(w, "assessment");
+	jw_str(w, "class", gradus_class_name(as->cls));
+	jw_bool(w, "fall_risk_plus", as->fall_risk_plus);
+	jw_bool(w, "from_mobility", as->from_mobility);
+	if (as->test_to_do)
+		jw_str(w, "test_to_do", as->test_to_do);
 	else
-		cJSON_AddNullToObject(o, "test_to_do");
-	cJSON_AddBoolToObject(o, "low_strength", pl->assessment.low_strength);
-	cJSON_AddBoolToObject(o, "low_performance", pl->assessment.low_performance);
-	cJSON_AddBoolToObject(o, "severe", pl->assessment.severe);
-	cJSON_AddBoolToObject(o, "sarc_f_positive", pl->assessment.sarc_f_positive);
-	cJSON_AddItemToObject(o, "notes", strings_json(pl->assessment.notes, pl->assessment.n_notes));
-	cJSON_AddStringToObject(root, "template", pl->template->id);
-	cJSON_AddItemToObject(root, "start", date_json(pl->start));
-	cJSON_AddNumberToObject(root, "weeks_planned", pl->weeks_n);
-	cJSON_AddNumberToObject(root, "first_week", pl->first_week);
-	cJSON_AddNumberToObject(root, "sessions_per_week", pl->sessions_per_week);
-	arr = cJSON_AddArrayToObject(root, "days");
+		jw_null(w, "test_to_do");
+	jw_bool(w, "low_strength", as->low_strength);
+	jw_bool(w, "low_performance", as->low_performance);
+	jw_bool(w, "severe", as->severe);
+	jw_bool(w, "sarc_f_positive", as->sarc_f_positive);
+	w_strings(w, "notes", as->notes, as->n_notes);
+	jw_end(w);
+}
+
+/* The plan's settings, advice and warnings. */
+static void w_settings(jw *w, const gradus_plan *pl)
+{
+	jw_str(w, "template", pl->template->id);
+	w_date(w, "start", pl->start);
+	jw_int(w, "weeks_planned", pl->weeks_n);
+	jw_int(w, "first_week", pl->first_week);
+	jw_int(w, "sessions_per_week", pl->sessions_per_week);
+	jw_arr(w, "days");
 	for (int d = 0; d < 7; d++)
 		if (pl->days & (1u << d))
-			cJSON_AddItemToArray(arr, cJSON_CreateString(words_day_key[d]));
-	cJSON_AddNumberToObject(root, "effort_cap", pl->effort_cap);
-	cJSON_AddItemToObject(root, "warmup", names_json(pl->warmup, pl->n_warmup));
-	cJSON_AddItemToObject(root, "balance", names_json(pl->balance, pl->n_balance));
-	cJSON_AddItemToObject(root, "cooldown", names_json(pl->cooldown, pl->n_cooldown));
+			jw_str(w, NULL, words_day_key[d]);
+	jw_end(w);
+	jw_int(w, "effort_cap", pl->effort_cap);
+	w_names(w, "warmup", pl->warmup, pl->n_warmup);
+	w_names(w, "balance", pl->balance, pl->n_balance);
+	w_names(w, "cooldown", pl->cooldown, pl->n_cooldown);
 	if (pl->walking_min) {
-		o = cJSON_AddObjectToObject(root, "walking");
-		cJSON_AddNumberToObject(o, "minutes", pl->walking_min);
-		cJSON_AddNumberToObject(o, "days", pl->walking_days);
+		jw_obj(w, "walking");
+		jw_int(w, "minutes", pl->walking_min);
+		jw_int(w, "days", pl->walking_days);
+		jw_end(w);
 	} else
-		cJSON_AddNullToObject(root, "walking");
-	cJSON_AddStringToObject(root, "protein", pl->protein);
-	cJSON_AddItemToObject(root, "advice", strings_json(pl->advice, pl->n_advice));
-	cJSON_AddItemToObject(root, "warnings", strings_json(pl->warnings, pl->n_warnings));
-	/* the reasons of the plan first, then of the items, week by week;
-	 * the table is filled last */
-	ok = (reasons_a = cJSON_AddArrayToObject(root, "reasons")) != NULL;
-	ok = ok && add(root, "why", why_ids(&r, pl->why, pl->n_why));
-	ok = ok && add(root, "exercises", exercises_json(pl));
-	ok = ok && add(root, "weeks", weeks_json(pl));
-	ok = ok && items_json(root, &r, pl);
-	ok = ok && reasons_fill(reasons_a, &r);
-	reasons_free(&r);
-	if (!ok) {
-		cJSON_Delete(root);
-		return NULL;
+		jw_null(w, "walking");
+	jw_str(w, "protein", pl->protein);
+	w_strings(w, "advice", pl->advice, pl->n_advice);
+	w_strings(w, "warnings", pl->warnings, pl->n_warnings);
+}
+
+bool render_plan_json(buf *b, const gradus_plan *pl, bool pretty, unsigned depth)
+{
+	plan_pass ps;
+	jw w;
+	bool ok;
+
+	memset(&ps, 0, sizeof(ps));
+	if (!first_pass(&ps, pl)) {
+		pass_free(&ps);
+		return false;
 	}
-	return root;
+	jw_init(&w, b, pretty, depth);
+	jw_obj(&w, NULL);
+	w_head(&w, pl);
+	w_settings(&w, pl);
+	jw_arr(&w, "reasons");
+	for (size_t i = 0; i < ps.r.n; i++) {
+		jw_obj(&w, NULL);
+		jw_str(&w, "rule", ps.r.v[i]->rule);
+		jw_str(&w, "text", ps.r.v[i]->text);
+		jw_str(&w, "source", ps.r.v[i]->source);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	w_ids(&w, "why", ps.ids, pl->n_why);
+	ok = w_exercises(&w, pl);
+	w_weeks(&w, pl);
+	jw_arr(&w, "items");
+	for (size_t t = 0; t < ps.n_slots; t++) {
+		jw_arr(&w, NULL);
+		for (size_t i = t ? ps.slot_end[t - 1] : 0; i < ps.slot_end[t]; i++)
+			w_dose(&w, &ps, &ps.doses[i]);
+		jw_end(&w);
+	}
+	jw_end(&w);
+	jw_end(&w);
+	pass_free(&ps);
+	return ok && jw_ok(&w);
 }
 
 /* ---- The screening result (gradus-screening/1) and the rule table (gradus-rules/1) ---- */

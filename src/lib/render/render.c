@@ -73,12 +73,28 @@ static int print_compact(char **buf, size_t *cap, size_t at, size_t *len,
 	return rc;
 }
 
+/* The plan without layout at offset `at` of *text (*cap bytes, grown
+ * as needed), by the streaming writer. */
+static int plan_compact(char **text, size_t *cap, size_t at, size_t *len,
+			const gradus_plan *plan)
+{
+	buf b = {*text, at, *cap, false};
+	bool ok = render_plan_json(&b, plan, false, 0);
+	*text = b.ptr;
+	*cap = b.cap;
+	if (!ok)
+		return GRADUS_ENOMEM;
+	if (len)
+		*len = b.len - at;
+	return GRADUS_OK;
+}
+
 int gradus_plan_render_compact(char **buf, size_t *cap, size_t at,
 			       size_t *len, const gradus_plan *plan)
 {
 	if (!buf || !cap || !plan || at > *cap || (!*buf && *cap))
 		return GRADUS_EUSAGE;
-	return print_compact(buf, cap, at, len, render_plan_json(plan));
+	return plan_compact(buf, cap, at, len, plan);
 }
 
 int gradus_screening_render_compact(char **buf, size_t *cap, size_t at,
@@ -96,7 +112,12 @@ int gradus_plan_render(char **out, size_t *len, const gradus_plan *pl,
 	*out = NULL;
 	switch (f) {
 	case GRADUS_PLAN_JSON:
-		return detach_json(out, len, render_plan_json(pl));
+		if (!render_plan_json(&b, pl, true, 0)) {
+			buf_free(&b);
+			return GRADUS_ENOMEM;
+		}
+		buf_putc(&b, '\n');
+		break;
 	case GRADUS_PLAN_FHIR:
 	case GRADUS_PLAN_FHIR_TRANSACTION:
 		return detach_json(out, len,

@@ -1343,6 +1343,19 @@ static bool json_not_counted(cJSON *o, const gradus_review *r)
 	return add(o, "not_counted", x);
 }
 
+/* The plan object as the plan document has it, laid out for its place
+ * here (a member of the outermost object, printed by cJSON_Print), as
+ * a raw item: the streaming writer's bytes, no tree built. */
+static cJSON *plan_raw(const gradus_plan *pl)
+{
+	buf b = BUF_INIT;
+	cJSON *raw = NULL;
+	if (render_plan_json(&b, pl, true, 1) && b.ptr)
+		raw = cJSON_CreateRaw(b.ptr);
+	buf_free(&b);
+	return raw;
+}
+
 static cJSON *review_json(const gradus_review *r)
 {
 	cJSON *o = cJSON_CreateObject();
@@ -1371,7 +1384,7 @@ static cJSON *review_json(const gradus_review *r)
 	 * screening and plan JSON documents are made */
 	if (ok && r->outcome != GRADUS_REVIEW_PLAN)
 		ok = add(o, "screening", render_screening_json(r->screening));
-	ok = ok && add(o, "plan", r->plan ? render_plan_json(r->plan) : cJSON_CreateNull());
+	ok = ok && add(o, "plan", r->plan ? plan_raw(r->plan) : cJSON_CreateNull());
 	if (!ok) {
 		cJSON_Delete(o);
 		return NULL;

@@ -27,6 +27,11 @@ static bool grow(buf *b, size_t extra)
 	return true;
 }
 
+char *buf_reserve(buf *b, size_t n)
+{
+	return grow(b, n) ? b->ptr + b->len : NULL;
+}
+
 void buf_put(buf *b, const char *s, size_t n)
 {
 	if (!grow(b, n))

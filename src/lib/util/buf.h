@@ -15,6 +15,10 @@ typedef struct {
 #define BUF_INIT {NULL, 0, 0, false}
 
 void buf_put(buf *b, const char *s, size_t n);
+/* Room for n more bytes and a NUL: where to write them, or NULL when
+ * out of memory (then b->failed). The writer adds what it wrote to
+ * b->len and puts the NUL at b->ptr[b->len]. */
+char *buf_reserve(buf *b, size_t n);
 void buf_puts(buf *b, const char *s);
 void buf_putc(buf *b, char c);
 void buf_printf(buf *b, const char *fmt, ...)

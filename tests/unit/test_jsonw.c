@@ -236,6 +236,49 @@ static void containers(void **state)
 	}
 }
 
+/* The writer remembers keys by address and checks their bytes: a key
+ * buffer whose words change between members, keys too long to be
+ * remembered, and keys that need escapes are written as they are now. */
+static void keys_remembered(void **state)
+{
+	static const char *const words[] = {"sets", "reps", "set", "setsx", "",
+		"a key that is far too long to be remembered", "tab\there", "sets"};
+	char key[64];
+	cJSON *o = cJSON_CreateObject();
+	buf b = BUF_INIT;
+	jw w;
+	char *want, *got;
+	(void)state;
+	for (int pretty = 0; pretty < 2; pretty++) {
+		jw_init(&w, &b, pretty, 0);
+		jw_obj(&w, NULL);
+		for (int round = 0; round < 3; round++)
+			for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+				strcpy(key, words[i]);
+				jw_int(&w, key, (long)i);
+				if (pretty == 0 && round == 0)
+					cJSON_AddNumberToObject(o, words[i], (double)i);
+			}
+		jw_end(&w);
+		assert_true(jw_ok(&w));
+		got = buf_detach(&b, NULL);
+		if (pretty == 0) {
+			/* the tree has each round's members once: repeat them */
+			cJSON *o3 = cJSON_CreateObject();
+			for (int round = 0; round < 3; round++)
+				for (cJSON *c = o->child; c; c = c->next)
+					cJSON_AddNumberToObject(o3, c->string, c->valuedouble);
+			cJSON_Delete(o);
+			o = o3;
+		}
+		want = pretty ? cJSON_Print(o) : cJSON_PrintUnformatted(o);
+		assert_string_equal(got, want);
+		cJSON_free(want);
+		free(got);
+	}
+	cJSON_Delete(o);
+}
+
 static cJSON *random_tree(uint64_t *s, int depth)
 {
 	static const char *const keys[] = {"a", "key", "", "with \"quote\"",
@@ -447,6 +490,7 @@ int main(void)
 		cmocka_unit_test(strings_and_keys),
 		cmocka_unit_test(numbers),
 		cmocka_unit_test(containers),
+		cmocka_unit_test(keys_remembered),
 		cmocka_unit_test(random_trees),
 		cmocka_unit_test(examples),
 		cmocka_unit_test(generated),

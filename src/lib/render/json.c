@@ -2,6 +2,7 @@
  * (gradus-screening/1) and the rule table (gradus-rules/1). */
 #include <cjson/cJSON.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -142,10 +143,20 @@ typedef struct {
 	size_t why;
 } dose;
 
+/* A reason met before, by the addresses of its strings: the plan
+ * formats each distinct text once and shares it, so most reasons are
+ * found here without hashing or comparing their words. */
+typedef struct {
+	const char *rule, *text, *source;
+	long id;
+} why_seen;
+
 /* What the first pass finds: the reasons, their ids in the order they
  * are written (the plan's, then each dose's), the doses slot by slot. */
 typedef struct {
 	reasons r;
+	why_seen *seen;          /* open addressing, text NULL: empty */
+	size_t n_seen, seen_mask;
 	long *ids;
 	size_t n_ids, cap_ids;
 	dose *doses;
@@ -159,6 +170,7 @@ static void pass_free(plan_pass *ps)
 {
 	free(ps->r.v);
 	free(ps->r.slot);
+	free(ps->seen);
 	free(ps->ids);
 	free(ps->doses);
 	free(ps->slot_end);
@@ -178,13 +190,63 @@ static void *more(void *v, size_t *cap, size_t n, size_t size)
 	return v;
 }
 
+static size_t seen_hash(const char *rule, const char *text, const char *source)
+{
+	uint64_t h = (uint64_t)(uintptr_t)text * 0x9e3779b97f4a7c15u;
+	h ^= (uint64_t)(uintptr_t)rule * 0xbf58476d1ce4e5b9u;
+	h ^= (uint64_t)(uintptr_t)source * 0x94d049bb133111ebu;
+	return (size_t)(h ^ (h >> 29));
+}
+
+static bool seen_grow(plan_pass *ps)
+{
+	size_t mask = ps->seen ? ps->seen_mask * 2 + 1 : 255;
+	why_seen *v = calloc(mask + 1, sizeof(*v));
+	if (!v)
+		return false;
+	for (size_t i = 0; ps->seen && i <= ps->seen_mask; i++)
+		if (ps->seen[i].text) {
+			const why_seen *e = &ps->seen[i];
+			size_t h = seen_hash(e->rule, e->text, e->source) & mask;
+			while (v[h].text)
+				h = (h + 1) & mask;
+			v[h] = ps->seen[i];
+		}
+	free(ps->seen);
+	ps->seen = v;
+	ps->seen_mask = mask;
+	return true;
+}
+
+/* The id of `w`: by the addresses of its strings when met before, else
+ * from the table of reasons (by their words); -1 when out of memory. */
+static long why_id(plan_pass *ps, const gradus_why *w)
+{
+	size_t h;
+	long id;
+	if ((!ps->seen || ps->n_seen * 2 > ps->seen_mask) && !seen_grow(ps))
+		return -1;
+	for (h = seen_hash(w->rule, w->text, w->source) & ps->seen_mask;
+	     ps->seen[h].text;
+	     h = (h + 1) & ps->seen_mask)
+		if (ps->seen[h].text == w->text && ps->seen[h].rule == w->rule &&
+		    ps->seen[h].source == w->source)
+			return ps->seen[h].id;
+	id = reason_id(&ps->r, w);
+	if (id >= 0) {
+		ps->seen[h] = (why_seen){w->rule, w->text, w->source, id};
+		ps->n_seen++;
+	}
+	return id;
+}
+
 /* The ids of the reasons `w` (n of them), numbered in the table; where
  * they start in ps->ids. */
 static size_t number_why(plan_pass *ps, const gradus_why *w, size_t n)
 {
 	size_t start = ps->n_ids;
 	for (size_t i = 0; !ps->failed && i < n; i++) {
-		long id = reason_id(&ps->r, &w[i]);
+		long id = why_id(ps, &w[i]);
 		long *ids = more(ps->ids, &ps->cap_ids, ps->n_ids, sizeof(long));
 		if (id < 0 || !ids) {
 			ps->failed = true;

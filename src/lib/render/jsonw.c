@@ -13,7 +13,9 @@
  *                     the locale's decimal point written as ".".
  *
  * Each value is written with its separator, indentation and key after
- * one reservation of room in the buffer. */
+ * one reservation of room in the buffer; a key met before (found by its
+ * address, checked by its bytes) is copied without being scanned for
+ * escapes again. */
 #include "render/jsonw.h"
 
 #include <float.h>
@@ -49,6 +51,19 @@ static inline void done(jw *w, char *end)
 {
 	w->b->len = (size_t)(end - w->b->ptr);
 	*end = '\0';
+}
+
+/* Room for n bytes from o, a place after the end of the buffer's text
+ * (what begin wrote, not counted yet): o, or where it moved; NULL when
+ * out of memory. */
+static char *extend(jw *w, char *o, size_t n)
+{
+	size_t at = (size_t)(o - w->b->ptr);
+	if (at + n < w->b->cap)
+		return o;
+	if (!buf_reserve(w->b, at - w->b->len + n))
+		return NULL;
+	return w->b->ptr + at;
 }
 
 /* How many bytes each byte takes in a JSON string (print_string_ptr):
@@ -119,6 +134,20 @@ static char *put_string(char *o, const char *s, size_t n, size_t e)
 	return o;
 }
 
+/* The remembered key `key` at o, quoted, with its colon: the end; NULL
+ * when it is not remembered (room: JW_KEY_MAX + 4 bytes). */
+static inline char *put_known_key(char *o, const char *key, const jw_key *k)
+{
+	if (k->key != key || strcmp(key, k->name) != 0)
+		return NULL;
+	*o++ = '"';
+	memcpy(o, k->name, JW_KEY_MAX + 1); /* fixed size: no call */
+	o += k->len;
+	*o++ = '"';
+	*o++ = ':';
+	return o;
+}
+
 /* The separator, indentation and key of the next value, with room for
  * `extra` bytes of it after them: where to write the value, or NULL. */
 static char *begin(jw *w, const char *key, size_t extra)
@@ -127,7 +156,8 @@ static char *begin(jw *w, const char *key, size_t extra)
 	uint64_t bit = (uint64_t)1 << d;
 	bool sep = false, member = false;
 	size_t kn = 0, ke = 0;
-	char *o;
+	jw_key *k = NULL;
+	char *o, *q;
 
 	if (w->failed)
 		return NULL;
@@ -139,8 +169,8 @@ static char *begin(jw *w, const char *key, size_t extra)
 	if (member) {
 		if (!key)
 			key = "";
-		ke = escaped_len(key, &kn);
-		extra += d + ke + 4;
+		k = &w->keys[((uintptr_t)key ^ (uintptr_t)key >> 6) & (JW_KEYS - 1)];
+		extra += d + JW_KEY_MAX + 5;
 	}
 	o = room(w->b, extra + 2);
 	if (!o)
@@ -150,17 +180,31 @@ static char *begin(jw *w, const char *key, size_t extra)
 		if (w->pretty)
 			*o++ = member ? '\n' : ' ';
 	}
-	if (member) {
-		if (w->pretty) {
-			memset(o, '\t', d);
-			o += d;
-		}
-		o = put_string(o, key, kn, ke);
-		*o++ = ':';
-		if (w->pretty)
-			*o++ = '\t';
+	if (!member)
+		return o;
+	if (w->pretty) {
+		memset(o, '\t', d);
+		o += d;
 	}
-	return o;
+	q = put_known_key(o, key, k);
+	if (!q) {
+		ke = escaped_len(key, &kn);
+		if (ke > JW_KEY_MAX + 1) {
+			o = extend(w, o, ke + extra);
+			if (!o)
+				return NULL;
+		}
+		q = put_string(o, key, kn, ke);
+		*q++ = ':';
+		if (ke == kn && kn <= JW_KEY_MAX) {
+			k->key = key;
+			k->len = kn;
+			memcpy(k->name, key, kn + 1);
+		}
+	}
+	if (w->pretty)
+		*q++ = '\t';
+	return q;
 }
 
 static void open_container(jw *w, const char *key, bool array)
@@ -255,7 +299,14 @@ static char *put_long(char *o, long long v)
 void jw_int(jw *w, const char *key, long v)
 {
 	char *o = begin(w, key, 21);
-	if (o)
+	if (!o)
+		return;
+	if (v >= 0 && v < 100) { /* most of a plan's numbers */
+		if (v >= 10)
+			*o++ = (char)('0' + v / 10);
+		*o++ = (char)('0' + v % 10);
+		done(w, o);
+	} else
 		done(w, put_long(o, v));
 }
 
@@ -339,12 +390,25 @@ void jw_num(jw *w, const char *key, double d)
 
 void jw_bool(jw *w, const char *key, bool v)
 {
-	jw_raw(w, key, v ? "true" : "false", v ? 4 : 5);
+	char *o = begin(w, key, 5);
+	if (!o)
+		return;
+	if (v) {
+		memcpy(o, "true", 4);
+		done(w, o + 4);
+	} else {
+		memcpy(o, "false", 5);
+		done(w, o + 5);
+	}
 }
 
 void jw_null(jw *w, const char *key)
 {
-	jw_raw(w, key, "null", 4);
+	char *o = begin(w, key, 4);
+	if (o) {
+		memcpy(o, "null", 4);
+		done(w, o + 4);
+	}
 }
 
 void jw_raw(jw *w, const char *key, const char *text, size_t n)

@@ -19,6 +19,16 @@
 #include "util/buf.h"
 
 #define JW_MAX_DEPTH 64
+#define JW_KEYS 64       /* keys remembered (a power of 2) */
+#define JW_KEY_MAX 23    /* longest key remembered */
+
+/* A key met before with nothing to escape, found by its address and
+ * checked by its bytes: written without scanning it again. */
+typedef struct {
+	const char *key;
+	size_t len;
+	char name[JW_KEY_MAX + 1];
+} jw_key;
 
 typedef struct {
 	buf *b;
@@ -28,6 +38,7 @@ typedef struct {
 	unsigned base;
 	uint64_t in_array; /* bit d: the container at depth d is an array */
 	uint64_t started;  /* bit d: it has a member already */
+	jw_key keys[JW_KEYS];
 } jw;
 
 /* Writes into `b` (appending). `depth`: how deep the outermost value

@@ -112,6 +112,77 @@ static void linked_folders_are_visited_once(void **state)
 	rmdir(dir);
 }
 
+static void write_file(const char *path, const char *text)
+{
+	FILE *f = fopen(path, "wb");
+	assert_non_null(f);
+	assert_true(fputs(text, f) >= 0);
+	assert_int_equal(fclose(f), 0);
+}
+
+/* Issue 17: a profile is loaded from the parse that told what it is,
+ * not parsed again; its errors still come after every file's parse
+ * errors, as when each pass read the files anew. */
+static void parse_errors_come_before_profile_errors(void **state)
+{
+	char dir[] = "/tmp/gradus-order-XXXXXX", a[96], b[96], want[512];
+	const char *paths[] = {dir};
+	gradus_check_stats st;
+	char *text, *bad = replace(clean_profile, "age = 75;", "age = 200;");
+	(void)state;
+	assert_non_null(mkdtemp(dir));
+	snprintf(a, sizeof(a), "%s/a.cfg", dir);
+	snprintf(b, sizeof(b), "%s/b.cfg", dir);
+	write_file(a, bad);
+	write_file(b, "format = ;\n");
+	assert_int_equal(check(paths, 1, &st, &text), GRADUS_EINVALID);
+	snprintf(want, sizeof(want),
+		 "%s:1: error: syntax error (check this line and the one before for a missing '=', ',', quote or bracket)\n"
+		 "%s:2: error: 'person.age' must be from 18 to 120 (found 200)\n",
+		 b, a);
+	assert_string_equal(text, want);
+	assert_int_equal(st.files, 2);
+	assert_int_equal(st.profiles, 1);
+	free(text);
+	free(bad);
+	unlink(a);
+	unlink(b);
+	rmdir(dir);
+}
+
+/* A template in the folder serves the profiles before it in name order
+ * too: once the folder holds a catalogue or template, its profiles are
+ * loaded against it, not against the built-in ones alone. */
+static void folder_template_serves_profiles_before_it(void **state)
+{
+	char dir[] = "/tmp/gradus-tpl-XXXXXX", a[96], z[96];
+	const char *paths[] = {dir};
+	gradus_check_stats st;
+	char *text, *tpl = read_text("profiles/templates/chair-based.cfg");
+	char *mine, *prof;
+	(void)state;
+	assert_non_null(tpl);
+	mine = replace(tpl, "id = \"chair-based\"", "id = \"zz-chair\"");
+	prof = replace(clean_profile, "format = 1;\n",
+		       "format = 1;\nprogram: { template = \"zz-chair\"; };\n");
+	assert_non_null(mkdtemp(dir));
+	snprintf(a, sizeof(a), "%s/a.cfg", dir);
+	snprintf(z, sizeof(z), "%s/z.cfg", dir);
+	write_file(a, prof);
+	write_file(z, mine);
+	assert_int_equal(check(paths, 1, &st, &text), GRADUS_OK);
+	assert_string_equal(text, "");
+	assert_int_equal(st.templates, 1);
+	assert_int_equal(st.profiles, 1);
+	free(text);
+	free(tpl);
+	free(mine);
+	free(prof);
+	unlink(a);
+	unlink(z);
+	rmdir(dir);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -120,6 +191,8 @@ int main(void)
 		cmocka_unit_test(unknown_kind_is_reported),
 		cmocka_unit_test(empty_folder_is_an_error),
 		cmocka_unit_test(linked_folders_are_visited_once),
+		cmocka_unit_test(parse_errors_come_before_profile_errors),
+		cmocka_unit_test(folder_template_serves_profiles_before_it),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -140,7 +140,7 @@ static const char *link_id(cfgfile *cf, cset *ex, const char *where,
 	if (!cfg_string(cf, ex, where, key, false, 64, a, &v))
 		return NULL;
 	if (!valid_id(v)) {
-		cfg_error(cf, config_setting_get_member(ex, key),
+		cfg_error(cf, cfg_member(cf, ex, key),
 			  "'%s' must be an exercise id (lower-case letters, "
 			  "digits and '-')",
 			  cfg_path(path, sizeof(path), where, key));
@@ -244,7 +244,7 @@ static void prop_checks(cfgfile *cf, cset *g, const char *where,
 	const gradus_figure *f = &e->figure;
 	const gradus_figure_pose *poses[2] = {&f->start, &f->end};
 	bool bed = false, seat = false;
-	cset *at = config_setting_get_member(g, "props");
+	cset *at = cfg_member(cf, g, "props");
 
 	if (!at)
 		at = g;
@@ -279,7 +279,7 @@ static void support_check(cfgfile *cf, cset *g, const char *where,
 {
 	fig_body b;
 	double low, floor_at, gap;
-	cset *at = config_setting_get_member(g, name);
+	cset *at = cfg_member(cf, g, name);
 
 	fig_body_pose(f, q, &b);
 	low = fig_body_lowest(&b);
@@ -312,11 +312,11 @@ static void view_checks(cfgfile *cf, cset *g, const char *where,
 			const gradus_figure *f)
 {
 	static const char *const poses[] = {"start", "end"};
-	cset *l = config_setting_get_member(g, "band");
+	cset *l = cfg_member(cf, g, "band");
 
 	for (int k = 0; k < 2; k++) {
-		cset *p = config_setting_get_member(g, poses[k]);
-		cset *r = p ? config_setting_get_member(p, "roll") : NULL;
+		cset *p = cfg_member(cf, g, poses[k]);
+		cset *r = p ? cfg_member(cf, p, "roll") : NULL;
 		if (r && f->view != GRADUS_FIG_VIEW_FEET)
 			cfg_error(cf, r,
 				  "'%s.%s.roll' is drawn only in the feet view (view = \"feet\")",
@@ -425,7 +425,7 @@ static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
 	}
 	if (cfg_string(cf, ex, where, "id", true, 64, &c->a, &id)) {
 		if (!valid_id(id))
-			cfg_error(cf, config_setting_get_member(ex, "id"),
+			cfg_error(cf, cfg_member(cf, ex, "id"),
 				  "'%s.id' must be lower-case letters, digits "
 				  "and '-', starting with a letter (found '%s')",
 				  where, id);
@@ -503,7 +503,7 @@ static gradus_exercise *read_exercise(gradus_catalogue *c, cfgfile *cf,
 		const gradus_exercise *first = find_id(c, id);
 		/* an added exercise replaces a built-in one (add_parsed) */
 		if (first && first->builtin == e->builtin)
-			cfg_error(cf, config_setting_get_member(ex, "id"),
+			cfg_error(cf, cfg_member(cf, ex, "id"),
 				  "duplicate exercise id '%s' (first defined at %s:%d)",
 				  id, first->file, first->line);
 	}

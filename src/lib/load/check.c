@@ -139,41 +139,35 @@ static int expand(pathlist *l, const char *path, int depth, gradus_diags *d,
 	return 0;
 }
 
-static gradus_file_kind sniff(const char *path, gradus_diags *d, int *rc)
+/* What a parsed file is, from its top-level keys; GRADUS_FILE_UNKNOWN
+ * (and *rc GRADUS_EINVALID, with a diagnostic) when it is none. */
+static gradus_file_kind kind_of(cfgfile *cf, const char *path,
+				gradus_diags *d, int *rc)
 {
-	cfgfile cf;
-	gradus_file_kind k = GRADUS_FILE_UNKNOWN;
-	cset *root;
+	cset *root = cfg_root(cf);
 
-	*rc = cfg_open_file(&cf, path, d);
-	if (*rc == GRADUS_OK) {
-		root = cfg_root(&cf);
-		if (cfg_has(root, "exercises"))
-			k = GRADUS_FILE_CATALOGUE;
-		else if (cfg_has(root, "template"))
-			k = GRADUS_FILE_TEMPLATE;
-		else if (cfg_has(root, "person"))
-			k = GRADUS_FILE_PROFILE;
-		else if (cfg_has(root, "sessions"))
-			k = GRADUS_FILE_LOG;
-		else if (config_setting_length(root) == 0) {
-			gradus_diags_add(d, GRADUS_SEV_ERROR, path, 1,
-					 "the file is empty (it has no settings)");
-			*rc = GRADUS_EINVALID;
-		} else {
-			gradus_diags_add(d, GRADUS_SEV_ERROR, path, 1,
-					 "cannot tell what kind of file this is: a catalogue has 'exercises', a template 'template', a profile 'person', a log 'sessions'");
-			*rc = GRADUS_EINVALID;
-		}
-	}
-	cfg_close(&cf);
-	return k;
+	if (cfg_has(root, "exercises"))
+		return GRADUS_FILE_CATALOGUE;
+	if (cfg_has(root, "template"))
+		return GRADUS_FILE_TEMPLATE;
+	if (cfg_has(root, "person"))
+		return GRADUS_FILE_PROFILE;
+	if (cfg_has(root, "sessions"))
+		return GRADUS_FILE_LOG;
+	if (config_setting_length(root) == 0)
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 1,
+				 "the file is empty (it has no settings)");
+	else
+		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 1,
+				 "cannot tell what kind of file this is: a catalogue has 'exercises', a template 'template', a profile 'person', a log 'sessions'");
+	*rc = GRADUS_EINVALID;
+	return GRADUS_FILE_UNKNOWN;
 }
 
 /* Blanks still empty are not errors: a note for each group of them
  * (an exercise, or a session or check-in with nothing filled in). */
 static void blank_notes(const gradus_log *log, gradus_diags *d,
-			gradus_check_stats *st)
+			size_t *blanks)
 {
 	for (size_t i = 0; i < log->n_blanks; i++) {
 		const gradus_log_blank *b = &log->blanks[i];
@@ -185,7 +179,75 @@ static void blank_notes(const gradus_log *log, gradus_diags *d,
 					 "'%s': nothing filled in yet (%d blank%s): not counted until it is",
 					 b->where, b->n, b->n == 1 ? "" : "s");
 	}
-	st->blanks += log->n_blank_values;
+	*blanks += log->n_blank_values;
+}
+
+/* After a profile was loaded (rc): its dates against setup.start, when
+ * it is given (screening checks them against --start too). Frees it;
+ * true when it has no error. */
+static bool profile_checked(gradus_profile *p, int rc, gradus_diags *d)
+{
+	bool ok = rc == GRADUS_OK &&
+		  !(gradus_date_is_set(p->start) &&
+		    gradus_profile_check_dates(p, p->start, d) > 0);
+	gradus_profile_free(p);
+	return ok;
+}
+
+/* After a log was loaded (rc): the notes on its blanks. Frees it; true
+ * when it has no error. */
+static bool log_checked(gradus_log *log, int rc, gradus_diags *d,
+			size_t *blanks)
+{
+	if (rc == GRADUS_OK)
+		blank_notes(log, d, blanks);
+	gradus_log_free(log);
+	return rc == GRADUS_OK;
+}
+
+/* Profiles and logs loaded from the parse that told what they are,
+ * with the base catalogue and templates: what the last pass of
+ * gradus_check_paths would find when the files checked hold no
+ * catalogue or template of their own, without parsing each file again.
+ * Their diagnostics are kept aside, to follow those of the first pass
+ * as they would. */
+typedef struct {
+	const gradus_catalogue *cat;
+	const gradus_templates *tpl;
+	gradus_diags *d;         /* NULL when the caller keeps none */
+	size_t invalid, blanks;
+	bool off;                /* a catalogue or template was found: the
+	                            last pass loads every profile and log */
+} early_load;
+
+static gradus_file_kind sniff(const char *path, early_load *e,
+			      gradus_diags *d, int *rc)
+{
+	cfgfile cf;
+	gradus_file_kind k = GRADUS_FILE_UNKNOWN;
+
+	*rc = cfg_open_file(&cf, path, d);
+	if (*rc == GRADUS_OK)
+		k = kind_of(&cf, path, d, rc);
+	if (k == GRADUS_FILE_CATALOGUE || k == GRADUS_FILE_TEMPLATE)
+		e->off = true;
+	else if (!e->off && k == GRADUS_FILE_PROFILE) {
+		gradus_profile *p = NULL;
+		int lrc;
+		cf.d = e->d;
+		lrc = profile_load_cfg(&p, &cf, GRADUS_OK, e->cat, e->tpl);
+		if (!profile_checked(p, lrc, e->d))
+			e->invalid++;
+	} else if (!e->off && k == GRADUS_FILE_LOG) {
+		gradus_log *log = NULL;
+		int lrc;
+		cf.d = e->d;
+		lrc = log_load_cfg(&log, &cf, GRADUS_OK, e->cat);
+		if (!log_checked(log, lrc, e->d, &e->blanks))
+			e->invalid++;
+	}
+	cfg_close(&cf);
+	return k;
 }
 
 int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
@@ -199,6 +261,7 @@ int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 	const gradus_catalogue *use_cat = base_cat;
 	const gradus_templates *use_tpl = base_tpl;
 	gradus_check_stats st = {0};
+	early_load early = {base_cat, base_tpl, NULL, 0, 0, false};
 
 	for (size_t i = 0; i < n; i++) {
 		size_t before = l.n, seen = l.n_seen;
@@ -221,8 +284,12 @@ int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 		goto out;
 	}
 	st.files = l.n;
+	if (d && !(early.d = gradus_diags_new())) {
+		rc = GRADUS_ENOMEM;
+		goto out;
+	}
 	for (size_t i = 0; i < l.n; i++) {
-		l.kind[i] = sniff(l.v[i], d, &rc);
+		l.kind[i] = sniff(l.v[i], &early, d, &rc);
 		if (rc == GRADUS_EIO)
 			io_errors++;
 		else if (rc != GRADUS_OK)
@@ -269,28 +336,27 @@ int gradus_check_paths(gradus_check_stats *stats, const char *const *paths,
 		}
 	if (tpl)
 		use_tpl = tpl;
-	for (size_t i = 0; i < l.n; i++)
-		if (l.kind[i] == GRADUS_FILE_PROFILE) {
-			gradus_profile *p = NULL;
-			st.profiles++;
-			if (gradus_profile_load_file(&p, l.v[i], use_cat, use_tpl,
-						     d) != GRADUS_OK)
-				invalid++;
-			/* the dates against setup.start, when it is given
-			 * (screening checks them against --start too) */
-			else if (gradus_date_is_set(p->start) &&
-				 gradus_profile_check_dates(p, p->start, d) > 0)
-				invalid++;
-			gradus_profile_free(p);
-		} else if (l.kind[i] == GRADUS_FILE_LOG) {
-			gradus_log *log = NULL;
-			st.logs++;
-			if (gradus_log_load_file(&log, l.v[i], use_cat, d) != GRADUS_OK)
-				invalid++;
-			else
-				blank_notes(log, d, &st);
-			gradus_log_free(log);
-		}
+	for (size_t i = 0; i < l.n; i++) {
+		st.profiles += l.kind[i] == GRADUS_FILE_PROFILE;
+		st.logs += l.kind[i] == GRADUS_FILE_LOG;
+	}
+	if (!early.off) {
+		/* every profile and log is loaded already */
+		diags_move(d, early.d);
+		invalid += (int)early.invalid;
+		st.blanks += early.blanks;
+	} else
+		for (size_t i = 0; i < l.n; i++)
+			if (l.kind[i] == GRADUS_FILE_PROFILE) {
+				gradus_profile *p = NULL;
+				rc = gradus_profile_load_file(&p, l.v[i], use_cat,
+							      use_tpl, d);
+				invalid += !profile_checked(p, rc, d);
+			} else if (l.kind[i] == GRADUS_FILE_LOG) {
+				gradus_log *log = NULL;
+				rc = gradus_log_load_file(&log, l.v[i], use_cat, d);
+				invalid += !log_checked(log, rc, d, &st.blanks);
+			}
 	rc = io_errors ? GRADUS_EIO : invalid ? GRADUS_EINVALID : GRADUS_OK;
 out:
 	if (stats)
@@ -300,5 +366,6 @@ out:
 	free_names(l.v, l.n);
 	free(l.kind);
 	free(l.seen);
+	gradus_diags_free(early.d);
 	return rc;
 }

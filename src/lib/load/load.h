@@ -8,7 +8,10 @@
 #include <stddef.h>
 
 #include "gradus/catalogue.h"
+#include "gradus/log.h"
+#include "gradus/profile.h"
 #include "gradus/template.h"
+#include "util/cfg.h"
 
 /* A file's name and text (scripts/embed.py writes tables of them: the
  * fuzz harnesses' example profile). */
@@ -109,5 +112,16 @@ extern const unsigned gradus_vocab_region_bits[];
  * most `max` into codes; returns how many. */
 #define GRADUS_MAX_COUNTRIES 64
 size_t gradus_country_codes(const char **codes, size_t max);
+
+/* A profile or a log loaded from a file already parsed: `cf` is what
+ * cfg_open_file (or cfg_open_string) opened and `rc` what it returned;
+ * the caller still closes it. As gradus_profile_load_file and
+ * gradus_log_load_file, which parse and call these (gradus_check_paths
+ * parses a file once to tell what it is and to load it). Diagnostics go
+ * to cf->d. (profile.c, log.c) */
+int profile_load_cfg(gradus_profile **out, cfgfile *cf, int rc,
+		     const gradus_catalogue *cat, const gradus_templates *tpl);
+int log_load_cfg(gradus_log **out, cfgfile *cf, int rc,
+		 const gradus_catalogue *cat);
 
 #endif

@@ -63,9 +63,9 @@ static void add_blank(blanks_acc *acc, arena *a, const char *where,
 
 /* A blank written for the caregiver to fill in: "" or an empty list
  * [] / (). Never an answer. */
-static bool is_blank(cset *g, const char *key)
+static bool is_blank(cfgfile *cf, cset *g, const char *key)
 {
-	cset *m = g ? config_setting_get_member(g, key) : NULL;
+	cset *m = g ? cfg_member(cf, g, key) : NULL;
 	int t;
 	if (!m)
 		return false;
@@ -119,7 +119,7 @@ static bool date_key(cfgfile *cf, cset *g, const char *where, const char *key,
 	arena_init(&tmp);
 	ok = cfg_string(cf, g, where, key, required, 32, &tmp, &s);
 	if (ok && gradus_date_parse(s, out) != 0) {
-		cfg_error(cf, config_setting_get_member(g, key),
+		cfg_error(cf, cfg_member(cf, g, key),
 			  "'%s' must be a real date written YYYY-MM-DD (found '%s')",
 			  cfg_path(path, sizeof(path), where, key), s);
 		ok = false;
@@ -185,7 +185,7 @@ static void read_reps(cfgfile *cf, cset *g, const char *where,
 		      gradus_log_entry *e)
 {
 	char path[128];
-	cset *r = config_setting_get_member(g, "reps");
+	cset *r = cfg_member(cf, g, "reps");
 	int sets = 0;
 	bool has_sets;
 
@@ -264,7 +264,7 @@ static bool read_entry(cfgfile *cf, cset *g, const char *where,
 		e->exercise = gradus_catalogue_find(cat, e->id);
 		if (!e->exercise) {
 			const char *hint = cfg_closest(e->id, ids, n_ids);
-			cset *m = config_setting_get_member(g, "id");
+			cset *m = cfg_member(cf, g, "id");
 			if (hint)
 				cfg_error(cf, m, "'%s.id' names '%s', which is not in the catalogue; did you mean '%s'?",
 					  where, e->id, hint);
@@ -273,13 +273,13 @@ static bool read_entry(cfgfile *cf, cset *g, const char *where,
 					  where, e->id);
 		}
 	}
-	if (is_blank(g, "reps")) {
+	if (is_blank(cf, g, "reps")) {
 		blank_key(keys, keys_size, nb, "reps");
 		counted = false;
 	} else
 		read_reps(cf, g, where, e);
 	for (size_t i = 0; i < COUNT(blankable); i++)
-		if (is_blank(g, blankable[i]))
+		if (is_blank(cf, g, blankable[i]))
 			blank_key(keys, keys_size, nb, blankable[i]);
 	/* 0-50 kg: what home and gym weights come in (as in profiles) */
 	cfg_float(cf, g, where, "load_kg", false, 0, 50, &e->load_kg);
@@ -290,11 +290,11 @@ static bool read_entry(cfgfile *cf, cset *g, const char *where,
 	if (cfg_word(cf, g, where, "support", false, gradus_vocab_support, 4, &w))
 		e->support = (gradus_support)w;
 	/* effort and pain on the 0-10 scales of the plan */
-	if (!is_blank(g, "effort"))
+	if (!is_blank(cf, g, "effort"))
 		cfg_int(cf, g, where, "effort", false, 0, 10, &e->effort);
-	if (!is_blank(g, "pain"))
+	if (!is_blank(cf, g, "pain"))
 		cfg_int(cf, g, where, "pain", false, 0, 10, &e->pain);
-	if (!is_blank(g, "next_morning_ok") &&
+	if (!is_blank(cf, g, "next_morning_ok") &&
 	    cfg_bool(cf, g, where, "next_morning_ok", false, &v))
 		e->next_morning_ok = v ? GRADUS_ANSWER_YES : GRADUS_ANSWER_NO;
 	cfg_string(cf, g, where, "notes", false, 300, a, &e->notes);
@@ -313,12 +313,12 @@ static bool read_entry(cfgfile *cf, cset *g, const char *where,
 			bool fits = loads[i].kind == GRADUS_LOAD_ANKLE_WEIGHT
 				? weight : x->load == loads[i].kind;
 			if (cfg_has(g, loads[i].key) && !fits)
-				cfg_error(cf, config_setting_get_member(g, loads[i].key),
+				cfg_error(cf, cfg_member(cf, g, loads[i].key),
 					  "'%s.%s' does not fit '%s', which uses %s",
 					  where, loads[i].key, x->id, load_words(x->load));
 		}
 		if (cfg_has(g, "support") && !x->supported)
-			cfg_error(cf, config_setting_get_member(g, "support"),
+			cfg_error(cf, cfg_member(cf, g, "support"),
 				  "'%s.support' does not fit '%s', which is not done holding on",
 				  where, x->id);
 	}
@@ -435,14 +435,14 @@ static void read_sessions(gradus_log *log, arena *a, cfgfile *cf, cset *root,
 			gradus_date_format(s->date, ds);
 			if (gradus_date_is_set(log->plan_start) &&
 			    day < gradus_date_days(log->plan_start))
-				cfg_error(cf, config_setting_get_member(g, "date"),
+				cfg_error(cf, cfg_member(cf, g, "date"),
 					  "'%s.date' is %s, before 'plan_start'", where, ds);
 			if (have_prev && day == prev)
-				cfg_error(cf, config_setting_get_member(g, "date"),
+				cfg_error(cf, cfg_member(cf, g, "date"),
 					  "'%s.date' is %s again: write everything done that day in one session",
 					  where, ds);
 			else if (have_prev && day < prev)
-				cfg_error(cf, config_setting_get_member(g, "date"),
+				cfg_error(cf, cfg_member(cf, g, "date"),
 					  "'%s.date' is %s, before the session above it: sessions go in date order",
 					  where, ds);
 			prev = day;
@@ -487,7 +487,7 @@ static int read_red_flags(cfgfile *cf, cset *g, const char *where,
 		return 0;
 	cfg_check_keys(cf, rf, rw, rf_keys);
 	for (int f = 0; f < GRADUS_RF__COUNT; f++) {
-		if (is_blank(rf, rf_keys[f])) {
+		if (is_blank(cf, rf, rf_keys[f])) {
 			w->red_flag_blank[f] = true;
 			blank_key(keys, size, nb, rf_keys[f]);
 		} else if (cfg_bool(cf, rf, rw, rf_keys[f], false, &v)) {
@@ -526,7 +526,7 @@ static void read_weeks(gradus_log *log, arena *a, cfgfile *cf, cset *root,
 		w->line = cfg_line(g);
 		cfg_check_keys(cf, g, where, week_keys);
 		if (cfg_int(cf, g, where, "week", true, 1, 104, &w->week)) {
-			cset *m = config_setting_get_member(g, "week");
+			cset *m = cfg_member(cf, g, "week");
 			if (w->week < log->first_week)
 				cfg_error(cf, m, "'%s.week' is %d, before 'first_week' (%d)",
 					  where, w->week, log->first_week);
@@ -599,11 +599,11 @@ static void read_measures(gradus_log *log, arena *a, cfgfile *cf, cset *root)
 			 * tests it started from are the profile's measures */
 			if (gradus_date_is_set(log->plan_start) &&
 			    day < gradus_date_days(log->plan_start))
-				cfg_error(cf, config_setting_get_member(g, "date"),
+				cfg_error(cf, cfg_member(cf, g, "date"),
 					  "'%s.date' is %s, before 'plan_start': a re-test is done during the plan; write the tests it started from in the profile's 'measures'",
 					  W, ds);
 			if (i > 0 && day <= prev)
-				cfg_error(cf, config_setting_get_member(g, "date"),
+				cfg_error(cf, cfg_member(cf, g, "date"),
 					  "'%s.date' is not after the re-test above it: re-tests go in date order, one a day",
 					  W);
 			prev = day;
@@ -647,8 +647,8 @@ static void keep_blanks(gradus_log *log, arena *a, blanks_acc *acc)
 	free(acc->blank);
 }
 
-static int load(gradus_log **out, cfgfile *cf, int rc,
-		const gradus_catalogue *cat)
+int log_load_cfg(gradus_log **out, cfgfile *cf, int rc,
+		 const gradus_catalogue *cat)
 {
 	log_box *b;
 	gradus_log *log;
@@ -671,7 +671,7 @@ static int load(gradus_log **out, cfgfile *cf, int rc,
 	cfg_int(cf, root, NULL, "format", true, 1, 1, &format);
 	if (cfg_string(cf, root, NULL, "profile", false, 64, &b->a, &log->profile) &&
 	    !gradus_valid_id(log->profile))
-		cfg_error(cf, config_setting_get_member(root, "profile"),
+		cfg_error(cf, cfg_member(cf, root, "profile"),
 			  "'profile' must be a name of lower-case letters, digits and '-' (found '%s')",
 			  log->profile);
 	date_key(cf, root, NULL, "plan_start", false, &log->plan_start);
@@ -703,7 +703,7 @@ int gradus_log_load_file(gradus_log **out, const char *path,
 {
 	cfgfile cf;
 	int rc = cfg_open_file(&cf, path, d);
-	rc = load(out, &cf, rc, cat);
+	rc = log_load_cfg(out, &cf, rc, cat);
 	cfg_close(&cf);
 	return rc;
 }
@@ -714,7 +714,7 @@ int gradus_log_load_string(gradus_log **out, const char *name,
 {
 	cfgfile cf;
 	int rc = cfg_open_string(&cf, name, text, d);
-	rc = load(out, &cf, rc, cat);
+	rc = log_load_cfg(out, &cf, rc, cat);
 	cfg_close(&cf);
 	return rc;
 }

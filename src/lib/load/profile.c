@@ -113,7 +113,7 @@ static bool date_key(cfgfile *cf, cset *g, const char *where, const char *key,
 	arena_init(&tmp);
 	ok = cfg_string(cf, g, where, key, required, 32, &tmp, &s);
 	if (ok && gradus_date_parse(s, out) != 0) {
-		m = config_setting_get_member(g, key);
+		m = cfg_member(cf, g, key);
 		cfg_error(cf, m,
 			  "'%s' must be a real date written YYYY-MM-DD (found '%s')",
 			  cfg_path(path, sizeof(path), where, key), s);
@@ -186,7 +186,7 @@ static void read_condition(gradus_profile *p, arena *a, cfgfile *cf,
 			p->immobilised_region = gradus_vocab_region_bits[w];
 		if (date_key(cf, im, IW, "ended", true, &p->immobilised_ended))
 			p->immobilised_line =
-				cfg_line(config_setting_get_member(im, "ended"));
+				cfg_line(cfg_member(cf, im, "ended"));
 	}
 }
 
@@ -206,7 +206,7 @@ static void read_red_flags(gradus_profile *p, cfgfile *cf, cset *root)
 		if (cfg_bool(cf, g, "red_flags", rf_keys[i], false, &v)) {
 			p->red_flags[i] = v ? GRADUS_ANSWER_YES : GRADUS_ANSWER_NO;
 			p->red_flag_line[i] =
-				cfg_line(config_setting_get_member(g, rf_keys[i]));
+				cfg_line(cfg_member(cf, g, rf_keys[i]));
 		}
 	}
 }
@@ -275,7 +275,7 @@ static void read_health(gradus_profile *p, arena *a, cfgfile *cf, cset *root)
 				   &p->clearance_by) &
 			date_key(cf, cl, "health.clearance", "date", true,
 				 &p->clearance_date);
-		p->clearance_line = cfg_line(config_setting_get_member(cl, "date"));
+		p->clearance_line = cfg_line(cfg_member(cf, cl, "date"));
 	}
 	l = cfg_list(cf, g, W, "surgery", false);
 	if (l) {
@@ -348,7 +348,7 @@ static void read_measures(gradus_profile *p, cfgfile *cf, cset *root)
 	cfg_check_keys(cf, g, W, measures_keys);
 	if (date_key(cf, g, W, "date", false, &m->date) &&
 	    gradus_date_is_set(m->date))
-		p->measures_line = cfg_line(config_setting_get_member(g, "date"));
+		p->measures_line = cfg_line(cfg_member(cf, g, "date"));
 	/* Plausible ranges of the tests themselves (format checks, not
 	 * clinical cut-offs): SPPB 0-12 [SPPB], SARC-F 0-10 [SARCF]. */
 	cfg_float(cf, g, W, "grip_kg", false, 0, 100, &m->grip_kg);
@@ -462,7 +462,7 @@ static void read_emergency(gradus_profile *p, arena *a, cfgfile *cf, cset *g)
 		for (const char *c = p->emergency_number; *c; c++)
 			if (!((*c >= '0' && *c <= '9') || *c == ' ' || *c == '+' ||
 			      *c == '-')) {
-				cfg_error(cf, config_setting_get_member(g, "emergency_number"),
+				cfg_error(cf, cfg_member(cf, g, "emergency_number"),
 					  "'setup.emergency_number' must be a telephone number: digits, spaces, '+' and '-' (found '%s')",
 					  p->emergency_number);
 				break;
@@ -491,11 +491,11 @@ static void read_emergency(gradus_profile *p, arena *a, cfgfile *cf, cset *g)
 	else
 		hint = cfg_closest(p->country, codes, n);
 	if (hint)
-		cfg_error(cf, config_setting_get_member(g, "country"),
+		cfg_error(cf, cfg_member(cf, g, "country"),
 			  "'setup.country' is '%s', which is not in gradus's table of emergency numbers; did you mean '%s'? (Or leave 'country' out and write the number in 'setup.emergency_number'.)",
 			  p->country, hint);
 	else
-		cfg_error(cf, config_setting_get_member(g, "country"),
+		cfg_error(cf, cfg_member(cf, g, "country"),
 			  "'setup.country' is '%s', which is not in gradus's table of emergency numbers (two capital letters of ISO 3166-1, such as \"US\" or \"GB\"; docs/formats.md lists them). Leave 'country' out and write the number in 'setup.emergency_number'.",
 			  p->country);
 }
@@ -540,7 +540,7 @@ static void read_setup(gradus_profile *p, arena *a, cfgfile *cf, cset *root,
 	    cfg_string_list(cf, g, W, "exclude", false, 0, 200, 64, a,
 			    &p->exclude, &p->n_exclude) &&
 	    cat) {
-		cset *l = config_setting_get_member(g, "exclude");
+		cset *l = cfg_member(cf, g, "exclude");
 		size_t n_ids = gradus_catalogue_count(cat);
 		const char **ids = malloc((n_ids ? n_ids : 1) * sizeof(*ids));
 		for (size_t i = 0; ids && i < n_ids; i++)
@@ -590,11 +590,11 @@ static const gradus_exercise *exercise_key(cfgfile *cf, cset *e,
 	if (ids)
 		hint = cfg_closest(*id, ids, n_ids);
 	if (hint)
-		cfg_error(cf, config_setting_get_member(e, "exercise"),
+		cfg_error(cf, cfg_member(cf, e, "exercise"),
 			  "'%s.exercise' names '%s', which is not in the catalogue; did you mean '%s'?",
 			  where, *id, hint);
 	else
-		cfg_error(cf, config_setting_get_member(e, "exercise"),
+		cfg_error(cf, cfg_member(cf, e, "exercise"),
 			  "'%s.exercise' names '%s', which is not in the catalogue",
 			  where, *id);
 	free(ids);
@@ -648,7 +648,7 @@ static void read_pins(gradus_profile *p, arena *a, cfgfile *cf, cset *g,
 			     GRADUS_PAT__COUNT, &w)) {
 			if (w == GRADUS_PAT_BALANCE || w == GRADUS_PAT_MOBILITY ||
 			    w == GRADUS_PAT_WARMUP)
-				cfg_error(cf, config_setting_get_member(e, "slot"),
+				cfg_error(cf, cfg_member(cf, e, "slot"),
 					  "'%s.slot' is '%s'; only strength slots can be pinned (balance, warm-up and mobility are not slots)",
 					  where, gradus_vocab_patterns[w]);
 			else {
@@ -665,11 +665,11 @@ static void read_pins(gradus_profile *p, arena *a, cfgfile *cf, cset *g,
 		}
 		ex = exercise_key(cf, e, where, a, cat, &pins[i].exercise);
 		if (pins[i].exercise && excluded(p, pins[i].exercise))
-			cfg_error(cf, config_setting_get_member(e, "exercise"),
+			cfg_error(cf, cfg_member(cf, e, "exercise"),
 				  "'%s': '%s' is also in 'setup.exclude'; pin it or exclude it, not both",
 				  where, pins[i].exercise);
 		else if (ex && slot_ok && ex->pattern != pins[i].slot)
-			cfg_error(cf, config_setting_get_member(e, "exercise"),
+			cfg_error(cf, cfg_member(cf, e, "exercise"),
 				  "'%s': '%s' is a %s exercise, not %s", where,
 				  ex->id, gradus_vocab_patterns[ex->pattern],
 				  gradus_vocab_patterns[pins[i].slot]);
@@ -790,7 +790,7 @@ static void read_start_loads(gradus_profile *p, arena *a, cfgfile *cf,
 			continue;
 		}
 		if (strcmp(want, given) != 0) {
-			cfg_error(cf, config_setting_get_member(e, given),
+			cfg_error(cf, cfg_member(cf, e, given),
 				  "'%s': '%s' is loaded %s, so its start load is '%s', not '%s'",
 				  where, ex->id, load_words(ex->load), want, given);
 			continue;
@@ -811,7 +811,7 @@ static void read_start_loads(gradus_profile *p, arena *a, cfgfile *cf,
 							break;
 						used += (size_t)w;
 					}
-				cfg_error(cf, config_setting_get_member(e, given),
+				cfg_error(cf, cfg_member(cf, e, given),
 					  "'%s' is '%s', which is not one of the person's bands in 'setup.equipment.bands' (%s)",
 					  path, gradus_vocab_bands[sl[i].band], owned);
 			}
@@ -823,7 +823,7 @@ static void read_start_loads(gradus_profile *p, arena *a, cfgfile *cf,
 				if (fabs(kg[k] - sl[i].kg) < 1e-9)
 					break;
 			if (k == n)
-				cfg_error(cf, config_setting_get_member(e, given),
+				cfg_error(cf, cfg_member(cf, e, given),
 					  "'%s' is %g kg, which is not one of the person's %s in 'setup.equipment.%s' (%s)",
 					  path, sl[i].kg,
 					  ankle ? "ankle weights" : "dumbbells",
@@ -858,11 +858,11 @@ static void read_program(gradus_profile *p, arena *a, cfgfile *cf,
 			ids[i] = gradus_templates_get(tpl, i)->id;
 		hint = cfg_closest(p->template_id, ids, n);
 		if (hint)
-			cfg_error(cf, config_setting_get_member(g, "template"),
+			cfg_error(cf, cfg_member(cf, g, "template"),
 				  "'program.template' names '%s', which is not a known template; did you mean '%s'?",
 				  p->template_id, hint);
 		else
-			cfg_error(cf, config_setting_get_member(g, "template"),
+			cfg_error(cf, cfg_member(cf, g, "template"),
 				  "'program.template' names '%s', which is not a known template",
 				  p->template_id);
 	}
@@ -899,7 +899,7 @@ static void read_contact(gradus_contact *c, arena *a, cfgfile *cf, cset *g,
 			bad = true;
 	}
 	if (bad || digits < 3)
-		cfg_error(cf, config_setting_get_member(e, "phone"),
+		cfg_error(cf, cfg_member(cf, e, "phone"),
 			  "'%s.phone' must be a telephone number: at least 3 digits, with spaces, '+', '-', '(' and ')' if you like (found '%s')",
 			  where, c->phone);
 }
@@ -916,8 +916,8 @@ static void read_contacts(gradus_profile *p, arena *a, cfgfile *cf,
 	read_contact(&p->doctor, a, cf, g, "doctor");
 }
 
-static int load(gradus_profile **out, cfgfile *cf, int rc,
-		const gradus_catalogue *cat, const gradus_templates *tpl)
+int profile_load_cfg(gradus_profile **out, cfgfile *cf, int rc,
+		     const gradus_catalogue *cat, const gradus_templates *tpl)
 {
 	profile_box *b;
 	gradus_profile *p;
@@ -948,8 +948,8 @@ static int load(gradus_profile **out, cfgfile *cf, int rc,
 	read_contacts(p, &b->a, cf, root);
 	if (p->has_immobilised && !(p->immobilised_region & p->regions) &&
 	    p->immobilised_region != GRADUS_REG_ALL)
-		cfg_warning(cf, config_setting_get_member(
-				    config_setting_get_member(root, "condition"),
+		cfg_warning(cf, cfg_member(cf, 
+				    cfg_member(cf, root, "condition"),
 				    "immobilised"),
 			    "the immobilised region is not among 'condition.regions'");
 	if (cf->errors || b->a.failed) {
@@ -1053,7 +1053,7 @@ int gradus_profile_load_file(gradus_profile **out, const char *path,
 {
 	cfgfile cf;
 	int rc = cfg_open_file(&cf, path, d);
-	rc = load(out, &cf, rc, cat, tpl);
+	rc = profile_load_cfg(out, &cf, rc, cat, tpl);
 	cfg_close(&cf);
 	return rc;
 }
@@ -1064,7 +1064,7 @@ int gradus_profile_load_string(gradus_profile **out, const char *name,
 {
 	cfgfile cf;
 	int rc = cfg_open_string(&cf, name, text, d);
-	rc = load(out, &cf, rc, cat, tpl);
+	rc = profile_load_cfg(out, &cf, rc, cat, tpl);
 	cfg_close(&cf);
 	return rc;
 }

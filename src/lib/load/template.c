@@ -115,7 +115,7 @@ static void read_phases(gradus_templates *ts, gradus_template *t,
 		cfg_string(cf, p, where, "name", true, 60, &ts->a, &ph[i].name);
 		if (cfg_int(cf, p, where, "weeks", true, 0, 52, &ph[i].weeks) &&
 		    ph[i].weeks == 0 && i != len - 1)
-			cfg_error(cf, config_setting_get_member(p, "weeks"),
+			cfg_error(cf, cfg_member(cf, p, "weeks"),
 				  "'%s.weeks' may be 0 (all remaining weeks) only in the last phase",
 				  where);
 		/* sets 1-5, reps 1-30, effort 0-10, rest 30-300 s: the
@@ -126,7 +126,7 @@ static void read_phases(gradus_templates *ts, gradus_template *t,
 		if (int_pair(cf, p, where, "effort", 0, 10, &ph[i].rpe_min,
 			     &ph[i].rpe_max) &&
 		    t->max_rpe > 0 && ph[i].rpe_max > t->max_rpe)
-			cfg_error(cf, config_setting_get_member(p, "effort"),
+			cfg_error(cf, cfg_member(cf, p, "effort"),
 				  "'%s.effort' goes up to %d, above the template's max_rpe of %d",
 				  where, ph[i].rpe_max, t->max_rpe);
 		cfg_int(cf, p, where, "rest_s", true, 30, 300, &ph[i].rest_s);
@@ -220,11 +220,11 @@ static void read_slots(gradus_templates *ts, gradus_template *t, cfgfile *cf,
 			     GRADUS_PAT__COUNT, &w)) {
 			sl[i].pattern = (gradus_pattern)w;
 			if (!strength_pattern(sl[i].pattern))
-				cfg_error(cf, config_setting_get_member(s, "pattern"),
+				cfg_error(cf, cfg_member(cf, s, "pattern"),
 					  "'%s.pattern' is '%s'; slots are for strength work (balance, warm-up and mobility have their own keys)",
 					  where, gradus_vocab_patterns[w]);
 			else if (cat) {
-				cset *at = config_setting_get_member(s, "pattern");
+				cset *at = cfg_member(cf, s, "pattern");
 				const char *file = config_setting_source_file(at);
 				if (!slot_offered(cf->d, t, &sl[i], i, cat, cf->name,
 						  file ? file : cf->name, cfg_line(at)))
@@ -259,7 +259,7 @@ static void read_rhythm(gradus_template *t, cfgfile *cf, cset *tp,
 	/* The first lighter week comes after the first 5 weeks of getting
 	 * used to the work, by default in week 6: our choice (D). */
 	t->deload_first = t->deload_every > 0 ? 6 : 0;
-	m = config_setting_get_member(tp, "deload_first");
+	m = cfg_member(cf, tp, "deload_first");
 	/* any whole number first, so that both holes (1..5, 53 and up)
 	 * get one message naming both parts of the range */
 	if (!m || !cfg_int(cf, tp, W, "deload_first", false, INT_MIN, INT_MAX,
@@ -325,7 +325,7 @@ static int add_parsed(gradus_templates *ts, cfgfile *cf,
 	cfg_check_keys(cf, tp, W, template_keys);
 	if (cfg_string(cf, tp, W, "id", true, 64, &ts->a, &t->id) &&
 	    !gradus_valid_id(t->id))
-		cfg_error(cf, config_setting_get_member(tp, "id"),
+		cfg_error(cf, cfg_member(cf, tp, "id"),
 			  "'template.id' must be lower-case letters, digits and '-', starting with a letter (found '%s')",
 			  t->id);
 	cfg_string(cf, tp, W, "name", true, 120, &ts->a, &t->name);
@@ -351,7 +351,7 @@ static int add_parsed(gradus_templates *ts, cfgfile *cf,
 	cfg_int(cf, tp, W, "max_rpe", true, 1, 10, &t->max_rpe);
 	flag = cfg_int(cf, tp, W, "deload_every", true, 0, 8, &t->deload_every);
 	if (flag && t->deload_every == 1) {
-		cfg_error(cf, config_setting_get_member(tp, "deload_every"),
+		cfg_error(cf, cfg_member(cf, tp, "deload_every"),
 			  "'template.deload_every' must be 0 (never) or from 2 to 8 (found 1)");
 		flag = false;
 	}
@@ -380,7 +380,7 @@ static int add_parsed(gradus_templates *ts, cfgfile *cf,
 	first = t->id ? gradus_templates_find(ts, t->id) : NULL;
 	/* an added template replaces a built-in one (below) */
 	if (first && first->builtin == t->builtin) {
-		cfg_error(cf, config_setting_get_member(tp, "id"),
+		cfg_error(cf, cfg_member(cf, tp, "id"),
 			  "duplicate template id '%s' (first defined at %s:%d)",
 			  t->id, first->file, first->line);
 	}

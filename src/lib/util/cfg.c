@@ -2,12 +2,14 @@
 #include "util/text.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -50,15 +52,17 @@ static bool is_comment(const char *p)
 /* Past the comment at `p`, counting the lines it spans into *line. */
 static const char *skip_comment(const char *p, int *line)
 {
+	const char *end;
+
 	if (*p == '/' && p[1] == '*') {
 		for (p += 2; *p && !(*p == '*' && p[1] == '/'); p++)
 			if (*p == '\n')
 				(*line)++;
 		return *p ? p + 2 : p;
 	}
-	while (*p && *p != '\n')
-		p++;
-	return p;
+	/* to the end of the line (strchr: many characters at a time) */
+	end = strchr(p, '\n');
+	return end ? end : p + strlen(p);
 }
 
 /* libconfig 1.5 silently wraps whole numbers beyond 32 bits that have no
@@ -68,11 +72,19 @@ static const char *skip_comment(const char *p, int *line)
  * the text short ("11\x002" would read as "11"). */
 static int scan_big_numbers(cfgfile *cf, const char *text)
 {
+	/* the characters where something starts: the end, a line end, a
+	 * string, a comment (# or /), a number; the rest is stepped over */
+	static const unsigned char starts[256] = {
+		['\0'] = 1, ['\n'] = 1, ['"'] = 1, ['#'] = 1, ['/'] = 1,
+		['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1,
+		['5'] = 1, ['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1};
 	const char *p = text;
 	int line = 1, found = 0;
 
 	while (*p) {
-		if (*p == '\n') {
+		if (!starts[(unsigned char)*p]) {
+			p++;
+		} else if (*p == '\n') {
 			line++;
 			p++;
 		} else if (*p == '"') {
@@ -302,13 +314,40 @@ static int check_includes(cfgfile *cf, const char *text, const char *name,
 	return 0;
 }
 
+/* @include paths are relative to the including file's folder. */
+static int set_include_dir(cfgfile *cf)
+{
+	const char *slash = strrchr(cf->name, '/');
+	size_t dl;
+	char *dir;
+
+	if (!slash)
+		return GRADUS_OK;
+	dl = (size_t)(slash - cf->name);
+	dir = malloc(dl + 2);
+	if (!dir)
+		return GRADUS_ENOMEM;
+	memcpy(dir, cf->name, dl ? dl : 1);
+	dir[dl ? dl : 1] = '\0';
+	config_set_include_dir(&cf->cfg, dir);
+	free(dir);
+	return GRADUS_OK;
+}
+
 static int parse_text(cfgfile *cf, const char *text)
 {
 	int budget = MAX_INCLUDES;
 
 	if (scan_big_numbers(cf, text))
 		return GRADUS_EINVALID;
-	if (check_includes(cf, text, cf->name, 0, &budget) > 0) {
+	/* no '@' at all: no @include to check, and no folder to give
+	 * libconfig for one (the check and the folder cost more than the
+	 * scan for it) */
+	if (!strchr(text, '@'))
+		;
+	else if (cf->owned && set_include_dir(cf) != GRADUS_OK)
+		return GRADUS_ENOMEM;
+	else if (check_includes(cf, text, cf->name, 0, &budget) > 0) {
 		cf->errors++;
 		return GRADUS_EINVALID;
 	}
@@ -322,14 +361,32 @@ static int parse_text(cfgfile *cf, const char *text)
 	return GRADUS_OK;
 }
 
+/* The whole file into text (st_size + 2 bytes): one byte more than stat
+ * gave is asked for, to notice a file that grew. Returns the bytes read,
+ * or -1 with errno set. */
+static long read_all(int fd, char *text, size_t size)
+{
+	size_t n = 0;
+
+	while (n < size + 1) {
+		ssize_t r = read(fd, text + n, size + 1 - n);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			return -1;
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	return (long)n;
+}
+
 int cfg_open_file(cfgfile *cf, const char *path, gradus_diags *d)
 {
 	struct stat st;
-	FILE *f;
 	char *text;
-	const char *slash;
-	size_t n;
-	int rc;
+	long n;
+	int fd;
 
 	setup(cf, path, d);
 	if (stat(path, &st) != 0) {
@@ -357,55 +414,37 @@ int cfg_open_file(cfgfile *cf, const char *path, gradus_diags *d)
 		cf->errors++;
 		return GRADUS_EINVALID;
 	}
-	f = fopen(path, "rb");
-	if (!f) {
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
 				 "cannot read the file: %s", strerror(errno));
 		cf->errors++;
 		return GRADUS_EIO;
 	}
-	/* the size stat gave, plus one byte to notice a file that grew */
 	text = malloc((size_t)st.st_size + 2);
 	if (!text) {
-		fclose(f);
+		close(fd);
 		return GRADUS_ENOMEM;
 	}
-	n = fread(text, 1, (size_t)st.st_size + 1, f);
-	if (ferror(f) || n > (size_t)st.st_size) {
-		bool io = ferror(f) != 0;
+	n = read_all(fd, text, (size_t)st.st_size);
+	close(fd);
+	if (n < 0 || n > (long)st.st_size) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
-				 io ? "cannot read the file" : "is too large to be a gradus file");
+				 n < 0 ? "cannot read the file" : "is too large to be a gradus file");
 		cf->errors++;
-		fclose(f);
 		free(text);
-		return io ? GRADUS_EIO : GRADUS_EINVALID;
+		return n < 0 ? GRADUS_EIO : GRADUS_EINVALID;
 	}
-	fclose(f);
 	text[n] = '\0';
-	if (strlen(text) != n) {
+	if (memchr(text, '\0', (size_t)n)) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0,
 				 "contains a NUL byte: not a text file");
 		cf->errors++;
 		free(text);
 		return GRADUS_EINVALID;
 	}
-	/* @include paths are relative to the including file's folder. */
-	slash = strrchr(path, '/');
-	if (slash) {
-		size_t dl = (size_t)(slash - path);
-		char *dir = malloc(dl + 2);
-		if (!dir) {
-			free(text);
-			return GRADUS_ENOMEM;
-		}
-		memcpy(dir, path, dl ? dl : 1);
-		dir[dl ? dl : 1] = '\0';
-		config_set_include_dir(&cf->cfg, dir);
-		free(dir);
-	}
 	cf->text = cf->owned = text;
-	rc = parse_text(cf, text);
-	return rc;
+	return parse_text(cf, text);
 }
 
 int cfg_open_string(cfgfile *cf, const char *name, const char *text,
@@ -515,19 +554,38 @@ const char *cfg_closest(const char *word, const char *const *names, size_t n)
 	return best_d <= limit ? best : NULL;
 }
 
+/* s appended at buf[used], cut to fit n bytes as snprintf cuts;
+ * returns the new length */
+static size_t put(char *buf, size_t n, size_t used, const char *s)
+{
+	size_t len = strlen(s);
+
+	if (used + 1 >= n)
+		return used;
+	if (len > n - 1 - used)
+		len = n - 1 - used;
+	memcpy(buf + used, s, len);
+	buf[used + len] = '\0';
+	return used + len;
+}
+
 const char *cfg_path(char *buf, size_t n, const char *where, const char *key)
 {
+	size_t used = 0;
+
+	if (n == 0)
+		return buf;
+	buf[0] = '\0';
 	if (where && *where)
-		snprintf(buf, n, "%s.%s", where, key);
-	else
-		snprintf(buf, n, "%s", key);
+		used = put(buf, n, put(buf, n, 0, where), ".");
+	put(buf, n, used, key);
 	return buf;
 }
 
 void cfg_check_keys(cfgfile *cf, cset *group, const char *where,
 		    const char *const *allowed)
 {
-	size_t n_allowed = 0;
+	size_t n_allowed = 0, next = 0;
 	int len;
 
 	if (!group || !config_setting_is_group(group))
@@ -538,16 +596,22 @@ void cfg_check_keys(cfgfile *cf, cset *group, const char *where,
 	for (int i = 0; i < len; i++) {
 		cset *m = config_setting_get_elem(group, (unsigned)i);
 		const char *name = config_setting_name(m);
-		size_t k;
+		size_t j, k = 0;
 		const char *hint;
 
 		if (!name)
 			continue;
-		for (k = 0; k < n_allowed; k++)
+		/* keys are mostly written in the order of `allowed`: look
+		 * from the one after the last found */
+		for (j = 0; j < n_allowed; j++) {
+			k = next + j < n_allowed ? next + j : next + j - n_allowed;
 			if (strcmp(name, allowed[k]) == 0)
 				break;
-		if (k < n_allowed)
+		}
+		if (j < n_allowed) {
+			next = k + 1 < n_allowed ? k + 1 : 0;
 			continue;
+		}
 		hint = cfg_closest(name, allowed, n_allowed);
 		if (where && hint)
 			cfg_error(cf, m, "unknown key '%s' in '%s'; did you mean '%s'?",
@@ -577,24 +641,75 @@ static const char *type_words(int type)
 	}
 }
 
+/* libconfig's own lookup (config_setting_get_member) compares names a
+ * character at a time, with two strchr calls for each to stop at a path
+ * separator: about 100 instructions a character, so a profile's lookups
+ * cost more than parsing it. Names of members never hold a separator,
+ * so strcmp finds the same member; and the loaders read members mostly
+ * in the order they are written, and some twice (a value, then its
+ * line), so the search starts at the last one found. */
+cset *cfg_member(cfgfile *cf, cset *parent, const char *key)
+{
+	const config_list_t *list;
+	unsigned n, start;
+
+	if (!parent || !config_setting_is_group(parent))
+		return NULL;
+	/* the members as config_setting_get_elem reads them (libconfig.h
+	 * declares the list), without a call for each */
+	list = parent->value.list;
+	n = list ? list->length : 0;
+	start = cf && cf->hint_group == parent && cf->hint < n ? cf->hint : 0;
+	for (unsigned k = 0; k < n; k++) {
+		unsigned i = start + k < n ? start + k : start + k - n;
+		cset *m = list->elements[i];
+		const char *name = m->name;
+		if (name && name[0] == key[0] && strcmp(name, key) == 0) {
+			if (cf) {
+				cf->hint_group = parent;
+				cf->hint = i;
+			}
+			return m;
+		}
+	}
+	return NULL;
+}
+
 bool cfg_has(cset *parent, const char *key)
 {
-	return parent && config_setting_is_group(parent) &&
-	       config_setting_get_member(parent, key) != NULL;
+	return cfg_member(NULL, parent, key) != NULL;
 }
 
 static cset *member(cfgfile *cf, cset *parent, const char *where,
 		    const char *key, bool required)
 {
-	cset *s = NULL;
+	cset *s = cfg_member(cf, parent, key);
 	char path[256];
 
-	if (parent && config_setting_is_group(parent))
-		s = config_setting_get_member(parent, key);
 	if (!s && required && parent)
 		cfg_error(cf, parent, "'%s' is missing",
 			  cfg_path(path, sizeof(path), where, key));
 	return s;
+}
+
+/* The name of a value in diagnostics, "where.key" ("person.age", or
+ * "key" at the top) or "where[i]" ("setup.days[2]") when key is NULL:
+ * written out only when a diagnostic needs it. */
+typedef struct {
+	const char *where;
+	const char *key;
+	int i;
+} vname;
+
+/* In a value's checks: its name, written into their local `name`. */
+#define NAME(v) vname_text(name, sizeof(name), (v))
+
+static const char *elem_path(char *buf, size_t n, const char *where, int i);
+
+static const char *vname_text(char *buf, size_t n, const vname *v)
+{
+	return v->key ? cfg_path(buf, n, v->where, v->key)
+		      : elem_path(buf, n, v->where, v->i);
 }
 
 static void wrong_type(cfgfile *cf, cset *s, const char *what,
@@ -634,32 +749,34 @@ cset *cfg_list(cfgfile *cf, cset *parent, const char *where, const char *key,
 	return s;
 }
 
-static bool int_value(cfgfile *cf, cset *s, const char *what, long min,
+static bool int_value(cfgfile *cf, cset *s, const vname *vn, long min,
 		      long max, int *out)
 {
+	char name[256];
 	long long v;
 	int t = config_setting_type(s);
 
 	if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) {
-		wrong_type(cf, s, what, "a whole number");
+		wrong_type(cf, s, NAME(vn), "a whole number");
 		return false;
 	}
 	v = config_setting_get_int64(s);
 	if (v < min || v > max) {
 		if (min == max)
-			cfg_error(cf, s, "'%s' must be %ld (found %lld)", what, min, v);
+			cfg_error(cf, s, "'%s' must be %ld (found %lld)", NAME(vn), min, v);
 		else
 			cfg_error(cf, s, "'%s' must be from %ld to %ld (found %lld)",
-				  what, min, max, v);
+				  NAME(vn), min, max, v);
 		return false;
 	}
 	*out = (int)v;
 	return true;
 }
 
-static bool float_value(cfgfile *cf, cset *s, const char *what, double min,
+static bool float_value(cfgfile *cf, cset *s, const vname *vn, double min,
 			double max, double *out)
 {
+	char name[256];
 	double v;
 	int t = config_setting_type(s);
 
@@ -668,15 +785,15 @@ static bool float_value(cfgfile *cf, cset *s, const char *what, double min,
 	else if (t == CONFIG_TYPE_FLOAT)
 		v = config_setting_get_float(s);
 	else {
-		wrong_type(cf, s, what, "a number");
+		wrong_type(cf, s, NAME(vn), "a number");
 		return false;
 	}
 	if (!isfinite(v)) {
-		cfg_error(cf, s, "'%s' must be a finite number", what);
+		cfg_error(cf, s, "'%s' must be a finite number", NAME(vn));
 		return false;
 	}
 	if (v < min || v > max) {
-		cfg_error(cf, s, "'%s' must be from %g to %g (found %g)", what,
+		cfg_error(cf, s, "'%s' must be from %g to %g (found %g)", NAME(vn),
 			  min, max, v);
 		return false;
 	}
@@ -739,13 +856,14 @@ static const char *text_problem(const char *s, size_t max_len)
 	return NULL;
 }
 
-static bool string_value(cfgfile *cf, cset *s, const char *what,
+static bool string_value(cfgfile *cf, cset *s, const vname *vn,
 			 size_t max_len, arena *a, const char **out)
 {
+	char name[256];
 	const char *v, *problem;
 
 	if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-		wrong_type(cf, s, what, "text in quotes");
+		wrong_type(cf, s, NAME(vn), "text in quotes");
 		return false;
 	}
 	v = config_setting_get_string(s);
@@ -753,9 +871,9 @@ static bool string_value(cfgfile *cf, cset *s, const char *what,
 	if (problem) {
 		if (strcmp(problem, "is too long") == 0)
 			cfg_error(cf, s, "'%s' is too long (at most %zu bytes)",
-				  what, max_len);
+				  NAME(vn), max_len);
 		else
-			cfg_error(cf, s, "'%s' %s", what, problem);
+			cfg_error(cf, s, "'%s' %s", NAME(vn), problem);
 		return false;
 	}
 	*out = arena_strdup(a, v);
@@ -776,14 +894,15 @@ static void list_words(char *buf, size_t n, const char *const *names,
 	}
 }
 
-static bool word_value(cfgfile *cf, cset *s, const char *what,
+static bool word_value(cfgfile *cf, cset *s, const vname *vn,
 		       const char *const *names, size_t n, int *out)
 {
+	char name[256];
 	const char *v, *hint;
 	char all[600];
 
 	if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-		wrong_type(cf, s, what, "a word in quotes");
+		wrong_type(cf, s, NAME(vn), "a word in quotes");
 		return false;
 	}
 	v = config_setting_get_string(s);
@@ -796,32 +915,29 @@ static bool word_value(cfgfile *cf, cset *s, const char *what,
 	list_words(all, sizeof(all), names, n);
 	if (hint)
 		cfg_error(cf, s, "'%s' is '%s'; did you mean '%s'? (one of: %s)",
-			  what, v, hint, all);
+			  NAME(vn), v, hint, all);
 	else if (strlen(v) > 40)
-		cfg_error(cf, s, "'%s' must be one of: %s", what, all);
+		cfg_error(cf, s, "'%s' must be one of: %s", NAME(vn), all);
 	else
 		cfg_error(cf, s, "'%s' is '%s', which is not one of: %s",
-			  what, v, all);
+			  NAME(vn), v, all);
 	return false;
 }
 
 bool cfg_int(cfgfile *cf, cset *parent, const char *where, const char *key,
 	     bool required, long min, long max, int *out)
 {
-	char path[256];
+	vname v = {where, key, 0};
 	cset *s = member(cf, parent, where, key, required);
-	return s && int_value(cf, s, cfg_path(path, sizeof(path), where, key),
-			      min, max, out);
+	return s && int_value(cf, s, &v, min, max, out);
 }
 
 bool cfg_float(cfgfile *cf, cset *parent, const char *where, const char *key,
 	       bool required, double min, double max, double *out)
 {
-	char path[256];
+	vname v = {where, key, 0};
 	cset *s = member(cf, parent, where, key, required);
-	return s && float_value(cf, s,
-				cfg_path(path, sizeof(path), where, key), min,
-				max, out);
+	return s && float_value(cf, s, &v, min, max, out);
 }
 
 bool cfg_bool(cfgfile *cf, cset *parent, const char *where, const char *key,
@@ -844,20 +960,17 @@ bool cfg_string(cfgfile *cf, cset *parent, const char *where,
 		const char *key, bool required, size_t max_len, arena *a,
 		const char **out)
 {
-	char path[256];
+	vname v = {where, key, 0};
 	cset *s = member(cf, parent, where, key, required);
-	return s && string_value(cf, s,
-				 cfg_path(path, sizeof(path), where, key),
-				 max_len, a, out);
+	return s && string_value(cf, s, &v, max_len, a, out);
 }
 
 bool cfg_word(cfgfile *cf, cset *parent, const char *where, const char *key,
 	      bool required, const char *const *names, size_t n, int *out)
 {
-	char path[256];
+	vname v = {where, key, 0};
 	cset *s = member(cf, parent, where, key, required);
-	return s && word_value(cf, s, cfg_path(path, sizeof(path), where, key),
-			       names, n, out);
+	return s && word_value(cf, s, &v, names, n, out);
 }
 
 static const char *elem_path(char *buf, size_t n, const char *where, int i)
@@ -869,19 +982,17 @@ static const char *elem_path(char *buf, size_t n, const char *where, int i)
 bool cfg_elem_string(cfgfile *cf, cset *arr, const char *where, int i,
 		     size_t max_len, arena *a, const char **out)
 {
-	char path[256];
+	vname v = {where, NULL, i};
 	cset *s = config_setting_get_elem(arr, (unsigned)i);
-	return s && string_value(cf, s, elem_path(path, sizeof(path), where, i),
-				 max_len, a, out);
+	return s && string_value(cf, s, &v, max_len, a, out);
 }
 
 bool cfg_elem_word(cfgfile *cf, cset *arr, const char *where, int i,
 		   const char *const *names, size_t n, int *out)
 {
-	char path[256];
+	vname v = {where, NULL, i};
 	cset *s = config_setting_get_elem(arr, (unsigned)i);
-	return s && word_value(cf, s, elem_path(path, sizeof(path), where, i),
-			       names, n, out);
+	return s && word_value(cf, s, &v, names, n, out);
 }
 
 unsigned cfg_word_bits(cfgfile *cf, cset *parent, const char *where,
@@ -910,19 +1021,17 @@ unsigned cfg_word_bits(cfgfile *cf, cset *parent, const char *where,
 bool cfg_elem_float(cfgfile *cf, cset *arr, const char *where, int i,
 		    double min, double max, double *out)
 {
-	char path[256];
+	vname v = {where, NULL, i};
 	cset *s = config_setting_get_elem(arr, (unsigned)i);
-	return s && float_value(cf, s, elem_path(path, sizeof(path), where, i),
-				min, max, out);
+	return s && float_value(cf, s, &v, min, max, out);
 }
 
 bool cfg_elem_int(cfgfile *cf, cset *arr, const char *where, int i, long min,
 		  long max, int *out)
 {
-	char path[256];
+	vname v = {where, NULL, i};
 	cset *s = config_setting_get_elem(arr, (unsigned)i);
-	return s && int_value(cf, s, elem_path(path, sizeof(path), where, i),
-			      min, max, out);
+	return s && int_value(cf, s, &v, min, max, out);
 }
 
 bool cfg_string_list(cfgfile *cf, cset *parent, const char *where,

@@ -21,6 +21,10 @@ typedef struct {
 	bool open;
 	const char *text;   /* the whole text as read (until cfg_close) */
 	char *owned;        /* text, when cfg_open_file read it */
+	/* where the last member was found (cfg_member): the next search
+	 * starts there, as loaders read members in the order written */
+	const config_setting_t *hint_group;
+	unsigned hint;
 } cfgfile;
 
 typedef const config_setting_t cset;
@@ -53,6 +57,12 @@ const char *cfg_closest(const char *word, const char *const *names, size_t n);
  * the top level. */
 void cfg_check_keys(cfgfile *cf, cset *group, const char *where,
 		    const char *const *allowed);
+
+/* The member `key` of the group `parent`, or NULL (also when `parent` is
+ * NULL or not a group). The same member config_setting_get_member finds
+ * for a plain name (no '.', ':' or '/'), in a few instructions when
+ * members are looked up in the order they are written, or one again. */
+cset *cfg_member(cfgfile *cf, cset *parent, const char *key);
 
 /* `where` is the path of the parent ("person") or NULL for the top. The
  * getters return false (and report) when the key is absent and

@@ -1,4 +1,5 @@
 #include "gradus/diag.h"
+#include "util/util.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -89,6 +90,39 @@ fail:
 	free(msg);
 	free(f);
 	d->oom = 1;
+}
+
+void diags_move(gradus_diags *to, gradus_diags *from)
+{
+	size_t need;
+
+	if (!from)
+		return;
+	if (!to) {
+		gradus_diags_clear(from);
+		return;
+	}
+	need = to->n + from->n;
+	if (need > to->cap) {
+		size_t cap = to->cap ? to->cap : 16;
+		gradus_diag *items;
+		while (cap < need)
+			cap *= 2;
+		items = realloc(to->items, cap * sizeof(*items));
+		if (!items) {
+			gradus_diags_clear(from);
+			to->oom = 1;
+			return;
+		}
+		to->items = items;
+		to->cap = cap;
+	}
+	if (from->n)
+		memcpy(to->items + to->n, from->items, from->n * sizeof(*from->items));
+	to->n = need;
+	to->oom |= from->oom;
+	from->n = 0;
+	from->oom = 0;
 }
 
 size_t gradus_diags_count(const gradus_diags *d)

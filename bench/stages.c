@@ -81,11 +81,12 @@ int main(int argc, char **argv)
 	total0 = now();
 	char *doc = NULL; /* the documents' buffer, kept across profiles */
 	size_t doc_cap = 0, doc_len = 0;
+	/* the last plan: the next is made in its memory, as batch does */
+	gradus_plan *plan = NULL;
 	for (int r = 0; r < rounds; r++)
 		for (size_t i = 0; i < n_paths; i++) {
 			gradus_profile *p = NULL;
 			gradus_screening *s = NULL;
-			gradus_plan *plan = NULL;
 			char *out = NULL;
 			const char *key;
 			cJSON *o;
@@ -107,7 +108,7 @@ int main(int argc, char **argv)
 				if (gradus_screening_render_compact(&doc, &doc_cap, 0, &doc_len, s) != GRADUS_OK)
 					goto next;
 			} else {
-				if (gradus_plan_generate(&plan, p, s, cat, tpl, &po, d) != GRADUS_OK)
+				if (gradus_plan_generate_reuse(&plan, p, s, cat, tpl, &po, d) != GRADUS_OK)
 					goto next;
 				t1 = now();
 				t[GENERATE] += t1 - t0, n[GENERATE]++;
@@ -138,7 +139,6 @@ int main(int argc, char **argv)
 			stage = stage == RENDER ? EMBED : EMBED_GATED;
 			t[stage] += t0 - t1, n[stage]++;
 		next:
-			gradus_plan_free(plan);
 			gradus_screening_free(s);
 			gradus_profile_free(p);
 		}
@@ -162,6 +162,7 @@ int main(int argc, char **argv)
 		free(paths[i]);
 	free(paths);
 	free(doc);
+	gradus_plan_free(plan);
 	fclose(sink);
 	gradus_templates_free(tpl);
 	gradus_catalogue_free(cat);

@@ -176,7 +176,27 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 			 const gradus_screening *s, const gradus_catalogue *cat,
 			 const gradus_templates *tpl,
 			 const gradus_plan_options *opt, gradus_diags *d);
-/* Frees a plan made by gradus_plan_generate; NULL is accepted. */
+/* gradus_plan_generate into the memory of a plan no longer wanted, for
+ * a caller that makes many plans one after the other (gradus batch):
+ * *plan is NULL (this is then gradus_plan_generate) or such a plan, made
+ * by either function. Its arena is reset, not freed, and the new plan is
+ * made in it: memory stays flat, and once it has grown to the size of
+ * the largest plan, making one allocates nothing more. Everything the
+ * old plan held is invalid from the call on; what it pointed to (its
+ * profile, screening, options) need not exist any more.
+ *
+ * On GRADUS_OK *plan is the new plan, the caller's as with
+ * gradus_plan_generate (it points into `p`, `s`, `cat`, `tpl` and the
+ * strings of `opt->resume`). On any other result the old plan is freed
+ * and *plan is NULL, with the results and diagnostics of
+ * gradus_plan_generate. */
+int gradus_plan_generate_reuse(gradus_plan **plan, const gradus_profile *p,
+			       const gradus_screening *s,
+			       const gradus_catalogue *cat,
+			       const gradus_templates *tpl,
+			       const gradus_plan_options *opt, gradus_diags *d);
+/* Frees a plan made by gradus_plan_generate or
+ * gradus_plan_generate_reuse; NULL is accepted. */
 void gradus_plan_free(gradus_plan *plan);
 
 /* The weeks `first` to `last` of a plan, cut from it (gradus plan

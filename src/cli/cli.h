@@ -157,9 +157,12 @@ int cli_template_option(cli_ctx *ctx, const char *arg, const char **id,
 			gradus_diags *d);
 
 /* Loads the profile at `path`, screens it (as of `po->start`) and, when
- * the result allows a plan, generates it. Returns 0 with *plan set; the
- * tier's exit code (10-14) with *plan NULL when the screening gates; or
- * the exit code of a file or library error (diagnostics in `d`). The
+ * the result allows a plan, generates it. *plan is NULL, or a plan no
+ * longer wanted whose memory the new plan is made in (gradus batch keeps
+ * one from profile to profile: gradus_plan_generate_reuse). Returns 0
+ * with *plan set; the tier's exit code (10-14) when the screening gates,
+ * or the exit code of a file or library error (diagnostics in `d`), with
+ * *plan as it was when no plan was tried, NULL when one failed. The
  * caller frees *p, *s and *plan, whatever the result. */
 int cli_make_plan(const cli_ctx *ctx, const char *path,
 		  const gradus_plan_options *po, gradus_diags *d,

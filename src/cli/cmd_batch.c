@@ -2,8 +2,10 @@
  *
  * The catalogue and templates are loaded once; then each profile goes
  * through the same steps as `gradus plan -f json` (load, screen, generate,
- * render) and everything made for it is freed before the next one, so
- * memory does not grow with the number of profiles. Each line is made in
+ * render) and everything made for it is freed before the next one, but
+ * for the plan's memory: the next plan is made in it (its arena reset,
+ * not freed: gradus_plan_generate_reuse). So memory does not grow with
+ * the number of profiles. Each line is made in
  * one buffer kept for the whole run: the library prints the plan (or
  * screening result) into it without layout (gradus_plan_render_compact),
  * so the document is printed once and never copied or minified.
@@ -271,18 +273,21 @@ static cJSON *head_json(const char *path, int code)
 	return NULL;
 }
 
-/* Plans one profile and writes its line, made in `lb`. Returns the exit
- * code `gradus plan -f json` would give for it; *write_err is set (to
- * errno) when stdout cannot be written. */
+/* Plans one profile and writes its line, made in `lb`; the plan is made
+ * in the memory of *spare (NULL, or the plan of a profile before), and
+ * left there for the next one. Returns the exit code `gradus plan -f
+ * json` would give for it; *write_err is set (to errno) when stdout
+ * cannot be written. */
 static int batch_one(const cli_ctx *ctx, const char *path,
 		     const gradus_plan_options *po, gradus_diags *d,
-		     line_buf *lb, progress *pg, int *write_err)
+		     line_buf *lb, gradus_plan **spare, progress *pg,
+		     int *write_err)
 {
 	static const char oom_line[] =
 		"{\"status\":\"io_error\",\"exit_code\":1,\"errors\":[\"out of memory\"]}\n";
 	gradus_profile *p = NULL;
 	gradus_screening *s = NULL;
-	gradus_plan *plan = NULL;
+	gradus_plan *plan = *spare;
 	const char *key = NULL;
 	cJSON *head = NULL;
 	size_t n = 0;
@@ -316,7 +321,7 @@ static int batch_one(const cli_ctx *ctx, const char *path,
 		cli_print_diags(d);
 	}
 	cJSON_Delete(head);
-	gradus_plan_free(plan);
+	*spare = plan;
 	gradus_screening_free(s);
 	gradus_profile_free(p);
 	return code;
@@ -411,6 +416,9 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 	int write_err = 0;
 	gradus_diags *d = NULL;
 	line_buf lb = {NULL, 0};
+	/* the plan of the last profile planned: the next plan is made in
+	 * its memory (its arena reset, not freed) */
+	gradus_plan *spare = NULL;
 	char *path = NULL;
 	size_t cap = 0;
 	int rc;
@@ -456,7 +464,7 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 			file = i < a.n_args ? a.args[i] : NULL;
 		if (!file)
 			break;
-		code = batch_one(ctx, file, &po, d, &lb, &pg, &write_err);
+		code = batch_one(ctx, file, &po, d, &lb, &spare, &pg, &write_err);
 		count[status_index(code)]++;
 		pg.done++;
 		progress_draw(&pg);
@@ -477,6 +485,7 @@ int cmd_batch(int argc, char **argv, cli_ctx *ctx)
 		cli_stdout_failed(write_err);
 	free(path);
 	free(lb.ptr);
+	gradus_plan_free(spare);
 	gradus_diags_free(d);
 	if (stop_signal && !write_err)
 		return stopped(&pg);

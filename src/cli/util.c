@@ -650,6 +650,6 @@ int cli_make_plan(const cli_ctx *ctx, const char *path,
 		return cli_exit_for(rc);
 	if ((*s)->tier > GRADUS_TIER_PRECAUTIONS)
 		return gradus_tier_exit_code((*s)->tier);
-	rc = gradus_plan_generate(plan, *p, *s, ctx->cat, ctx->tpl, po, d);
+	rc = gradus_plan_generate_reuse(plan, *p, *s, ctx->cat, ctx->tpl, po, d);
 	return rc == GRADUS_OK ? 0 : cli_exit_for(rc);
 }

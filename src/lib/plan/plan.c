@@ -26,17 +26,24 @@ const char *gradus_change_name(gradus_change c)
 
 /* ---- the steps of gradus_plan_generate ---- */
 
-/* A new plan in its own arena, its start and length from the options
- * or the profile. */
-static plan_box *plan_new(const gradus_profile *p, const gradus_screening *s,
+/* A plan in its own arena: a new one, or `box` emptied (its arena
+ * reset, keeping its memory); its start and length from the options or
+ * the profile. */
+static plan_box *plan_new(plan_box *box, const gradus_profile *p,
+			  const gradus_screening *s,
 			  const gradus_plan_options *opt)
 {
-	plan_box *box = calloc(1, sizeof(*box));
 	gradus_plan *pl;
 
-	if (!box)
-		return NULL;
-	arena_init(&box->a);
+	if (box) {
+		arena_reset(&box->a);
+		memset(&box->plan, 0, sizeof(box->plan));
+	} else {
+		box = calloc(1, sizeof(*box));
+		if (!box)
+			return NULL;
+		arena_init(&box->a);
+	}
 	pl = &box->plan;
 	pl->profile = p;
 	pl->screening = s;
@@ -118,7 +125,17 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 			 const gradus_templates *tpl,
 			 const gradus_plan_options *opt, gradus_diags *d)
 {
-	plan_box *box;
+	*out = NULL;
+	return gradus_plan_generate_reuse(out, p, s, cat, tpl, opt, d);
+}
+
+int gradus_plan_generate_reuse(gradus_plan **plan, const gradus_profile *p,
+			       const gradus_screening *s,
+			       const gradus_catalogue *cat,
+			       const gradus_templates *tpl,
+			       const gradus_plan_options *opt, gradus_diags *d)
+{
+	plan_box *box = (plan_box *)*plan;
 	gradus_plan *pl;
 	arena *a;
 	const gradus_template *t;
@@ -132,13 +149,14 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 	const char *days_line;
 	int rc;
 
-	*out = NULL;
+	*plan = NULL;
 	if (!s || s->tier > GRADUS_TIER_PRECAUTIONS) {
 		gradus_diags_add(d, GRADUS_SEV_ERROR, p->file, 0,
 				 "no plan: screening says %s", s ? gradus_tier_name(s->tier) : "nothing");
+		gradus_plan_free((gradus_plan *)box);
 		return GRADUS_EUSAGE;
 	}
-	box = plan_new(p, s, opt);
+	box = plan_new(box, p, s, opt);
 	if (!box)
 		return GRADUS_ENOMEM;
 	a = &box->a;
@@ -203,7 +221,7 @@ int gradus_plan_generate(gradus_plan **out, const gradus_profile *p,
 		rc = GRADUS_ENOMEM;
 		goto fail;
 	}
-	*out = pl;
+	*plan = pl;
 	return GRADUS_OK;
 fail:
 	arena_free(&box->a);

@@ -32,6 +32,39 @@ void arena_free(arena *a)
 	a->head = NULL;
 }
 
+void arena_reset(arena *a)
+{
+	arena_block *b = a->head;
+	size_t total = 0;
+
+	a->failed = 0;
+	if (!b)
+		return;
+	if (b->next) {
+		for (; b; b = b->next)
+			total += b->cap;
+		arena_free(a);
+		b = malloc(sizeof(*b) + total);
+		if (!b)
+			return;
+		b->cap = total;
+		b->next = NULL;
+		a->head = b;
+	}
+	b->used = 0;
+}
+
+size_t arena_held(const arena *a, size_t *blocks)
+{
+	size_t total = 0, n = 0;
+
+	for (const arena_block *b = a->head; b; b = b->next, n++)
+		total += b->cap;
+	if (blocks)
+		*blocks = n;
+	return total;
+}
+
 void *arena_alloc(arena *a, size_t n)
 {
 	const size_t align = alignof(max_align_t);

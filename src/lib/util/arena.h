@@ -13,6 +13,16 @@ typedef struct {
 
 void arena_init(arena *a);
 void arena_free(arena *a);
+/* Empties the arena for its next use and keeps its memory: everything
+ * allocated from it is gone (every pointer into it is invalid) and
+ * `failed` is cleared. It keeps one block: its first, when it had only
+ * that one; else one new block as large as all of its blocks were, so
+ * that a next use of about the same size allocates nothing. When that
+ * block cannot be had, the arena is left empty, as arena_free leaves it. */
+void arena_reset(arena *a);
+/* The bytes the arena's blocks hold for allocations, and the number of
+ * blocks into *blocks when `blocks` is not NULL. */
+size_t arena_held(const arena *a, size_t *blocks);
 /* Zeroed memory, aligned for any type; NULL (and a->failed) when out of
  * memory. */
 void *arena_alloc(arena *a, size_t n);

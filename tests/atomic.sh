@@ -252,8 +252,31 @@ expect_code 1; says "cannot write $d/fifo: it is a pipe (FIFO) that no program i
 
 begin f2-fifo-with-reader
 mkfifo "$d/fifo"
-cat "$d/fifo" >"$d/got" &
+# The reader opens the pipe before gradus runs: a `cat` started in the
+# background may not have opened it yet on a busy machine, and gradus
+# then rightly finds no reader (and the cat waits for ever). Opened
+# without waiting for a writer, it reads until the writer has been and
+# gone (a read before any writer came returns nothing: it waits on).
+python3 -c '
+import os, sys, time
+fd = os.open(sys.argv[1], os.O_RDONLY | os.O_NONBLOCK)
+open(sys.argv[3], "w").close()
+os.set_blocking(fd, True)
+got, end = b"", time.monotonic() + 60
+with open(sys.argv[2], "wb") as out:
+    while time.monotonic() < end:
+        b = os.read(fd, 65536)
+        if b:
+            got += b
+            out.write(b)
+        elif got:
+            break
+        else:
+            time.sleep(0.01)
+' "$d/fifo" "$d/got" "$d/reading" &
 reader=$!
+n=0
+while [ ! -e "$d/reading" ] && [ $n -lt 600 ]; do sleep 0.1; n=$((n + 1)); done
 run timeout 60 "$GRADUS" plan "$good" -o "$d/fifo"
 expect_code 0
 wait $reader

@@ -34,6 +34,8 @@ typedef enum {
 	GRADUS_FIG_VIEW_TOP,         /* from above: lying, or a standing or
 	                              * seated body whose hands hold one handle */
 	GRADUS_FIG_VIEW_FEET,        /* lying on the back, seen from the feet */
+	GRADUS_FIG_VIEW_FRONT_ABOVE, /* lying on the side, seen from in front
+	                              * and above: knees bent forward show */
 	GRADUS_FIG_VIEW__COUNT
 } gradus_figure_view;
 
@@ -114,7 +116,10 @@ typedef struct {
 	int trunk, head, lift, forward;
 	int hip, knee, ankle, shoulder, elbow;
 	int other_hip, other_knee, other_ankle, other_shoulder, other_elbow;
-	int roll;                    /* feet view: the bent legs tip sideways */
+	int roll;                    /* feet view: the bent legs tip sideways;
+	                              * front_above: the top knee opens */
+	int turn;                    /* top view, upright: the shoulders and
+	                              * head turn to the left (negative: right) */
 	int line;
 } gradus_figure_pose;
 

@@ -101,11 +101,11 @@ static void put_pose(buf *b, const gradus_figure_pose *q)
 		   ".forward = %d,\n\t\t\t.hip = %d, .knee = %d, .ankle = %d, "
 		   ".shoulder = %d, .elbow = %d,\n\t\t\t.other_hip = %d, "
 		   ".other_knee = %d, .other_ankle = %d, .other_shoulder = %d, "
-		   ".other_elbow = %d,\n\t\t\t.roll = %d, .line = %d}",
+		   ".other_elbow = %d,\n\t\t\t.roll = %d, .turn = %d, .line = %d}",
 		   (int)q->on, q->trunk, q->head, q->lift, q->forward, q->hip,
 		   q->knee, q->ankle, q->shoulder, q->elbow, q->other_hip,
 		   q->other_knee, q->other_ankle, q->other_shoulder,
-		   q->other_elbow, q->roll, q->line);
+		   q->other_elbow, q->roll, q->turn, q->line);
 }
 
 static void put_figure(buf *b, const gradus_figure *f)

@@ -357,6 +357,69 @@ static void rejects_a_roll_out_of_range(void **state)
 			    "'k.figure.end.roll' must be from -60 to 60 (found 90)", 10);
 }
 
+/* Issue 14: shoulders that turn, seen from above; a body lying on its
+ * side, seen from in front and above, whose top knee opens (a roll). */
+static void loads_a_turn_and_the_front_above_view(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	const gradus_figure *f;
+	(void)state;
+	assert_int_equal(load_figure("{ view = \"top\"; base = \"seat\"; props = [\"chair\"];\n"
+				     "moves = \"head\";\nstart = { hip = 90; knee = 95; };\n"
+				     "end = { turn = 70; }; }",
+				     d, &c), GRADUS_OK);
+	f = &gradus_catalogue_find(c, "k")->figure;
+	assert_int_equal(f->start.turn, 0);
+	assert_int_equal(f->end.turn, 70);
+	gradus_catalogue_free(c);
+	assert_int_equal(load_figure("{ view = \"front_above\"; base = \"bed\";\n"
+				     "props = [\"bed\", \"chair\"]; moves = \"knee\";\n"
+				     "start = { hip = 45; knee = 90; };\nend = { roll = 40; }; }",
+				     d, &c), GRADUS_OK);
+	f = &gradus_catalogue_find(c, "k")->figure;
+	assert_int_equal(f->view, GRADUS_FIG_VIEW_FRONT_ABOVE);
+	assert_int_equal(f->end.roll, 40);
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+}
+
+static void rejects_a_turn_outside_the_top_view(void **state)
+{
+	(void)state;
+	expect_figure_error("{ base = \"seat\"; props = [\"chair\"]; moves = \"head\";\n"
+			    "start = { hip = 90; knee = 90; };\nend = { turn = 30; }; }",
+			    "'k.figure.end.turn' is drawn only seen from above", 10);
+	expect_figure_error("{ view = \"top\"; base = \"bed\"; props = [\"bed\", \"chair\"];\n"
+			    "moves = \"head\";\nstart = { trunk = -90; turn = 20; };\nend = { hip = 20; }; }",
+			    "'k.figure.start.turn' is drawn only seen from above (view = \"top\"), "
+			    "sitting or standing", 10);
+}
+
+static void rejects_a_turn_out_of_range(void **state)
+{
+	(void)state;
+	expect_figure_error("{ view = \"top\"; base = \"seat\"; props = [\"chair\"]; moves = \"head\";\n"
+			    "start = { hip = 90; knee = 90; };\nend = { turn = 120; }; }",
+			    "'k.figure.end.turn' must be from -90 to 90 (found 120)", 10);
+}
+
+static void rejects_the_front_above_view_of_a_seated_body(void **state)
+{
+	(void)state;
+	expect_figure_error("{ view = \"front_above\"; base = \"seat\"; props = [\"chair\"];\n"
+			    "moves = \"knee\";\nstart = { hip = 90; knee = 90; };\nend = { roll = 20; }; }",
+			    "'k.figure.start': the front_above view draws a body lying on its side", 10);
+}
+
+static void rejects_a_misspelt_view(void **state)
+{
+	(void)state;
+	expect_figure_error("{ view = \"front_abov\"; base = \"bed\"; props = [\"bed\", \"chair\"];\n"
+			    "moves = \"knee\";\nstart = { hip = 45; knee = 90; };\nend = { roll = 20; }; }",
+			    "'k.figure.view'", 8);
+}
+
 static void rejects_a_side_anchor_in_the_side_view(void **state)
 {
 	(void)state;
@@ -467,6 +530,11 @@ int main(void)
 		cmocka_unit_test(rejects_a_roll_outside_the_feet_view),
 		cmocka_unit_test(rejects_a_roll_out_of_range),
 		cmocka_unit_test(rejects_a_side_anchor_in_the_side_view),
+		cmocka_unit_test(loads_a_turn_and_the_front_above_view),
+		cmocka_unit_test(rejects_a_turn_outside_the_top_view),
+		cmocka_unit_test(rejects_a_turn_out_of_range),
+		cmocka_unit_test(rejects_the_front_above_view_of_a_seated_body),
+		cmocka_unit_test(rejects_a_misspelt_view),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

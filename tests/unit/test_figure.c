@@ -1,12 +1,14 @@
 /* The pictures (render/figure.c): every built-in exercise draws a
  * well-formed SVG with a text alternative, and each frame keeps its
  * drawing inside its own half of the fixed viewBox. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "helpers.h"
 #include "render/figure.h"
+#include "load/figure.h"
 #include "gradus/booklet.h"
 
 static char *svg_of(const gradus_exercise *e)
@@ -239,6 +241,97 @@ static void the_footboard_and_towel_are_props(void **state)
 	gradus_diags_free(d);
 }
 
+/* The End frame: from its mark to the end of the picture. */
+static const char *end_frame(const char *svg)
+{
+	const char *f0 = strstr(svg, "class=\"frame\"");
+	assert_non_null(f0);
+	return strstr(f0 + 1, "class=\"frame\"");
+}
+
+/* Issue 14 (review): a moving head's arrow followed the head and ended
+ * inside it; it is an arc round the hips that ends outside the head. */
+static void a_moving_head_s_arrow_ends_outside_the_head(void **state)
+{
+	static const char *const heads[] = {"seated-hip-hinge", "seated-hamstring-stretch",
+					    "hip-hinge-supported", "prone-back-extension",
+					    "prone-lying-stretch"};
+	(void)state;
+	for (size_t i = 0; i < sizeof(heads) / sizeof(heads[0]); i++) {
+		char *s = svg_of(gradus_catalogue_find(test_catalogue(), heads[i]));
+		const char *f1 = end_frame(s), *body, *mv;
+		double cx, cy, r, tx, ty;
+		assert_non_null(f1);
+		body = strstr(f1, "<g stroke-linecap");
+		assert_non_null(body);
+		body = strstr(body, "<circle ");
+		assert_non_null(body);
+		assert_int_equal(sscanf(body, "<circle cx=\"%lf\" cy=\"%lf\" r=\"%lf\"",
+					&cx, &cy, &r), 3);
+		mv = strstr(s, "class=\"move\"");
+		if (!mv)
+			fail_msg("%s: no arrow", heads[i]);
+		mv = strstr(mv, "<polygon points=\"");
+		assert_non_null(mv);
+		assert_int_equal(sscanf(mv, "<polygon points=\"%lf,%lf", &tx, &ty), 2);
+		if ((tx - cx) * (tx - cx) + (ty - cy) * (ty - cy) < (r + 3) * (r + 3))
+			fail_msg("%s: the arrow ends on the head (%.1f,%.1f; head %.1f,%.1f r %.1f)",
+				 heads[i], tx, ty, cx, cy, r);
+		assert_non_null(strstr(s, "class=\"move\"><polyline"));
+		free(s);
+	}
+}
+
+/* Issue 14 (review): the clam, seen from in front and above: the top
+ * knee opens upward, the feet stay together, the bottom leg stays. */
+static void the_clam_opens_its_top_knee(void **state)
+{
+	const gradus_figure *g = &gradus_catalogue_find(test_catalogue(), "side-lying-clam")->figure;
+	fig_body b0, b1;
+	(void)state;
+	assert_int_equal(g->view, GRADUS_FIG_VIEW_FRONT_ABOVE);
+	fig_body_pose(g, &g->start, &b0);
+	fig_body_pose(g, &g->end, &b1);
+	assert_true(b1.p[GRADUS_FIG_PT_KNEE].y > b0.p[GRADUS_FIG_PT_KNEE].y + 15.0);
+	assert_true(fabs(b1.p[GRADUS_FIG_PT_ANKLE].x - b0.p[GRADUS_FIG_PT_ANKLE].x) < 0.5);
+	assert_true(fabs(b1.p[GRADUS_FIG_PT_ANKLE].y - b0.p[GRADUS_FIG_PT_ANKLE].y) < 0.5);
+	assert_true(fabs(b1.p[GRADUS_FIG_PT_OTHER_KNEE].y - b0.p[GRADUS_FIG_PT_OTHER_KNEE].y) < 0.5);
+	/* knees bent: each knee ahead of its hip and its ankle */
+	assert_true(b0.p[GRADUS_FIG_PT_KNEE].y < b0.p[GRADUS_FIG_PT_PELVIS].y - 5.0);
+}
+
+/* Issue 14 (review): the turn to look behind, seen from above: the
+ * shoulders turn (their oval, the nose) and a round arrow shows which
+ * way; the band push-outs name the door and the band, and their arrow
+ * runs beside the arms, not on them; in the knee rolls the knees are
+ * drawn in front of the arms. */
+static void turns_door_band_and_knees_read(void **state)
+{
+	const gradus_catalogue *c = test_catalogue();
+	const gradus_exercise *e = gradus_catalogue_find(c, "seated-trunk-rotation");
+	char *s = svg_of(e);
+	double x1, y1, x2, y2;
+	const char *mv;
+	(void)state;
+	assert_int_equal(e->figure.view, GRADUS_FIG_VIEW_TOP);
+	assert_non_null(strstr(end_frame(s), "transform=\"rotate(-70 "));
+	assert_null(strstr(s, "transform=\"rotate(0 "));
+	assert_non_null(strstr(s, "class=\"move\"><polyline"));
+	free(s);
+	s = svg_of(gradus_catalogue_find(c, "standing-pallof-press"));
+	assert_int_equal(count(s, ">door</text>"), 2);
+	assert_int_equal(count(s, ">band</text>"), 2);
+	mv = strstr(s, "class=\"move\"><line ");
+	assert_non_null(mv);
+	assert_int_equal(sscanf(mv, "class=\"move\"><line x1=\"%lf\" y1=\"%lf\" x2=\"%lf\" y2=\"%lf\"",
+				&x1, &y1, &x2, &y2), 4);
+	assert_true(fabs(y1 - y2) < 0.05 && x2 > x1 + 20.0); /* straight ahead */
+	free(s);
+	s = svg_of(gradus_catalogue_find(c, "bed-knee-rolls"));
+	assert_non_null(strstr(s, "stroke=\"#fff\""));
+	free(s);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -249,6 +342,9 @@ int main(void)
 		cmocka_unit_test(holds_and_turns_show_a_sign),
 		cmocka_unit_test(a_body_lying_in_bed_is_drawn_large),
 		cmocka_unit_test(the_footboard_and_towel_are_props),
+		cmocka_unit_test(a_moving_head_s_arrow_ends_outside_the_head),
+		cmocka_unit_test(the_clam_opens_its_top_knee),
+		cmocka_unit_test(turns_door_band_and_knees_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

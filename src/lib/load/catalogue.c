@@ -158,7 +158,7 @@ static const char *const fig_limbs[] = {"both", "one"};
 static const char *const pose_keys[] = {
 	"on", "trunk", "head", "lift", "forward", "hip", "knee", "ankle", "shoulder",
 	"elbow", "other_hip", "other_knee", "other_ankle", "other_shoulder",
-	"other_elbow", "roll", NULL};
+	"other_elbow", "roll", "turn", NULL};
 
 /* One angle of a pose: its range, and where it sits in the struct. */
 static const struct {
@@ -182,6 +182,7 @@ static const struct {
 	 offsetof(gradus_figure_pose, other_shoulder)},
 	{"other_elbow", 0, 150, 0, 150, offsetof(gradus_figure_pose, other_elbow)},
 	{"roll", -60, 60, -60, 60, offsetof(gradus_figure_pose, roll)},
+	{"turn", -90, 90, -90, 90, offsetof(gradus_figure_pose, turn)},
 };
 
 /* Reads a pose over `q`, which holds the defaults (the start pose for
@@ -306,20 +307,37 @@ static void support_check(cfgfile *cf, cset *g, const char *where,
 			  where, name, -gap, gradus_vocab_fig_base[q->on], -gap);
 }
 
-/* What only some views can draw: a leg roll (feet view), a band tied
- * at the side (front and top views). */
+/* What only some views can draw: a leg roll (feet view, or the top
+ * knee lying on the side), a turn of the shoulders (top view of a body
+ * sitting or standing), a band tied at the side (front and top views);
+ * and the front-above view draws only a body lying on its side. */
 static void view_checks(cfgfile *cf, cset *g, const char *where,
 			const gradus_figure *f)
 {
 	static const char *const poses[] = {"start", "end"};
+	const gradus_figure_pose *q[2] = {&f->start, &f->end};
 	cset *l = cfg_member(cf, g, "band");
 
 	for (int k = 0; k < 2; k++) {
 		cset *p = cfg_member(cf, g, poses[k]);
 		cset *r = p ? cfg_member(cf, p, "roll") : NULL;
-		if (r && f->view != GRADUS_FIG_VIEW_FEET)
+		cset *t = p ? cfg_member(cf, p, "turn") : NULL;
+		if (r && f->view != GRADUS_FIG_VIEW_FEET &&
+		    f->view != GRADUS_FIG_VIEW_FRONT_ABOVE)
 			cfg_error(cf, r,
-				  "'%s.%s.roll' is drawn only in the feet view (view = \"feet\")",
+				  "'%s.%s.roll' is drawn only in the feet view (view = \"feet\") "
+				  "or lying on the side (view = \"front_above\")",
+				  where, poses[k]);
+		if (t && (f->view != GRADUS_FIG_VIEW_TOP || fig_pose_lying(q[k])))
+			cfg_error(cf, t,
+				  "'%s.%s.turn' is drawn only seen from above (view = \"top\"), "
+				  "sitting or standing",
+				  where, poses[k]);
+		if (f->view == GRADUS_FIG_VIEW_FRONT_ABOVE &&
+		    q[k]->on != GRADUS_FIG_ON_BED && q[k]->on != GRADUS_FIG_ON_MAT)
+			cfg_error(cf, p ? p : g,
+				  "'%s.%s': the front_above view draws a body lying on its side: "
+				  "it must be on a bed or mat",
 				  where, poses[k]);
 	}
 	for (int i = 0; l && i < 2; i++)
@@ -401,8 +419,10 @@ static void read_figure(cfgfile *cf, cset *ex, const char *id,
 	if (!s || !en || cf->errors != errors_before)
 		return;
 	prop_checks(cf, g, where, e);
-	if (f->view == GRADUS_FIG_VIEW_TOP || f->view == GRADUS_FIG_VIEW_FEET)
-		return; /* seen from above or from the feet: no floor to stand on */
+	if (f->view == GRADUS_FIG_VIEW_TOP || f->view == GRADUS_FIG_VIEW_FEET ||
+	    f->view == GRADUS_FIG_VIEW_FRONT_ABOVE)
+		return; /* seen from above or from the feet: no floor to stand on;
+			 * lying on the side: the view lays the body on its base */
 	support_check(cf, g, where, f, &f->start, "start");
 	support_check(cf, g, where, f, &f->end, "end");
 }

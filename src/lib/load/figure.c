@@ -3,7 +3,8 @@
 #include <math.h>
 
 const char *const gradus_vocab_fig_base[] = {"floor", "seat", "bed", "mat"};
-const char *const gradus_vocab_fig_views[] = {"side", "front", "top", "feet"};
+const char *const gradus_vocab_fig_views[] = {"side", "front", "top", "feet",
+						  "front_above"};
 const char *const gradus_vocab_fig_marks[] = {
 	"none", "down", "up", "forward", "back", "squeeze", "turn"};
 const char *const gradus_vocab_fig_props[] = {
@@ -214,6 +215,99 @@ static void top_upright_pose(const gradus_figure *f, const gradus_figure_pose *q
 		b->p[el].y = ahead ? side_y * 0.6 : side_y * 1.1;
 		b->p[ha].y = ahead ? 0.0 : side_y * 1.1;
 	}
+	/* a turn: the shoulders, arms and head turn about the trunk, the
+	 * hips and legs keep facing ahead */
+	if (q->turn) {
+		static const int upper[] = {GRADUS_FIG_PT_HEAD, GRADUS_FIG_PT_ELBOW,
+					    GRADUS_FIG_PT_HAND, GRADUS_FIG_PT_OTHER_ELBOW,
+					    GRADUS_FIG_PT_OTHER_HAND};
+		double c = cos(q->turn * deg), sn = sin(q->turn * deg);
+		fig_pt *pts[7] = {&b->sh[0], &b->sh[1]};
+		for (int i = 0; i < 5; i++)
+			pts[2 + i] = &b->p[upper[i]];
+		for (int i = 0; i < 7; i++) {
+			double x = pts[i]->x - sx, y = pts[i]->y;
+			*pts[i] = pt_at(sx + x * c - y * sn, x * sn + y * c);
+		}
+	}
+}
+
+/* Front-above view: lying on the side on a bed or mat, seen from the
+ * side of the bed the body faces, from above (FIG_FA_TILT degrees down).
+ * In space x runs along the body to the feet (the head on the left), y
+ * up, z toward the reader; the bottom limbs are the other_* ones. Hip
+ * and knee are flexion as in the side view (the knees come toward the
+ * reader); roll turns the top knee up about the line from its hip to
+ * its ankle, the feet staying together (a clam). */
+typedef struct {
+	double x, y, z;
+} v3;
+
+static v3 v3_at(double x, double y, double z)
+{
+	v3 v = {x, y, z};
+	return v;
+}
+
+/* A direction `a` degrees from along the body toward the reader. */
+static v3 v3_step(v3 from, double a, double len)
+{
+	return v3_at(from.x + cos(a * deg) * len, from.y, from.z + sin(a * deg) * len);
+}
+
+static fig_pt fa_flat(double base, v3 v)
+{
+	return pt_at(v.x, base + (v.y - base) * cos(FIG_FA_TILT * deg) -
+				v.z * sin(FIG_FA_TILT * deg));
+}
+
+/* `v` turned by `a` degrees about the line through `o` along unit `u`. */
+static v3 v3_turn(v3 v, v3 o, v3 u, double a)
+{
+	double c = cos(a * deg), s = sin(a * deg);
+	double x = v.x - o.x, y = v.y - o.y, z = v.z - o.z;
+	double d = (u.x * x + u.y * y + u.z * z) * (1 - c);
+	return v3_at(o.x + x * c + (u.y * z - u.z * y) * s + u.x * d,
+		     o.y + y * c + (u.z * x - u.x * z) * s + u.y * d,
+		     o.z + z * c + (u.x * y - u.y * x) * s + u.z * d);
+}
+
+#define FA_STACK 6.0 /* the top limbs this far above the centre, the bottom ones below */
+static void front_above_pose(fig_body *b, const gradus_figure_pose *q)
+{
+	double base = fig_support_height(q->on);
+	v3 pel = v3_at(0, base + 3 + FA_STACK, 0);
+	v3 sh = v3_at(-TRUNK, base + 3 + FA_STACK, 0);
+
+	b->p[GRADUS_FIG_PT_PELVIS] = fa_flat(base, pel);
+	b->p[GRADUS_FIG_PT_SHOULDER] = fa_flat(base, sh);
+	b->p[GRADUS_FIG_PT_HEAD] = fa_flat(base, v3_at(sh.x - NECK, sh.y, 0));
+	for (int o = 0; o < 2; o++) {
+		double up = o ? -1.0 : 1.0; /* the top side, then the bottom */
+		v3 hip = v3_at(0, pel.y + up * FA_STACK, 0);
+		v3 s0 = v3_at(sh.x, sh.y + up * FA_STACK, 0);
+		int hp = o ? q->other_hip : q->hip, kn = o ? q->other_knee : q->knee;
+		int an = o ? q->other_ankle : q->ankle;
+		int sa = o ? q->other_shoulder : q->shoulder, el = o ? q->other_elbow : q->elbow;
+		v3 k = v3_step(hip, hp, THIGH), a = v3_step(k, hp - kn, SHIN);
+		v3 t = v3_step(a, hp - kn + 90 - an, FOOT);
+		v3 e = v3_step(s0, sa, UPPER), h = v3_step(e, sa + el, FORE);
+		if (!o && q->roll) {
+			double dx = a.x - hip.x, dy = a.y - hip.y, dz = a.z - hip.z;
+			double len = sqrt(dx * dx + dy * dy + dz * dz);
+			v3 u = v3_at(dx / len, dy / len, dz / len);
+			k = v3_turn(k, hip, u, -q->roll); /* up, not down */
+			t = v3_turn(t, hip, u, -q->roll);
+		}
+		/* one hip and shoulder on the other: both limbs from the middle */
+		b->hip[o] = b->p[GRADUS_FIG_PT_PELVIS];
+		b->sh[o] = b->p[GRADUS_FIG_PT_SHOULDER];
+		b->p[o ? GRADUS_FIG_PT_OTHER_KNEE : GRADUS_FIG_PT_KNEE] = fa_flat(base, k);
+		b->p[o ? GRADUS_FIG_PT_OTHER_ANKLE : GRADUS_FIG_PT_ANKLE] = fa_flat(base, a);
+		b->p[o ? GRADUS_FIG_PT_OTHER_TOE : GRADUS_FIG_PT_TOE] = fa_flat(base, t);
+		b->p[o ? GRADUS_FIG_PT_OTHER_ELBOW : GRADUS_FIG_PT_ELBOW] = fa_flat(base, e);
+		b->p[o ? GRADUS_FIG_PT_OTHER_HAND : GRADUS_FIG_PT_HAND] = fa_flat(base, h);
+	}
 }
 
 void fig_body_pose(const gradus_figure *f, const gradus_figure_pose *q,
@@ -224,6 +318,10 @@ void fig_body_pose(const gradus_figure *f, const gradus_figure_pose *q,
 
 	if (f->view == GRADUS_FIG_VIEW_FEET) {
 		feet_pose(b, q);
+		return;
+	}
+	if (f->view == GRADUS_FIG_VIEW_FRONT_ABOVE) {
+		front_above_pose(b, q);
 		return;
 	}
 	if (f->view == GRADUS_FIG_VIEW_TOP && !fig_pose_lying(q)) {

@@ -27,8 +27,10 @@ typedef struct {
 #define FIG_TOLERANCE 4.0
 /* Feet view: how far up and to the left a point shows for each cm it
  * is further from the foot of the bed. */
-#define FIG_FEET_RISE 0.4
+#define FIG_FEET_RISE 0.55
 #define FIG_FEET_SKEW 0.3
+/* Front-above view: how many degrees the reader looks down. */
+#define FIG_FA_TILT 30.0
 
 void fig_body_pose(const gradus_figure *f, const gradus_figure_pose *pose,
 		   fig_body *out);

@@ -14,7 +14,11 @@
 #define INK "#000"
 #define FAR "#777"
 #define FOOTBOARD_H 34.0 /* how high the bed's end board rises above the mattress */
-#define FEET_SIDE 80.0 /* how high the mattress's sides rise, seen from the feet */
+#define FEET_SIDE 110.0 /* how high the mattress's sides rise, seen from the feet */
+#define PILLOW_D 150.0 /* feet view: the pillow this far from the foot of the bed */
+#define FA_NEAR 50.0 /* front-above view: the bed's near and far edges, cm */
+#define FA_FAR 40.0
+#define SIDE_ARROW_Y 28.0 /* top view: the arrow this far to the near side, cm */
 
 typedef struct {
 	double x0, y0, x1, y1; /* world box, cm */
@@ -186,10 +190,18 @@ static void grow_scene(box *w, const gradus_figure *g, const scene *sc)
 			grow(w, pt(-30, 0), 26);
 		if (!fig_pose_lying(&g->start)) { /* room about the body */
 			grow(w, pt(-30, -30), 0);
-			grow(w, pt(70, 30), 0);
+			grow(w, pt(55, 30), 0);
 		}
 		grow(w, pt(w->x0 - 8, w->y0 - 8), 0);
 		grow(w, pt(w->x1 + 8, w->y1 + 8), 0);
+		return;
+	}
+	if (g->view == GRADUS_FIG_VIEW_FRONT_ABOVE) {
+		double top = fig_support_height(g->start.on);
+		double t = FIG_FA_TILT * 3.14159265358979323846 / 180.0;
+		/* the bed a little longer than the body, its near edge, its far edge */
+		grow(w, pt(w->x0 - 14, top - FA_NEAR * sin(t) - 12 * cos(t)), 2);
+		grow(w, pt(w->x1 + 14, top + FA_FAR * sin(t)), 2);
 		return;
 	}
 	if (g->view == GRADUS_FIG_VIEW_FEET) {
@@ -246,6 +258,34 @@ static void draw_chair(buf *b, const frame *f, bool machine, double x,
 	line(b, f, pt(x + 18 * d, FIG_SEAT_H - 2), pt(x + 18 * d, 0), 3, INK);
 }
 
+/* A word beside a prop, where a picture from an unusual angle needs one
+ * ("door", "band"): centred on `at`, its baseline just above it. */
+static void label(buf *b, const frame *f, fig_pt at, const char *word)
+{
+	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" "
+		      "font-family=\"sans-serif\" text-anchor=\"middle\" "
+		      "fill=\"" INK "\">%s</text>\n",
+		   sx(f, at.x), sy(f, at.y), word);
+}
+
+/* Seen from above, sitting or standing: the nose, so that the reader
+ * sees which way the head faces. */
+static void draw_nose(buf *b, const frame *f, const gradus_figure_pose *q,
+		      const fig_body *bd)
+{
+	fig_pt h = bd->p[GRADUS_FIG_PT_HEAD];
+	double t = q->turn * 3.14159265358979323846 / 180.0;
+	double ux = cos(t), uy = sin(t), r = FIG_HEAD_R;
+	fig_pt tip = pt(h.x + ux * (r + 7), h.y + uy * (r + 7));
+	fig_pt l = pt(h.x + ux * (r - 1) - uy * 4, h.y + uy * (r - 1) + ux * 4);
+	fig_pt rr = pt(h.x + ux * (r - 1) + uy * 4, h.y + uy * (r - 1) - ux * 4);
+
+	buf_printf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
+		      "fill=\"" INK "\"/>\n",
+		   sx(f, tip.x), sy(f, tip.y), sx(f, l.x), sy(f, l.y), sx(f, rr.x),
+		   sy(f, rr.y));
+}
+
 /* Seen from above: the bed (or mat) as an outline under the body, a
  * pillow under the head. */
 static void draw_top(buf *b, const frame *f, const gradus_figure *g,
@@ -260,11 +300,16 @@ static void draw_top(buf *b, const frame *f, const gradus_figure *g,
 			rect(b, f, -24, -22, 20, 22, false);
 			line(b, f, pt(-27, -22), pt(-27, 22), 5, INK);
 		}
-		/* the shoulders and chest, seen from above, round the trunk */
+		/* the shoulders and chest, seen from above, round the trunk
+		 * (turned with the shoulders) */
 		buf_printf(b, "<ellipse cx=\"%.1f\" cy=\"%.1f\" rx=\"%.1f\" ry=\"%.1f\" "
-			      "fill=\"#fff\" stroke=\"" INK "\" stroke-width=\"3\"/>\n",
+			      "fill=\"#fff\" stroke=\"" INK "\" stroke-width=\"3\"",
 			   sx(f, bd->p[GRADUS_FIG_PT_SHOULDER].x), sy(f, 0), 11 * f->scale,
 			   20 * f->scale);
+		if (q->turn)
+			buf_printf(b, " transform=\"rotate(%d %.1f %.1f)\"", -q->turn,
+				   sx(f, bd->p[GRADUS_FIG_PT_SHOULDER].x), sy(f, 0));
+		buf_puts(b, "/>\n");
 		for (int i = 0; has(g, GRADUS_FIG_PROP_BAND) && i < 2; i++) {
 			fig_pt a = sc->band_anchor[i];
 			if (g->band[i] != GRADUS_FIG_ANCHOR_SIDE)
@@ -272,6 +317,7 @@ static void draw_top(buf *b, const frame *f, const gradus_figure *g,
 			/* the band is tied to a door's handle: the wall, the door */
 			line(b, f, pt(w.x0, a.y + 6), pt(w.x1, a.y + 6), 5, INK);
 			rect(b, f, a.x - 42, a.y + 3, a.x + 42, a.y + 9, false);
+			label(b, f, pt(a.x + 20, a.y + 12), "door");
 		}
 		return;
 	}
@@ -299,12 +345,37 @@ static void draw_feet_end(buf *b, const frame *f, const gradus_figure *g)
 	line(b, f, pt(48, top), pt(48 + far, top + FEET_SIDE), 2, INK);
 	line(b, f, pt(-48 + far, top + FEET_SIDE), pt(48 + far, top + FEET_SIDE), 2, INK);
 	if (has(g, GRADUS_FIG_PROP_BED)) {
+		/* the pillow under the head lying, behind the back sitting up */
+		double pd = g->start.trunk <= -60 ? PILLOW_D : FEET_SIDE / FIG_FEET_RISE - 2;
 		buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
 			      "height=\"%.1f\" rx=\"5\" fill=\"#fff\" stroke=\"" INK "\" "
 			      "stroke-width=\"2\"/>\n",
-			   sx(f, far - 22), sy(f, FIG_BED_H + FEET_SIDE - 1), 44 * f->scale,
+			   sx(f, -pd * FIG_FEET_SKEW - 22),
+			   sy(f, FIG_BED_H + pd * FIG_FEET_RISE + 4), 44 * f->scale,
 			   9 * f->scale);
 	}
+}
+
+/* Lying on the side, seen from in front and above: the top of the bed
+ * (or mat) going away, its front edge, a pillow under the head. */
+static void draw_front_above(buf *b, const frame *f, const gradus_figure *g,
+			     const fig_body *bd)
+{
+	double top = fig_support_height(g->start.on);
+	double t = FIG_FA_TILT * 3.14159265358979323846 / 180.0;
+	double near = top - FA_NEAR * sin(t), far = top + FA_FAR * sin(t);
+	double edge = has(g, GRADUS_FIG_PROP_BED) ? 12 * cos(t) : 2.0;
+	fig_pt h = bd->p[GRADUS_FIG_PT_HEAD];
+
+	double x0 = f->world.x0 + 2, x1 = f->world.x1 - 2;
+
+	rect(b, f, x0, near, x1, far, false);
+	rect(b, f, x0, near - edge, x1, near, false);
+	buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
+		      "height=\"%.1f\" rx=\"6\" fill=\"#fff\" stroke=\"" INK "\" "
+		      "stroke-width=\"2\"/>\n",
+		   sx(f, h.x - 16), sy(f, top + 20 * sin(t) + 6), 32 * f->scale,
+		   (40 * sin(t) + 6) * f->scale);
 }
 
 static void draw_props(buf *b, const frame *f, const gradus_figure *g,
@@ -365,6 +436,8 @@ static void draw_band(buf *b, const frame *f, const gradus_figure *g,
 		      "stroke=\"" INK "\" stroke-width=\"2.5\" "
 		      "stroke-dasharray=\"7 4\"/>\n",
 		   sx(f, e[0].x), sy(f, e[0].y), sx(f, e[1].x), sy(f, e[1].y));
+	if (g->view == GRADUS_FIG_VIEW_TOP) /* seen from above, a band needs its name */
+		label(b, f, pt((e[0].x + e[1].x) / 2 + 10, (e[0].y + e[1].y) / 2), "band");
 	for (int i = 0; i < 2; i++)
 		if (g->band[i] == GRADUS_FIG_ANCHOR_SIDE) /* a post it is tied to */
 			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
@@ -432,30 +505,62 @@ static void limb(buf *b, const frame *f, fig_pt a, fig_pt c, fig_pt d,
 		   sy(f, d.y), ink, w);
 }
 
-static void draw_body(buf *b, const frame *f, const fig_body *bd)
+static void draw_head(buf *b, const frame *f, const fig_body *bd, double w)
+{
+	buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#fff\" "
+		      "stroke=\"" INK "\" stroke-width=\"%.1f\"/>\n",
+		   sx(f, bd->p[GRADUS_FIG_PT_HEAD].x), sy(f, bd->p[GRADUS_FIG_PT_HEAD].y),
+		   FIG_HEAD_R * f->scale, w * 0.7);
+}
+
+/* A leg (hip, knee, ankle and foot), on a white halo when it passes in
+ * front of what is drawn already. */
+static void draw_leg(buf *b, const frame *f, const fig_body *bd, int o,
+		     double w, bool halo)
+{
+	fig_pt h = bd->hip[o], k = bd->p[o ? GRADUS_FIG_PT_OTHER_KNEE : GRADUS_FIG_PT_KNEE];
+	fig_pt a = bd->p[o ? GRADUS_FIG_PT_OTHER_ANKLE : GRADUS_FIG_PT_ANKLE];
+	fig_pt t = bd->p[o ? GRADUS_FIG_PT_OTHER_TOE : GRADUS_FIG_PT_TOE];
+	const char *ink = o ? FAR : INK;
+
+	if (halo) {
+		limb(b, f, h, k, a, "#fff", w + 6.0);
+		line(b, f, a, t, w + 6.0, "#fff");
+	}
+	limb(b, f, h, k, a, ink, w);
+	line(b, f, a, t, w, ink);
+}
+
+/* The body, far limbs first. Seen from above (`head_on_top`) the head
+ * is nearest the reader: over the arms; seen from the feet
+ * (`legs_in_front`) the legs are, over the arms and the head. */
+static void draw_body(buf *b, const frame *f, const fig_body *bd,
+		      bool head_on_top, bool legs_in_front)
 {
 	const fig_pt *p = bd->p;
 	double w = 3.2 * f->scale + 2.0;
 
 	buf_puts(b, "<g stroke-linecap=\"round\" stroke-linejoin=\"round\">\n");
-	limb(b, f, bd->hip[1], p[GRADUS_FIG_PT_OTHER_KNEE],
-	     p[GRADUS_FIG_PT_OTHER_ANKLE], FAR, w * 0.8);
-	line(b, f, p[GRADUS_FIG_PT_OTHER_ANKLE], p[GRADUS_FIG_PT_OTHER_TOE],
-	     w * 0.8, FAR);
+	if (!legs_in_front)
+		draw_leg(b, f, bd, 1, w * 0.8, false);
 	limb(b, f, bd->sh[1], p[GRADUS_FIG_PT_OTHER_ELBOW],
 	     p[GRADUS_FIG_PT_OTHER_HAND], FAR, w * 0.8);
 	line(b, f, p[GRADUS_FIG_PT_PELVIS], p[GRADUS_FIG_PT_SHOULDER], w * 1.3, INK);
 	line(b, f, bd->hip[0], bd->hip[1], w, INK);
 	line(b, f, bd->sh[0], bd->sh[1], w, INK);
-	buf_printf(b, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#fff\" "
-		      "stroke=\"" INK "\" stroke-width=\"%.1f\"/>\n",
-		   sx(f, p[GRADUS_FIG_PT_HEAD].x), sy(f, p[GRADUS_FIG_PT_HEAD].y),
-		   FIG_HEAD_R * f->scale, w * 0.7);
-	limb(b, f, bd->hip[0], p[GRADUS_FIG_PT_KNEE], p[GRADUS_FIG_PT_ANKLE],
-	     INK, w);
-	line(b, f, p[GRADUS_FIG_PT_ANKLE], p[GRADUS_FIG_PT_TOE], w, INK);
-	limb(b, f, bd->sh[0], p[GRADUS_FIG_PT_ELBOW], p[GRADUS_FIG_PT_HAND],
-	     INK, w);
+	if (!head_on_top)
+		draw_head(b, f, bd, w);
+	if (legs_in_front)
+		limb(b, f, bd->sh[0], p[GRADUS_FIG_PT_ELBOW], p[GRADUS_FIG_PT_HAND],
+		     INK, w);
+	if (legs_in_front)
+		draw_leg(b, f, bd, 1, w * 0.8, true);
+	draw_leg(b, f, bd, 0, w, legs_in_front);
+	if (!legs_in_front)
+		limb(b, f, bd->sh[0], p[GRADUS_FIG_PT_ELBOW], p[GRADUS_FIG_PT_HAND],
+		     INK, w);
+	if (head_on_top)
+		draw_head(b, f, bd, w);
 	buf_puts(b, "</g>\n");
 }
 
@@ -549,6 +654,55 @@ static void draw_arrow(buf *b, const frame *f, fig_pt from, fig_pt to)
 		   x1, y1, hx - uy * 7.0, hy + ux * 7.0, hx + uy * 7.0, hy - ux * 7.0);
 }
 
+/* A head that moves (leaning forward, lifting the chest) swings about
+ * the hips: its arrow is an arc round the pelvis, just outside the
+ * head, from where the head starts to where it ends; shoulders that
+ * turn, seen from above, an arc round the trunk. 0 points otherwise (a
+ * straight arrow then). */
+#define ARC_N 16
+#define TURN_R 30.0 /* a turn seen from above: the arc's radius, cm */
+static int head_arc(const gradus_figure *g, const fig_body bd[2], fig_pt out[ARC_N])
+{
+	fig_pt c = bd[1].p[GRADUS_FIG_PT_PELVIS];
+	fig_pt h0 = bd[0].p[GRADUS_FIG_PT_HEAD], h1 = bd[1].p[GRADUS_FIG_PT_HEAD];
+	double a0 = atan2(h0.y - c.y, h0.x - c.x), a1 = atan2(h1.y - c.y, h1.x - c.x);
+	double r = fmax(hypot(h0.x - c.x, h0.y - c.y), hypot(h1.x - c.x, h1.y - c.y)) +
+		   FIG_HEAD_R + 7.0;
+
+	if (g->view == GRADUS_FIG_VIEW_TOP && g->start.turn != g->end.turn) {
+		/* the shoulders turn seen from above: an arc in front of
+		 * them, round the trunk, the way they turn */
+		c = pt(bd[1].p[GRADUS_FIG_PT_SHOULDER].x, 0);
+		a0 = g->start.turn * 3.14159265358979323846 / 180.0;
+		a1 = g->end.turn * 3.14159265358979323846 / 180.0;
+		r = TURN_R;
+	} else if (g->moves != GRADUS_FIG_PT_HEAD || g->view != GRADUS_FIG_VIEW_SIDE ||
+		   hypot(h1.x - h0.x, h1.y - h0.y) < 8.0)
+		return 0;
+	for (int i = 0; i < ARC_N; i++) {
+		double a = a0 + (a1 - a0) * i / (ARC_N - 1);
+		out[i] = pt(c.x + r * cos(a), c.y + r * sin(a));
+	}
+	return ARC_N;
+}
+
+static void draw_arc(buf *b, const frame *f, const fig_pt *p, int n)
+{
+	double x1 = sx(f, p[n - 1].x), y1 = sy(f, p[n - 1].y);
+	double dx = x1 - sx(f, p[n - 2].x), dy = y1 - sy(f, p[n - 2].y);
+	double len = sqrt(dx * dx + dy * dy), ux = dx / len, uy = dy / len;
+	double hx = x1 - ux * 14.0, hy = y1 - uy * 14.0;
+
+	buf_puts(b, "<g class=\"move\"><polyline fill=\"none\" stroke=\"" INK "\" "
+		    "stroke-width=\"3\" points=\"");
+	for (int i = 0; i < n - 1; i++)
+		buf_printf(b, "%.1f,%.1f ", sx(f, p[i].x), sy(f, p[i].y));
+	buf_printf(b, "%.1f,%.1f\"/>\n", hx, hy);
+	buf_printf(b, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" "
+		      "fill=\"" INK "\"/></g>\n",
+		   x1, y1, hx - uy * 7.0, hy + ux * 7.0, hx + uy * 7.0, hy - ux * 7.0);
+}
+
 static void draw_frame(buf *b, const frame *f, const gradus_figure *g,
 		       const gradus_figure_pose *q, const fig_body *bd,
 		       const scene *sc, const char *label)
@@ -562,10 +716,15 @@ static void draw_frame(buf *b, const frame *f, const gradus_figure *g,
 		draw_top(b, f, g, q, bd, sc);
 	else if (g->view == GRADUS_FIG_VIEW_FEET)
 		draw_feet_end(b, f, g);
+	else if (g->view == GRADUS_FIG_VIEW_FRONT_ABOVE)
+		draw_front_above(b, f, g, bd);
 	else
 		draw_props(b, f, g, q, sc);
 	draw_towel(b, f, g, bd, sc, true);
-	draw_body(b, f, bd);
+	draw_body(b, f, bd, g->view == GRADUS_FIG_VIEW_TOP && !fig_pose_lying(q),
+		  g->view == GRADUS_FIG_VIEW_FEET);
+	if (g->view == GRADUS_FIG_VIEW_TOP && !fig_pose_lying(q))
+		draw_nose(b, f, q, bd);
 	draw_loads(b, f, g, q, bd, sc);
 	if (!f->stacked) {
 		buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"18\" "
@@ -638,6 +797,8 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 	scene sc;
 	box w = {1e9, 1e9, -1e9, -1e9};
 	frame fr[2];
+	fig_pt arc[ARC_N];
+	int n_arc;
 
 	if (!e || !g->present)
 		return;
@@ -654,6 +815,9 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 	}
 	if (g->mark == GRADUS_FIG_MARK_TURN) /* room for the round arrow */
 		grow(&w, bodies[1].p[g->moves], 20);
+	n_arc = head_arc(g, bodies, arc);
+	for (int i = 0; i < n_arc; i++)
+		grow(&w, arc[i], 4);
 	grow_scene(&w, g, &sc);
 	place_frames(&w, fr);
 	buf_htmlf(b, "<svg class=\"figure\" "
@@ -664,7 +828,15 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 	buf_puts(b, "<rect width=\"600\" height=\"300\" fill=\"#fff\"/>\n");
 	draw_frame(b, &fr[0], g, &g->start, &bodies[0], &sc, "Start");
 	draw_frame(b, &fr[1], g, &g->end, &bodies[1], &sc, "End");
-	draw_arrow(b, &fr[1], bodies[0].p[g->moves], bodies[1].p[g->moves]);
+	if (n_arc)
+		draw_arc(b, &fr[1], arc, n_arc);
+	else if (g->view == GRADUS_FIG_VIEW_TOP && !fig_pose_lying(&g->start))
+		/* seen from above, the hands push out along the arms: the
+		 * arrow beside them, on the near side, clear of the arms */
+		draw_arrow(b, &fr[1], pt(bodies[0].p[g->moves].x, -SIDE_ARROW_Y),
+			   pt(bodies[1].p[g->moves].x, -SIDE_ARROW_Y));
+	else
+		draw_arrow(b, &fr[1], bodies[0].p[g->moves], bodies[1].p[g->moves]);
 	draw_mark(b, &fr[1], g->mark, bodies[1].p[g->moves]);
 	buf_puts(b, "</svg>\n");
 }

@@ -59,10 +59,12 @@ typedef enum {
 	GRADUS_FIG_PROP_MACHINE = 1u << 8,
 	GRADUS_FIG_PROP_MAT = 1u << 9,
 	GRADUS_FIG_PROP_FOOTBOARD = 1u << 10, /* the bed's end board, at the feet */
-	GRADUS_FIG_PROP_TOWEL = 1u << 11      /* a rolled towel: under the knee
+	GRADUS_FIG_PROP_TOWEL = 1u << 11,     /* a rolled towel: under the knee
 	                                       * lying, else in the near hand */
+	GRADUS_FIG_PROP_ARMRESTS = 1u << 12   /* the chair's arms, under the
+	                                       * hands of the start pose */
 } gradus_figure_prop;
-#define GRADUS_FIG_PROP__COUNT 12
+#define GRADUS_FIG_PROP__COUNT 13
 
 /* Points of the body a band or the movement arrow may name. */
 typedef enum {

@@ -190,7 +190,8 @@ static void a_body_lying_in_bed_is_drawn_large(void **state)
 }
 
 /* Issue 14: the bed's end board shows where the feet push, a rolled
- * towel where the knee rests; a misspelt prop is an error at its line. */
+ * towel where the knee rests, the chair's arms where the hands push; a
+ * misspelt prop is an error at its line. */
 static void the_footboard_and_towel_are_props(void **state)
 {
 	static const char *const fmt =
@@ -207,7 +208,8 @@ static void the_footboard_and_towel_are_props(void **state)
 		const char *word, *drawn;
 		unsigned bit;
 	} props[] = {{"footboard", "<rect", GRADUS_FIG_PROP_FOOTBOARD},
-		     {"towel", "<circle", GRADUS_FIG_PROP_TOWEL}};
+		     {"towel", "<circle", GRADUS_FIG_PROP_TOWEL},
+		     {"armrests", "<line", GRADUS_FIG_PROP_ARMRESTS}};
 	char text[1024], *svg, *plain, *msg;
 	gradus_exercise e;
 	gradus_catalogue *c;
@@ -298,6 +300,31 @@ static void the_clam_opens_its_top_knee(void **state)
 	assert_true(fabs(b1.p[GRADUS_FIG_PT_OTHER_KNEE].y - b0.p[GRADUS_FIG_PT_OTHER_KNEE].y) < 0.5);
 	/* knees bent: each knee ahead of its hip and its ankle */
 	assert_true(b0.p[GRADUS_FIG_PT_KNEE].y < b0.p[GRADUS_FIG_PT_PELVIS].y - 5.0);
+	/* its harder version, the same view: the straight top leg lifts */
+	g = &gradus_catalogue_find(test_catalogue(), "side-lying-hip-abduction")->figure;
+	assert_int_equal(g->view, GRADUS_FIG_VIEW_FRONT_ABOVE);
+	fig_body_pose(g, &g->start, &b0);
+	fig_body_pose(g, &g->end, &b1);
+	assert_true(b1.p[GRADUS_FIG_PT_ANKLE].y > b0.p[GRADUS_FIG_PT_ANKLE].y + 30.0);
+	assert_true(fabs(b1.p[GRADUS_FIG_PT_OTHER_ANKLE].y - b0.p[GRADUS_FIG_PT_OTHER_ANKLE].y) < 0.5);
+}
+
+/* Issue 14 (review): an arm that swings up over the head has its arrow
+ * round the shoulder, not through the head. */
+static void a_swinging_arm_s_arrow_goes_round(void **state)
+{
+	static const char *const arms[] = {"bed-overhead-reach", "seated-arm-raise"};
+	(void)state;
+	for (size_t i = 0; i < sizeof(arms) / sizeof(arms[0]); i++) {
+		const gradus_exercise *e = gradus_catalogue_find(test_catalogue(), arms[i]);
+		char *s;
+		if (!e)
+			fail_msg("no %s", arms[i]);
+		s = svg_of(e);
+		if (!strstr(s, "class=\"move\"><polyline"))
+			fail_msg("%s: a straight arrow", arms[i]);
+		free(s);
+	}
 }
 
 /* Issue 14 (review): the turn to look behind, seen from above: the
@@ -344,6 +371,7 @@ int main(void)
 		cmocka_unit_test(the_footboard_and_towel_are_props),
 		cmocka_unit_test(a_moving_head_s_arrow_ends_outside_the_head),
 		cmocka_unit_test(the_clam_opens_its_top_knee),
+		cmocka_unit_test(a_swinging_arm_s_arrow_goes_round),
 		cmocka_unit_test(turns_door_band_and_knees_read),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

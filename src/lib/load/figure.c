@@ -9,7 +9,7 @@ const char *const gradus_vocab_fig_marks[] = {
 	"none", "down", "up", "forward", "back", "squeeze", "turn"};
 const char *const gradus_vocab_fig_props[] = {
 	"chair", "counter", "wall", "step", "bed", "band", "ankle_weight",
-	"dumbbell", "machine", "mat", "footboard", "towel"};
+	"dumbbell", "machine", "mat", "footboard", "towel", "armrests"};
 const char *const gradus_vocab_fig_points[] = {
 	"head", "shoulder", "pelvis", "elbow", "hand", "knee", "ankle", "toe",
 	"other_elbow", "other_hand", "other_knee", "other_ankle", "other_toe",
@@ -238,7 +238,8 @@ static void top_upright_pose(const gradus_figure *f, const gradus_figure_pose *q
  * up, z toward the reader; the bottom limbs are the other_* ones. Hip
  * and knee are flexion as in the side view (the knees come toward the
  * reader); roll turns the top knee up about the line from its hip to
- * its ankle, the feet staying together (a clam). */
+ * its ankle, the feet staying together (a clam), or, the knee straight,
+ * lifts the whole top leg toward the ceiling (a side leg lift). */
 typedef struct {
 	double x, y, z;
 } v3;
@@ -273,6 +274,7 @@ static v3 v3_turn(v3 v, v3 o, v3 u, double a)
 }
 
 #define FA_STACK 6.0 /* the top limbs this far above the centre, the bottom ones below */
+#define FA_BENT 30    /* a knee bent this far opens as a clam; straighter, the leg lifts */
 static void front_above_pose(fig_body *b, const gradus_figure_pose *q)
 {
 	double base = fig_support_height(q->on);
@@ -292,12 +294,19 @@ static void front_above_pose(fig_body *b, const gradus_figure_pose *q)
 		v3 k = v3_step(hip, hp, THIGH), a = v3_step(k, hp - kn, SHIN);
 		v3 t = v3_step(a, hp - kn + 90 - an, FOOT);
 		v3 e = v3_step(s0, sa, UPPER), h = v3_step(e, sa + el, FORE);
-		if (!o && q->roll) {
+		if (!o && q->roll && kn >= FA_BENT) {
+			/* a clam: about the line from the hip to the ankle */
 			double dx = a.x - hip.x, dy = a.y - hip.y, dz = a.z - hip.z;
 			double len = sqrt(dx * dx + dy * dy + dz * dz);
 			v3 u = v3_at(dx / len, dy / len, dz / len);
 			k = v3_turn(k, hip, u, -q->roll); /* up, not down */
 			t = v3_turn(t, hip, u, -q->roll);
+		} else if (!o && q->roll) {
+			/* a side leg lift: the straight leg up about the hip */
+			v3 u = v3_at(0, 0, 1);
+			k = v3_turn(k, hip, u, q->roll);
+			a = v3_turn(a, hip, u, q->roll);
+			t = v3_turn(t, hip, u, q->roll);
 		}
 		/* one hip and shoulder on the other: both limbs from the middle */
 		b->hip[o] = b->p[GRADUS_FIG_PT_PELVIS];

@@ -1,6 +1,7 @@
 #include "render/figure.h"
 
 #include <math.h>
+#include <stdlib.h>
 
 #include "load/figure.h"
 
@@ -36,6 +37,7 @@ typedef struct {
 	double counter_x, counter_top, wall_x, step_x0, step_x1, chair_x;
 	double foot_x; /* the footboard, just beyond the feet */
 	fig_pt towel;  /* a rolled towel under the knee (towel_r > 0) */
+	double armrest_y; /* the chair's arms: under the start pose's hand */
 	double towel_r;
 	bool wall_behind, chair_facing; /* chair_facing: in front, facing the body */
 	fig_pt band_anchor[2];
@@ -124,6 +126,7 @@ static void make_scene(const gradus_figure *g, const fig_body bodies[2],
 	sc->chair_facing = !sits(g) && h.x > s->p[GRADUS_FIG_PT_PELVIS].x + 15.0 &&
 			   h.y < 75.0;
 	sc->chair_x = sc->chair_facing ? h.x + 4.0 : 0.0;
+	sc->armrest_y = s->p[GRADUS_FIG_PT_HAND].y - 3.0;
 	for (int k = 0; k < 2; k++) {
 		const fig_body *bd = &bodies[k];
 		fig_pt h[2] = {bd->p[GRADUS_FIG_PT_HAND], bd->p[GRADUS_FIG_PT_OTHER_HAND]};
@@ -403,6 +406,12 @@ static void draw_props(buf *b, const frame *f, const gradus_figure *g,
 	if (has(g, GRADUS_FIG_PROP_CHAIR) || has(g, GRADUS_FIG_PROP_MACHINE))
 		draw_chair(b, f, has(g, GRADUS_FIG_PROP_MACHINE), sc->chair_x,
 			   sc->chair_facing);
+	if (has(g, GRADUS_FIG_PROP_ARMRESTS)) { /* the arm and its front post */
+		line(b, f, pt(sc->chair_x - 24, sc->armrest_y),
+		     pt(sc->chair_x + 14, sc->armrest_y), 4, INK);
+		line(b, f, pt(sc->chair_x + 10, sc->armrest_y),
+		     pt(sc->chair_x + 10, FIG_SEAT_H - 2), 3, INK);
+	}
 	if (has(g, GRADUS_FIG_PROP_COUNTER)) {
 		rect(b, f, sc->counter_x, 0, sc->counter_x + 34.0,
 		     sc->counter_top - 2, false);
@@ -660,6 +669,30 @@ static void draw_arrow(buf *b, const frame *f, fig_pt from, fig_pt to)
  * turn, seen from above, an arc round the trunk. 0 points otherwise (a
  * straight arrow then). */
 #define ARC_N 16
+#define SWING 100 /* degrees at the shoulder: an arm that swings this far */
+
+/* The angle `a` (radians) within half a turn of `near`. */
+static double unwrap(double a, double near)
+{
+	const double turn = 2.0 * 3.14159265358979323846;
+	while (a - near > turn / 2.0)
+		a -= turn;
+	while (near - a > turn / 2.0)
+		a += turn;
+	return a;
+}
+
+/* A swing, not a push: the shoulder turns far, the elbow stays. */
+static bool swings(const gradus_figure *g)
+{
+	if (g->moves == GRADUS_FIG_PT_HAND)
+		return abs(g->end.shoulder - g->start.shoulder) >= SWING &&
+		       abs(g->end.elbow - g->start.elbow) < 40;
+	if (g->moves == GRADUS_FIG_PT_OTHER_HAND)
+		return abs(g->end.other_shoulder - g->start.other_shoulder) >= SWING &&
+		       abs(g->end.other_elbow - g->start.other_elbow) < 40;
+	return false;
+}
 #define TURN_R 30.0 /* a turn seen from above: the arc's radius, cm */
 static int head_arc(const gradus_figure *g, const fig_body bd[2], fig_pt out[ARC_N])
 {
@@ -676,6 +709,26 @@ static int head_arc(const gradus_figure *g, const fig_body bd[2], fig_pt out[ARC
 		a0 = g->start.turn * 3.14159265358979323846 / 180.0;
 		a1 = g->end.turn * 3.14159265358979323846 / 180.0;
 		r = TURN_R;
+	} else if (g->view == GRADUS_FIG_VIEW_SIDE && swings(g)) {
+		/* an arm that swings up over the head: an arc round the
+		 * shoulder, through where the hand passes half way, just
+		 * beyond the hand */
+		gradus_figure_pose mid = g->start;
+		fig_body m;
+		bool other = g->moves == GRADUS_FIG_PT_OTHER_HAND;
+		fig_pt p0 = bd[0].p[g->moves], p1 = bd[1].p[g->moves], pm;
+		double am;
+		mid.shoulder = (g->start.shoulder + g->end.shoulder) / 2;
+		mid.other_shoulder = (g->start.other_shoulder + g->end.other_shoulder) / 2;
+		mid.elbow = (g->start.elbow + g->end.elbow) / 2;
+		mid.other_elbow = (g->start.other_elbow + g->end.other_elbow) / 2;
+		fig_body_pose(g, &mid, &m);
+		c = bd[1].sh[other ? 1 : 0];
+		pm = m.p[g->moves];
+		a0 = atan2(p0.y - c.y, p0.x - c.x);
+		am = unwrap(atan2(pm.y - c.y, pm.x - c.x), a0);
+		a1 = unwrap(atan2(p1.y - c.y, p1.x - c.x), am);
+		r = fmax(hypot(p0.x - c.x, p0.y - c.y), hypot(p1.x - c.x, p1.y - c.y)) + 9.0;
 	} else if (g->moves != GRADUS_FIG_PT_HEAD || g->view != GRADUS_FIG_VIEW_SIDE ||
 		   hypot(h1.x - h0.x, h1.y - h0.y) < 8.0)
 		return 0;

@@ -16,7 +16,7 @@
 #define FAR "#777"
 #define FOOTBOARD_H 34.0 /* how high the bed's end board rises above the mattress */
 #define FEET_SIDE 110.0 /* how high the mattress's sides rise, seen from the feet */
-#define PILLOW_D 150.0 /* feet view: the pillow this far from the foot of the bed */
+#define PILLOW_D 168.0 /* feet view: the pillow this far from the foot of the bed */
 #define FA_NEAR 50.0 /* front-above view: the bed's near and far edges, cm */
 #define FA_FAR 40.0
 #define SIDE_ARROW_Y 28.0 /* top view: the arrow this far to the near side, cm */
@@ -262,13 +262,15 @@ static void draw_chair(buf *b, const frame *f, bool machine, double x,
 }
 
 /* A word beside a prop, where a picture from an unusual angle needs one
- * ("door", "band"): centred on `at`, its baseline just above it. */
-static void label(buf *b, const frame *f, fig_pt at, const char *word)
+ * ("door", "band"): its baseline on `at`, centred there or (`after`)
+ * starting just right of it. */
+static void label(buf *b, const frame *f, fig_pt at, const char *word, bool after)
 {
 	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"16\" "
-		      "font-family=\"sans-serif\" text-anchor=\"middle\" "
+		      "font-family=\"sans-serif\" text-anchor=\"%s\" "
 		      "fill=\"" INK "\">%s</text>\n",
-		   sx(f, at.x), sy(f, at.y), word);
+		   sx(f, at.x) + (after ? 8.0 : 0.0), sy(f, at.y),
+		   after ? "start" : "middle", word);
 }
 
 /* Seen from above, sitting or standing: the nose, so that the reader
@@ -320,7 +322,7 @@ static void draw_top(buf *b, const frame *f, const gradus_figure *g,
 			/* the band is tied to a door's handle: the wall, the door */
 			line(b, f, pt(w.x0, a.y + 6), pt(w.x1, a.y + 6), 5, INK);
 			rect(b, f, a.x - 42, a.y + 3, a.x + 42, a.y + 9, false);
-			label(b, f, pt(a.x + 20, a.y + 12), "door");
+			label(b, f, pt(a.x + 20, a.y + 12), "door", false);
 		}
 		return;
 	}
@@ -446,7 +448,7 @@ static void draw_band(buf *b, const frame *f, const gradus_figure *g,
 		      "stroke-dasharray=\"7 4\"/>\n",
 		   sx(f, e[0].x), sy(f, e[0].y), sx(f, e[1].x), sy(f, e[1].y));
 	if (g->view == GRADUS_FIG_VIEW_TOP) /* seen from above, a band needs its name */
-		label(b, f, pt((e[0].x + e[1].x) / 2 + 10, (e[0].y + e[1].y) / 2), "band");
+		label(b, f, pt((e[0].x + e[1].x) / 2, (e[0].y + e[1].y) / 2), "band", true);
 	for (int i = 0; i < 2; i++)
 		if (g->band[i] == GRADUS_FIG_ANCHOR_SIDE) /* a post it is tied to */
 			buf_printf(b, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "

@@ -189,8 +189,8 @@ static void grow_scene(box *w, const gradus_figure *g, const scene *sc)
 				grow(w, pt(a.x - 44, a.y + 10), 2);
 				grow(w, pt(a.x + 44, a.y + 10), 2);
 			}
-		if (sits(g))
-			grow(w, pt(-30, 0), 26);
+		if (sits(g)) /* the seat and its back */
+			grow(w, pt(-28, 0), 24);
 		if (!fig_pose_lying(&g->start)) { /* room about the body */
 			grow(w, pt(-30, -30), 0);
 			grow(w, pt(55, 30), 0);
@@ -811,7 +811,7 @@ static void draw_frame(buf *b, const frame *f, const gradus_figure *g,
 /* The two frames: side by side in square cells, or, when that draws
  * the body markedly larger (a body lying down is long and low), one
  * above the other in wide cells with the label on the left. */
-static void place_frames(const box *w, frame fr[2])
+static void place_frames(const box *w, bool from_above, frame fr[2])
 {
 	double ww = w->x1 - w->x0, wh = w->y1 - w->y0;
 	double s1 = fmin(FRAME / ww, (FRAME - LABEL_H) / wh);
@@ -839,9 +839,10 @@ static void place_frames(const box *w, frame fr[2])
 		f->cy = 0.0;
 		f->cw = VIEW_W / 2.0;
 		f->ch = VIEW_H;
-		/* centred in its frame, standing on the frame's floor */
+		/* centred in its frame, standing on the frame's floor (seen
+		 * from above, with no floor: centred up and down too) */
 		f->ox = f->cx + 10.0 + (FRAME - ww * s1) / 2.0;
-		f->oy = 8.0 + (FRAME - LABEL_H - wh * s1);
+		f->oy = 8.0 + (FRAME - LABEL_H - wh * s1) / (from_above ? 2.0 : 1.0);
 	}
 }
 
@@ -874,7 +875,7 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 	for (int i = 0; i < n_arc; i++)
 		grow(&w, arc[i], 4);
 	grow_scene(&w, g, &sc);
-	place_frames(&w, fr);
+	place_frames(&w, g->view == GRADUS_FIG_VIEW_TOP, fr);
 	buf_htmlf(b, "<svg class=\"figure\" "
 		     "viewBox=\"0 0 600 300\" role=\"img\" "
 		     "aria-label=\"Start and end position of %s\">\n"

@@ -5,7 +5,11 @@ person would see it on paper (issue 5, item 6).
 For every example profile, its 2-week plan (8 exercises a session),
 tests/data/html/ten-exercises.cfg (the worst case: 10 exercises, 3
 sessions, up to 3 sets), the same with the longest contacts in every
-"Stop and call" box (tests/data/html/ten-exercises-contacts.cfg) and
+"Stop and call" box (tests/data/html/ten-exercises-contacts.cfg), three
+examples with the same contacts, whose pages come closest to the sheet
+(tests/data/html/hospital-stay-84-contacts.cfg and bed-level-contacts.cfg:
+large-print guide entries taller than a page beside the box;
+robust-70-gym-contacts.cfg: full normal-print weeks), and
 tests/data/html/hostile.cfg (markup in the name and helper, printed as
 text), in normal and large print, on A4 and on Letter:
 
@@ -63,6 +67,9 @@ import tempfile
 # exercises a session (8) than its 12-week plan
 EXTRA_PLANS = [("tests/data/html/ten-exercises.cfg", []),
                ("tests/data/html/ten-exercises-contacts.cfg", []),
+               ("tests/data/html/hospital-stay-84-contacts.cfg", []),
+               ("tests/data/html/bed-level-contacts.cfg", []),
+               ("tests/data/html/robust-70-gym-contacts.cfg", []),
                ("tests/data/contacts/us.cfg", ["--weeks", "2"]),
                ("tests/data/html/hostile.cfg", []),
                ("profiles/examples/margaret-sarcopenia.cfg", ["--weeks", "2"])]

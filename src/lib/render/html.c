@@ -28,7 +28,9 @@
  *    seven lines in large print), a week whose measured page would not
  *    fit takes two pages in normal print ("what to do" and "your
  *    record"), four in large print (each of those in halves, the second
- *    "continued"): week_split. Without contacts nothing changes.
+ *    "continued"): week_split, its estimate scaled by the largest ratio
+ *    of printed to estimated height measured (WEEK_RATIO). Without
+ *    contacts nothing changes.
  *  - Cover and helper pages flow: their blocks are measured here (an
  *    estimate of DejaVu Sans, the widest of the fonts asked for, a little
  *    on the wide side). In normal print the body shrinks from 10.5 pt,
@@ -38,8 +40,11 @@
  *    Every example's cover and helper page fit one sheet each in normal
  *    print; in large print the two take 4 or 5 pages with the examples.
  *  - The guide and the therapist's page flow at the body size: a guide
- *    entry is one block, with room kept for its picture (fig_mm; the
- *    stylesheet caps the picture's height to it).
+ *    entry is one block, with room kept for its picture (fig_mm: 35 mm,
+ *    45 in large print; an entry's own height, --fig, overrides it). In
+ *    normal print a guide page's room left goes to its pictures, up to
+ *    58 mm each; an entry taller than a page takes it from its picture,
+ *    down to 30 mm, past that prints in two parts (guide_pages).
  *    tests/browser/print.py prints the examples with Chromium on A4 and
  *    Letter and checks that each section is exactly one page.
  *  - Screening (a gated profile): the result for the person (12 pt,
@@ -152,9 +157,9 @@ static void put_css(buf *b, const sizes *z)
 	/* the picture, two frames side by side, and beside it what they
 	 * show (its own words would print at 6 pt: hidden) */
 	buf_printf(b, ".fig { display: flex; align-items: center; }\n"
-		      ".fig svg { display: block; flex: none; height: %gmm; width: %gmm; }\n"
+		      ".fig svg { display: block; flex: none; height: var(--fig, %gmm); width: calc(2 * var(--fig, %gmm)); }\n"
 		      ".fig svg text { display: none; }\n.fig .cap { margin: 0 0 0 6mm; }\n",
-		   fig_mm(z), 2 * fig_mm(z));
+		   fig_mm(z), fig_mm(z));
 	if (z->box_h < 10)
 		buf_puts(b, ".log .box { width: 1em; height: 1em; }\n");
 	buf_puts(b, ".walk .d { white-space: nowrap; margin-right: 5pt; }\n"
@@ -361,6 +366,29 @@ static void flow_open(flow *f)
 		f->used = text_mm(f->title, f->z->h1, 1.15, f->width, true) + mm_of(3);
 	}
 }
+
+/* The sheet's room for a page: Letter height. */
+static double sheet_mm(const sizes *z)
+{
+	return 279.4 - 2 * z->margin_v;
+}
+
+/* What the page of the flow `f` takes so far, by its estimate: its
+ * blocks and the stop box with all of its contacts. */
+static double flow_page_mm(const flow *f)
+{
+	return f->used + stop_mm(f->z, f->width) + contacts_mm(f->z, f->width, f->p);
+}
+
+/* Chromium prints a flowing page that fills more than 85 % of the sheet
+ * at most 0.993 of flow_page_mm (every example with the longest contacts
+ * and without, on A4 and Letter, normal and large print: 0.85 to 0.993
+ * for the guide, 0.89 to 0.98 for the other pages): at FLOW_RATIO of its
+ * estimate a page fits the sheet. (The flow's own room, f->room, counts
+ * two lines of contacts less in normal print: tests/data/contacts/us.cfg
+ * fits; with the longest contacts its fullest guide pages print 1 to
+ * 2 mm short of Letter.) */
+#define FLOW_RATIO 1.01
 
 /* Room for `need` mm (and `keep` more that must follow on the same
  * page), else a new page. */
@@ -724,57 +752,192 @@ static double guide_para(buf *t, const flow *f, const char *label,
 	return para_from(f, t, at);
 }
 
-/* One entry: heading, picture, steps, tips, care, helper, versions. */
-static void guide_entry_html(flow *f, const guide *g, const gradus_exercise *e)
+/* Which part of a guide entry a block holds: all of it, or (an entry
+ * taller than a page) heading to care, then the helper's note and the
+ * versions under the heading again, "(continued)". */
+enum { ENTRY_WHOLE, ENTRY_FIRST, ENTRY_SECOND };
+
+/* One entry (or `part` of it): heading, picture (`fig` mm high), steps,
+ * tips, care, helper, versions; written to `t`, its height returned
+ * (the picture counted at `fig`). */
+static double guide_entry_html(buf *t, const flow *f, const guide *g,
+			       const gradus_exercise *e, double fig, int part)
 {
 	const sizes *z = f->z;
-	buf t = BUF_INIT, lad = BUF_INIT;
+	buf lad = BUF_INIT;
 	size_t n = guide_number(g, e);
 	double h, li_w = f->width - mm_of(z->body * 1.6);
 
-	buf_printf(&t, "<div class=\"gentry\" id=\"guide-%zu\">\n", n);
-	buf_htmlf(&t, "<h2>Guide %zu: %s</h2>\n", n, e->name);
+	if (part == ENTRY_SECOND) {
+		buf_htmlf(t, "<div class=\"gentry\">\n<h2>Guide %zu: %s (continued)</h2>\n", n, e->name);
+		h = text_mm(e->name, z->h2, 1.2, f->width - mm_of(z->h2 * 9), true) + mm_of(10 + 3 + 2);
+		goto second;
+	}
+	buf_printf(t, "<div class=\"gentry\" id=\"guide-%zu\">\n", n);
+	buf_htmlf(t, "<h2>Guide %zu: %s</h2>\n", n, e->name);
 	h = text_mm(e->name, z->h2, 1.2, f->width - mm_of(z->h2 * 4), true) + mm_of(10 + 3 + 2);
 	if (e->figure.present) {
 		/* the picture's own words ("Start", "End") would print far
 		 * below the body size: said beside it instead, in body type */
-		buf_puts(&t, "<div class=\"fig\"><!-- the picture (render/figure.c) -->");
-		render_figure_svg(&t, e);
-		buf_puts(&t, "<p class=\"cap\">Left: how you start.<br>Right: how you end.");
+		buf_puts(t, "<div class=\"fig\"");
+		if (fig != fig_mm(z))
+			buf_printf(t, " style=\"--fig: %.1fmm\"", fig);
+		buf_puts(t, "><!-- the picture (render/figure.c) -->");
+		render_figure_svg(t, e);
+		buf_puts(t, "<p class=\"cap\">Left: how you start.<br>Right: how you end.");
 		if (e->figure.view == GRADUS_FIG_VIEW_TOP)
-			buf_puts(&t, "<br>Seen from above.");
+			buf_puts(t, "<br>Seen from above.");
 		else if (e->figure.view == GRADUS_FIG_VIEW_FEET)
-			buf_puts(&t, "<br>Seen from the feet.");
-		buf_puts(&t, "</p></div>\n");
-		h += fig_mm(z);
+			buf_puts(t, "<br>Seen from the feet.");
+		buf_puts(t, "</p></div>\n");
+		h += fig;
 	}
 	if (e->n_steps) {
-		buf_htmlf(&t, "<p class=\"gl\"><strong>%s:</strong></p>\n<ol class=\"steps\">\n",
+		buf_htmlf(t, "<p class=\"gl\"><strong>%s:</strong></p>\n<ol class=\"steps\">\n",
 			  guide_steps_label);
 		h += mm_of(z->body * z->line + 4);
 		for (size_t i = 0; i < e->n_steps; i++) {
-			size_t at = t.len;
-			buf_htmlf(&t, "<li>%s</li>\n", e->steps[i]);
-			h += (t.ptr ? text_mm(t.ptr + at, z->body, z->line, li_w, false) : 0) + mm_of(2);
+			size_t at = t->len;
+			buf_htmlf(t, "<li>%s</li>\n", e->steps[i]);
+			h += (t->ptr ? text_mm(t->ptr + at, z->body, z->line, li_w, false) : 0) + mm_of(2);
 		}
-		buf_puts(&t, "</ol>\n");
+		buf_puts(t, "</ol>\n");
 	}
-	h += guide_para(&t, f, guide_cues_label, e->cues, e->n_cues);
-	h += guide_para(&t, f, guide_safety_label, e->safety, e->n_safety);
-	h += guide_para(&t, f, guide_helper_label, e->caregiver, e->n_caregiver);
+	h += guide_para(t, f, guide_cues_label, e->cues, e->n_cues);
+	h += guide_para(t, f, guide_safety_label, e->safety, e->n_safety);
+	if (part == ENTRY_FIRST) {
+		buf_puts(t, "</div>\n");
+		return h;
+	}
+second:
+	h += guide_para(t, f, guide_helper_label, e->caregiver, e->n_caregiver);
 	for (int k = 0; k < 2; k++) {
 		guide_ladder(&lad, g, e, k == 1);
 		if (lad.ptr) {
-			size_t at = t.len;
-			buf_htmlf(&t, "<p>%s</p>\n", lad.ptr);
-			h += para_from(f, &t, at);
+			size_t at = t->len;
+			buf_htmlf(t, "<p>%s</p>\n", lad.ptr);
+			h += para_from(f, t, at);
 		}
 		if (lad.failed)
-			t.failed = true;
+			t->failed = true;
 		buf_free(&lad);
 	}
-	buf_puts(&t, "</div>\n");
-	flow_block(f, &t, h, 0);
+	buf_puts(t, "</div>\n");
+	return h;
+}
+
+/* The guide's pictures. An entry taller than a page of its own takes
+ * what it lacks from its picture, down to FIG_MIN_MM, and past that
+ * prints in two parts, each a block of its own (large print with long
+ * contacts in the stop box). The flow places the entries (pass 1); in
+ * normal print the room a page has left is then shared among its
+ * pictures, up to FIG_MAX_MM each (pass 2, the same page breaks: a
+ * page's entries grow by no more than its room left). Both measure a
+ * page against the sheet (Letter height) at GUIDE_RATIO of its
+ * estimate (flow_page_mm): Chromium prints a guide page that fills more
+ * than 85 % of the sheet at 0.85 to 0.993 of it (every example with the
+ * longest contacts, and without, on A4 and Letter, normal and large
+ * print; tests/browser/print.py checks them). */
+#define FIG_MAX_MM 58.0
+#define FIG_MIN_MM 30.0
+#define GUIDE_RATIO FLOW_RATIO
+
+typedef struct {
+	size_t page;    /* the flow page (f.pages) each entry landed on */
+	size_t page2;   /* and its second part, when split */
+	double fig;     /* its picture's height, mm */
+	bool split;
+} guide_place;
+
+/* An entry's picture, and whether it is split (ENTRY_FIRST and
+ * ENTRY_SECOND): how much taller than a page of its own it is. */
+static void guide_entry_fit(const flow *f, const guide *g, const gradus_exercise *e,
+			    guide_place *p)
+{
+	buf t = BUF_INIT;
+	double over = (guide_entry_html(&t, f, g, e, fig_mm(f->z), ENTRY_WHOLE) +
+		       text_mm(f->title, f->z->h1, 1.15, f->width, true) + mm_of(3) +
+		       stop_mm(f->z, f->width) + contacts_mm(f->z, f->width, f->p)) *
+		      GUIDE_RATIO - sheet_mm(f->z);
+	buf_free(&t);
+	p->fig = fig_mm(f->z);
+	p->split = e->figure.present ? over > fig_mm(f->z) - FIG_MIN_MM : over > 0;
+	if (over > 0 && !p->split)
+		p->fig = floor((fig_mm(f->z) - over) * 10) / 10;
+}
+
+/* One block of the entries into the flow; in pass 2 on the page it had
+ * in pass 1 (*page), else recorded there with the room the page has
+ * left: what the flow leaves, and what the sheet leaves measured with
+ * GUIDE_RATIO, whichever is less. */
+static void guide_place_block(flow *f, buf *t, double h, size_t *page, double *left,
+			      bool record)
+{
+	if (!record && f->open && *page != (size_t)f->pages) {
+		flow_close(f);
+		flow_open(f);
+	}
+	flow_block(f, t, h, 0);
+	if (record) {
+		*page = (size_t)f->pages;
+		left[f->pages] = fmin(f->room - f->used,
+				      sheet_mm(f->z) / GUIDE_RATIO - flow_page_mm(f));
+	}
+}
+
+/* The entries of week index `w` into the flow `f`, their pictures at
+ * place[k].fig; with `record`, each entry's page into place[k] and the
+ * room each page has left into left[page]. */
+static void guide_place_entries(flow *f, const guide *g, size_t w,
+				guide_place *place, double *left, bool record)
+{
+	size_t k = 0;
+	for (size_t i = 0; i < g->n; i++) {
+		buf t = BUF_INIT;
+		const gradus_exercise *e = g->v[i].ex;
+		double h;
+		if (g->v[i].week != w)
+			continue;
+		if (record)
+			guide_entry_fit(f, g, e, &place[k]);
+		h = guide_entry_html(&t, f, g, e, place[k].fig,
+				     place[k].split ? ENTRY_FIRST : ENTRY_WHOLE);
+		guide_place_block(f, &t, h, &place[k].page, left, record);
+		if (place[k].split) {
+			h = guide_entry_html(&t, f, g, e, place[k].fig, ENTRY_SECOND);
+			guide_place_block(f, &t, h, &place[k].page2, left, record);
+		}
+		k++;
+	}
+}
+
+/* Normal print: each page's room left shared among its pictures. */
+static void guide_share(const sizes *z, const guide *g, size_t w,
+			guide_place *place, size_t n, const double *left)
+{
+	if (z->body >= 16)
+		return;
+	for (size_t k = 0; k < n; k++) {
+		size_t pics = 0, p = place[k].page;
+		double fig;
+		for (size_t j = 0, i = 0; i < g->n; i++) {
+			if (g->v[i].week != w)
+				continue;
+			if (place[j].page == p && g->v[i].ex->figure.present)
+				pics++;
+			j++;
+		}
+		if (!pics || left[p] <= 0)
+			continue;
+		fig = place[k].fig + left[p] / (double)pics;
+		if (fig > FIG_MAX_MM)
+			fig = FIG_MAX_MM;
+		if (fig < place[k].fig)
+			continue;
+		/* whole tenths of a millimetre, rounded down: what a page is
+		 * given never exceeds its room */
+		place[k].fig = floor(fig * 10) / 10;
+	}
 }
 
 /* The guide pages of the entries that start at week index `w`: before
@@ -782,27 +945,44 @@ static void guide_entry_html(flow *f, const guide *g, const gradus_exercise *e)
 static void guide_pages(buf *b, const gradus_plan *pl, const sizes *z,
 			const guide *g, size_t w)
 {
-	buf title = BUF_INIT, t = BUF_INIT;
-	flow f;
+	buf title = BUF_INIT, scratch = BUF_INIT;
+	size_t n = guide_count_at(g, w);
+	guide_place *place;
+	double *left;
 
-	if (!guide_count_at(g, w))
+	if (!n)
 		return;
-	guide_title(&title, pl, w);
-	flow_init(&f, b, pl->profile, z, z->body, "guide",
-		  title.ptr ? title.ptr : "How to do each exercise");
-	buf_htmlf(&t, "<h1>%s</h1>\n", f.title);
-	flow_block(&f, &t, text_mm(f.title, z->h1, 1.15, f.width, true) + mm_of(3), 0);
-	if (w == 0) {
-		buf_html(&t, guide_intro);
-		flow_para(&f, &t, 0);
-	}
-	for (size_t i = 0; i < g->n; i++)
-		if (g->v[i].week == w)
-			guide_entry_html(&f, g, g->v[i].ex);
-	flow_close(&f);
-	if (title.failed)
+	place = calloc(n, sizeof *place);
+	left = calloc(2 * n + 2, sizeof *left);
+	if (!place || !left) {
+		free(place);
+		free(left);
 		b->failed = true;
+		return;
+	}
+	guide_title(&title, pl, w);
+	for (int pass = 0; pass < 2; pass++) {
+		buf t = BUF_INIT;
+		flow f;
+		flow_init(&f, pass ? b : &scratch, pl->profile, z, z->body, "guide",
+			  title.ptr ? title.ptr : "How to do each exercise");
+		buf_htmlf(&t, "<h1>%s</h1>\n", f.title);
+		flow_block(&f, &t, text_mm(f.title, z->h1, 1.15, f.width, true) + mm_of(3), 0);
+		if (w == 0) {
+			buf_html(&t, guide_intro);
+			flow_para(&f, &t, 0);
+		}
+		guide_place_entries(&f, g, w, place, left, pass == 0);
+		flow_close(&f);
+		if (pass == 0)
+			guide_share(z, g, w, place, n, left);
+	}
+	if (title.failed || scratch.failed)
+		b->failed = true;
+	buf_free(&scratch);
 	buf_free(&title);
+	free(place);
+	free(left);
 }
 
 /* ---- the therapist's page ---- */
@@ -1460,10 +1640,19 @@ static double week_mm(const char *s, const gradus_profile *pr, const sizes *z)
  * as in large print; in large print as four, each of the two in halves
  * (tests/data/html/ten-exercises-contacts.cfg). Without contacts every
  * week keeps its pages. */
+/* The estimate runs above the height Chromium prints. Over every week
+ * page of the examples with the longest contacts (tests/data/html/
+ * ten-exercises-contacts.cfg's), on A4 and Letter, the printed height
+ * is at most 0.914 of week_mm in normal print and 0.952 in large print
+ * (pages that fill more than 85 % of the sheet; at least 0.78): a page
+ * is measured against the sheet (Letter height) at a ratio above each. */
+#define WEEK_RATIO 0.93
+#define WEEK_RATIO_LARGE 0.97
+
 static bool week_split(const gradus_plan *pl, const guide *g, const sizes *z, bool large,
 		       const gradus_week *wk)
 {
-	double room = (279.4 - 2 * z->margin_v) * 0.98;
+	double room = 279.4 - 2 * z->margin_v, k = large ? WEEK_RATIO_LARGE : WEEK_RATIO;
 	bool over;
 	buf t = BUF_INIT, r = BUF_INIT;
 
@@ -1474,12 +1663,8 @@ static bool week_split(const gradus_plan *pl, const guide *g, const sizes *z, bo
 		week_record_page(&r, pl, wk, WHOLE);
 	} else
 		week_page(&t, pl, g, wk);
-	/* the estimate runs above the height Chromium prints (A4 width,
-	 * Letter height), by 14 to 20 % in normal print (tests/data/html/
-	 * ten-exercises.cfg), by 4 to 17 % in large print (the examples with
-	 * long contacts): scaled by the largest ratio seen, and a little more */
-	over = week_mm(t.ptr ? t.ptr : "", pl->profile, z) * (large ? 0.97 : 0.87) > room ||
-	       (large && week_mm(r.ptr ? r.ptr : "", pl->profile, z) * 0.97 > room);
+	over = week_mm(t.ptr ? t.ptr : "", pl->profile, z) * k > room ||
+	       (large && week_mm(r.ptr ? r.ptr : "", pl->profile, z) * k > room);
 	buf_free(&t);
 	buf_free(&r);
 	return over;

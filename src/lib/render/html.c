@@ -757,6 +757,26 @@ static double guide_para(buf *t, const flow *f, const char *label,
  * versions under the heading again, "(continued)". */
 enum { ENTRY_WHOLE, ENTRY_FIRST, ENTRY_SECOND };
 
+/* The helper's note and the easier and harder versions; their height. */
+static double guide_entry_tail(buf *t, const flow *f, const guide *g,
+			       const gradus_exercise *e)
+{
+	buf lad = BUF_INIT;
+	double h = guide_para(t, f, guide_helper_label, e->caregiver, e->n_caregiver);
+	for (int k = 0; k < 2; k++) {
+		guide_ladder(&lad, g, e, k == 1);
+		if (lad.ptr) {
+			size_t at = t->len;
+			buf_htmlf(t, "<p>%s</p>\n", lad.ptr);
+			h += para_from(f, t, at);
+		}
+		if (lad.failed)
+			t->failed = true;
+		buf_free(&lad);
+	}
+	return h;
+}
+
 /* One entry (or `part` of it): heading, picture (`fig` mm high), steps,
  * tips, care, helper, versions; written to `t`, its height returned
  * (the picture counted at `fig`). */
@@ -764,14 +784,15 @@ static double guide_entry_html(buf *t, const flow *f, const guide *g,
 			       const gradus_exercise *e, double fig, int part)
 {
 	const sizes *z = f->z;
-	buf lad = BUF_INIT;
 	size_t n = guide_number(g, e);
 	double h, li_w = f->width - mm_of(z->body * 1.6);
 
 	if (part == ENTRY_SECOND) {
 		buf_htmlf(t, "<div class=\"gentry\">\n<h2>Guide %zu: %s (continued)</h2>\n", n, e->name);
 		h = text_mm(e->name, z->h2, 1.2, f->width - mm_of(z->h2 * 9), true) + mm_of(10 + 3 + 2);
-		goto second;
+		h += guide_entry_tail(t, f, g, e);
+		buf_puts(t, "</div>\n");
+		return h;
 	}
 	buf_printf(t, "<div class=\"gentry\" id=\"guide-%zu\">\n", n);
 	buf_htmlf(t, "<h2>Guide %zu: %s</h2>\n", n, e->name);
@@ -805,23 +826,8 @@ static double guide_entry_html(buf *t, const flow *f, const guide *g,
 	}
 	h += guide_para(t, f, guide_cues_label, e->cues, e->n_cues);
 	h += guide_para(t, f, guide_safety_label, e->safety, e->n_safety);
-	if (part == ENTRY_FIRST) {
-		buf_puts(t, "</div>\n");
-		return h;
-	}
-second:
-	h += guide_para(t, f, guide_helper_label, e->caregiver, e->n_caregiver);
-	for (int k = 0; k < 2; k++) {
-		guide_ladder(&lad, g, e, k == 1);
-		if (lad.ptr) {
-			size_t at = t->len;
-			buf_htmlf(t, "<p>%s</p>\n", lad.ptr);
-			h += para_from(f, t, at);
-		}
-		if (lad.failed)
-			t->failed = true;
-		buf_free(&lad);
-	}
+	if (part == ENTRY_WHOLE)
+		h += guide_entry_tail(t, f, g, e);
 	buf_puts(t, "</div>\n");
 	return h;
 }

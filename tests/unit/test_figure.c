@@ -189,6 +189,26 @@ static void a_body_lying_in_bed_is_drawn_large(void **state)
 	free(s);
 }
 
+/* The caller learns how the frames stand (the guide's caption says
+ * "Top"/"Bottom" or "Left"/"Right"): stacked exactly when the second
+ * frame starts half-way down, for every built-in picture. */
+static void the_svg_says_when_its_frames_are_stacked(void **state)
+{
+	const gradus_catalogue *c = test_catalogue();
+	size_t stacked = 0;
+	(void)state;
+	for (size_t i = 0; i < gradus_catalogue_count(c); i++) {
+		const gradus_exercise *e = gradus_catalogue_get(c, i);
+		buf b = BUF_INIT;
+		bool got = render_figure_svg(&b, e);
+		assert_int_equal(got, strstr(b.ptr, "data-box=\"0.0 150.0 600.0 150.0\"") != NULL);
+		stacked += got;
+		buf_free(&b);
+	}
+	/* both kinds are in the catalogue */
+	assert_true(stacked > 0 && stacked < gradus_catalogue_count(c));
+}
+
 /* Issue 14: the bed's end board shows where the feet push, a rolled
  * towel where the knee rests, the chair's arms where the hands push; a
  * misspelt prop is an error at its line. */
@@ -373,6 +393,7 @@ int main(void)
 		cmocka_unit_test(the_clam_opens_its_top_knee),
 		cmocka_unit_test(a_swinging_arm_s_arrow_goes_round),
 		cmocka_unit_test(turns_door_band_and_knees_read),
+		cmocka_unit_test(the_svg_says_when_its_frames_are_stacked),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -492,6 +492,37 @@ static void test_notes_in_the_guide(void **state)
 	done(&x);
 }
 
+/* The guide's caption names where start and end are: "Top"/"Bottom"
+ * beside a picture whose frames are one above the other (a body lying
+ * down), "Left"/"Right" beside two side by side. */
+static void test_caption_follows_the_frames(void **state)
+{
+	doc x;
+	size_t top = 0, left = 0;
+	(void)state;
+	make(&x, load_file("profiles/examples/bed-level.cfg"), false);
+	for (const char *g = strstr(x.html, "<div class=\"fig\""); g;
+	     g = strstr(g + 1, "<div class=\"fig\"")) {
+		const char *svg_end = strstr(g, "</svg>"), *cap;
+		bool stacked;
+		assert_non_null(svg_end);
+		cap = strstr(svg_end, "<p class=\"cap\">");
+		assert_non_null(cap);
+		stacked = strstr(g, "data-box=\"0.0 150.0 600.0 150.0\"") &&
+			  strstr(g, "data-box=\"0.0 150.0 600.0 150.0\"") < svg_end;
+		if (stacked) {
+			assert_true(strncmp(cap + 15, "Top: how you start.<br>Bottom: how you end.", 43) == 0);
+			top++;
+		} else {
+			assert_true(strncmp(cap + 15, "Left: how you start.<br>Right: how you end.", 43) == 0);
+			left++;
+		}
+	}
+	/* bed-level has both kinds */
+	assert_true(top > 0 && left > 0);
+	done(&x);
+}
+
 static void test_preface(void **state)
 {
 	gradus_render_options o;
@@ -525,6 +556,7 @@ int main(void)
 		cmocka_unit_test(test_plain_words),
 		cmocka_unit_test(test_notes_in_the_guide),
 		cmocka_unit_test(test_preface),
+		cmocka_unit_test(test_caption_follows_the_frames),
 	};
 	return cmocka_run_group_tests_name("html", tests, NULL, NULL);
 }

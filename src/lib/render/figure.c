@@ -846,7 +846,7 @@ static void place_frames(const box *w, bool from_above, frame fr[2])
 	}
 }
 
-void render_figure_svg(buf *b, const gradus_exercise *e)
+bool render_figure_svg(buf *b, const gradus_exercise *e)
 {
 	const gradus_figure *g = &e->figure;
 	fig_body bodies[2];
@@ -857,7 +857,7 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 	int n_arc;
 
 	if (!e || !g->present)
-		return;
+		return false;
 	fig_body_pose(g, &g->start, &bodies[0]);
 	fig_body_pose(g, &g->end, &bodies[1]);
 	make_scene(g, bodies, &sc);
@@ -895,4 +895,5 @@ void render_figure_svg(buf *b, const gradus_exercise *e)
 		draw_arrow(b, &fr[1], bodies[0].p[g->moves], bodies[1].p[g->moves]);
 	draw_mark(b, &fr[1], g->mark, bodies[1].p[g->moves]);
 	buf_puts(b, "</svg>\n");
+	return fr[0].stacked;
 }

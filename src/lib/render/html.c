@@ -804,8 +804,10 @@ static double guide_entry_html(buf *t, const flow *f, const guide *g,
 		if (fig != fig_mm(z))
 			buf_printf(t, " style=\"--fig: %.1fmm\"", fig);
 		buf_puts(t, "><!-- the picture (render/figure.c) -->");
-		render_figure_svg(t, e);
-		buf_puts(t, "<p class=\"cap\">Left: how you start.<br>Right: how you end.");
+		if (render_figure_svg(t, e))
+			buf_puts(t, "<p class=\"cap\">Top: how you start.<br>Bottom: how you end.");
+		else
+			buf_puts(t, "<p class=\"cap\">Left: how you start.<br>Right: how you end.");
 		if (e->figure.view == GRADUS_FIG_VIEW_TOP)
 			buf_puts(t, "<br>Seen from above.");
 		else if (e->figure.view == GRADUS_FIG_VIEW_FEET)

@@ -105,6 +105,20 @@ static void out_of_range_and_wrapped_numbers(void **state)
 	gradus_diags_free(d);
 }
 
+/* Both numbers of a pair, and both keys of a clearance, are checked and
+ * reported, in the order they are written. */
+static void both_halves_of_a_pair_are_reported(void **state)
+{
+	(void)state;
+	expect("conditions = []; medications = [];",
+	       "conditions = []; medications = []; resting_bp = [400, 10];\n"
+	       "  clearance = { by = 5; date = \"2026-13-01\"; };",
+	       "test.cfg:21: error: 'health.resting_bp[0]' must be from 60 to 300 (found 400)\n"
+	       "test.cfg:21: error: 'health.resting_bp[1]' must be from 30 to 200 (found 10)\n"
+	       "test.cfg:22: error: 'health.clearance.by' must be text in quotes, not a whole number\n"
+	       "test.cfg:22: error: 'health.clearance.date' must be a real date written YYYY-MM-DD (found '2026-13-01')\n");
+}
+
 static void dates_must_be_real(void **state)
 {
 	(void)state;
@@ -388,6 +402,7 @@ int main(void)
 		cmocka_unit_test(typo_in_key_gets_a_hint),
 		cmocka_unit_test(out_of_range_and_wrapped_numbers),
 		cmocka_unit_test(dates_must_be_real),
+		cmocka_unit_test(both_halves_of_a_pair_are_reported),
 		cmocka_unit_test(vocabulary_words_are_checked),
 		cmocka_unit_test(mixed_array_is_a_parse_error_with_advice),
 		cmocka_unit_test(unknown_exclude_and_template_are_errors),

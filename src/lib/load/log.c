@@ -682,11 +682,11 @@ int log_load_cfg(gradus_log **out, cfgfile *cf, int rc,
 	cl = cfg_group(cf, root, NULL, "clearance", false);
 	if (cl) {
 		cfg_check_keys(cf, cl, "clearance", clearance_keys);
-		log->has_clearance =
-			cfg_string(cf, cl, "clearance", "by", true, 120, &b->a,
-				   &log->clearance_by) &
-			date_key(cf, cl, "clearance", "date", true,
-				 &log->clearance_date);
+		/* both read, in order, so that both report their errors */
+		log->has_clearance = cfg_string(cf, cl, "clearance", "by", true, 120,
+						&b->a, &log->clearance_by);
+		log->has_clearance = date_key(cf, cl, "clearance", "date", true,
+					      &log->clearance_date) && log->has_clearance;
 	}
 	keep_blanks(log, &b->a, &acc);
 	if (cf->errors || b->a.failed || acc.failed) {

@@ -232,6 +232,14 @@ static gradus_tags tag_words(cfgfile *cf, cset *g, const char *where,
 	return tags;
 }
 
+/* health.resting_bp's two numbers, both checked in order (so that both
+ * report their errors). */
+static bool resting_bp_read(cfgfile *cf, cset *bp, int *sys, int *dia)
+{
+	bool ok = cfg_elem_int(cf, bp, "health.resting_bp", 0, 60, 300, sys);
+	return cfg_elem_int(cf, bp, "health.resting_bp", 1, 30, 200, dia) && ok;
+}
+
 static void read_health(gradus_profile *p, arena *a, cfgfile *cf, cset *root)
 {
 	const char *W = "health";
@@ -251,8 +259,7 @@ static void read_health(gradus_profile *p, arena *a, cfgfile *cf, cset *root)
 		int sys, dia;
 		if (config_setting_length(bp) != 2)
 			cfg_error(cf, bp, "'health.resting_bp' must be two whole numbers [systolic, diastolic] in mmHg");
-		else if (cfg_elem_int(cf, bp, "health.resting_bp", 0, 60, 300, &sys) &
-			 cfg_elem_int(cf, bp, "health.resting_bp", 1, 30, 200, &dia)) {
+		else if (resting_bp_read(cf, bp, &sys, &dia)) {
 			if (dia >= sys)
 				cfg_error(cf, bp, "'health.resting_bp' must be [systolic, diastolic] with the larger number first (found [%d, %d])",
 					  sys, dia);
@@ -270,11 +277,11 @@ static void read_health(gradus_profile *p, arena *a, cfgfile *cf, cset *root)
 	cl = cfg_group(cf, g, W, "clearance", false);
 	if (cl) {
 		cfg_check_keys(cf, cl, "health.clearance", clearance_keys);
-		p->has_clearance =
-			cfg_string(cf, cl, "health.clearance", "by", true, 120, a,
-				   &p->clearance_by) &
-			date_key(cf, cl, "health.clearance", "date", true,
-				 &p->clearance_date);
+		/* both read, in order, so that both report their errors */
+		p->has_clearance = cfg_string(cf, cl, "health.clearance", "by", true, 120,
+					      a, &p->clearance_by);
+		p->has_clearance = date_key(cf, cl, "health.clearance", "date", true,
+					    &p->clearance_date) && p->has_clearance;
 		p->clearance_line = cfg_line(cfg_member(cf, cl, "date"));
 	}
 	l = cfg_list(cf, g, W, "surgery", false);

@@ -55,6 +55,7 @@ static bool int_pair(cfgfile *cf, cset *parent, const char *where,
 	char path[256];
 	cset *l = cfg_list(cf, parent, where, key, true);
 	int a, b;
+	bool ok;
 
 	if (!l)
 		return false;
@@ -64,8 +65,10 @@ static bool int_pair(cfgfile *cf, cset *parent, const char *where,
 			  path);
 		return false;
 	}
-	if (!cfg_elem_int(cf, l, path, 0, min, max, &a) |
-	    !cfg_elem_int(cf, l, path, 1, min, max, &b))
+	/* both checked, in order, so that both report their errors */
+	ok = cfg_elem_int(cf, l, path, 0, min, max, &a);
+	ok = cfg_elem_int(cf, l, path, 1, min, max, &b) && ok;
+	if (!ok)
 		return false;
 	if (a > b) {
 		cfg_error(cf, l, "'%s' must be [low, high] with low <= high (found [%d, %d])",

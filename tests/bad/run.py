@@ -135,15 +135,22 @@ def main():
     drop = privdrop_prefix()
     drop_why = "needs a user file modes apply to (root without setpriv)"
     if drop:
-        # 'nobody' must reach the build: a clone inside a private folder
-        # (mktemp -d is 0700) cannot be run by it, and then these cases
-        # say nothing about gradus
-        probe = subprocess.run(drop + [gradus, "--version"], env=env,
-                               stdout=subprocess.DEVNULL,
+        # 'nobody' must reach the build and the cases: in a clone inside a
+        # private folder (mktemp -d is 0700) it cannot read them, and then
+        # these cases say nothing about gradus. Running the command is not
+        # proof enough (a command that needs no library of the build may
+        # start where no file of the build can be read): it must check a
+        # control case of the corpus cleanly.
+        corpus = os.path.join(work, "corpus") + os.sep
+        control = next((c for c in cases if c["path"].startswith(corpus) and
+                        c["cmds"].get("check") == [0]), None)
+        probe = subprocess.run(drop + [gradus] + (["check", control["path"]] if control
+                                                   else ["--version"]),
+                               env=env, stdout=subprocess.DEVNULL,
                                stderr=subprocess.DEVNULL)
         if probe.returncode != 0:
             drop = None
-            drop_why = "'nobody' cannot run this build (a private parent folder)"
+            drop_why = "'nobody' cannot read this build's cases (a private parent folder)"
     outs = os.path.join(work, "out")
     if os.path.isdir(outs):
         shutil.rmtree(outs)

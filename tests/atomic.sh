@@ -133,9 +133,11 @@ if [ "$(id -u)" = 0 ]; then
 		as=skip
 	fi
 fi
-# 'nobody' must reach the build (a clone inside a 0700 folder it cannot)
-if [ -n "$as" ] && [ "$as" != skip ] && ! $as "$GRADUS" --version >/dev/null 2>&1; then
-	echo "NOT RUN $case: 'nobody' cannot run this build (a private parent folder)"
+# 'nobody' must reach the build and the profile (a clone inside a 0700
+# folder it cannot): running the command is not proof enough (it needs no
+# library of the build), so it must check the profile cleanly
+if [ -n "$as" ] && [ "$as" != skip ] && ! $as "$GRADUS" check "$good" >/dev/null 2>&1; then
+	echo "NOT RUN $case: 'nobody' cannot read this build's files (a private parent folder)"
 elif [ "$as" = skip ]; then
 	echo "NOT RUN $case: root without setpriv, file modes do not apply"
 else

@@ -142,11 +142,5 @@ int gradus_templates_load_builtin(gradus_templates **out,
 	rc = gradus_templates_new(&t);
 	if (rc)
 		return rc;
-	rc = gradus_templates_add_builtin(t, cat, d);
-	if (rc) {
-		gradus_templates_free(t);
-		return rc;
-	}
-	*out = t;
-	return GRADUS_OK;
+	return templates_keep_or_free(t, gradus_templates_add_builtin(t, cat, d), out);
 }

@@ -80,6 +80,9 @@ int catalogue_add_compiled(gradus_catalogue *c, gradus_exercise *v,
 int templates_add_compiled(gradus_templates *ts, gradus_template *t,
 			   const int *pattern_lines,
 			   const gradus_catalogue *cat, gradus_diags *d);
+/* Ends a load of a set of templates: on rc 0 the set in *out, else
+ * freed (*out stays NULL) and `rc` returned. */
+int templates_keep_or_free(gradus_templates *t, int rc, gradus_templates **out);
 
 /* Lower-case letters, digits and '-', starting with a letter. */
 bool gradus_valid_id(const char *s);

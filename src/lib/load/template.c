@@ -473,8 +473,7 @@ int templates_add_compiled(gradus_templates *ts, gradus_template *t,
 	return push(ts, t);
 }
 
-/* Ends a load: the set in *out, or freed and `rc` returned. */
-static int keep_or_free(gradus_templates *t, int rc, gradus_templates **out)
+int templates_keep_or_free(gradus_templates *t, int rc, gradus_templates **out)
 {
 	if (rc) {
 		gradus_templates_free(t);
@@ -494,7 +493,7 @@ int gradus_templates_load_dir(gradus_templates **out, const char *dir,
 	rc = gradus_templates_new(&t);
 	if (rc)
 		return rc;
-	return keep_or_free(t, gradus_templates_add_dir(t, dir, cat, d), out);
+	return templates_keep_or_free(t, gradus_templates_add_dir(t, dir, cat, d), out);
 }
 
 size_t gradus_templates_count(const gradus_templates *t)

@@ -55,16 +55,22 @@ typedef struct {
 	size_t mask;
 } reasons;
 
+/* A hash of a string's length and its first and last bytes (up to 8
+ * of each): cheap for the long texts, and the table compares the whole
+ * strings anyway. */
+static uint64_t str_hash(const char *s)
+{
+	size_t n = strlen(s), k = n < 8 ? n : 8;
+	uint64_t head = 0, tail = 0;
+	memcpy(&head, s, k);
+	memcpy(&tail, s + n - k, k);
+	return ((head * 0x9e3779b97f4a7c15u) ^ tail ^ n) * 0xbf58476d1ce4e5b9u;
+}
+
 static size_t why_hash(const gradus_why *w)
 {
-	const char *part[3] = {w->rule, w->text, w->source};
-	size_t h = 1469598103934665603u;
-	for (int k = 0; k < 3; k++) {
-		for (const unsigned char *c = (const unsigned char *)part[k]; *c; c++)
-			h = (h ^ *c) * 1099511628211u;
-		h = (h ^ 0xff) * 1099511628211u;
-	}
-	return h;
+	uint64_t h = str_hash(w->rule) ^ str_hash(w->text) * 3 ^ str_hash(w->source) * 7;
+	return (size_t)(h ^ (h >> 31));
 }
 
 static bool why_same(const gradus_why *a, const gradus_why *b)
@@ -151,8 +157,17 @@ typedef struct {
 	long id;
 } why_seen;
 
+/* A string to write: its bytes and their escaped length. */
+typedef struct {
+	const char *s;
+	size_t n, e;
+} word;
+
+#define WORDS 64 /* words remembered by address (a power of 2) */
+
 /* What the first pass finds: the reasons, their ids in the order they
- * are written (the plan's, then each dose's), the doses slot by slot. */
+ * are written (the plan's, then each dose's), the doses slot by slot;
+ * and the words the second pass has measured. */
 typedef struct {
 	reasons r;
 	why_seen *seen;          /* open addressing, text NULL: empty */
@@ -164,6 +179,7 @@ typedef struct {
 	size_t *slot_end;        /* doses[slot_end[t - 1] .. slot_end[t]) */
 	size_t n_slots;
 	bool failed;
+	word words[WORDS];
 } plan_pass;
 
 static void pass_free(plan_pass *ps)
@@ -245,14 +261,26 @@ static long why_id(plan_pass *ps, const gradus_why *w)
 static size_t number_why(plan_pass *ps, const gradus_why *w, size_t n)
 {
 	size_t start = ps->n_ids;
-	for (size_t i = 0; !ps->failed && i < n; i++) {
+	if (ps->failed)
+		return start;
+	if (ps->n_ids + n > ps->cap_ids) {
+		size_t cap = ps->cap_ids ? ps->cap_ids * 2 : 256;
+		long *ids;
+		if (cap < ps->n_ids + n)
+			cap = ps->n_ids + n;
+		if (!(ids = realloc(ps->ids, cap * sizeof(*ids)))) {
+			ps->failed = true;
+			return start;
+		}
+		ps->ids = ids;
+		ps->cap_ids = cap;
+	}
+	for (size_t i = 0; i < n; i++) {
 		long id = why_id(ps, &w[i]);
-		long *ids = more(ps->ids, &ps->cap_ids, ps->n_ids, sizeof(long));
-		if (id < 0 || !ids) {
+		if (id < 0) {
 			ps->failed = true;
 			break;
 		}
-		ps->ids = ids;
 		ps->ids[ps->n_ids++] = id;
 	}
 	return start;
@@ -314,22 +342,14 @@ static bool first_pass(plan_pass *ps, const gradus_plan *pl)
 	return !ps->failed;
 }
 
-static void w_date(jw *w, const char *key, gradus_date d)
+JW_INLINE void w_date(jw *w, const char *key, gradus_date d)
 {
 	char s[11];
 	gradus_date_format(d, s);
 	jw_str(w, key, s);
 }
 
-static void w_range(jw *w, const char *key, int lo, int hi)
-{
-	jw_obj(w, key);
-	jw_int(w, "min", lo);
-	jw_int(w, "max", hi);
-	jw_end(w);
-}
-
-static void w_names(jw *w, const char *key, const gradus_exercise *const *ex,
+JW_INLINE void w_names(jw *w, const char *key, const gradus_exercise *const *ex,
 		    size_t n)
 {
 	jw_arr(w, key);
@@ -338,7 +358,7 @@ static void w_names(jw *w, const char *key, const gradus_exercise *const *ex,
 	jw_end(w);
 }
 
-static void w_strings(jw *w, const char *key, const char *const *v, size_t n)
+JW_INLINE void w_strings(jw *w, const char *key, const char *const *v, size_t n)
 {
 	jw_arr(w, key);
 	for (size_t i = 0; i < n; i++)
@@ -346,7 +366,7 @@ static void w_strings(jw *w, const char *key, const char *const *v, size_t n)
 	jw_end(w);
 }
 
-static void w_ids(jw *w, const char *key, const long *ids, size_t n)
+JW_INLINE void w_ids(jw *w, const char *key, const long *ids, size_t n)
 {
 	jw_arr(w, key);
 	for (size_t i = 0; i < n; i++)
@@ -354,64 +374,131 @@ static void w_ids(jw *w, const char *key, const long *ids, size_t n)
 	jw_end(w);
 }
 
-static void w_load(jw *w, const gradus_load *ld)
+/* ---- a dose and a session, each written whole at one place (their
+ * members are fixed), after one reservation of room for all of it ---- */
+
+/* The word at s, measured the first time its address comes up in this
+ * plan (the strings are the catalogue's and the vocabulary's, the same
+ * few dozen for every dose). */
+static word word_of(plan_pass *ps, const char *s)
 {
-	jw_obj(w, "load");
-	jw_str(w, "kind", gradus_load_name(ld->kind));
-	if (ld->kind == GRADUS_LOAD_ANKLE_WEIGHT || ld->kind == GRADUS_LOAD_DUMBBELL) {
-		jw_num(w, "value", round2(ld->kg));
-		jw_str(w, "unit", "kg");
-	} else {
-		jw_null(w, "value");
-		jw_null(w, "unit");
+	uintptr_t a = (uintptr_t)s;
+	word *x = &ps->words[(a >> 3 ^ a >> 9) & (WORDS - 1)];
+	if (x->s != s) {
+		x->s = s;
+		x->n = strlen(s);
+		x->e = jw_escaped_len(s, x->n);
 	}
-	if (ld->kind == GRADUS_LOAD_BAND && ld->band >= 0)
-		jw_str(w, "band", gradus_band_name((gradus_band)ld->band));
-	else
-		jw_null(w, "band");
-	if (ld->kind == GRADUS_LOAD_MACHINE)
-		jw_int(w, "machine_step", ld->machine_step);
-	else
-		jw_null(w, "machine_step");
-	jw_end(w);
+	return *x;
 }
 
-static void w_dose(jw *w, const plan_pass *ps, const dose *ds)
+JW_INLINE char *put_word(char *o, word x)
 {
+	return jw_put_str(o, x.s, x.n, x.e);
+}
+
+JW_INLINE char *put_int_or_null(char *o, bool set, long v)
+{
+	return set ? jw_put_long(o, v) : JW_PUT(o, "null");
+}
+
+/* Room for a dose or a session beside its words and lists: its member
+ * names and punctuation (under 300 bytes) and its dozen numbers (at
+ * most 26 bytes each). */
+#define FIXED_ROOM 768
+#define NUM_ROOM 21      /* a whole number and its comma */
+
+/* The load of a dose: {"kind","value","unit","band","machine_step"}. */
+static char *put_load(char *o, const gradus_load *ld, word kind, word band)
+{
+	o = JW_PUT(o, ",\"load\":{\"kind\":");
+	o = put_word(o, kind);
+	if (ld->kind == GRADUS_LOAD_ANKLE_WEIGHT || ld->kind == GRADUS_LOAD_DUMBBELL) {
+		o = JW_PUT(o, ",\"value\":");
+		if (!(o = jw_put_num(o, round2(ld->kg))))
+			return NULL;
+		o = JW_PUT(o, ",\"unit\":\"kg\"");
+	} else
+		o = JW_PUT(o, ",\"value\":null,\"unit\":null");
+	o = JW_PUT(o, ",\"band\":");
+	o = band.s ? put_word(o, band) : JW_PUT(o, "null");
+	o = JW_PUT(o, ",\"machine_step\":");
+	o = put_int_or_null(o, ld->kind == GRADUS_LOAD_MACHINE, ld->machine_step);
+	*o++ = '}';
+	return o;
+}
+
+/* One dose of "items" (docs/schema/): its week, the sessions it is in
+ * (null: all of them), the exercise, the numbers and the reasons' ids. */
+static void w_dose(jw *w, plan_pass *ps, const dose *ds)
+{
+	static const word none = {NULL, 0, 0};
 	const gradus_item *it = ds->it;
-	jw_obj(w, NULL);
-	jw_int(w, "week", ds->week);
-	if (ds->all)
-		jw_null(w, "sessions");
-	else {
-		jw_arr(w, "sessions");
+	const gradus_load *ld = &it->load;
+	const long *ids = ps->ids + ds->why;
+	word ex = word_of(ps, it->exercise->id), kind = word_of(ps, gradus_load_name(ld->kind));
+	word band = ld->kind == GRADUS_LOAD_BAND && ld->band >= 0
+		    ? word_of(ps, gradus_band_name((gradus_band)ld->band)) : none;
+	word support = it->support == GRADUS_SUPPORT_NA
+		       ? none : word_of(ps, gradus_support_name(it->support));
+	word change = word_of(ps, gradus_change_name(it->change));
+	char *o = jw_begin(w, NULL, FIXED_ROOM + ex.e + kind.e + band.e + support.e +
+			   change.e + (32 + it->n_why) * NUM_ROOM);
+	char sep = '[';
+
+	if (!o)
+		return;
+	o = JW_PUT(o, "{\"week\":");
+	o = jw_put_long(o, ds->week);
+	if (ds->all) {
+		o = JW_PUT(o, ",\"sessions\":null");
+	} else {
+		o = JW_PUT(o, ",\"sessions\":");
 		for (unsigned u = 0; u < 32; u++)
-			if (ds->group & (1u << u))
-				jw_int(w, NULL, u);
-		jw_end(w);
+			if (ds->group & (1u << u)) {
+				*o++ = sep;
+				sep = ',';
+				o = jw_put_long(o, u);
+			}
+		o = sep == '[' ? JW_PUT(o, "[]") : JW_PUT(o, "]");
 	}
-	jw_str(w, "exercise", it->exercise->id);
-	jw_int(w, "sets", it->sets);
-	w_range(w, "reps", it->reps_min, it->reps_max);
-	jw_int(w, "hold_s", it->hold_s);
-	if (it->affected_sets > it->sets)
-		jw_int(w, "affected_sets", it->affected_sets);
-	else
-		jw_null(w, "affected_sets");
-	if (it->pair > 0)
-		jw_int(w, "pair", it->pair);
-	else
-		jw_null(w, "pair");
-	w_load(w, &it->load);
-	if (it->support == GRADUS_SUPPORT_NA)
-		jw_null(w, "support");
-	else
-		jw_str(w, "support", gradus_support_name(it->support));
-	w_range(w, "effort", it->effort_min, it->effort_max);
-	jw_int(w, "rest_s", it->rest_s);
-	jw_str(w, "change", gradus_change_name(it->change));
-	w_ids(w, "why", ps->ids + ds->why, it->n_why);
-	jw_end(w);
+	o = JW_PUT(o, ",\"exercise\":");
+	o = put_word(o, ex);
+	o = JW_PUT(o, ",\"sets\":");
+	o = jw_put_long(o, it->sets);
+	o = JW_PUT(o, ",\"reps\":{\"min\":");
+	o = jw_put_long(o, it->reps_min);
+	o = JW_PUT(o, ",\"max\":");
+	o = jw_put_long(o, it->reps_max);
+	o = JW_PUT(o, "},\"hold_s\":");
+	o = jw_put_long(o, it->hold_s);
+	o = JW_PUT(o, ",\"affected_sets\":");
+	o = put_int_or_null(o, it->affected_sets > it->sets, it->affected_sets);
+	o = JW_PUT(o, ",\"pair\":");
+	o = put_int_or_null(o, it->pair > 0, it->pair);
+	if (!(o = put_load(o, ld, kind, band))) {
+		jw_fail(w);
+		return;
+	}
+	o = JW_PUT(o, ",\"support\":");
+	o = support.s ? put_word(o, support) : JW_PUT(o, "null");
+	o = JW_PUT(o, ",\"effort\":{\"min\":");
+	o = jw_put_long(o, it->effort_min);
+	o = JW_PUT(o, ",\"max\":");
+	o = jw_put_long(o, it->effort_max);
+	o = JW_PUT(o, "},\"rest_s\":");
+	o = jw_put_long(o, it->rest_s);
+	o = JW_PUT(o, ",\"change\":");
+	o = put_word(o, change);
+	o = JW_PUT(o, ",\"why\":");
+	sep = '[';
+	for (size_t i = 0; i < it->n_why; i++) {
+		*o++ = sep;
+		sep = ',';
+		o = jw_put_long(o, ids[i]);
+	}
+	o = sep == '[' ? JW_PUT(o, "[]}") : JW_PUT(o, "]}");
+	jw_done(w, o);
 }
 
 /* "exercises": each exercise of the items once, in the order first met
@@ -453,8 +540,42 @@ static bool w_exercises(jw *w, const gradus_plan *pl)
 	return true;
 }
 
+/* One session of "weeks": its date, day, minutes and balance
+ * exercises. */
+static void w_session(jw *w, plan_pass *ps, const gradus_session *se)
+{
+	word day = word_of(ps, words_day_key[se->weekday]);
+	size_t room = FIXED_ROOM + day.e;
+	char *o, sep = '[';
+
+	for (size_t i = 0; i < se->n_balance; i++)
+		room += word_of(ps, se->balance[i]->id).e + 3;
+	if (!(o = jw_begin(w, NULL, room)))
+		return;
+	o = JW_PUT(o, "{\"date\":\"");
+	gradus_date_format(se->date, o);
+	o = JW_PUT(o + 10, "\",\"day\":");
+	o = put_word(o, day);
+	o = JW_PUT(o, ",\"minutes\":");
+	o = jw_put_long(o, se->minutes);
+	o = JW_PUT(o, ",\"warmup_minutes\":");
+	o = jw_put_long(o, se->warmup_min);
+	o = JW_PUT(o, ",\"balance_minutes\":");
+	o = jw_put_long(o, se->balance_min);
+	o = JW_PUT(o, ",\"cooldown_minutes\":");
+	o = jw_put_long(o, se->cooldown_min);
+	o = JW_PUT(o, ",\"balance\":");
+	for (size_t i = 0; i < se->n_balance; i++) {
+		*o++ = sep;
+		sep = ',';
+		o = put_word(o, word_of(ps, se->balance[i]->id));
+	}
+	o = sep == '[' ? JW_PUT(o, "[]}") : JW_PUT(o, "]}");
+	jw_done(w, o);
+}
+
 /* "weeks": each week with its sessions' dates and minutes. */
-static void w_weeks(jw *w, const gradus_plan *pl)
+static void w_weeks(jw *w, plan_pass *ps, const gradus_plan *pl)
 {
 	jw_arr(w, "weeks");
 	for (size_t k = 0; k < pl->n_weeks; k++) {
@@ -467,18 +588,8 @@ static void w_weeks(jw *w, const gradus_plan *pl)
 		w_date(w, "start", wk->start);
 		w_date(w, "end", wk->end);
 		jw_arr(w, "sessions");
-		for (size_t s = 0; s < wk->n_sessions; s++) {
-			const gradus_session *se = &wk->sessions[s];
-			jw_obj(w, NULL);
-			w_date(w, "date", se->date);
-			jw_str(w, "day", words_day_key[se->weekday]);
-			jw_int(w, "minutes", se->minutes);
-			jw_int(w, "warmup_minutes", se->warmup_min);
-			jw_int(w, "balance_minutes", se->balance_min);
-			jw_int(w, "cooldown_minutes", se->cooldown_min);
-			w_names(w, "balance", se->balance, se->n_balance);
-			jw_end(w);
-		}
+		for (size_t s = 0; s < wk->n_sessions; s++)
+			w_session(w, ps, &wk->sessions[s]);
 		jw_end(w);
 		jw_end(w);
 	}
@@ -580,7 +691,7 @@ bool render_plan_json(buf *b, const gradus_plan *pl, bool pretty, unsigned depth
 	jw_end(&w);
 	w_ids(&w, "why", ps.ids, pl->n_why);
 	ok = w_exercises(&w, pl);
-	w_weeks(&w, pl);
+	w_weeks(&w, &ps, pl);
 	jw_arr(&w, "items");
 	for (size_t t = 0; t < ps.n_slots; t++) {
 		jw_arr(&w, NULL);
@@ -591,7 +702,7 @@ bool render_plan_json(buf *b, const gradus_plan *pl, bool pretty, unsigned depth
 	jw_end(&w);
 	jw_end(&w);
 	pass_free(&ps);
-	return ok && jw_ok(&w);
+	return jw_finish(&w) && ok;
 }
 
 /* ---- The screening result (gradus-screening/1) and the rule table (gradus-rules/1) ---- */

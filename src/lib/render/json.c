@@ -122,6 +122,8 @@ static long reason_id(reasons *r, const gradus_why *w)
  * sessions of a week). */
 static bool item_same(const gradus_item *a, const gradus_item *b)
 {
+	if (a == b) /* the sessions of a week share their items */
+		return true;
 	if (a->exercise != b->exercise || a->sets != b->sets ||
 	    a->reps_min != b->reps_min || a->reps_max != b->reps_max ||
 	    a->hold_s != b->hold_s || a->affected_sets != b->affected_sets ||
@@ -511,6 +513,8 @@ static bool w_exercises(jw *w, const gradus_plan *pl)
 	for (size_t k = 0; k < pl->n_weeks; k++)
 		for (size_t s = 0; s < pl->weeks[k].n_sessions; s++) {
 			const gradus_session *se = &pl->weeks[k].sessions[s];
+			if (s > 0 && se->items == se[-1].items)
+				continue; /* the same items as the session before */
 			for (size_t i = 0; i < se->n_items; i++) {
 				const gradus_exercise *e = se->items[i].exercise, **v;
 				size_t j = 0;

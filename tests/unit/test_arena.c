@@ -1,6 +1,10 @@
 /* The bump allocator's reset (issue 17): a plan made after another in
  * the same arena (gradus batch) finds the memory of the one before,
- * emptied and zeroed again, and allocates nothing new. */
+ * emptied and zeroed again, and allocates nothing new. And arena_printf,
+ * which formats into the room left in the block first. */
+#include <stdalign.h>
+#include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 #include <string.h>
 
@@ -76,12 +80,46 @@ static void reset_clears_a_failure(void **state)
 	arena_free(&a);
 }
 
+/* Texts of every length around the room left in a block (what fits is
+ * formatted in place, what does not goes to a new block): each one
+ * whole, unchanged by what came after, and the next allocation aligned. */
+static void printf_fills_the_block_and_spills(void **state)
+{
+	static char want[3][12000];
+	char *got[3];
+	(void)state;
+	for (size_t first = 0; first < 8192; first += 16) {
+		for (size_t len = first > 64 ? 8192 - first - 40 : 0;
+		     len < 8192 - first + 40; len += first > 64 ? 1 : 997) {
+			arena a;
+			void *after;
+			arena_init(&a);
+			assert_non_null(arena_alloc(&a, first ? first : 1));
+			for (int k = 0; k < 3; k++) {
+				memset(want[k], 'a' + k, len + (size_t)k);
+				want[k][len + (size_t)k] = '\0';
+				got[k] = arena_printf(&a, "%s", want[k]);
+				assert_non_null(got[k]);
+			}
+			after = arena_alloc(&a, 1);
+			assert_non_null(after);
+			assert_int_equal((uintptr_t)after % alignof(max_align_t), 0);
+			for (int k = 0; k < 3; k++)
+				assert_string_equal(got[k], want[k]);
+			arena_free(&a);
+		}
+		if (first > 64 && first < 8000)
+			first += 512;
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reset_keeps_the_first_block),
 		cmocka_unit_test(reset_makes_one_block_of_all),
 		cmocka_unit_test(reset_clears_a_failure),
+		cmocka_unit_test(printf_fills_the_block_and_spills),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

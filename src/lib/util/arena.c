@@ -111,17 +111,37 @@ char *arena_strdup(arena *a, const char *s)
 	return s ? arena_strndup(a, s, strlen(s)) : NULL;
 }
 
+/* printf into the arena: first straight into the room left in the
+ * current block, so that a text that fits is formatted once; measured
+ * and formatted again in a new block when it does not. */
 char *arena_printf(arena *a, const char *fmt, ...)
 {
+	const size_t align = alignof(max_align_t);
+	arena_block *b = a->head;
 	va_list ap;
 	int n;
 	char *p;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	if (n < 0)
-		return NULL;
+	if (b && b->cap > b->used) {
+		size_t room = b->cap - b->used;
+		p = (char *)b->data + b->used;
+		va_start(ap, fmt);
+		n = vsnprintf(p, room, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return NULL;
+		if ((size_t)n < room) {
+			/* used and cap are multiples of align: this stays in cap */
+			b->used += ((size_t)n + 1 + align - 1) & ~(align - 1);
+			return p;
+		}
+	} else {
+		va_start(ap, fmt);
+		n = vsnprintf(NULL, 0, fmt, ap);
+		va_end(ap);
+		if (n < 0)
+			return NULL;
+	}
 	p = arena_alloc(a, (size_t)n + 1);
 	if (!p)
 		return NULL;

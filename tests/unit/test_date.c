@@ -44,12 +44,32 @@ static void counts_days_and_weekdays(void **state)
 			 30);
 }
 
+/* Adding days gives the day that many days on (the calendar date of
+ * the day count), for
+ * every day of 1899 to 2200 (leap years, month and year ends) and steps
+ * of -70 to 70 days: the shortcut within a month agrees with it. */
+static void adds_days_across_months_and_years(void **state)
+{
+	(void)state;
+	for (long z = gradus_date_days((gradus_date){1899, 1, 1});
+	     z <= gradus_date_days((gradus_date){2200, 12, 31}); z++) {
+		gradus_date d = gradus_date_from_days(z);
+		for (long k = -70; k <= 70; k++) {
+			gradus_date r = gradus_date_add(d, k), want = gradus_date_from_days(z + k);
+			if (r.y != want.y || r.m != want.m || r.d != want.d)
+				fail_msg("%04d-%02d-%02d + %ld gave %04d-%02d-%02d", d.y, d.m,
+					 d.d, k, r.y, r.m, r.d);
+		}
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(parses_real_dates),
 		cmocka_unit_test(rejects_unreal_or_malformed_dates),
 		cmocka_unit_test(counts_days_and_weekdays),
+		cmocka_unit_test(adds_days_across_months_and_years),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

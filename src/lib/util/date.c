@@ -70,6 +70,13 @@ gradus_date gradus_date_from_days(long z)
 
 gradus_date gradus_date_add(gradus_date d, long days)
 {
+	/* within the month (most of a plan's steps are a few days): the
+	 * day alone moves */
+	if (d.m >= 1 && d.m <= 12 && d.d >= 1 && d.d <= month_days(d.y, d.m) &&
+	    days >= 1 - d.d && days <= month_days(d.y, d.m) - d.d) {
+		d.d += (int)days;
+		return d;
+	}
 	return gradus_date_from_days(gradus_date_days(d) + days);
 }
 

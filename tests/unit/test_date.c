@@ -45,16 +45,16 @@ static void counts_days_and_weekdays(void **state)
 }
 
 /* Adding days gives the day that many days on (the calendar date of
- * the day count), for
- * every day of 1899 to 2200 (leap years, month and year ends) and steps
- * of -70 to 70 days: the shortcut within a month agrees with it. */
+ * the day count), for every day of 1999 to 2101 (leap years, 2000 and
+ * 2100 among them, month and year ends) and steps of -40 to 40 days:
+ * the shortcut within a month agrees with it. */
 static void adds_days_across_months_and_years(void **state)
 {
 	(void)state;
-	for (long z = gradus_date_days((gradus_date){1899, 1, 1});
-	     z <= gradus_date_days((gradus_date){2200, 12, 31}); z++) {
+	for (long z = gradus_date_days((gradus_date){1999, 1, 1});
+	     z <= gradus_date_days((gradus_date){2101, 12, 31}); z++) {
 		gradus_date d = gradus_date_from_days(z);
-		for (long k = -70; k <= 70; k++) {
+		for (long k = -40; k <= 40; k++) {
 			gradus_date r = gradus_date_add(d, k), want = gradus_date_from_days(z + k);
 			if (r.y != want.y || r.m != want.m || r.d != want.d)
 				fail_msg("%04d-%02d-%02d + %ld gave %04d-%02d-%02d", d.y, d.m,

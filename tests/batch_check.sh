@@ -5,8 +5,8 @@
 # The document in the line is, byte for byte, what `gradus plan -f json`
 # prints without the layout between its tokens (issue 17: batch has the
 # library print it compact, no pretty print then minify).
-# Checked over the examples, a few bad files and generated profiles
-# (bench/genprofiles). Also: one line per profile in the order given,
+# Checked over the examples, a few bad files, files whose names need
+# escapes, and generated profiles (bench/genprofiles). Also: one line per profile in the order given,
 # a progress bar only on a terminal, and exit 1 when stdout cannot be
 # written.
 #
@@ -17,9 +17,15 @@ work=$2
 rm -rf "$work"
 mkdir -p "$work" || exit 1
 "$gen" -s 7 60 "$work/gen" || exit 1
+# file names the line must escape as cJSON does: a quote, a backslash,
+# a tab, a control byte, UTF-8
+odd1="$work/odd \"quoted\" back\\slash.cfg"
+odd2=$(printf '%s/tab\there \001 caf\303\251.cfg' "$work")
+cp profiles/examples/margaret-sarcopenia.cfg "$odd1" || exit 1
+cp profiles/examples/neuro-suspected.cfg "$odd2" || exit 1
 set -- profiles/examples/*.cfg tests/data/screen/*.cfg \
 	tests/diag/profile-many-errors.cfg tests/data/missing.cfg profiles \
-	"$work"/gen/*.cfg
+	"$odd1" "$odd2" "$work"/gen/*.cfg
 "$GRADUS" batch --weeks 4 "$@" > "$work/out" 2> "$work/err"
 code=$?
 fail=0

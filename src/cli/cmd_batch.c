@@ -27,6 +27,7 @@
 #endif
 
 #include "cli.h"
+#include "render/jsonw.h"
 #include "util/text.h"
 
 #define BAR_WIDTH 20
@@ -213,23 +214,43 @@ static bool line_room(line_buf *lb, size_t len, size_t n)
 	return true;
 }
 
+/* The head of a document's line, {"file":F,"status":S,"exit_code":N,"KEY":
+ * at the start of `lb`: the bytes cJSON prints for them (the file name
+ * escaped by the library's writer, which escapes as cJSON does). Its
+ * length; 0 when out of memory. */
+static size_t document_head(line_buf *lb, const char *path, int code,
+			    const char *key)
+{
+	const char *status = status_names[status_index(code)];
+	size_t n = strlen(path), e = jw_escaped_len(path, n);
+	size_t ns = strlen(status), nk = strlen(key);
+	char *o;
+
+	if (!line_room(lb, 0, e + ns + nk + 64))
+		return 0;
+	o = JW_PUT(lb->ptr, "{\"file\":");
+	o = jw_put_str(o, path, n, e);
+	o = JW_PUT(o, ",\"status\":\"");
+	memcpy(o, status, ns);
+	o = JW_PUT(o + ns, "\",\"exit_code\":");
+	o = jw_put_long(o, code);
+	o = JW_PUT(o, ",\"");
+	memcpy(o, key, nk);
+	o = JW_PUT(o + nk, "\":");
+	return (size_t)(o - lb->ptr);
+}
+
 /* The line of a plan or screening result, made in `lb`:
  * {"file":...,"status":...,"exit_code":N,"KEY":DOCUMENT} and a newline,
  * the document printed by the library straight into the line, without
  * layout. *n is the line's length; false when out of memory. */
-static bool document_line(line_buf *lb, cJSON *head, const char *key,
-			  const gradus_plan *plan, const gradus_screening *s,
-			  size_t *n)
+static bool document_line(line_buf *lb, const char *path, int code,
+			  const char *key, const gradus_plan *plan,
+			  const gradus_screening *s, size_t *n)
 {
-	size_t len = 0, doc = 0;
-	/* the head without its closing brace, then the key */
-	while (!lb->ptr || !cJSON_PrintPreallocated(head, lb->ptr, (int)lb->cap, 0))
-		if (lb->cap >= INT_MAX / 2 || !line_room(lb, lb->cap, 1))
-			return false;
-	len = strlen(lb->ptr) - 1;
-	if (!line_room(lb, len, strlen(key) + 5))
+	size_t len = document_head(lb, path, code, key), doc = 0;
+	if (!len)
 		return false;
-	len += (size_t)sprintf(lb->ptr + len, ",\"%s\":", key);
 	if ((plan ? gradus_plan_render_compact(&lb->ptr, &lb->cap, len, &doc, plan)
 		  : gradus_screening_render_compact(&lb->ptr, &lb->cap, len, &doc, s)) != GRADUS_OK)
 		return false;
@@ -300,9 +321,10 @@ static int batch_one(const cli_ctx *ctx, const char *path,
 		key = "screening";
 	else if (code == EXIT_PLAN)
 		key = "plan";
-	head = head_json(path, code);
-	ok = head && (key ? document_line(lb, head, key, key[0] == 'p' ? plan : NULL, s, &n)
-			  : errors_line(lb, head, d, &n));
+	if (key)
+		ok = document_line(lb, path, code, key, key[0] == 'p' ? plan : NULL, s, &n);
+	else
+		ok = (head = head_json(path, code)) && errors_line(lb, head, d, &n);
 	if (!ok && key) {
 		/* the document did not fit in memory: an io_error line */
 		gradus_diags_add(d, GRADUS_SEV_ERROR, path, 0, "out of memory");

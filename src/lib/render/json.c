@@ -166,6 +166,8 @@ typedef struct {
 } word;
 
 #define WORDS 64 /* words remembered by address (a power of 2) */
+#define SEEN0 256 /* reasons by address, before the table must grow */
+#define MEMO 8    /* the reasons of the dose before, place by place */
 
 /* What the first pass finds: the reasons, their ids in the order they
  * are written (the plan's, then each dose's), the doses slot by slot;
@@ -182,13 +184,18 @@ typedef struct {
 	size_t n_slots;
 	bool failed;
 	word words[WORDS];
+	/* a dose's reasons are often those of the week before, at the same
+	 * places: those are found without the table */
+	why_seen memo[MEMO];
+	why_seen seen0[SEEN0];   /* the table's first slots (no malloc) */
 } plan_pass;
 
 static void pass_free(plan_pass *ps)
 {
 	free(ps->r.v);
 	free(ps->r.slot);
-	free(ps->seen);
+	if (ps->seen != ps->seen0)
+		free(ps->seen);
 	free(ps->ids);
 	free(ps->doses);
 	free(ps->slot_end);
@@ -218,11 +225,11 @@ static size_t seen_hash(const char *rule, const char *text, const char *source)
 
 static bool seen_grow(plan_pass *ps)
 {
-	size_t mask = ps->seen ? ps->seen_mask * 2 + 1 : 255;
+	size_t mask = ps->seen_mask * 2 + 1;
 	why_seen *v = calloc(mask + 1, sizeof(*v));
 	if (!v)
 		return false;
-	for (size_t i = 0; ps->seen && i <= ps->seen_mask; i++)
+	for (size_t i = 0; i <= ps->seen_mask; i++)
 		if (ps->seen[i].text) {
 			const why_seen *e = &ps->seen[i];
 			size_t h = seen_hash(e->rule, e->text, e->source) & mask;
@@ -230,7 +237,8 @@ static bool seen_grow(plan_pass *ps)
 				h = (h + 1) & mask;
 			v[h] = ps->seen[i];
 		}
-	free(ps->seen);
+	if (ps->seen != ps->seen0)
+		free(ps->seen);
 	ps->seen = v;
 	ps->seen_mask = mask;
 	return true;
@@ -242,7 +250,7 @@ static long why_id(plan_pass *ps, const gradus_why *w)
 {
 	size_t h;
 	long id;
-	if ((!ps->seen || ps->n_seen * 2 > ps->seen_mask) && !seen_grow(ps))
+	if (ps->n_seen * 2 > ps->seen_mask && !seen_grow(ps))
 		return -1;
 	for (h = seen_hash(w->rule, w->text, w->source) & ps->seen_mask;
 	     ps->seen[h].text;
@@ -278,11 +286,19 @@ static size_t number_why(plan_pass *ps, const gradus_why *w, size_t n)
 		ps->cap_ids = cap;
 	}
 	for (size_t i = 0; i < n; i++) {
-		long id = why_id(ps, &w[i]);
-		if (id < 0) {
+		why_seen *m = i < MEMO ? &ps->memo[i] : NULL;
+		long id;
+		if (m && m->text == w[i].text && m->rule == w[i].rule &&
+		    m->source == w[i].source) {
+			ps->ids[ps->n_ids++] = m->id;
+			continue;
+		}
+		if ((id = why_id(ps, &w[i])) < 0) {
 			ps->failed = true;
 			break;
 		}
+		if (m)
+			*m = (why_seen){w[i].rule, w[i].text, w[i].source, id};
 		ps->ids[ps->n_ids++] = id;
 	}
 	return start;
@@ -379,18 +395,22 @@ JW_INLINE void w_ids(jw *w, const char *key, const long *ids, size_t n)
 /* ---- a dose and a session, each written whole at one place (their
  * members are fixed), after one reservation of room for all of it ---- */
 
+static void measure_word(word *x, const char *s)
+{
+	x->s = s;
+	x->n = strlen(s);
+	x->e = jw_escaped_len(s, x->n);
+}
+
 /* The word at s, measured the first time its address comes up in this
  * plan (the strings are the catalogue's and the vocabulary's, the same
  * few dozen for every dose). */
-static word word_of(plan_pass *ps, const char *s)
+JW_INLINE word word_of(plan_pass *ps, const char *s)
 {
 	uintptr_t a = (uintptr_t)s;
 	word *x = &ps->words[(a >> 3 ^ a >> 9) & (WORDS - 1)];
-	if (x->s != s) {
-		x->s = s;
-		x->n = strlen(s);
-		x->e = jw_escaped_len(s, x->n);
-	}
+	if (x->s != s)
+		measure_word(x, s);
 	return *x;
 }
 
@@ -676,6 +696,8 @@ bool render_plan_json(buf *b, const gradus_plan *pl, bool pretty, unsigned depth
 	bool ok;
 
 	memset(&ps, 0, sizeof(ps));
+	ps.seen = ps.seen0;
+	ps.seen_mask = SEEN0 - 1;
 	if (!first_pass(&ps, pl)) {
 		pass_free(&ps);
 		return false;

@@ -14,6 +14,7 @@
 typedef struct {
 	gradus_plan plan; /* first: the public part */
 	arena a;
+	whybook wb;       /* the reasons' texts, kept from plan to plan */
 } plan_box;
 
 static const char *const change_names[] = {"start", "none", "reps",
@@ -43,6 +44,7 @@ static plan_box *plan_new(plan_box *box, const gradus_profile *p,
 		if (!box)
 			return NULL;
 		arena_init(&box->a);
+		whys_init(&box->wb);
 	}
 	pl = &box->plan;
 	pl->profile = p;
@@ -180,7 +182,9 @@ int gradus_plan_generate_reuse(gradus_plan **plan, const gradus_profile *p,
 	pl->effort_cap = effort_cap(pl, p, s, t, a, &reasons);
 
 	/* 3. the exercises: strength, then warm-up, balance, cool-down */
-	ctx_init(&c, p, s, t, cat, &pl->assessment, pl->start);
+	rc = ctx_init(&c, p, s, t, cat, &pl->assessment, pl->start, a);
+	if (rc)
+		goto fail;
 	pl->first_week = opt && opt->resume && opt->resume->week > 1 ? opt->resume->week : 1;
 	n_picks = strength_picks(&c, pl, opt, picks, a, &warn);
 	if (n_picks == 0) {
@@ -204,7 +208,7 @@ int gradus_plan_generate_reuse(gradus_plan **plan, const gradus_profile *p,
 	back_extensor_note(&c, picks, fit.n_use, a, &warn);
 
 	/* 6. the weeks: progressed, in sessions */
-	rc = schedule_weeks(pl, a, &c, picks, &fit, blk[1], n_blk[1], d);
+	rc = schedule_weeks(pl, a, &box->wb, &c, picks, &fit, blk[1], n_blk[1], d);
 	if (rc)
 		goto fail;
 	rc = keep_blocks(pl, a, blk, n_blk);
@@ -224,8 +228,7 @@ int gradus_plan_generate_reuse(gradus_plan **plan, const gradus_profile *p,
 	*plan = pl;
 	return GRADUS_OK;
 fail:
-	arena_free(&box->a);
-	free(box);
+	gradus_plan_free(pl);
 	return rc;
 }
 
@@ -235,6 +238,7 @@ void gradus_plan_free(gradus_plan *plan)
 	if (!b)
 		return;
 	arena_free(&b->a);
+	whys_free(&b->wb);
 	free(b);
 }
 

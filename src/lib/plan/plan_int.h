@@ -89,11 +89,19 @@ typedef struct {
 	bool fall_plus;    /* fall-risk "+" [VIVI] */
 	bool one_limb;     /* one-limb disuse: the affected side gets more */
 	bool hold_on;      /* balance always holding on (see balance_safe) */
+	/* the catalogue by pattern, in catalogue order within each (the
+	 * choice looks at one pattern at a time; the order breaks ties):
+	 * the exercises of pattern p are by_pat[pat_at[p]..pat_at[p+1]),
+	 * their places in the catalogue in cat_i */
+	const gradus_exercise **by_pat;
+	size_t *cat_i;
+	size_t pat_at[GRADUS_PAT__COUNT + 1];
 } pl_ctx;
 
-PLAN_INTERNAL void ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_screening *s,
-			    const gradus_template *t, const gradus_catalogue *cat,
-			    const gradus_assessment *as, gradus_date start);
+/* GRADUS_OK, or GRADUS_ENOMEM (the index is in the plan's arena a). */
+PLAN_INTERNAL int ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_screening *s,
+			   const gradus_template *t, const gradus_catalogue *cat,
+			   const gradus_assessment *as, gradus_date start, arena *a);
 /* Everything that makes an exercise unsafe or impossible for the person. */
 PLAN_INTERNAL bool usable(const pl_ctx *c, const gradus_exercise *e);
 /* Balance without holding on only for people safe to do it. */
@@ -174,22 +182,39 @@ PLAN_INTERNAL int strength_seconds(const dose *d, size_t n, const int *partner,
 /* ---- why.c: the reasons of each item ---- */
 
 /* The texts of the reasons that carry numbers, each formatted once and
- * shared by every item with the same reason; the table is scratch
- * (whys_done frees it), the texts are in the plan's arena. */
+ * shared by every item with the same reason, in this plan and the next
+ * ones made in the same memory (gradus_plan_generate_reuse): the book
+ * is kept in the plan's box, its texts and phase names in its own
+ * arena (the plan's is reset between plans). It is emptied between
+ * plans once it holds more than a bound, never during one. */
 typedef struct why_text why_text;
+struct why_name;
 typedef struct {
 	why_text *v;             /* open addressing; cap a power of two */
 	size_t n, cap;
+	struct why_name *names;  /* the phase names, one copy each */
+	size_t n_names;
+	arena a;                 /* the texts and the names */
+	unsigned flushes;        /* times emptied (for the tests) */
+	/* this plan's: */
 	const gradus_plan *pl;
-	arena *a;
+	struct { const gradus_phase *ph; const char *name; } seen[16];
+	size_t n_seen;           /* phases whose name was looked up */
 	bool failed;             /* out of memory */
 } whybook;
 
-PLAN_INTERNAL void whys_init(whybook *wb, const gradus_plan *pl, arena *a);
-PLAN_INTERNAL void whys_done(whybook *wb);
+/* An empty book; whys_free frees it. */
+PLAN_INTERNAL void whys_init(whybook *wb);
+/* Before each plan: empties the book when it is over its bound. */
+PLAN_INTERNAL void whys_begin(whybook *wb, const gradus_plan *pl);
+PLAN_INTERNAL void whys_free(whybook *wb);
+/* The book's number of texts, and into *flushes (when not NULL) the
+ * times it was emptied (for the tests). */
+PLAN_INTERNAL size_t whys_count(const whybook *wb, unsigned *flushes);
 /* The reasons behind an item's numbers and week w's change (row: the
- * item's weeks), kept in it->why; GRADUS_OK or GRADUS_ENOMEM. */
-PLAN_INTERNAL int item_whys(gradus_item *it, whybook *wb, const gradus_phase *ph,
+ * item's weeks), kept in it->why (in the plan's arena a); GRADUS_OK or
+ * GRADUS_ENOMEM. */
+PLAN_INTERNAL int item_whys(gradus_item *it, arena *a, whybook *wb, const gradus_phase *ph,
 			    const wdose *row, int w, const gradus_resume_item *resume);
 
 /* ---- progress.c: week by week ---- */
@@ -221,8 +246,9 @@ typedef struct {
 PLAN_INTERNAL int fit_minutes(fitting *f, const pl_ctx *c, const pick *picks, size_t n_picks,
 			      int balance_min, arena *a, strlist *warn, gradus_diags *d);
 /* Pairs the picks that fit, progresses them and fills pl->weeks. */
-PLAN_INTERNAL int schedule_weeks(gradus_plan *pl, arena *a, const pl_ctx *c, pick *picks,
-				 const fitting *f, const gradus_exercise *const *balance0,
-				 size_t n_balance0, gradus_diags *d);
+PLAN_INTERNAL int schedule_weeks(gradus_plan *pl, arena *a, whybook *wb, const pl_ctx *c,
+				 pick *picks, const fitting *f,
+				 const gradus_exercise *const *balance0, size_t n_balance0,
+				 gradus_diags *d);
 
 #endif

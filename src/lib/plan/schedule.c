@@ -281,7 +281,8 @@ static const gradus_exercise **balance_for_week(const prog *g, const gradus_week
 /* Item k of week w: the dose of the week with its reasons. */
 static int fill_item(gradus_item *items, size_t k, int w, const wdose *row,
 		     const gradus_plan *pl, const prog *g, const gradus_phase *ph,
-		     const gradus_resume_item *resume, int *pair_no, whybook *wb)
+		     const gradus_resume_item *resume, int *pair_no, arena *a,
+		     whybook *wb)
 {
 	const gradus_profile *p = g->c->p;
 	dose_owned o;
@@ -307,27 +308,29 @@ static int fill_item(gradus_item *items, size_t k, int w, const wdose *row,
 	it->effort_max = ph->rpe_max < pl->effort_cap ? ph->rpe_max : pl->effort_cap;
 	it->rest_s = ph->rest_s;
 	it->change = x->change;
-	return item_whys(it, wb, ph, row, w, resume);
+	return item_whys(it, a, wb, ph, row, w, resume);
 }
 
-/* The week's sessions, on the plan's days, all with the same items. */
-static int week_sessions(gradus_week *wk, const gradus_plan *pl, arena *a,
+/* The week's sessions, on the plan's days, all with the same items
+ * (day0: the week's first day as a day number, gradus_date_days; only
+ * the session days are made dates). */
+static int week_sessions(gradus_week *wk, const gradus_plan *pl, arena *a, long day0,
 			 gradus_item *items, size_t n_picks, const int blocks[3],
 			 const gradus_exercise **bal, size_t n_bal, int *max_minutes)
 {
 	gradus_session *ss;
 	size_t n_s = 0;
+	int wdy0 = gradus_date_weekday(wk->start);
 
 	ss = arena_alloc(a, 7 * sizeof(*ss));
 	if (!ss)
 		return GRADUS_ENOMEM;
 	for (int dd = 0; dd < 7; dd++) {
-		gradus_date date = gradus_date_add(wk->start, dd);
-		int wdy = gradus_date_weekday(date);
+		int wdy = (wdy0 + dd) % 7;
 		if (!(pl->days & (1u << wdy)))
 			continue;
 		gradus_session *s = &ss[n_s++];
-		s->date = date;
+		s->date = gradus_date_from_days(day0 + dd);
 		s->weekday = wdy;
 		s->items = items;
 		s->n_items = n_picks;
@@ -355,6 +358,7 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 	const gradus_exercise **bal = NULL;
 	size_t n_bal = g->n_balance0;
 	int walk = t->walking_min < 10 ? t->walking_min : 10;
+	long start = gradus_date_days(pl->start);
 	for (int w = 0; w < pl->weeks_n; w++) {
 		gradus_week *wk = &weeks[w];
 		const gradus_phase *ph;
@@ -363,8 +367,8 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 		if (!items)
 			return GRADUS_ENOMEM;
 		wk->number = g->week0 + w;
-		wk->start = gradus_date_add(pl->start, 7L * w);
-		wk->end = gradus_date_add(wk->start, 6);
+		wk->start = gradus_date_from_days(start + 7L * w);
+		wk->end = gradus_date_from_days(start + 7L * w + 6);
 		wk->deload = n_picks ? wd[0][w].deload : dose_is_deload(t, g->week0 + w);
 		ph = &t->phases[dose_phase_index(t, g->week0 + w)];
 		wk->phase = ph->name;
@@ -380,9 +384,10 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 			walk = walk + 5 < t->walking_min ? walk + 5 : t->walking_min;
 		wk->walking_min = walk;
 		for (size_t k = 0; k < n_picks; k++)
-			if (fill_item(items, k, w, wd[k], pl, g, ph, picks[k].resume, &pair_no, wb))
+			if (fill_item(items, k, w, wd[k], pl, g, ph, picks[k].resume, &pair_no, a, wb))
 				return GRADUS_ENOMEM;
-		if (week_sessions(wk, pl, a, items, n_picks, blocks, bal, n_bal, max_minutes))
+		if (week_sessions(wk, pl, a, start + 7L * w, items, n_picks, blocks, bal, n_bal,
+				  max_minutes))
 			return GRADUS_ENOMEM;
 	}
 	pl->weeks = weeks;
@@ -390,14 +395,13 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 	return GRADUS_OK;
 }
 
-static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
+static int build_weeks(gradus_plan *pl, arena *a, whybook *wb, const prog *g,
 		       const pick *picks, size_t n_picks, const int blocks[3],
 		       int *max_minutes)
 {
 	/* the week-by-week doses are scratch: only the items are kept */
 	wdose (*wd)[MAX_WEEKS] = malloc(MAX_PICKS * sizeof(*wd));
 	gradus_week *weeks = arena_alloc(a, (size_t)pl->weeks_n * sizeof(*weeks));
-	whybook wb;
 	int rc;
 	if (!weeks || !wd) {
 		free(wd);
@@ -407,9 +411,8 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 	progress(g, picks, n_picks, pl->weeks_n, one_limb_exercise, wd);
 	/* the doses are settled: the items, each reason's text formatted
 	 * once and shared (why.c) */
-	whys_init(&wb, pl, a);
-	rc = fill_weeks(pl, a, g, picks, n_picks, blocks, max_minutes, wd, weeks, &wb);
-	whys_done(&wb);
+	whys_begin(wb, pl);
+	rc = fill_weeks(pl, a, g, picks, n_picks, blocks, max_minutes, wd, weeks, wb);
 	free(wd);
 	return rc;
 }
@@ -417,9 +420,10 @@ static int build_weeks(gradus_plan *pl, arena *a, const prog *g,
 /* The weeks of the plan: the exercises that fit, paired, progressed week
  * by week and laid out in sessions; no session may be longer than the
  * person's minutes. */
-int schedule_weeks(gradus_plan *pl, arena *a, const pl_ctx *c, pick *picks,
-		   const fitting *f, const gradus_exercise *const *balance0,
-		   size_t n_balance0, gradus_diags *d)
+int schedule_weeks(gradus_plan *pl, arena *a, whybook *wb, const pl_ctx *c,
+		   pick *picks, const fitting *f,
+		   const gradus_exercise *const *balance0, size_t n_balance0,
+		   gradus_diags *d)
 {
 	const gradus_exercise *selected[MAX_PICKS];
 	int partner[MAX_PICKS];
@@ -433,7 +437,7 @@ int schedule_weeks(gradus_plan *pl, arena *a, const pl_ctx *c, pick *picks,
 			  pl->first_week, partner, f->budget_s, f->reps_cap, balance0, n_balance0};
 		g.start_up = !pl->assessment.from_mobility && !pl->assessment.fall_risk_plus &&
 			     pl->assessment.cls >= GRADUS_CLASS_C;
-		rc = build_weeks(pl, a, &g, picks, f->n_use, f->blocks, &max_minutes);
+		rc = build_weeks(pl, a, wb, &g, picks, f->n_use, f->blocks, &max_minutes);
 		if (rc)
 			return rc;
 	}

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/util.h"
 #include "plan/dose.h"
 #include "plan/plan_int.h"
 
@@ -160,10 +161,38 @@ int template_for(const gradus_template **out, const gradus_profile *p,
 
 /* ---- selection ---- */
 
+/* The catalogue sorted by pattern, catalogue order kept within each
+ * (a counting sort): the choice looks only at the pattern it fills. */
+static int index_patterns(pl_ctx *c, arena *a)
+{
+	size_t n = gradus_catalogue_count(c->cat), at[GRADUS_PAT__COUNT + 1] = {0};
+
+	c->by_pat = arena_alloc(a, (n ? n : 1) * sizeof(*c->by_pat));
+	c->cat_i = arena_alloc(a, (n ? n : 1) * sizeof(*c->cat_i));
+	if (!c->by_pat || !c->cat_i)
+		return GRADUS_ENOMEM;
+	for (size_t i = 0; i < n; i++) {
+		gradus_pattern pat = gradus_catalogue_get(c->cat, i)->pattern;
+		if ((unsigned)pat < GRADUS_PAT__COUNT)
+			at[pat + 1]++;
+	}
+	for (int k = 0; k < GRADUS_PAT__COUNT; k++)
+		at[k + 1] += at[k];
+	memcpy(c->pat_at, at, sizeof(at));
+	for (size_t i = 0; i < n; i++) {
+		const gradus_exercise *e = gradus_catalogue_get(c->cat, i);
+		if ((unsigned)e->pattern >= GRADUS_PAT__COUNT)
+			continue;
+		c->cat_i[at[e->pattern]] = i;
+		c->by_pat[at[e->pattern]++] = e;
+	}
+	return GRADUS_OK;
+}
+
 /* What the choice of exercises needs to know of the person. */
-void ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_screening *s,
-	      const gradus_template *t, const gradus_catalogue *cat,
-	      const gradus_assessment *as, gradus_date start)
+int ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_screening *s,
+	     const gradus_template *t, const gradus_catalogue *cat,
+	     const gradus_assessment *as, gradus_date start, arena *a)
 {
 	static const int start_level[GRADUS_CLASS__COUNT] = {1, 2, 3, 3};
 	static const int max_level[GRADUS_CLASS__COUNT] = {2, 3, 4, 5};
@@ -197,6 +226,7 @@ void ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_screening *s,
 	for (size_t i = 0; i < p->n_surgery; i++)
 		if (gradus_date_days(start) - gradus_date_days(p->surgery[i].date) < 84)
 			c->hold_on = true; /* an operation in the last 12 weeks (D) */
+	return index_patterns(c, a);
 }
 
 static bool position_fits(gradus_position pos, gradus_mobility mob)
@@ -361,10 +391,10 @@ static const gradus_exercise *best_of(const pl_ctx *c, gradus_pattern pat,
 {
 	const gradus_exercise *best = NULL;
 	int best_score = 0;
-	for (size_t i = 0; i < gradus_catalogue_count(c->cat); i++) {
-		const gradus_exercise *e = gradus_catalogue_get(c->cat, i);
+	for (size_t i = c->pat_at[pat]; i < c->pat_at[pat + 1]; i++) {
+		const gradus_exercise *e = c->by_pat[i];
 		bool clash = false;
-		if (e->pattern != pat || !usable(c, e) || !balance_safe(c, e))
+		if (!usable(c, e) || !balance_safe(c, e))
 			continue;
 		for (size_t k = 0; k < n_taken; k++)
 			if (taken[k] == e || ladder_root(taken[k]) == ladder_root(e))
@@ -417,6 +447,36 @@ static bool is_strength(gradus_pattern p)
 	       p != GRADUS_PAT_WARMUP;
 }
 
+/* The next exercise of the patterns of a group, in catalogue order (the
+ * order breaks ties between equal scores): list j (the group's j-th
+ * pattern) is c->by_pat[cur[j]..end[j]); NULL after the last. *rank:
+ * the list it comes from. */
+static const gradus_exercise *next_of(const pl_ctx *c, size_t n_pats, size_t *cur,
+				      const size_t *end, size_t *rank)
+{
+	size_t best = n_pats;
+
+	for (size_t j = 0; j < n_pats; j++)
+		if (cur[j] < end[j] &&
+		    (best == n_pats || c->cat_i[cur[j]] < c->cat_i[cur[best]]))
+			best = j;
+	if (best == n_pats)
+		return NULL;
+	*rank = best;
+	return c->by_pat[cur[best]++];
+}
+
+/* The better of best and e (score sc): the first one in catalogue
+ * order of the lowest score. */
+static void keep_best(const gradus_exercise **best, int *best_score,
+		      const gradus_exercise *e, int sc)
+{
+	if (!*best || sc < *best_score) {
+		*best = e;
+		*best_score = sc;
+	}
+}
+
 /* The best usable exercise of any pattern in pats[] (or, with back_ext,
  * any strength pattern training the spinal extensors). */
 static const gradus_exercise *best_of_group(const pl_ctx *c, const gradus_pattern *pats,
@@ -424,30 +484,38 @@ static const gradus_exercise *best_of_group(const pl_ctx *c, const gradus_patter
 					    const gradus_exercise *const *taken,
 					    size_t n_taken)
 {
-	const gradus_exercise *best = NULL;
+	const gradus_exercise *best = NULL, *e;
 	int best_score = 0;
-	for (size_t i = 0; i < gradus_catalogue_count(c->cat); i++) {
-		const gradus_exercise *e = gradus_catalogue_get(c->cat, i);
-		bool ok = false;
-		int sc;
-		size_t rank = n_pats;
-		for (size_t j = 0; j < n_pats; j++)
-			if (e->pattern == pats[j] && rank == n_pats)
-				rank = j;
-		ok = rank < n_pats;
-		if (back_ext)
-			ok = is_strength(e->pattern) && back_extensor(e);
-		if (!ok)
-			continue;
+	size_t cur[3], end[3], rank;
+
+	if (back_ext) {
+		for (size_t i = 0; i < gradus_catalogue_count(c->cat); i++) {
+			e = gradus_catalogue_get(c->cat, i);
+			if (is_strength(e->pattern) && back_extensor(e) &&
+			    best_of_pattern_ok(c, e, taken, n_taken))
+				keep_best(&best, &best_score, e,
+					  score(c, e, target_level(c, e->pattern)));
+		}
+		return best;
+	}
+	/* each pattern's own list (a pattern named twice: the first; one
+	 * out of range: none) */
+	if (n_pats > COUNT(cur))
+		n_pats = COUNT(cur);
+	for (size_t j = 0; j < n_pats; j++) {
+		bool skip = (unsigned)pats[j] >= GRADUS_PAT__COUNT;
+		for (size_t i = 0; i < j; i++)
+			skip |= pats[i] == pats[j];
+		cur[j] = skip ? 0 : c->pat_at[pats[j]];
+		end[j] = skip ? 0 : c->pat_at[pats[j] + 1];
+	}
+	while ((e = next_of(c, n_pats, cur, end, &rank))) {
 		if (!best_of_pattern_ok(c, e, taken, n_taken))
 			continue;
 		/* the group's patterns in order: sit to stand before squat,
 		 * push before press */
-		sc = score(c, e, target_level(c, e->pattern)) + (back_ext ? 0 : (int)rank * 1000);
-		if (!best || sc < best_score) {
-			best = e;
-			best_score = sc;
-		}
+		keep_best(&best, &best_score, e,
+			  score(c, e, target_level(c, e->pattern)) + (int)rank * 1000);
 	}
 	return best;
 }

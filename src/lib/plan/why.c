@@ -3,8 +3,11 @@
  * (the sets, the reps, the effort, the rest, the lighter weeks) is kept
  * as its kind and its numbers; its text is formatted the first time
  * those numbers come up and shared by every later item with the same
- * reason, so a plan formats each distinct text once (a 12-week plan
- * has a few dozen, for some hundred items' reasons). */
+ * reason. The texts outlive the plan in the book (whybook) that the
+ * plan's memory keeps from plan to plan (gradus_plan_generate_reuse), so
+ * a batch formats each distinct text once, not once a plan: a 12-week
+ * plan has a few dozen texts for some hundred items' reasons, and most
+ * of them come up again in the next plan. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,12 +20,14 @@
 typedef enum { WHY_SETS, WHY_REPS, WHY_REPS_KEPT, WHY_EFFORT, WHY_REST,
 	       WHY_DELOAD } why_kind;
 
-/* A reason with numbers: its kind and what its words carry (the
- * phase's name, the item's and the phase's numbers), so that the same
- * words are one key whichever phase they come from. */
+/* A reason with numbers: its kind and all its words carry (the phase's
+ * name, the item's and the phase's numbers, the plan's effort cap), so
+ * that the same words are one key whichever phase, template or plan
+ * they come from. The name is the book's own copy (whys_phase_name):
+ * one pointer for each distinct name, so pointers compare names. */
 typedef struct {
 	const char *name;        /* the phase's name, or NULL */
-	int kind, n[4];
+	int kind, n[4], cap;
 } why_key;
 
 struct why_text {
@@ -30,42 +35,116 @@ struct why_text {
 	const char *text;        /* NULL: an empty slot */
 };
 
-void whys_init(whybook *wb, const gradus_plan *pl, arena *a)
+/* A phase name kept by the book. */
+struct why_name {
+	struct why_name *next;
+	const char *s;
+};
+
+/* The book's bound: past this many texts it is emptied before the next
+ * plan, so memory stays flat however many profiles a batch reads (the
+ * examples and generated profiles have a few hundred distinct texts). */
+#define WHY_BOOK_MAX 1024
+
+void whys_init(whybook *wb)
 {
 	memset(wb, 0, sizeof(*wb));
-	wb->pl = pl;
-	wb->a = a;
+	arena_init(&wb->a);
 }
 
-void whys_done(whybook *wb)
+/* Forgets every text and name (their memory is kept for the next). */
+static void whys_flush(whybook *wb)
+{
+	if (wb->v)
+		memset(wb->v, 0, wb->cap * sizeof(*wb->v));
+	wb->n = wb->n_names = 0;
+	wb->names = NULL;
+	arena_reset(&wb->a);
+	wb->flushes++;
+}
+
+void whys_begin(whybook *wb, const gradus_plan *pl)
+{
+	/* only here, between plans: the texts of the plan being made must
+	 * live as long as it does */
+	if (wb->n + wb->n_names > WHY_BOOK_MAX || wb->a.failed)
+		whys_flush(wb);
+	wb->pl = pl;
+	wb->failed = false;
+	wb->n_seen = 0;
+}
+
+void whys_free(whybook *wb)
 {
 	free(wb->v);
-	wb->v = NULL;
-	wb->n = wb->cap = 0;
+	arena_free(&wb->a);
+	memset(wb, 0, sizeof(*wb));
 }
 
+size_t whys_count(const whybook *wb, unsigned *flushes)
+{
+	if (flushes)
+		*flushes = wb->flushes;
+	return wb->n;
+}
+
+/* The book's copy of a phase's name: looked up once a plan for each
+ * phase (by the phase's address, in wb->seen), copied the first time
+ * the book sees the name. NULL when out of memory. */
+static const char *phase_name(whybook *wb, const gradus_phase *ph)
+{
+	struct why_name *nm;
+	size_t i;
+
+	for (i = 0; i < wb->n_seen; i++)
+		if (wb->seen[i].ph == ph)
+			return wb->seen[i].name;
+	for (nm = wb->names; nm; nm = nm->next)
+		if (strcmp(nm->s, ph->name) == 0)
+			break;
+	if (!nm) {
+		nm = arena_alloc(&wb->a, sizeof(*nm));
+		if (!nm || !(nm->s = arena_strdup(&wb->a, ph->name)))
+			return NULL;
+		nm->next = wb->names;
+		wb->names = nm;
+		wb->n_names++;
+	}
+	if (wb->n_seen < COUNT(wb->seen)) {
+		wb->seen[wb->n_seen].ph = ph;
+		wb->seen[wb->n_seen].name = nm->s;
+		wb->n_seen++;
+	}
+	return nm->s;
+}
+
+/* Every field mixed into the low bits the table indexes by (the
+ * names by their address: the book's one copy of each). */
 static size_t key_hash(const why_key *k)
 {
-	uint64_t h = (uint64_t)(unsigned)k->kind;
-	for (int i = 0; i < 4; i++)
-		h = (h ^ (uint64_t)(unsigned)k->n[i]) * 0x9e3779b97f4a7c15u;
-	for (const char *c = k->name; c && *c; c++)
-		h = (h ^ (unsigned char)*c) * 0x100000001b3u;
-	return (size_t)(h ^ (h >> 31));
+	uint64_t h = (uint64_t)(uintptr_t)k->name;
+
+	h = (h ^ (uint64_t)(unsigned)k->kind) * 0x9e3779b97f4a7c15u;
+	h = (h ^ (uint64_t)(unsigned)k->n[0]) * 0x9e3779b97f4a7c15u;
+	h = (h ^ (uint64_t)(unsigned)k->n[1]) * 0x9e3779b97f4a7c15u;
+	h = (h ^ (uint64_t)(unsigned)k->n[2]) * 0x9e3779b97f4a7c15u;
+	h = (h ^ (uint64_t)(unsigned)k->n[3]) * 0x9e3779b97f4a7c15u;
+	h = (h ^ (uint64_t)(unsigned)k->cap) * 0x9e3779b97f4a7c15u;
+	return (size_t)(h ^ (h >> 32));
 }
 
 static bool same_key(const why_key *a, const why_key *b)
 {
-	return a->kind == b->kind && memcmp(a->n, b->n, sizeof(a->n)) == 0 &&
-	       (a->name == b->name ||
-		(a->name && b->name && strcmp(a->name, b->name) == 0));
+	return a->name == b->name && a->kind == b->kind && a->cap == b->cap &&
+	       a->n[0] == b->n[0] && a->n[1] == b->n[1] &&
+	       a->n[2] == b->n[2] && a->n[3] == b->n[3];
 }
 
-/* The words of a reason with numbers. */
-static const char *format_key(const whybook *wb, const why_key *k)
+/* The words of a reason with numbers, in the book's memory. */
+static const char *format_key(whybook *wb, const why_key *k)
 {
 	const int *n = k->n;
-	arena *a = wb->a;
+	arena *a = &wb->a;
 
 	switch ((why_kind)k->kind) {
 	case WHY_SETS:
@@ -80,7 +159,7 @@ static const char *format_key(const whybook *wb, const why_key *k)
 	case WHY_EFFORT:
 		return arena_printf(a, "Effort %d-%d of 10 (%s): phase \"%s\" asks %d-%d, never above the cap of %d.",
 				    n[0], n[1], gradus_effort_words(n[1]), k->name,
-				    n[2], n[3], wb->pl->effort_cap);
+				    n[2], n[3], k->cap);
 	case WHY_REST:
 		return arena_printf(a, "Rest %d s between sets (60-120 s).", n[0]);
 	case WHY_DELOAD:
@@ -93,7 +172,7 @@ static const char *format_key(const whybook *wb, const why_key *k)
 /* Twice the slots (open addressing, at most half full). */
 static bool grow(whybook *wb)
 {
-	size_t cap = wb->cap ? wb->cap * 2 : 64;
+	size_t cap = wb->cap ? wb->cap * 2 : 256;
 	why_text *v = calloc(cap, sizeof(*v));
 
 	if (!v)
@@ -112,12 +191,14 @@ static bool grow(whybook *wb)
 	return true;
 }
 
-/* The text of a reason with numbers: formatted the first time, the same
- * string after; NULL (and wb->failed) when out of memory. */
+/* The text of a reason with numbers (name: the book's copy, or NULL):
+ * formatted the first time, the same string after; NULL (and
+ * wb->failed) when out of memory. */
 static const char *text_of(whybook *wb, why_kind kind, const char *name,
 			   int n0, int n1, int n2, int n3)
 {
-	why_key k = {name, (int)kind, {n0, n1, n2, n3}};
+	why_key k = {name, (int)kind, {n0, n1, n2, n3},
+		     kind == WHY_EFFORT ? wb->pl->effort_cap : 0};
 	size_t i;
 
 	if (wb->n * 2 >= wb->cap && !grow(wb)) {
@@ -236,13 +317,16 @@ static void change_why(whys *wy, whybook *wb, const wdose *row, int w,
 
 /* The reasons behind an item's numbers and this week's change (row:
  * the item's weeks, w this one), kept in it->why. */
-int item_whys(gradus_item *it, whybook *wb, const gradus_phase *ph,
+int item_whys(gradus_item *it, arena *a, whybook *wb, const gradus_phase *ph,
 	      const wdose *row, int w, const gradus_resume_item *resume)
 {
 	whys wy = {0};
 	gradus_why *wv;
+	const char *name = phase_name(wb, ph);
 
-	why(&wy, "G-SETS", text_of(wb, WHY_SETS, ph->name, it->sets, ph->sets_min,
+	if (!name)
+		return GRADUS_ENOMEM;
+	why(&wy, "G-SETS", text_of(wb, WHY_SETS, name, it->sets, ph->sets_min,
 				   ph->sets_max, 0), "NSCA2019");
 	if (it->reps_max > ph->reps_max)
 		why(&wy, "G-REPS", text_of(wb, WHY_REPS_KEPT, NULL, it->reps_min, it->reps_max,
@@ -250,7 +334,7 @@ int item_whys(gradus_item *it, whybook *wb, const gradus_phase *ph,
 	else
 		why(&wy, "G-REPS", text_of(wb, WHY_REPS, NULL, it->reps_min, it->reps_max,
 					   ph->reps_min, ph->reps_max), "ACSM2009OA");
-	why(&wy, "G-EFFORT", text_of(wb, WHY_EFFORT, ph->name, it->effort_min, it->effort_max,
+	why(&wy, "G-EFFORT", text_of(wb, WHY_EFFORT, name, it->effort_min, it->effort_max,
 				     ph->rpe_min, ph->rpe_max), "ACSM2009OA");
 	why(&wy, "G-REST", text_of(wb, WHY_REST, NULL, it->rest_s, 0, 0, 0), "ACSM2009");
 	change_why(&wy, wb, row, w, resume);
@@ -258,7 +342,7 @@ int item_whys(gradus_item *it, whybook *wb, const gradus_phase *ph,
 	    resume && resume->why)
 		why(&wy, resume_rule(resume), resume->why,
 		    resume_source(resume));
-	wv = arena_alloc(wb->a, wy.n * sizeof(*wv));
+	wv = arena_alloc(a, wy.n * sizeof(*wv));
 	if (!wv || wb->failed)
 		return GRADUS_ENOMEM;
 	memcpy(wv, wy.v, wy.n * sizeof(*wv));

@@ -187,11 +187,24 @@ PLAN_INTERNAL int strength_seconds(const dose *d, size_t n, const int *partner,
  * is kept in the plan's box, its texts and phase names in its own
  * arena (the plan's is reset between plans). It is emptied between
  * plans once it holds more than a bound, never during one. */
-typedef struct why_text why_text;
 struct why_name;
+/* A reason with numbers: its kind and all its words carry (the phase's
+ * name, the item's and the phase's numbers, the plan's effort cap), so
+ * that the same words are one key whichever phase, template or plan
+ * they come from. The name is the book's own copy: one pointer for
+ * each distinct name, so pointers compare names. */
+typedef struct {
+	const char *name;        /* the phase's name, or NULL */
+	int kind, n[4], cap;
+} why_key;
+typedef struct {
+	why_key k;
+	const char *text;        /* NULL: an empty slot */
+} why_text;
 typedef struct {
 	why_text *v;             /* open addressing; cap a power of two */
 	size_t n, cap;
+	why_text last[6];        /* of each kind, the last text asked for */
 	struct why_name *names;  /* the phase names, one copy each */
 	size_t n_names;
 	arena a;                 /* the texts and the names */

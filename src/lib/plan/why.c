@@ -18,22 +18,9 @@
 /* ---- the texts, each formatted once ---- */
 
 typedef enum { WHY_SETS, WHY_REPS, WHY_REPS_KEPT, WHY_EFFORT, WHY_REST,
-	       WHY_DELOAD } why_kind;
+	       WHY_DELOAD, WHY__COUNT } why_kind;
 
-/* A reason with numbers: its kind and all its words carry (the phase's
- * name, the item's and the phase's numbers, the plan's effort cap), so
- * that the same words are one key whichever phase, template or plan
- * they come from. The name is the book's own copy (whys_phase_name):
- * one pointer for each distinct name, so pointers compare names. */
-typedef struct {
-	const char *name;        /* the phase's name, or NULL */
-	int kind, n[4], cap;
-} why_key;
-
-struct why_text {
-	why_key k;
-	const char *text;        /* NULL: an empty slot */
-};
+_Static_assert(COUNT(((whybook *)0)->last) == WHY__COUNT, "one last text of each kind");
 
 /* A phase name kept by the book. */
 struct why_name {
@@ -42,8 +29,9 @@ struct why_name {
 };
 
 /* The book's bound: past this many texts it is emptied before the next
- * plan, so memory stays flat however many profiles a batch reads (the
- * examples and generated profiles have a few hundred distinct texts). */
+ * plan, so memory stays flat however many profiles a batch reads (a
+ * batch of the examples or of generated profiles has a few dozen
+ * distinct texts). */
 #define WHY_BOOK_MAX 1024
 
 void whys_init(whybook *wb)
@@ -59,6 +47,7 @@ static void whys_flush(whybook *wb)
 		memset(wb->v, 0, wb->cap * sizeof(*wb->v));
 	wb->n = wb->n_names = 0;
 	wb->names = NULL;
+	memset(wb->last, 0, sizeof(wb->last));
 	arena_reset(&wb->a);
 	wb->flushes++;
 }
@@ -165,6 +154,8 @@ static const char *format_key(whybook *wb, const why_key *k)
 	case WHY_DELOAD:
 		return arena_printf(a, "Lighter week (every %d weeks): about half the sets, or the fewest reps when there is one set; nothing rises.",
 				    n[0]);
+	case WHY__COUNT:
+		break;
 	}
 	return NULL;
 }
@@ -199,15 +190,20 @@ static const char *text_of(whybook *wb, why_kind kind, const char *name,
 {
 	why_key k = {name, (int)kind, {n0, n1, n2, n3},
 		     kind == WHY_EFFORT ? wb->pl->effort_cap : 0};
+	why_text *last = &wb->last[kind];
 	size_t i;
 
+	/* most items have the effort, the rest (and often the sets and
+	 * reps) of the item before them: no hashing for those */
+	if (last->text && same_key(&last->k, &k))
+		return last->text;
 	if (wb->n * 2 >= wb->cap && !grow(wb)) {
 		wb->failed = true;
 		return NULL;
 	}
 	for (i = key_hash(&k) & (wb->cap - 1); wb->v[i].text; i = (i + 1) & (wb->cap - 1))
 		if (same_key(&wb->v[i].k, &k))
-			return wb->v[i].text;
+			return (*last = wb->v[i]).text;
 	wb->v[i].text = format_key(wb, &k);
 	if (!wb->v[i].text) {
 		wb->failed = true;
@@ -215,7 +211,7 @@ static const char *text_of(whybook *wb, why_kind kind, const char *name,
 	}
 	wb->v[i].k = k;
 	wb->n++;
-	return wb->v[i].text;
+	return (*last = wb->v[i]).text;
 }
 
 /* ---- the reasons of one item ---- */

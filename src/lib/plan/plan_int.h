@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "gradus/plan.h"
+#include "plan/dose.h"
 #include "util/arena.h"
 
 /* Shared by the files of plan/ only: kept out of the library's exported
@@ -96,7 +97,15 @@ typedef struct {
 	const gradus_exercise **by_pat;
 	size_t *cat_i;
 	size_t pat_at[GRADUS_PAT__COUNT + 1];
+	/* the loads the person owns of each kind (dose_owned_for), once a
+	 * plan rather than for every item of every week */
+	dose_owned owned[GRADUS_LOAD__COUNT + 1];
 } pl_ctx;
+
+static inline const dose_owned *ctx_owned(const pl_ctx *c, gradus_load_kind k)
+{
+	return &c->owned[(unsigned)k < GRADUS_LOAD__COUNT ? k : GRADUS_LOAD__COUNT];
+}
 
 /* GRADUS_OK, or GRADUS_ENOMEM (the index is in the plan's arena a). */
 PLAN_INTERNAL int ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_screening *s,

@@ -58,19 +58,18 @@ static dose first_dose(const prog *g, const gradus_exercise *e,
 		       const gradus_phase *ph)
 {
 	dose d;
-	dose_owned o;
+	const dose_owned *o = ctx_owned(g->c, e->load);
 	int set_i;
 	memset(&d, 0, sizeof(d));
 	d.ex = e;
 	d.sets = ph->sets_min;
 	d.reps_lo = ph->reps_min;
 	d.support = e->supported ? GRADUS_SUPPORT_TWO_HANDS : GRADUS_SUPPORT_NA;
-	dose_owned_for(g->c->p, e->load, &o);
-	set_i = start_load_index(g, e, &o);
+	set_i = start_load_index(g, e, o);
 	if (set_i >= 0)
 		d.load_i = set_i;
-	else if (g->start_up && o.n >= 3 && e->load != GRADUS_LOAD_MACHINE &&
-		 dose_load_step_ok(&o, e->load, 0))
+	else if (g->start_up && o->n >= 3 && e->load != GRADUS_LOAD_MACHINE &&
+		 dose_load_step_ok(o, e->load, 0))
 		/* class C or D, measured, no fall risk: one owned step up
 		 * where at least two more remain (our choice, D) */
 		d.load_i = 1;
@@ -157,12 +156,11 @@ static gradus_change step_intensity(const wk_ctx *w, size_t k, wait_reason *why,
 	track *tr = &w->tr[k];
 	dose *d = &w->now[k];
 	dose c;
-	dose_owned o;
+	const dose_owned *o = ctx_owned(g->c, d->ex->load);
 	int sets_max = ph->sets_max, goal2 = ph->sets_max < 2 ? ph->sets_max : 2;
 
 	/* 3. at the top: the next owned load, reps back to the bottom */
-	dose_owned_for(g->c->p, d->ex->load, &o);
-	if (t->load_progression && o.n > 0 && dose_load_step_ok(&o, d->ex->load, d->load_i)) {
+	if (t->load_progression && o->n > 0 && dose_load_step_ok(o, d->ex->load, d->load_i)) {
 		if (!spaced) {
 			*why = WAIT_SPACING;
 		} else if (!load_week && !w->need_drop) {
@@ -300,7 +298,7 @@ static dose resume_dose(const prog *g, const gradus_exercise *e,
 			const gradus_resume_item *r, const gradus_phase *ph)
 {
 	dose d = first_dose(g, e, ph);
-	dose_owned o;
+	const dose_owned *o;
 	gradus_load l;
 	if (!r || strcmp(r->exercise_id, e->id) != 0)
 		return d; /* replaced by an easier variant: start it fresh */
@@ -312,12 +310,12 @@ static dose resume_dose(const prog *g, const gradus_exercise *e,
 		d.support = r->support < GRADUS_SUPPORT_TWO_HANDS ? GRADUS_SUPPORT_TWO_HANDS
 			: r->support > ceil ? ceil : r->support;
 	}
-	dose_owned_for(g->c->p, e->load, &o);
+	o = ctx_owned(g->c, e->load);
 	l.kind = e->load;
 	l.kg = r->load_kg;
 	l.band = r->band;
 	l.machine_step = r->machine_step;
-	d.load_i = dose_load_index(&o, &l);
+	d.load_i = dose_load_index(o, &l);
 	return d;
 }
 
@@ -558,7 +556,7 @@ void next_loads(const gradus_plan *pl, const pl_ctx *c, arena *a, strlist *adv)
 		const gradus_item *it = &last->sessions[0].items[k];
 		const gradus_exercise *e = it->exercise;
 		const char *thing = NULL;
-		dose_owned o;
+		const dose_owned *o;
 		bool dup = false;
 		if (e->load == GRADUS_LOAD_BODYWEIGHT && e->harder &&
 		    (e->harder->equipment & ~c->p->equipment) &&
@@ -571,20 +569,20 @@ void next_loads(const gradus_plan *pl, const pl_ctx *c, arena *a, strlist *adv)
 			      : "a light exercise band";
 		} else if (e->load != GRADUS_LOAD_BODYWEIGHT && e->load != GRADUS_LOAD_MACHINE) {
 			int at;
-			dose_owned_for(c->p, e->load, &o);
-			at = o.n ? dose_load_index(&o, &it->load) : 0;
+			o = ctx_owned(c, e->load);
+			at = o->n ? dose_load_index(o, &it->load) : 0;
 			/* the next weight: 0.5 kg more for ankle weights
 			 * [OTAGO], 1 kg for dumbbells (D); the next band */
 			double step = e->load == GRADUS_LOAD_ANKLE_WEIGHT ? 0.5 : 1.0;
-			if (o.n == 0)
+			if (o->n == 0)
 				thing = NULL;
 			else if (dose_weight_kind(e->load) &&
-				 (at + 1 >= o.n || !dose_load_step_ok(&o, e->load, at)))
+				 (at + 1 >= o->n || !dose_load_step_ok(o, e->load, at)))
 				/* the heaviest owned, or the next owned too big a
 				 * step [ACSM2009] */
 				thing = arena_printf(a, "a %g kg %s", it->load.kg + step,
 						     e->load == GRADUS_LOAD_ANKLE_WEIGHT ? "ankle weight" : "dumbbell");
-			else if (e->load == GRADUS_LOAD_BAND && at + 1 >= o.n &&
+			else if (e->load == GRADUS_LOAD_BAND && at + 1 >= o->n &&
 				 it->load.band + 1 < GRADUS_BAND__COUNT)
 				thing = arena_printf(a, "a %s band",
 						     gradus_band_name((gradus_band)(it->load.band + 1)));

@@ -284,8 +284,6 @@ static int fill_item(gradus_item *items, size_t k, int w, const wdose *row,
 		     const gradus_resume_item *resume, int *pair_no, arena *a,
 		     whybook *wb)
 {
-	const gradus_profile *p = g->c->p;
-	dose_owned o;
 	const wdose *x = &row[w];
 	const gradus_exercise *e = x->d.ex;
 	gradus_item *it = &items[k];
@@ -300,8 +298,8 @@ static int fill_item(gradus_item *items, size_t k, int w, const wdose *row,
 	else if (g->partner[k] >= 0 && g->partner[k] == (int)k - 1)
 		it->pair = items[k - 1].pair;
 	it->hold_s = e->hold_s > 0 ? e->hold_s + x->d.hold_extra : 0;
-	dose_owned_for(p, e->load, &o);
-	it->load = o.n ? dose_load_at(&o, e->load, x->d.load_i)
+	const dose_owned *o = ctx_owned(g->c, e->load);
+	it->load = o->n ? dose_load_at(o, e->load, x->d.load_i)
 		       : (gradus_load){e->load, 0.0, -1, 0};
 	it->support = x->d.support;
 	it->effort_min = ph->rpe_min < pl->effort_cap ? ph->rpe_min : pl->effort_cap;

@@ -226,6 +226,10 @@ int ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_screening *s,
 	for (size_t i = 0; i < p->n_surgery; i++)
 		if (gradus_date_days(start) - gradus_date_days(p->surgery[i].date) < 84)
 			c->hold_on = true; /* an operation in the last 12 weeks (D) */
+	/* the loads the person owns, of each kind (the out-of-range
+	 * last: none) */
+	for (int k = 0; k <= GRADUS_LOAD__COUNT; k++)
+		dose_owned_for(p, (gradus_load_kind)k, &c->owned[k]);
 	return index_patterns(c, a);
 }
 
@@ -287,6 +291,24 @@ static const gradus_exercise *ladder_root(const gradus_exercise *e)
 	return e;
 }
 
+/* e, or another rung of its ladder, is among taken[0..n) (e's root
+ * found once, not once for each taken). */
+static bool taken_already(const gradus_exercise *const *taken, size_t n,
+			  const gradus_exercise *e)
+{
+	const gradus_exercise *root = NULL;
+
+	for (size_t k = 0; k < n; k++) {
+		if (taken[k] == e)
+			return true;
+		if (!root)
+			root = ladder_root(e);
+		if (ladder_root(taken[k]) == root)
+			return true;
+	}
+	return false;
+}
+
 /* How well a position suits the way the person gets about: 0 best.
  * Lying down is kept for people in bed; people who stand train standing
  * (with support when they walk with an aid). Our choice (D). */
@@ -321,9 +343,7 @@ static int score(const pl_ctx *c, const gradus_exercise *e, int target)
 		s -= 4;
 	/* a load the person owns in steps can carry the progression */
 	if (e->load != GRADUS_LOAD_BODYWEIGHT && c->t->load_progression) {
-		dose_owned o;
-		dose_owned_for(c->p, e->load, &o);
-		if (o.n >= 2)
+		if (ctx_owned(c, e->load)->n >= 2)
 			s -= 3;
 	}
 	/* room to progress: a harder version the person can use later */
@@ -339,12 +359,7 @@ static int score(const pl_ctx *c, const gradus_exercise *e, int target)
 static bool best_of_pattern_ok(const pl_ctx *c, const gradus_exercise *e,
 			       const gradus_exercise *const *taken, size_t n_taken)
 {
-	if (!usable(c, e))
-		return false;
-	for (size_t k = 0; k < n_taken; k++)
-		if (taken[k] == e || ladder_root(taken[k]) == ladder_root(e))
-			return false;
-	return true;
+	return usable(c, e) && !taken_already(taken, n_taken, e);
 }
 
 /* The level a pattern starts at: getting up, squats and lunges start one
@@ -393,13 +408,7 @@ static const gradus_exercise *best_of(const pl_ctx *c, gradus_pattern pat,
 	int best_score = 0;
 	for (size_t i = c->pat_at[pat]; i < c->pat_at[pat + 1]; i++) {
 		const gradus_exercise *e = c->by_pat[i];
-		bool clash = false;
-		if (!usable(c, e) || !balance_safe(c, e))
-			continue;
-		for (size_t k = 0; k < n_taken; k++)
-			if (taken[k] == e || ladder_root(taken[k]) == ladder_root(e))
-				clash = true;
-		if (clash)
+		if (!usable(c, e) || !balance_safe(c, e) || taken_already(taken, n_taken, e))
 			continue;
 		int sc = score(c, e, target);
 		if (!best || sc < best_score) { /* catalogue is in id order */
@@ -520,14 +529,6 @@ static const gradus_exercise *best_of_group(const pl_ctx *c, const gradus_patter
 	return best;
 }
 
-static bool taken_already(const gradus_exercise *const *taken, size_t n,
-			  const gradus_exercise *e)
-{
-	for (size_t k = 0; k < n; k++)
-		if (taken[k] == e || ladder_root(taken[k]) == ladder_root(e))
-			return true;
-	return false;
-}
 /* The groups every plan covers (select_strength), in order of need: the
  * legs, the upper body, back-extensor work with osteoporosis [TFTF], grip
  * when weak, calves */

@@ -182,36 +182,53 @@ static bool grow(whybook *wb)
 	return true;
 }
 
+/* The hashing and formatting, out of line: the fast path of text_of
+ * (the last text of the kind) then needs no registers saved. */
+#if defined(__GNUC__)
+#define WHY_COLD __attribute__((noinline))
+#else
+#define WHY_COLD
+#endif
+
+/* The text of key k from the table, formatted when it is not there yet;
+ * NULL (and wb->failed) when out of memory. */
+static WHY_COLD const char *look_up(whybook *wb, const why_key *k)
+{
+	why_text *last = &wb->last[k->kind];
+	size_t i;
+
+	if (wb->n * 2 >= wb->cap && !grow(wb)) {
+		wb->failed = true;
+		return NULL;
+	}
+	for (i = key_hash(k) & (wb->cap - 1); wb->v[i].text; i = (i + 1) & (wb->cap - 1))
+		if (same_key(&wb->v[i].k, k))
+			return (*last = wb->v[i]).text;
+	wb->v[i].text = format_key(wb, k);
+	if (!wb->v[i].text) {
+		wb->failed = true;
+		return NULL;
+	}
+	wb->v[i].k = *k;
+	wb->n++;
+	return (*last = wb->v[i]).text;
+}
+
 /* The text of a reason with numbers (name: the book's copy, or NULL):
  * formatted the first time, the same string after; NULL (and
  * wb->failed) when out of memory. */
-static const char *text_of(whybook *wb, why_kind kind, const char *name,
-			   int n0, int n1, int n2, int n3)
+static inline const char *text_of(whybook *wb, why_kind kind, const char *name,
+				  int n0, int n1, int n2, int n3)
 {
 	why_key k = {name, (int)kind, {n0, n1, n2, n3},
 		     kind == WHY_EFFORT ? wb->pl->effort_cap : 0};
-	why_text *last = &wb->last[kind];
-	size_t i;
+	const why_text *last = &wb->last[kind];
 
 	/* most items have the effort, the rest (and often the sets and
 	 * reps) of the item before them: no hashing for those */
 	if (last->text && same_key(&last->k, &k))
 		return last->text;
-	if (wb->n * 2 >= wb->cap && !grow(wb)) {
-		wb->failed = true;
-		return NULL;
-	}
-	for (i = key_hash(&k) & (wb->cap - 1); wb->v[i].text; i = (i + 1) & (wb->cap - 1))
-		if (same_key(&wb->v[i].k, &k))
-			return (*last = wb->v[i]).text;
-	wb->v[i].text = format_key(wb, &k);
-	if (!wb->v[i].text) {
-		wb->failed = true;
-		return NULL;
-	}
-	wb->v[i].k = k;
-	wb->n++;
-	return (*last = wb->v[i]).text;
+	return look_up(wb, &k);
 }
 
 /* ---- the reasons of one item ---- */
@@ -316,10 +333,11 @@ static void change_why(whys *wy, whybook *wb, const wdose *row, int w,
 int item_whys(gradus_item *it, arena *a, whybook *wb, const gradus_phase *ph,
 	      const wdose *row, int w, const gradus_resume_item *resume)
 {
-	whys wy = {0};
+	whys wy;                 /* only v[0..n) is read: not zeroed */
 	gradus_why *wv;
 	const char *name = phase_name(wb, ph);
 
+	wy.n = 0;
 	if (!name)
 		return GRADUS_ENOMEM;
 	why(&wy, "G-SETS", text_of(wb, WHY_SETS, name, it->sets, ph->sets_min,

@@ -233,11 +233,15 @@ PLAN_INTERNAL void whys_free(whybook *wb);
 /* The book's number of texts, and into *flushes (when not NULL) the
  * times it was emptied (for the tests). */
 PLAN_INTERNAL size_t whys_count(const whybook *wb, unsigned *flushes);
+/* The most reasons an item has: its sets, reps, effort and rest, the
+ * week's change, a review's. */
+#define ITEM_WHYS_MAX 6
 /* The reasons behind an item's numbers and week w's change (row: the
- * item's weeks), kept in it->why (in the plan's arena a); GRADUS_OK or
- * GRADUS_ENOMEM. */
-PLAN_INTERNAL int item_whys(gradus_item *it, arena *a, whybook *wb, const gradus_phase *ph,
-			    const wdose *row, int w, const gradus_resume_item *resume);
+ * item's weeks), written into slots[0..ITEM_WHYS_MAX) (the plan's
+ * memory), which it->why then points at; GRADUS_OK or GRADUS_ENOMEM. */
+PLAN_INTERNAL int item_whys(gradus_item *it, gradus_why *slots, whybook *wb,
+			    const gradus_phase *ph, const wdose *row, int w,
+			    const gradus_resume_item *resume);
 
 /* ---- progress.c: week by week ---- */
 

@@ -281,8 +281,8 @@ static const gradus_exercise **balance_for_week(const prog *g, const gradus_week
 /* Item k of week w: the dose of the week with its reasons. */
 static int fill_item(gradus_item *items, size_t k, int w, const wdose *row,
 		     const gradus_plan *pl, const prog *g, const gradus_phase *ph,
-		     const gradus_resume_item *resume, int *pair_no, arena *a,
-		     whybook *wb)
+		     const gradus_resume_item *resume, int *pair_no,
+		     gradus_why *slots, whybook *wb)
 {
 	const wdose *x = &row[w];
 	const gradus_exercise *e = x->d.ex;
@@ -306,7 +306,7 @@ static int fill_item(gradus_item *items, size_t k, int w, const wdose *row,
 	it->effort_max = ph->rpe_max < pl->effort_cap ? ph->rpe_max : pl->effort_cap;
 	it->rest_s = ph->rest_s;
 	it->change = x->change;
-	return item_whys(it, a, wb, ph, row, w, resume);
+	return item_whys(it, slots, wb, ph, row, w, resume);
 }
 
 /* The week's sessions, on the plan's days, all with the same items
@@ -361,8 +361,11 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 		gradus_week *wk = &weeks[w];
 		const gradus_phase *ph;
 		gradus_item *items = arena_alloc(a, (n_picks ? n_picks : 1) * sizeof(*items));
+		/* the items' reasons, in one piece for the week */
+		gradus_why *whys = arena_alloc(a, (n_picks ? n_picks : 1) * ITEM_WHYS_MAX *
+					       sizeof(*whys));
 		int pair_no = 0;
-		if (!items)
+		if (!items || !whys)
 			return GRADUS_ENOMEM;
 		wk->number = g->week0 + w;
 		wk->start = gradus_date_from_days(start + 7L * w);
@@ -382,7 +385,8 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 			walk = walk + 5 < t->walking_min ? walk + 5 : t->walking_min;
 		wk->walking_min = walk;
 		for (size_t k = 0; k < n_picks; k++)
-			if (fill_item(items, k, w, wd[k], pl, g, ph, picks[k].resume, &pair_no, a, wb))
+			if (fill_item(items, k, w, wd[k], pl, g, ph, picks[k].resume, &pair_no,
+				      whys + k * ITEM_WHYS_MAX, wb))
 				return GRADUS_ENOMEM;
 		if (week_sessions(wk, pl, a, start + 7L * w, items, n_picks, blocks, bal, n_bal,
 				  max_minutes))

@@ -233,14 +233,16 @@ static inline const char *text_of(whybook *wb, why_kind kind, const char *name,
 
 /* ---- the reasons of one item ---- */
 
+/* An item's reasons, written where the item keeps them (ITEM_WHYS_MAX
+ * slots). */
 typedef struct {
-	gradus_why v[10];
+	gradus_why *v;
 	size_t n;
 } whys;
 
 static void why(whys *w, const char *rule, const char *text, const char *src)
 {
-	if (w->n < COUNT(w->v)) {
+	if (w->n < ITEM_WHYS_MAX) {
 		w->v[w->n].rule = rule;
 		w->v[w->n].text = text;
 		w->v[w->n].source = src;
@@ -330,14 +332,12 @@ static void change_why(whys *wy, whybook *wb, const wdose *row, int w,
 
 /* The reasons behind an item's numbers and this week's change (row:
  * the item's weeks, w this one), kept in it->why. */
-int item_whys(gradus_item *it, arena *a, whybook *wb, const gradus_phase *ph,
+int item_whys(gradus_item *it, gradus_why *slots, whybook *wb, const gradus_phase *ph,
 	      const wdose *row, int w, const gradus_resume_item *resume)
 {
-	whys wy;                 /* only v[0..n) is read: not zeroed */
-	gradus_why *wv;
+	whys wy = {slots, 0};
 	const char *name = phase_name(wb, ph);
 
-	wy.n = 0;
 	if (!name)
 		return GRADUS_ENOMEM;
 	why(&wy, "G-SETS", text_of(wb, WHY_SETS, name, it->sets, ph->sets_min,
@@ -356,11 +356,9 @@ int item_whys(gradus_item *it, arena *a, whybook *wb, const gradus_phase *ph,
 	    resume && resume->why)
 		why(&wy, resume_rule(resume), resume->why,
 		    resume_source(resume));
-	wv = arena_alloc(a, wy.n * sizeof(*wv));
-	if (!wv || wb->failed)
+	if (wb->failed)
 		return GRADUS_ENOMEM;
-	memcpy(wv, wy.v, wy.n * sizeof(*wv));
-	it->why = wv;
+	it->why = slots;
 	it->n_why = wy.n;
 	return GRADUS_OK;
 }

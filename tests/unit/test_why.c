@@ -2,10 +2,14 @@
  * profiles (profile_gen.c): each reason whose words carry numbers says
  * the numbers of its item, word for word as the generator always wrote
  * them (the formats below are the reference), and each distinct text
- * is formatted once: items with the same reason share one string.
+ * is formatted once: items with the same reason share one string. The
+ * same for plans made one after another in the same memory, which keep
+ * their texts from plan to plan.
  *
  * Environment: GRADUS_WHY_COUNT overrides the number of profiles. */
 #include <inttypes.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,10 +148,120 @@ static void reasons_over_generated_profiles(void **state)
 	assert_int_equal(t.copies, 0);
 }
 
+/* Every reason text of plan a is the same as plan b's, item by item. */
+static unsigned long different_texts(const gradus_plan *a, const gradus_plan *b)
+{
+	unsigned long n = 0;
+
+	assert_int_equal(a->n_weeks, b->n_weeks);
+	for (size_t w = 0; w < a->n_weeks; w++) {
+		const gradus_week *x = &a->weeks[w], *y = &b->weeks[w];
+		assert_int_equal(x->n_sessions, y->n_sessions);
+		for (size_t s = 0; s < x->n_sessions; s++) {
+			assert_int_equal(x->sessions[s].n_items, y->sessions[s].n_items);
+			for (size_t i = 0; i < x->sessions[s].n_items; i++) {
+				const gradus_item *p = &x->sessions[s].items[i];
+				const gradus_item *q = &y->sessions[s].items[i];
+				assert_int_equal(p->n_why, q->n_why);
+				for (size_t k = 0; k < p->n_why; k++)
+					n += strcmp(p->why[k].text, q->why[k].text) != 0;
+			}
+		}
+	}
+	return n;
+}
+
+/* Adds x to the distinct values v[0..*n) (at most max). */
+static void note(long *v, size_t *n, size_t max, long x)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (v[i] == x)
+			return;
+	if (*n < max)
+		v[(*n)++] = x;
+}
+
+/* Adds x to the distinct names v[0..*n) (at most max). */
+static void note_name(const char **v, size_t *n, size_t max, const char *x)
+{
+	for (size_t i = 0; i < *n; i++)
+		if (strcmp(v[i], x) == 0)
+			return;
+	if (*n < max)
+		v[(*n)++] = x;
+}
+
+/* Plans made one after another in the same memory (as gradus batch makes
+ * them: gradus_plan_generate_reuse), which keeps the book of reason texts
+ * from plan to plan: every reason has the words of the reference formats
+ * and of the same profile's plan made afresh, over plans of different
+ * effort caps, templates and phases. */
+static void reasons_of_reused_plans(void **state)
+{
+	const gradus_catalogue *cat = test_catalogue();
+	const gradus_templates *tpl = test_templates();
+	const char *env = getenv("GRADUS_WHY_COUNT");
+	unsigned long count = env ? strtoul(env, NULL, 10) : WHY_COUNT;
+	gradus_diags *d = gradus_diags_new();
+	gradus_plan *kept = NULL;
+	tally t = {0};
+	unsigned long after_another = 0, different = 0;
+	long caps[16], templates[64];
+	const char *phases[64];
+	size_t n_caps = 0, n_templates = 0, n_phases = 0;
+
+	(void)state;
+	for (uint64_t i = 0; i < count; i++) {
+		char *text = pgen_profile(WHY_SEED, i, cat, tpl, NULL);
+		gradus_profile *p = NULL;
+		gradus_screening *s = NULL;
+		gradus_plan *fresh = NULL;
+		char name[64];
+
+		assert_non_null(text);
+		snprintf(name, sizeof(name), "why-%" PRIu64 ".cfg", i);
+		gradus_diags_clear(d);
+		if (gradus_profile_load_string(&p, name, text, cat, tpl, d) == GRADUS_OK &&
+		    gradus_screen(&s, p, (gradus_date){0, 0, 0}, d) == GRADUS_OK &&
+		    s->tier <= GRADUS_TIER_PRECAUTIONS) {
+			bool had = kept != NULL;
+			if (gradus_plan_generate_reuse(&kept, p, s, cat, tpl, NULL, d) == GRADUS_OK) {
+				check_plan(&t, kept, i);
+				assert_int_equal(gradus_plan_generate(&fresh, p, s, cat, tpl, NULL, d),
+						 GRADUS_OK);
+				different += different_texts(kept, fresh);
+				after_another += had;
+				note(caps, &n_caps, 16, kept->effort_cap);
+				note(templates, &n_templates, 64, (long)(intptr_t)kept->template);
+				for (size_t w = 0; w < kept->n_weeks; w++)
+					note_name(phases, &n_phases, 64, kept->weeks[w].phase);
+				gradus_plan_free(fresh);
+			}
+		}
+		gradus_screening_free(s);
+		gradus_profile_free(p);
+		free(text);
+	}
+	gradus_plan_free(kept);
+	gradus_diags_free(d);
+	printf("%lu reused plans (%lu after another), %zu effort caps, %zu templates, %zu phases: %lu wrong, %lu formatted again, %lu unlike the fresh plan\n",
+	       t.plans, after_another, n_caps, n_templates, n_phases, t.mismatches,
+	       t.copies, different);
+	/* not vacuous: plans after plans, of several caps, templates, phases */
+	assert_true(after_another >= count / 10);
+	assert_true(n_caps >= 3);
+	assert_true(n_templates >= 3);
+	assert_true(n_phases >= 3);
+	assert_int_equal(t.mismatches, 0);
+	assert_int_equal(t.copies, 0);
+	assert_int_equal(different, 0);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(reasons_over_generated_profiles),
+		cmocka_unit_test(reasons_of_reused_plans),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -225,6 +225,12 @@ typedef struct {
 	bool failed;             /* out of memory */
 } whybook;
 
+/* The book's bound: past this many texts and names it is emptied before
+ * the next plan, so memory stays flat however many profiles a batch
+ * reads (a batch of the examples or of generated profiles has a few
+ * dozen distinct texts). */
+#define WHY_BOOK_MAX 1024
+
 /* An empty book; whys_free frees it. */
 PLAN_INTERNAL void whys_init(whybook *wb);
 /* Before each plan: empties the book when it is over its bound. */

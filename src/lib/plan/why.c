@@ -28,12 +28,6 @@ struct why_name {
 	const char *s;
 };
 
-/* The book's bound: past this many texts it is emptied before the next
- * plan, so memory stays flat however many profiles a batch reads (a
- * batch of the examples or of generated profiles has a few dozen
- * distinct texts). */
-#define WHY_BOOK_MAX 1024
-
 void whys_init(whybook *wb)
 {
 	memset(wb, 0, sizeof(*wb));

@@ -291,19 +291,34 @@ static const gradus_exercise *ladder_root(const gradus_exercise *e)
 	return e;
 }
 
-/* e, or another rung of its ladder, is among taken[0..n) (e's root
- * found once, not once for each taken). */
-static bool taken_already(const gradus_exercise *const *taken, size_t n,
-			  const gradus_exercise *e)
+/* The exercises chosen so far, each with the first rung of its ladder
+ * (found once, when it is chosen, not again for every candidate). */
+typedef struct {
+	const gradus_exercise *ex[MAX_PICKS], *root[MAX_PICKS];
+	size_t n;
+} taken_set;
+
+static void take(taken_set *t, const gradus_exercise *e)
+{
+	if (t->n < MAX_PICKS) {
+		t->ex[t->n] = e;
+		t->root[t->n] = ladder_root(e);
+		t->n++;
+	}
+}
+
+/* e, or another rung of its ladder, is taken (t: NULL, none; e's root
+ * found once, and only when e itself is not taken). */
+static bool taken_already(const taken_set *t, const gradus_exercise *e)
 {
 	const gradus_exercise *root = NULL;
 
-	for (size_t k = 0; k < n; k++) {
-		if (taken[k] == e)
+	for (size_t k = 0; t && k < t->n; k++) {
+		if (t->ex[k] == e)
 			return true;
 		if (!root)
 			root = ladder_root(e);
-		if (ladder_root(taken[k]) == root)
+		if (t->root[k] == root)
 			return true;
 	}
 	return false;
@@ -357,9 +372,9 @@ static int score(const pl_ctx *c, const gradus_exercise *e, int target)
 
 /* Usable and not on the ladder of one already taken. */
 static bool best_of_pattern_ok(const pl_ctx *c, const gradus_exercise *e,
-			       const gradus_exercise *const *taken, size_t n_taken)
+			       const taken_set *taken)
 {
-	return usable(c, e) && !taken_already(taken, n_taken, e);
+	return usable(c, e) && !taken_already(taken, e);
 }
 
 /* The level a pattern starts at: getting up, squats and lunges start one
@@ -401,14 +416,13 @@ bool balance_safe(const pl_ctx *c, const gradus_exercise *e)
 }
 
 static const gradus_exercise *best_of(const pl_ctx *c, gradus_pattern pat,
-				      const gradus_exercise *const *taken,
-				      size_t n_taken, int target)
+				      const taken_set *taken, int target)
 {
 	const gradus_exercise *best = NULL;
 	int best_score = 0;
 	for (size_t i = c->pat_at[pat]; i < c->pat_at[pat + 1]; i++) {
 		const gradus_exercise *e = c->by_pat[i];
-		if (!usable(c, e) || !balance_safe(c, e) || taken_already(taken, n_taken, e))
+		if (!usable(c, e) || !balance_safe(c, e) || taken_already(taken, e))
 			continue;
 		int sc = score(c, e, target);
 		if (!best || sc < best_score) { /* catalogue is in id order */
@@ -419,12 +433,26 @@ static const gradus_exercise *best_of(const pl_ctx *c, gradus_pattern pat,
 	return best;
 }
 
-static int by_priority(const void *a, const void *b)
+static int by_priority(const gradus_slot *x, const gradus_slot *y)
 {
-	const gradus_slot *x = a, *y = b;
 	if (x->priority != y->priority)
 		return x->priority - y->priority;
 	return x->line - y->line;
+}
+
+/* The template's slots (at most 16) by priority, then line: an
+ * insertion sort, cheaper than qsort for so few, and stable (slots of
+ * the same priority and line keep their order, as qsort's merge sort
+ * kept them). */
+static void sort_slots(gradus_slot *v, size_t n)
+{
+	for (size_t i = 1; i < n; i++) {
+		gradus_slot x = v[i];
+		size_t j = i;
+		for (; j > 0 && by_priority(&v[j - 1], &x) > 0; j--)
+			v[j] = v[j - 1];
+		v[j] = x;
+	}
 }
 
 /* Back-extensor work for osteoporosis [TFTF]: an exercise that names the
@@ -490,8 +518,7 @@ static void keep_best(const gradus_exercise **best, int *best_score,
  * any strength pattern training the spinal extensors). */
 static const gradus_exercise *best_of_group(const pl_ctx *c, const gradus_pattern *pats,
 					    size_t n_pats, bool back_ext,
-					    const gradus_exercise *const *taken,
-					    size_t n_taken)
+					    const taken_set *taken)
 {
 	const gradus_exercise *best = NULL, *e;
 	int best_score = 0;
@@ -501,7 +528,7 @@ static const gradus_exercise *best_of_group(const pl_ctx *c, const gradus_patter
 		for (size_t i = 0; i < gradus_catalogue_count(c->cat); i++) {
 			e = gradus_catalogue_get(c->cat, i);
 			if (is_strength(e->pattern) && back_extensor(e) &&
-			    best_of_pattern_ok(c, e, taken, n_taken))
+			    best_of_pattern_ok(c, e, taken))
 				keep_best(&best, &best_score, e,
 					  score(c, e, target_level(c, e->pattern)));
 		}
@@ -519,7 +546,7 @@ static const gradus_exercise *best_of_group(const pl_ctx *c, const gradus_patter
 		end[j] = skip ? 0 : c->pat_at[pats[j] + 1];
 	}
 	while ((e = next_of(c, n_pats, cur, end, &rank))) {
-		if (!best_of_pattern_ok(c, e, taken, n_taken))
+		if (!best_of_pattern_ok(c, e, taken))
 			continue;
 		/* the group's patterns in order: sit to stand before squat,
 		 * push before press */
@@ -614,7 +641,7 @@ static int group_order(const pl_ctx *c, int *order)
 
 /* The groups' exercises, in order, while fewer than `max` are chosen. */
 static size_t pick_groups(const pl_ctx *c, const int *order, int n_order,
-			  pick *out, const gradus_exercise **taken, size_t max,
+			  pick *out, taken_set *taken, size_t max,
 			  strlist *notes, arena *a)
 {
 	size_t n = 0;
@@ -636,14 +663,14 @@ static size_t pick_groups(const pl_ctx *c, const int *order, int n_order,
 				continue;
 		}
 		e = pinned(c, groups[gi], np);
-		if (!e || taken_already(taken, n, e))
-			e = best_of_group(c, groups[gi], np, gi == G_BACK, taken, n);
+		if (!e || taken_already(taken, e))
+			e = best_of_group(c, groups[gi], np, gi == G_BACK, taken);
 		if (!e) {
 			strlist_add(a, notes, arena_printf(a, "No exercise for %s fits this person's equipment, mobility and precautions.",
 							   group_words[gi]));
 			continue;
 		}
-		taken[n] = e;
+		take(taken, e);
 		out[n].ex = e;
 		out[n].priority = i;
 		out[n].emphasis = c->emphasis && (e->regions & c->emphasis);
@@ -654,13 +681,13 @@ static size_t pick_groups(const pl_ctx *c, const int *order, int n_order,
 }
 
 /* The template's slots, by priority; a slot of count 2 gets a second. */
-static size_t pick_slots(const pl_ctx *c, pick *out, const gradus_exercise **taken,
+static size_t pick_slots(const pl_ctx *c, pick *out, taken_set *taken,
 			 size_t n, size_t max)
 {
 	gradus_slot slots[16];
 	size_t ns = c->t->n_slots < 16 ? c->t->n_slots : 16;
 	memcpy(slots, c->t->slots, ns * sizeof(*slots));
-	qsort(slots, ns, sizeof(*slots), by_priority);
+	sort_slots(slots, ns);
 	for (int pass = 0; pass < 2; pass++)
 		for (size_t i = 0; i < ns && n < max; i++) {
 			const gradus_exercise *e;
@@ -672,11 +699,11 @@ static size_t pick_slots(const pl_ctx *c, pick *out, const gradus_exercise **tak
 			if ((int)have >= (pass == 0 ? 1 : slots[i].count))
 				continue;
 			e = pinned(c, &slots[i].pattern, 1);
-			if (!e || taken_already(taken, n, e))
-				e = best_of_group(c, &slots[i].pattern, 1, false, taken, n);
+			if (!e || taken_already(taken, e))
+				e = best_of_group(c, &slots[i].pattern, 1, false, taken);
 			if (!e)
 				continue;
-			taken[n] = e;
+			take(taken, e);
 			out[n].ex = e;
 			out[n].priority = 100 + slots[i].priority;
 			out[n].emphasis = c->emphasis && (e->regions & c->emphasis);
@@ -695,14 +722,14 @@ size_t select_strength(const pl_ctx *c, const gradus_assessment *as,
 		       pick *out, size_t max, strlist *notes, arena *a)
 {
 	int order[G__COUNT], n_order;
-	const gradus_exercise *taken[MAX_PICKS];
+	taken_set taken = {.n = 0};
 	size_t n;
 
 	(void)as;
 	note_unused_pins(c, notes, a);
 	n_order = group_order(c, order);
-	n = pick_groups(c, order, n_order, out, taken, max, notes, a);
-	return pick_slots(c, out, taken, n, max);
+	n = pick_groups(c, order, n_order, out, &taken, max, notes, a);
+	return pick_slots(c, out, &taken, n, max);
 }
 
 /* Warm-up, balance and cool-down aim at the highest level allowed:
@@ -710,18 +737,22 @@ size_t select_strength(const pl_ctx *c, const gradus_assessment *as,
 size_t select_block(const pl_ctx *c, gradus_pattern pat,
 		    const gradus_exercise **out, size_t max)
 {
-	size_t n = 0;
-	while (n < max) {
+	taken_set taken = {.n = 0};
+
+	if (max > MAX_PICKS)
+		max = MAX_PICKS;
+	while (taken.n < max) {
 		/* balance starts at the person's level and climbs its ladder
 		 * week by week (balance_for_week); warm-up and cool-down are
 		 * not progressed, so they start where the person can work */
-		const gradus_exercise *e = best_of(c, pat, out, n,
+		const gradus_exercise *e = best_of(c, pat, &taken,
 						   pat == GRADUS_PAT_BALANCE ? c->start_level : c->max_level);
 		if (!e)
 			break;
-		out[n++] = e;
+		out[taken.n] = e;
+		take(&taken, e);
 	}
-	return n;
+	return taken.n;
 }
 
 /* A resumed plan continues with the exercises in use, each still
@@ -774,7 +805,7 @@ void back_extensor_note(const pl_ctx *c, const pick *picks, size_t n,
 	for (size_t k = 0; k < n; k++)
 		back |= back_extensor(picks[k].ex) || upper_back_posture(picks[k].ex);
 	if (!back)
-		strlist_add(a, warn, best_of_group(c, NULL, 0, true, NULL, 0)
+		strlist_add(a, warn, best_of_group(c, NULL, 0, true, NULL)
 			    ? "Osteoporosis: no back-extensor exercise fits in the session's minutes; add one when time allows."
 			    : "Osteoporosis: no back-extensor exercise fits this person's equipment, mobility and precautions.");
 }

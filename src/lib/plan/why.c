@@ -182,14 +182,14 @@ static bool grow(whybook *wb)
 /* The hashing and formatting, out of line: the fast path of text_of
  * (the last text of the kind) then needs no registers saved. */
 #if defined(__GNUC__)
-#define WHY_COLD __attribute__((noinline))
+#define WHY_NOINLINE __attribute__((noinline))
 #else
-#define WHY_COLD
+#define WHY_NOINLINE
 #endif
 
 /* The text of key k from the table, formatted when it is not there yet;
  * NULL (and wb->failed) when out of memory. */
-static WHY_COLD const char *look_up(whybook *wb, const why_key *k)
+static WHY_NOINLINE const char *look_up(whybook *wb, const why_key *k)
 {
 	why_text *last = &wb->last[k->kind];
 	size_t i;

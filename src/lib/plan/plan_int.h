@@ -213,7 +213,9 @@ typedef struct {
 typedef struct {
 	why_text *v;             /* open addressing; cap a power of two */
 	size_t n, cap;
-	why_text last[6];        /* of each kind, the last text asked for */
+	/* of each kind, the last texts asked for, by their first number's
+	 * last two bits (the sets, the reps: items take turns) */
+	why_text last[6][4];
 	struct why_name *names;  /* the phase names, one copy each */
 	size_t n_names;
 	arena a;                 /* the texts and the names */

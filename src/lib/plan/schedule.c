@@ -310,9 +310,9 @@ static int fill_item(gradus_item *items, size_t k, int w, const wdose *row,
 }
 
 /* The week's sessions, on the plan's days, all with the same items
- * (day0: the week's first day as a day number, gradus_date_days; only
- * the session days are made dates). */
-static int week_sessions(gradus_week *wk, const gradus_plan *pl, arena *a, long day0,
+ * (the weekdays counted from the week's first; only the session days
+ * are made dates). */
+static int week_sessions(gradus_week *wk, const gradus_plan *pl, arena *a,
 			 gradus_item *items, size_t n_picks, const int blocks[3],
 			 const gradus_exercise **bal, size_t n_bal, int *max_minutes)
 {
@@ -324,11 +324,11 @@ static int week_sessions(gradus_week *wk, const gradus_plan *pl, arena *a, long 
 	if (!ss)
 		return GRADUS_ENOMEM;
 	for (int dd = 0; dd < 7; dd++) {
-		int wdy = (wdy0 + dd) % 7;
+		int wdy = wdy0 + dd < 7 ? wdy0 + dd : wdy0 + dd - 7;
 		if (!(pl->days & (1u << wdy)))
 			continue;
 		gradus_session *s = &ss[n_s++];
-		s->date = gradus_date_from_days(day0 + dd);
+		s->date = gradus_date_add(wk->start, dd);
 		s->weekday = wdy;
 		s->items = items;
 		s->n_items = n_picks;
@@ -369,7 +369,7 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 			return GRADUS_ENOMEM;
 		wk->number = g->week0 + w;
 		wk->start = gradus_date_from_days(start + 7L * w);
-		wk->end = gradus_date_from_days(start + 7L * w + 6);
+		wk->end = gradus_date_add(wk->start, 6);
 		wk->deload = n_picks ? wd[0][w].deload : dose_is_deload(t, g->week0 + w);
 		ph = &t->phases[dose_phase_index(t, g->week0 + w)];
 		wk->phase = ph->name;
@@ -388,8 +388,7 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 			if (fill_item(items, k, w, wd[k], pl, g, ph, picks[k].resume, &pair_no,
 				      whys + k * ITEM_WHYS_MAX, wb))
 				return GRADUS_ENOMEM;
-		if (week_sessions(wk, pl, a, start + 7L * w, items, n_picks, blocks, bal, n_bal,
-				  max_minutes))
+		if (week_sessions(wk, pl, a, items, n_picks, blocks, bal, n_bal, max_minutes))
 			return GRADUS_ENOMEM;
 	}
 	pl->weeks = weeks;

@@ -166,25 +166,26 @@ int template_for(const gradus_template **out, const gradus_profile *p,
 static int index_patterns(pl_ctx *c, arena *a)
 {
 	size_t n = gradus_catalogue_count(c->cat), at[GRADUS_PAT__COUNT + 1] = {0};
+	const gradus_exercise **all = arena_alloc(a, (n ? n : 1) * sizeof(*all));
 
 	c->by_pat = arena_alloc(a, (n ? n : 1) * sizeof(*c->by_pat));
 	c->cat_i = arena_alloc(a, (n ? n : 1) * sizeof(*c->cat_i));
-	if (!c->by_pat || !c->cat_i)
+	if (!all || !c->by_pat || !c->cat_i)
 		return GRADUS_ENOMEM;
 	for (size_t i = 0; i < n; i++) {
-		gradus_pattern pat = gradus_catalogue_get(c->cat, i)->pattern;
-		if ((unsigned)pat < GRADUS_PAT__COUNT)
-			at[pat + 1]++;
+		all[i] = gradus_catalogue_get(c->cat, i); /* once each */
+		if ((unsigned)all[i]->pattern < GRADUS_PAT__COUNT)
+			at[all[i]->pattern + 1]++;
 	}
 	for (int k = 0; k < GRADUS_PAT__COUNT; k++)
 		at[k + 1] += at[k];
 	memcpy(c->pat_at, at, sizeof(at));
 	for (size_t i = 0; i < n; i++) {
-		const gradus_exercise *e = gradus_catalogue_get(c->cat, i);
-		if ((unsigned)e->pattern >= GRADUS_PAT__COUNT)
+		gradus_pattern pat = all[i]->pattern;
+		if ((unsigned)pat >= GRADUS_PAT__COUNT)
 			continue;
-		c->cat_i[at[e->pattern]] = i;
-		c->by_pat[at[e->pattern]++] = e;
+		c->cat_i[at[pat]] = i;
+		c->by_pat[at[pat]++] = all[i];
 	}
 	return GRADUS_OK;
 }

@@ -20,7 +20,13 @@
 typedef enum { WHY_SETS, WHY_REPS, WHY_REPS_KEPT, WHY_EFFORT, WHY_REST,
 	       WHY_DELOAD, WHY__COUNT } why_kind;
 
-_Static_assert(COUNT(((whybook *)0)->last) == WHY__COUNT, "one last text of each kind");
+_Static_assert(COUNT(((whybook *)0)->last) == WHY__COUNT, "last texts of each kind");
+
+/* Where the last text of key k is kept. */
+static inline why_text *last_of(whybook *wb, const why_key *k)
+{
+	return &wb->last[k->kind][(unsigned)k->n[0] % COUNT(wb->last[0])];
+}
 
 /* A phase name kept by the book. */
 struct why_name {
@@ -180,7 +186,7 @@ static bool grow(whybook *wb)
 }
 
 /* The hashing and formatting, out of line: the fast path of text_of
- * (the last text of the kind) then needs no registers saved. */
+ * (a last text of the kind) then needs no registers saved. */
 #if defined(__GNUC__)
 #define WHY_NOINLINE __attribute__((noinline))
 #else
@@ -191,7 +197,7 @@ static bool grow(whybook *wb)
  * NULL (and wb->failed) when out of memory. */
 static WHY_NOINLINE const char *look_up(whybook *wb, const why_key *k)
 {
-	why_text *last = &wb->last[k->kind];
+	why_text *last = last_of(wb, k);
 	size_t i;
 
 	if (wb->n * 2 >= wb->cap && !grow(wb)) {
@@ -219,10 +225,11 @@ static inline const char *text_of(whybook *wb, why_kind kind, const char *name,
 {
 	why_key k = {name, (int)kind, {n0, n1, n2, n3},
 		     kind == WHY_EFFORT ? wb->pl->effort_cap : 0};
-	const why_text *last = &wb->last[kind];
+	const why_text *last = last_of(wb, &k);
 
-	/* most items have the effort, the rest (and often the sets and
-	 * reps) of the item before them: no hashing for those */
+	/* most items have the effort and the rest of the item before them,
+	 * and the sets and reps of one of the items before: no hashing for
+	 * those */
 	if (last->text && same_key(&last->k, &k))
 		return last->text;
 	return look_up(wb, &k);

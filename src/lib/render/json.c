@@ -604,14 +604,26 @@ static void w_weeks(jw *w, plan_pass *ps, const gradus_plan *pl)
 	jw_arr(w, "weeks");
 	for (size_t k = 0; k < pl->n_weeks; k++) {
 		const gradus_week *wk = &pl->weeks[k];
-		jw_obj(w, NULL);
-		jw_int(w, "number", wk->number);
-		jw_str(w, "phase", wk->phase);
-		jw_bool(w, "deload", wk->deload);
-		jw_int(w, "walking_minutes", wk->walking_min);
-		w_date(w, "start", wk->start);
-		w_date(w, "end", wk->end);
-		jw_arr(w, "sessions");
+		word phase = word_of(ps, wk->phase);
+		char *o = jw_begin(w, NULL, FIXED_ROOM + phase.e);
+		if (!o)
+			break;
+		o = JW_PUT(o, "{\"number\":");
+		o = jw_put_long(o, wk->number);
+		o = JW_PUT(o, ",\"phase\":");
+		o = put_word(o, phase);
+		o = wk->deload ? JW_PUT(o, ",\"deload\":true") : JW_PUT(o, ",\"deload\":false");
+		o = JW_PUT(o, ",\"walking_minutes\":");
+		o = jw_put_long(o, wk->walking_min);
+		o = JW_PUT(o, ",\"start\":\"");
+		gradus_date_format(wk->start, o);
+		o = JW_PUT(o + 10, "\",\"end\":\"");
+		gradus_date_format(wk->end, o);
+		o = JW_PUT(o + 10, "\",\"sessions\":[");
+		jw_done(w, o);
+		/* the object has members; the sessions array is just opened */
+		jw_enter(w, false, true);
+		jw_enter(w, true, false);
 		for (size_t s = 0; s < wk->n_sessions; s++)
 			w_session(w, ps, &wk->sessions[s]);
 		jw_end(w);

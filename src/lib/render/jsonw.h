@@ -35,54 +35,6 @@
 #define JW_INLINE static inline __attribute__((always_inline))
 #else
 #define JW_INLINE static inline
-JW_INLINE void jw_open(jw *w, const char *key, bool array)
-{
-	char *o = jw_begin(w, key, 1);
-	uint64_t bit;
-	if (!o)
-		return;
-	if (w->depth + 1 >= JW_MAX_DEPTH) {
-		jw_fail(w);
-		return;
-	}
-	*o++ = array ? '[' : '{';
-	jw_done(w, o);
-	bit = (uint64_t)1 << ++w->depth;
-	w->started &= ~bit;
-	if (array)
-		w->in_array |= bit;
-	else
-		w->in_array &= ~bit;
-}
-
-JW_INLINE void jw_obj(jw *w, const char *key)
-{
-	jw_open(w, key, false);
-}
-
-JW_INLINE void jw_arr(jw *w, const char *key)
-{
-	jw_open(w, key, true);
-}
-
-/* Closes the innermost object or array. */
-JW_INLINE void jw_end(jw *w)
-{
-	uint64_t bit = (uint64_t)1 << w->depth;
-	char *o;
-	if (w->failed || w->depth <= w->base) {
-		jw_fail(w);
-		return;
-	}
-	w->depth--;
-	if (w->b->len + 2 < w->b->cap && !w->b->failed)
-		o = w->b->ptr + w->b->len;
-	else if (!(o = jw_room_slow(w, 2)))
-		return;
-	*o++ = (w->in_array & bit) ? ']' : '}';
-	jw_done(w, o);
-}
-
 #endif
 
 typedef struct {
@@ -259,11 +211,18 @@ JW_INLINE char *jw_put_long(char *o, long long v)
 	unsigned long long u = v < 0 ? 0ull - (unsigned long long)v
 				     : (unsigned long long)v;
 	size_t n;
-	if (v >= 0 && v < 100) { /* most of a plan's numbers */
-		if (v >= 10)
-			*o++ = (char)('0' + v / 10);
-		*o++ = (char)('0' + v % 10);
-		return o;
+	if (v >= 0 && v < 100) { /* most of a plan's numbers: no division */
+		static const char two[] =
+			"00010203040506070809101112131415161718192021222324"
+			"25262728293031323334353637383940414243444546474849"
+			"50515253545556575859606162636465666768697071727374"
+			"75767778798081828384858687888990919293949596979899";
+		if (v < 10) {
+			*o = (char)('0' + v);
+			return o + 1;
+		}
+		memcpy(o, two + 2 * v, 2);
+		return o + 2;
 	}
 	do {
 		*--p = (char)('0' + u % 10);
@@ -306,24 +265,31 @@ JW_INLINE void jw_null(jw *w, const char *key)
 	}
 }
 
-JW_INLINE void jw_open(jw *w, const char *key, bool array)
+/* The caller wrote the opening bracket of a container itself, as part
+ * of a value (after jw_begin): what follows goes inside it, and jw_end
+ * closes it. `started`: the caller wrote members in it already. */
+JW_INLINE void jw_enter(jw *w, bool array, bool started)
 {
-	char *o = jw_begin(w, key, 1);
 	uint64_t bit;
-	if (!o)
+	if (w->failed)
 		return;
 	if (w->depth + 1 >= JW_MAX_DEPTH) {
 		jw_fail(w);
 		return;
 	}
+	bit = (uint64_t)1 << ++w->depth;
+	w->started = started ? w->started | bit : w->started & ~bit;
+	w->in_array = array ? w->in_array | bit : w->in_array & ~bit;
+}
+
+JW_INLINE void jw_open(jw *w, const char *key, bool array)
+{
+	char *o = jw_begin(w, key, 1);
+	if (!o)
+		return;
 	*o++ = array ? '[' : '{';
 	jw_done(w, o);
-	bit = (uint64_t)1 << ++w->depth;
-	w->started &= ~bit;
-	if (array)
-		w->in_array |= bit;
-	else
-		w->in_array &= ~bit;
+	jw_enter(w, array, false);
 }
 
 JW_INLINE void jw_obj(jw *w, const char *key)

@@ -166,7 +166,7 @@ typedef struct {
 } word;
 
 #define WORDS 64 /* words remembered by address (a power of 2) */
-#define SEEN0 256 /* reasons by address, before the table must grow */
+#define SEEN0 128 /* reasons by address, before the table must grow */
 #define MEMO 8    /* the reasons of the dose before, place by place */
 
 /* What the first pass finds: the reasons, their ids in the order they
@@ -523,31 +523,60 @@ static void w_dose(jw *w, plan_pass *ps, const dose *ds)
 	jw_done(w, o);
 }
 
+/* One reason of "reasons": {"rule","text","source"}, written whole. */
+static void w_reason(jw *w, const gradus_why *r)
+{
+	size_t nr = strlen(r->rule), nt = strlen(r->text), ns = strlen(r->source);
+	size_t er = jw_escaped_len(r->rule, nr), et = jw_escaped_len(r->text, nt),
+	       es = jw_escaped_len(r->source, ns);
+	char *o = jw_begin(w, NULL, er + et + es + 40);
+	if (!o)
+		return;
+	o = JW_PUT(o, "{\"rule\":");
+	o = jw_put_str(o, r->rule, nr, er);
+	o = JW_PUT(o, ",\"text\":");
+	o = jw_put_str(o, r->text, nt, et);
+	o = JW_PUT(o, ",\"source\":");
+	o = jw_put_str(o, r->source, ns, es);
+	*o++ = '}';
+	jw_done(w, o);
+}
+
 /* "exercises": each exercise of the items once, in the order first met
  * (the catalogue's exercises are few: a short list searched). */
 static bool w_exercises(jw *w, const gradus_plan *pl)
 {
-	const gradus_exercise **seen = NULL;
-	size_t n = 0, cap = 0;
+	const gradus_exercise *local[64], **seen = local;
+	const gradus_item *before = NULL; /* the items of the week before */
+	size_t n = 0, cap = COUNT(local), n_before = 0;
 	jw_arr(w, "exercises");
 	for (size_t k = 0; k < pl->n_weeks; k++)
 		for (size_t s = 0; s < pl->weeks[k].n_sessions; s++) {
 			const gradus_session *se = &pl->weeks[k].sessions[s];
-			if (s > 0 && se->items == se[-1].items)
+			if (se->items == before)
 				continue; /* the same items as the session before */
 			for (size_t i = 0; i < se->n_items; i++) {
-				const gradus_exercise *e = se->items[i].exercise, **v;
+				const gradus_exercise *e = se->items[i].exercise;
 				size_t j = 0;
+				if (i < n_before && before[i].exercise == e)
+					continue; /* as in this place the week before */
 				while (j < n && seen[j] != e)
 					j++;
 				if (j < n)
 					continue;
-				v = more(seen, &cap, n, sizeof(*seen));
-				if (!v) {
-					free(seen);
-					return false;
+				if (n == cap) {
+					const gradus_exercise **v = malloc(2 * cap * sizeof(*v));
+					if (!v) {
+						if (seen != local)
+							free(seen);
+						return false;
+					}
+					memcpy(v, seen, n * sizeof(*v));
+					if (seen != local)
+						free(seen);
+					seen = v;
+					cap *= 2;
 				}
-				seen = v;
 				seen[n++] = e;
 				jw_obj(w, NULL);
 				jw_str(w, "id", e->id);
@@ -558,9 +587,12 @@ static bool w_exercises(jw *w, const gradus_plan *pl)
 				jw_bool(w, "per_side", e->per_side);
 				jw_end(w);
 			}
+			before = se->items;
+			n_before = se->n_items;
 		}
 	jw_end(w);
-	free(seen);
+	if (seen != local)
+		free(seen);
 	return true;
 }
 
@@ -719,13 +751,8 @@ bool render_plan_json(buf *b, const gradus_plan *pl, bool pretty, unsigned depth
 	w_head(&w, pl);
 	w_settings(&w, pl);
 	jw_arr(&w, "reasons");
-	for (size_t i = 0; i < ps.r.n; i++) {
-		jw_obj(&w, NULL);
-		jw_str(&w, "rule", ps.r.v[i]->rule);
-		jw_str(&w, "text", ps.r.v[i]->text);
-		jw_str(&w, "source", ps.r.v[i]->source);
-		jw_end(&w);
-	}
+	for (size_t i = 0; i < ps.r.n; i++)
+		w_reason(&w, ps.r.v[i]);
 	jw_end(&w);
 	w_ids(&w, "why", ps.ids, pl->n_why);
 	ok = w_exercises(&w, pl);

@@ -6,9 +6,11 @@
  * for the plan's memory: the next plan is made in it (its arena reset,
  * not freed: gradus_plan_generate_reuse). So memory does not grow with
  * the number of profiles. Each line is made in
- * one buffer kept for the whole run: the library prints the plan (or
- * screening result) into it without layout (gradus_plan_render_compact),
- * so the document is printed once and never copied or minified.
+ * one buffer kept for the whole run: its head written there with the
+ * library's JSON writer (which escapes as cJSON does), then the library
+ * prints the plan (or screening result) after it without layout
+ * (gradus_plan_render_compact), so the document is printed once and
+ * never copied or minified.
  *
  * Each line is written whole with write(2) as soon as it is made (no
  * stdio buffer that a kill could cut in the middle of a line), and

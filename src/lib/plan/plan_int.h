@@ -188,6 +188,23 @@ typedef struct {
 PLAN_INTERNAL int strength_seconds(const dose *d, size_t n, const int *partner,
 				   int reps, int rest);
 
+/* Seconds of the block (the slot alone, or with its partner) that slot
+ * k of strength_seconds counts in: a change to slot k changes the total
+ * by this block's difference. */
+PLAN_INTERNAL int strength_block_seconds(const dose *d, size_t n, const int *partner,
+					 size_t k, int reps, int rest);
+
+/* For the tests: while `on`, the seconds worked out a block at a time
+ * (progress, as the week's doses change one at a time; fit_minutes, as
+ * the exercises are added one at a time) are checked against
+ * strength_seconds over all the doses, counting the checks and the
+ * disagreements. */
+typedef struct {
+	bool on;
+	unsigned long checked, wrong;
+} time_checks;
+PLAN_INTERNAL extern time_checks plan_time_check;
+
 /* ---- why.c: the reasons of each item ---- */
 
 /* The texts of the reasons that carry numbers, each formatted once and
@@ -257,6 +274,7 @@ PLAN_INTERNAL int item_whys(gradus_item *it, gradus_why *slots, whybook *wb,
 PLAN_INTERNAL void progress(const prog *g, const pick *picks, size_t n, int weeks,
 			    bool one_limb_region(const pl_ctx *, const gradus_exercise *),
 			    wdose (*w)[MAX_WEEKS]);
+
 /* What would let the person keep progressing after the plan. */
 PLAN_INTERNAL void next_loads(const gradus_plan *pl, const pl_ctx *c, arena *a, strlist *adv);
 

@@ -123,16 +123,50 @@ typedef struct {
 	                            stagger into */
 	int steps;               /* intensity steps taken this week so far */
 	int max_steps;           /* at most this many a week (D) */
+	int *secs;               /* strength_seconds of now[], kept as it
+	                            changes (take) */
 } wk_ctx;
 
-static bool fits(const wk_ctx *w, size_t k, const dose *cand)
+/* Seconds of slot k's block (alone or with its partner) in now[]. */
+static int block_of(const wk_ctx *w, size_t k)
+{
+	return strength_block_seconds(w->now, w->n, w->g->partner, k, w->g->reps_cap,
+				      w->ph->rest_s);
+}
+
+/* For the tests: the running total against the full sum. */
+static void check_secs(const wk_ctx *w)
+{
+	plan_time_check.checked++;
+	if (*w->secs != strength_seconds(w->now, w->n, w->g->partner, w->g->reps_cap,
+					 w->ph->rest_s))
+		plan_time_check.wrong++;
+}
+
+/* Whether the session fits with cand in slot k; *t: the strength
+ * seconds then. Only k's block changes: the total moves by its
+ * difference. */
+static bool fits_t(const wk_ctx *w, size_t k, const dose *cand, int *t)
 {
 	dose save = w->now[k];
-	int t;
+	if (plan_time_check.on)
+		check_secs(w);
+	*t = *w->secs - block_of(w, k);
 	w->now[k] = *cand;
-	t = strength_seconds(w->now, w->n, w->g->partner, w->g->reps_cap, w->ph->rest_s);
+	*t += block_of(w, k);
 	w->now[k] = save;
-	return t <= w->g->budget_s;
+	return *t <= w->g->budget_s;
+}
+
+/* Slot k takes c if the session fits with it. */
+static bool take_if_fits(const wk_ctx *w, size_t k, const dose *c)
+{
+	int t;
+	if (!fits_t(w, k, c, &t))
+		return false;
+	w->now[k] = *c;
+	*w->secs = t;
+	return true;
 }
 
 /* Every other exercise has its second set (or cannot have one). */
@@ -190,10 +224,8 @@ static gradus_change step_intensity(const wk_ctx *w, size_t k, wait_reason *why,
 	if (t->load_progression && d->ex->hold_s > 0 && d->hold_extra == 0) {
 		c = *d;
 		c.hold_extra = 2;
-		if (fits(w, k, &c)) {
-			*d = c;
+		if (take_if_fits(w, k, &c))
 			return GRADUS_CHANGE_HOLD;
-		}
 		time_blocked = true;
 	}
 	if (*why == WAIT_SPACING || *why == WAIT_STAGGER)
@@ -214,10 +246,8 @@ static gradus_change step_intensity(const wk_ctx *w, size_t k, wait_reason *why,
 		c.load_i = 0; /* a new movement starts with the lightest load */
 		c.sets = d->sets;
 		c.extra = d->extra;
-		if (fits(w, k, &c)) {
-			*d = c;
+		if (take_if_fits(w, k, &c))
 			return GRADUS_CHANGE_VARIANT;
-		}
 		time_blocked = true;
 	}
 	/* 7. a third set (where the phase allows it) only when the
@@ -227,10 +257,8 @@ static gradus_change step_intensity(const wk_ctx *w, size_t k, wait_reason *why,
 	    d->sets >= goal2 && d->sets < sets_max && others_have_two(w, k, goal2)) {
 		c = *d;
 		c.sets++;
-		if (fits(w, k, &c)) {
-			*d = c;
+		if (take_if_fits(w, k, &c))
 			return GRADUS_CHANGE_SETS;
-		}
 		time_blocked = true;
 	}
 	*why = !t->load_progression ? WAIT_MAINTENANCE : time_blocked ? WAIT_TIME : WAIT_TOP;
@@ -270,10 +298,9 @@ static gradus_change step(const wk_ctx *w, size_t k, wait_reason *why)
 			c.sets++;
 		if (w->real < w->first_build + tr->build)
 			*why = WAIT_STAGGER;
-		else if (fits(w, k, &c)) {
-			*d = c;
+		else if (take_if_fits(w, k, &c))
 			return GRADUS_CHANGE_SETS;
-		} else
+		else
 			time_blocked = true;
 		c = *d;
 	}
@@ -375,16 +402,21 @@ static void week_start(const prog *g, const pick *picks, size_t n, int wk, int p
 
 /* A new phase (or a resumed plan's first week) with longer rests may
  * not hold the sets of before: take sets away from the last exercises
- * until the session fits (fewer sets is no rise). */
-static void trim_to_time(const prog *g, dose *now, size_t n, const gradus_phase *ph)
+ * until the session fits (fewer sets is no rise). Sets *w->secs. */
+static void trim_to_time(const wk_ctx *w)
 {
-	for (size_t k = n; k-- > 0 &&
-	     strength_seconds(now, n, g->partner, g->reps_cap, ph->rest_s) > g->budget_s;) {
+	dose *now = w->now;
+	int t = strength_seconds(now, w->n, w->g->partner, w->g->reps_cap, w->ph->rest_s);
+
+	for (size_t k = w->n; k-- > 0 && t > w->g->budget_s;) {
+		t -= block_of(w, k);
 		if (now[k].extra)
 			now[k].extra = 0;
 		else if (now[k].sets > 1)
 			now[k].sets--;
+		t += block_of(w, k);
 	}
+	*w->secs = t;
 }
 
 /* A review found the person ready to progress (2-for-2): the load,
@@ -423,8 +455,7 @@ static void phase_sets(const wk_ctx *wc)
 		    !(rises(&tr[k].shown, &now[k]) & ~(1u << GRADUS_CHANGE_SETS))) {
 			dose c = now[k];
 			c.sets++;
-			if (fits(wc, k, &c))
-				now[k] = c;
+			take_if_fits(wc, k, &c);
 		}
 }
 
@@ -500,6 +531,9 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 	track tr[MAX_PICKS];
 	dose now[MAX_PICKS];
 	int first_build = dose_phase_first_week(t, t->n_phases > 1 ? 1 : 0);
+	/* the seconds of the training doses (the end of the last week
+	 * that was not lighter) and their phase: -1 before any */
+	int kept = -1, kept_pi = -1;
 
 	memset(tr, 0, sizeof(tr));
 	for (int wk = 1; wk <= weeks; wk++) {
@@ -510,14 +544,22 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 		bool learning = pi == 0 && t->n_phases > 1;
 		/* at most a quarter of the exercises (at least one) take an
 		 * intensity step in one week (our choice, D) */
+		int secs = 0;
 		wk_ctx wc = {g, tr, now, n, ph, real, first_build, false, false, wk == weeks,
-			     0, (int)(n + 3) / 4};
+			     0, (int)(n + 3) / 4, &secs};
 		bool drop[MAX_PICKS] = {false};
 
 		/* the week's starting point for every exercise */
 		week_start(g, picks, n, wk, pi, deload, tr, now, drop, one_limb_region, w);
-		if (wk == 1 || !deload)
-			trim_to_time(g, now, n, ph);
+		if (!deload && pi == kept_pi && kept >= 0 && kept <= g->budget_s) {
+			/* the training doses, in the same phase (the same
+			 * rests and ranges), that fitted: no trimming, and
+			 * the same seconds */
+			secs = kept;
+			if (plan_time_check.on)
+				check_secs(&wc);
+		} else if (wk == 1 || !deload)
+			trim_to_time(&wc);
 		if (wk == 1)
 			advance_first_week(&wc, picks, w);
 		if (wk > 1 && !deload) {
@@ -534,6 +576,12 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 			tr[k].shown = now[k];
 			if (!deload)
 				tr[k].train = now[k];
+		}
+		if (!deload) {
+			/* a lighter week leaves the training doses as they
+			 * were: the week after starts from them */
+			kept = secs;
+			kept_pi = pi;
 		}
 	}
 }

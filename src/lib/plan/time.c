@@ -15,14 +15,22 @@ static int set_seconds(const gradus_exercise *e, int reps, int hold_extra,
 	return reps * per_rep * (e->per_side && both_sides ? 2 : 1);
 }
 
+/* Inlined where the blocks of a changing dose are worked out
+ * (strength_block_seconds): many times a plan. */
+#if defined(__GNUC__)
+#define TIME_INLINE inline __attribute__((always_inline))
+#else
+#define TIME_INLINE inline
+#endif
+
 /* Seconds one exercise, or one pair done in turns (A1 B1 A2 B2 ...),
  * takes: 30 s to set up each, the sets, 15 s to move between the two
  * of a pair, and the rest between sets of one exercise less the time
  * spent on the other [ACSM2009 rests 60-120 s; the pairing and the
  * 30 s / 15 s are our estimates, D]. */
-static int block_seconds(const gradus_exercise *ea, int sa, int xa, int ra, int ha,
-			 const gradus_exercise *eb, int sb, int xb, int rb, int hb,
-			 int rest)
+static TIME_INLINE int block_seconds(const gradus_exercise *ea, int sa, int xa, int ra,
+				     int ha, const gradus_exercise *eb, int sb, int xb,
+				     int rb, int hb, int rest)
 {
 	int wa = set_seconds(ea, ra, ha, true), a1 = set_seconds(ea, ra, ha, false);
 	int t = 30 + sa * wa + xa * (a1 + rest);
@@ -56,6 +64,31 @@ int strength_seconds(const dose *d, size_t n, const int *partner,
 					   NULL, 0, 0, 0, 0, rest);
 	}
 	return t;
+}
+
+time_checks plan_time_check;
+
+/* Seconds of the block of slot k in strength_seconds(d, n, ...): k
+ * alone, or k with its partner (the lower slot first); the total is
+ * the sum of its blocks, so changing slot k changes it by the
+ * difference of this (progress keeps the total that way). */
+int strength_block_seconds(const dose *d, size_t n, const int *partner, size_t k,
+			   int reps, int rest)
+{
+	int j = partner ? partner[k] : -1;
+	const dose *a = &d[k], *b;
+
+	if (j < 0 || (size_t)j >= n)
+		return block_seconds(a->ex, a->sets, a->extra, reps, a->hold_extra,
+				     NULL, 0, 0, 0, 0, rest);
+	b = &d[j];
+	if ((size_t)j < k) {
+		const dose *x = a;
+		a = b;
+		b = x;
+	}
+	return block_seconds(a->ex, a->sets, a->extra, reps, a->hold_extra,
+			     b->ex, b->sets, b->extra, reps, b->hold_extra, rest);
 }
 
 static int item_block_seconds(const gradus_item *a, const gradus_item *b)

@@ -102,9 +102,22 @@ static bool lower_body(const gradus_exercise *e)
 	       !(e->regions & (GRADUS_REG_ARMS | GRADUS_REG_HANDS));
 }
 
-static void pair_up(pick *picks, size_t n, int *partner)
+/* What pairing asks of a pick. */
+typedef struct {
+	int group;               /* posture_group */
+	bool lower;              /* lower_body */
+	gradus_pattern pattern;
+} pair_key;
+
+static pair_key pair_key_of(const gradus_exercise *e)
 {
-	pick out[MAX_PICKS];
+	return (pair_key){posture_group(e->position), lower_body(e), e->pattern};
+}
+
+/* The pairing of the first n picks (keys k): order[m] is the pick in
+ * place m, partner[m] the place of its partner or -1. */
+static void pair_order(const pair_key *k, size_t n, size_t *order, int *partner)
+{
 	bool used[MAX_PICKS] = {false};
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
@@ -114,25 +127,36 @@ static void pair_up(pick *picks, size_t n, int *partner)
 		used[i] = true;
 		for (int pass = 0; pass < 2 && best == n; pass++)
 			for (size_t j = i + 1; j < n && best == n; j++) {
-				if (used[j] ||
-				    posture_group(picks[i].ex->position) != posture_group(picks[j].ex->position) ||
-				    picks[i].ex->pattern == picks[j].ex->pattern)
+				if (used[j] || k[i].group != k[j].group ||
+				    k[i].pattern == k[j].pattern)
 					continue;
-				if (pass == 0 && lower_body(picks[i].ex) == lower_body(picks[j].ex))
+				if (pass == 0 && k[i].lower == k[j].lower)
 					continue;
 				best = j;
 			}
-		out[m] = picks[i];
+		order[m] = i;
 		partner[m] = -1;
 		m++;
 		if (best < n) {
 			used[best] = true;
-			out[m] = picks[best];
+			order[m] = best;
 			partner[m - 1] = (int)m;
 			partner[m] = (int)m - 1;
 			m++;
 		}
 	}
+}
+
+static void pair_up(pick *picks, size_t n, int *partner)
+{
+	pick out[MAX_PICKS];
+	pair_key k[MAX_PICKS] = {{0}};
+	size_t order[MAX_PICKS];
+	for (size_t i = 0; i < n; i++)
+		k[i] = pair_key_of(picks[i].ex);
+	pair_order(k, n, order, partner);
+	for (size_t m = 0; m < n; m++)
+		out[m] = picks[order[m]];
 	memcpy(picks, out, n * sizeof(*picks));
 }
 
@@ -148,32 +172,73 @@ int balance_minutes(const pl_ctx *c, size_t n_balance)
 	return balance_min;
 }
 
+/* The seconds of the strength part with the first n picks, for n = 1
+ * to n_picks, paired as they would be, with one set each (secs[0][n])
+ * and two (secs[1][n]). The pairs recur from one n to the next: each
+ * block (a pick alone, or a pair in the order pairing puts them) is
+ * worked out once. */
+static void prefix_seconds(const pl_ctx *c, const pick *picks, size_t n_picks,
+			   int reps_cap, int rest, int secs[2][MAX_PICKS + 1])
+{
+	pair_key key[MAX_PICKS];
+	dose ds[2][MAX_PICKS];
+	/* block[sets - 1][i][j]: pick i with pick j after it (j == i:
+	 * alone), 0 not worked out yet */
+	int block[2][MAX_PICKS][MAX_PICKS];
+
+	memset(block, 0, sizeof(block));
+	memset(ds, 0, sizeof(ds));
+	for (size_t i = 0; i < n_picks; i++) {
+		key[i] = pair_key_of(picks[i].ex);
+		for (int s = 0; s < 2; s++) {
+			ds[s][i].ex = picks[i].ex;
+			ds[s][i].sets = s + 1;
+			ds[s][i].extra = one_limb_exercise(c, picks[i].ex);
+		}
+	}
+	for (size_t n = 1; n <= n_picks; n++) {
+		size_t order[MAX_PICKS];
+		int part[MAX_PICKS];
+		pair_order(key, n, order, part);
+		for (int s = 0; s < 2; s++) {
+			int t = 0;
+			for (size_t m = 0; m < n; m++) {
+				size_t i = order[m], j = part[m] < 0 ? i : order[part[m]];
+				if (part[m] >= 0 && (size_t)part[m] < m)
+					continue; /* counted with its partner */
+				if (!block[s][i][j]) {
+					dose two[2] = {ds[s][i], ds[s][j]};
+					int p2[2] = {i == j ? -1 : 1, 0};
+					block[s][i][j] = strength_block_seconds(two, i == j ? 1 : 2, p2, 0,
+										reps_cap, rest);
+				}
+				t += block[s][i][j];
+			}
+			secs[s][n] = t;
+			if (plan_time_check.on) {
+				/* for the tests: the sum over all the doses */
+				dose full[MAX_PICKS];
+				for (size_t m = 0; m < n; m++)
+					full[m] = ds[s][order[m]];
+				plan_time_check.checked++;
+				if (t != strength_seconds(full, n, part, reps_cap, rest))
+					plan_time_check.wrong++;
+			}
+		}
+	}
+}
+
 /* How many of the first picks fit `budget` seconds with one set each
- * (*n1) and with two (*n2), paired as they would be. */
-static void fit_counts(const pl_ctx *c, const pick *picks, size_t n_picks,
-		       int budget, int reps_cap, int rest, int *n1, int *n2)
+ * (*n1) and with two (*n2) (secs: prefix_seconds). */
+static void fit_counts(int secs[2][MAX_PICKS + 1], size_t n_picks, int budget,
+		       int *n1, int *n2)
 {
 	*n1 = *n2 = 0;
 	for (size_t n = 1; n <= n_picks; n++) {
-		pick tmp[MAX_PICKS];
-		dose ds[MAX_PICKS];
-		int part[MAX_PICKS];
-		memcpy(tmp, picks, n * sizeof(*tmp));
-		pair_up(tmp, n, part);
-		for (int sets = 1; sets <= 2; sets++) {
-			for (size_t k = 0; k < n; k++) {
-				memset(&ds[k], 0, sizeof(ds[k]));
-				ds[k].ex = tmp[k].ex;
-				ds[k].sets = sets;
-				ds[k].extra = one_limb_exercise(c, tmp[k].ex);
-			}
-			if (strength_seconds(ds, n, part, reps_cap, rest) <= budget) {
-				if (sets == 1)
-					*n1 = (int)n;
-				else
-					*n2 = (int)n;
-			}
-		}
+		if (secs[0][n] <= budget)
+			*n1 = (int)n;
+		if (secs[1][n] <= budget)
+			*n2 = (int)n;
 	}
 }
 
@@ -190,6 +255,7 @@ int fit_minutes(fitting *f, const pl_ctx *c, const pick *picks, size_t n_picks,
 	const gradus_template *t = c->t;
 	int warmup_min = t->warmup_min, cooldown_min = t->cooldown_min;
 	int reps_cap = 0, rest = 0, n1, n2, budget;
+	int secs[2][MAX_PICKS + 1];
 	size_t need_min = p->mobility == GRADUS_MOB_BED || p->minutes < 30 ? 4
 			: p->minutes < 45 ? 6 : 8;
 	size_t n_use;
@@ -206,9 +272,10 @@ int fit_minutes(fitting *f, const pl_ctx *c, const pick *picks, size_t n_picks,
 		if (t->phases[i].rest_s > rest)
 			rest = t->phases[i].rest_s;
 	}
+	prefix_seconds(c, picks, n_picks, reps_cap, rest, secs);
 	for (;;) {
 		budget = (p->minutes - warmup_min - balance_min - cooldown_min) * 60;
-		fit_counts(c, picks, n_picks, budget, reps_cap, rest, &n1, &n2);
+		fit_counts(secs, n_picks, budget, &n1, &n2);
 		if (n1 > 0 && ((size_t)n1 >= need_min || (size_t)n1 >= n_picks ||
 			       (balance_min <= 2 && warmup_min <= 3 && cooldown_min <= 2)))
 			break;

@@ -61,6 +61,7 @@ void whys_begin(whybook *wb, const gradus_plan *pl)
 	wb->pl = pl;
 	wb->failed = false;
 	wb->n_seen = 0;
+	wb->same.ph = NULL;
 }
 
 void whys_free(whybook *wb)
@@ -352,9 +353,20 @@ int item_whys(gradus_item *it, gradus_why *slots, whybook *wb, const gradus_phas
 	else
 		why(&wy, "G-REPS", text_of(wb, WHY_REPS, NULL, it->reps_min, it->reps_max,
 					   ph->reps_min, ph->reps_max), "ACSM2009OA");
-	why(&wy, "G-EFFORT", text_of(wb, WHY_EFFORT, name, it->effort_min, it->effort_max,
-				     ph->rpe_min, ph->rpe_max), "ACSM2009OA");
-	why(&wy, "G-REST", text_of(wb, WHY_REST, NULL, it->rest_s, 0, 0, 0), "ACSM2009");
+	/* the effort and the rest: the same for every item of a phase
+	 * (asked once for them) */
+	if (wb->same.ph != ph || wb->same.effort_min != it->effort_min ||
+	    wb->same.effort_max != it->effort_max || wb->same.rest_s != it->rest_s) {
+		wb->same.effort = text_of(wb, WHY_EFFORT, name, it->effort_min, it->effort_max,
+					  ph->rpe_min, ph->rpe_max);
+		wb->same.rest = text_of(wb, WHY_REST, NULL, it->rest_s, 0, 0, 0);
+		wb->same.ph = wb->same.effort && wb->same.rest ? ph : NULL;
+		wb->same.effort_min = it->effort_min;
+		wb->same.effort_max = it->effort_max;
+		wb->same.rest_s = it->rest_s;
+	}
+	why(&wy, "G-EFFORT", wb->same.effort, "ACSM2009OA");
+	why(&wy, "G-REST", wb->same.rest, "ACSM2009");
 	change_why(&wy, wb, row, w, resume);
 	if (w == 0 && row[w].change != GRADUS_CHANGE_START &&
 	    resume && resume->why)

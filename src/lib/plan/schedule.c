@@ -377,15 +377,15 @@ static int fill_item(gradus_item *items, size_t k, int w, const wdose *row,
 }
 
 /* The week's sessions, on the plan's days, all with the same items
- * (the weekdays counted from the week's first; only the session days
- * are made dates). */
+ * (the weekdays counted from the week's first, wdy0: every week starts
+ * on the plan's first day's; only the session days are made dates). */
 static int week_sessions(gradus_week *wk, const gradus_plan *pl, arena *a,
 			 gradus_item *items, size_t n_picks, const int blocks[3],
-			 const gradus_exercise **bal, size_t n_bal, int *max_minutes)
+			 const gradus_exercise **bal, size_t n_bal, int *max_minutes,
+			 int wdy0)
 {
 	gradus_session *ss;
 	size_t n_s = 0;
-	int wdy0 = gradus_date_weekday(wk->start);
 
 	ss = arena_alloc(a, 7 * sizeof(*ss));
 	if (!ss)
@@ -424,6 +424,7 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 	size_t n_bal = g->n_balance0;
 	int walk = t->walking_min < 10 ? t->walking_min : 10;
 	long start = gradus_date_days(pl->start);
+	int wdy0 = gradus_date_weekday(pl->start);
 	for (int w = 0; w < pl->weeks_n; w++) {
 		gradus_week *wk = &weeks[w];
 		const gradus_phase *ph;
@@ -455,7 +456,8 @@ static int fill_weeks(gradus_plan *pl, arena *a, const prog *g,
 			if (fill_item(items, k, w, wd[k], pl, g, ph, picks[k].resume, &pair_no,
 				      whys + k * ITEM_WHYS_MAX, wb))
 				return GRADUS_ENOMEM;
-		if (week_sessions(wk, pl, a, items, n_picks, blocks, bal, n_bal, max_minutes))
+		if (week_sessions(wk, pl, a, items, n_picks, blocks, bal, n_bal, max_minutes,
+				  wdy0))
 			return GRADUS_ENOMEM;
 	}
 	pl->weeks = weeks;

@@ -194,16 +194,18 @@ PLAN_INTERNAL int strength_seconds(const dose *d, size_t n, const int *partner,
 PLAN_INTERNAL int strength_block_seconds(const dose *d, size_t n, const int *partner,
 					 size_t k, int reps, int rest);
 
-/* For the tests: while `on`, the seconds worked out a block at a time
- * (progress, as the week's doses change one at a time; fit_minutes, as
- * the exercises are added one at a time) are checked against
- * strength_seconds over all the doses, counting the checks and the
- * disagreements. */
+/* For the tests: while `on`, what is worked out a piece at a time is
+ * checked against the whole, counting the checks and the
+ * disagreements: the seconds worked out a block at a time (progress, as
+ * the week's doses change one at a time; fit_minutes, as the exercises
+ * are added one at a time) against strength_seconds over all the doses,
+ * and what rose since last week after a change of reps alone against
+ * rises() (progress). */
 typedef struct {
 	bool on;
 	unsigned long checked, wrong;
-} time_checks;
-PLAN_INTERNAL extern time_checks plan_time_check;
+} plan_checks;
+PLAN_INTERNAL extern plan_checks plan_check;
 
 /* ---- why.c: the reasons of each item ---- */
 

@@ -95,6 +95,23 @@ static unsigned rises(const dose *a, const dose *b)
 	return r;
 }
 
+/* rises(a, b) after only b's reps changed (r: rises(a, b) before). */
+static unsigned rises_reps(unsigned r, const dose *a, const dose *b)
+{
+	unsigned v = r;
+	if (!(r & (1u << GRADUS_CHANGE_VARIANT))) { /* a variant counts alone */
+		v &= ~(1u << GRADUS_CHANGE_REPS);
+		if (b->reps_lo > a->reps_lo)
+			v |= 1u << GRADUS_CHANGE_REPS;
+	}
+	if (plan_check.on) {
+		plan_check.checked++;
+		if (v != rises(a, b))
+			plan_check.wrong++;
+	}
+	return v;
+}
+
 static bool variant_ok(const prog *g, const gradus_exercise *h)
 {
 	if (!h || !usable(g->c, h))
@@ -137,10 +154,10 @@ static int block_of(const wk_ctx *w, size_t k)
 /* For the tests: the running total against the full sum. */
 static void check_secs(const wk_ctx *w)
 {
-	plan_time_check.checked++;
+	plan_check.checked++;
 	if (*w->secs != strength_seconds(w->now, w->n, w->g->partner, w->g->reps_cap,
 					 w->ph->rest_s))
-		plan_time_check.wrong++;
+		plan_check.wrong++;
 }
 
 /* Whether the session fits with cand in slot k; *t: the strength
@@ -149,7 +166,7 @@ static void check_secs(const wk_ctx *w)
 static bool fits_t(const wk_ctx *w, size_t k, const dose *cand, int *t)
 {
 	dose save = w->now[k];
-	if (plan_time_check.on)
+	if (plan_check.on)
 		check_secs(w);
 	*t = *w->secs - block_of(w, k);
 	w->now[k] = *cand;
@@ -475,7 +492,7 @@ static void one_change(wk_ctx *wc, size_t k, bool learning, bool drop_k, wdose *
 		 * that is this week's one change (reps wait) */
 		if (r & ~(1u << GRADUS_CHANGE_REPS) && now[k].reps_lo > tr[k].shown.reps_lo)
 			now[k].reps_lo = tr[k].shown.reps_lo;
-		r = rises(&tr[k].shown, &now[k]);
+		r = rises_reps(r, &tr[k].shown, &now[k]);
 		ch = (r & (1u << GRADUS_CHANGE_SETS)) ? GRADUS_CHANGE_SETS
 		   : GRADUS_CHANGE_REPS;
 		if (tr[k].shown.sets + tr[k].shown.extra <
@@ -486,10 +503,10 @@ static void one_change(wk_ctx *wc, size_t k, bool learning, bool drop_k, wdose *
 	} else {
 		wc->need_drop = drop_k;
 		ch = step(wc, k, &why);
+		/* what really rose since last week (sets taken
+		 * away for time and given back are no rise) */
+		r = rises(&tr[k].shown, &now[k]);
 	}
-	/* what really rose since last week (sets taken
-	 * away for time and given back are no rise) */
-	r = rises(&tr[k].shown, &now[k]);
 	if (drop_k && !(r & ((1u << GRADUS_CHANGE_LOAD) | (1u << GRADUS_CHANGE_VARIANT))) &&
 	    now[k].sets <= tr[k].shown.sets)
 		/* reps never fall without a heavier load, a
@@ -499,7 +516,8 @@ static void one_change(wk_ctx *wc, size_t k, bool learning, bool drop_k, wdose *
 			? tr[k].shown.reps_lo : now[k].reps_lo;
 	else if (drop_k && now[k].reps_lo > dose_reps_top_lo(ph))
 		now[k].reps_lo = dose_reps_top_lo(ph);
-	r = rises(&tr[k].shown, &now[k]);
+	if (drop_k)
+		r = rises_reps(r, &tr[k].shown, &now[k]);
 	ch = r & (1u << GRADUS_CHANGE_VARIANT) ? GRADUS_CHANGE_VARIANT
 	   : r & (1u << GRADUS_CHANGE_LOAD) ? GRADUS_CHANGE_LOAD
 	   : r & (1u << GRADUS_CHANGE_SETS) ? GRADUS_CHANGE_SETS
@@ -556,7 +574,7 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 			 * rests and ranges), that fitted: no trimming, and
 			 * the same seconds */
 			secs = kept;
-			if (plan_time_check.on)
+			if (plan_check.on)
 				check_secs(&wc);
 		} else if (wk == 1 || !deload)
 			trim_to_time(&wc);

@@ -215,14 +215,14 @@ static void prefix_seconds(const pl_ctx *c, const pick *picks, size_t n_picks,
 				t += block[s][i][j];
 			}
 			secs[s][n] = t;
-			if (plan_time_check.on) {
+			if (plan_check.on) {
 				/* for the tests: the sum over all the doses */
 				dose full[MAX_PICKS];
 				for (size_t m = 0; m < n; m++)
 					full[m] = ds[s][order[m]];
-				plan_time_check.checked++;
+				plan_check.checked++;
 				if (t != strength_seconds(full, n, part, reps_cap, rest))
-					plan_time_check.wrong++;
+					plan_check.wrong++;
 			}
 		}
 	}

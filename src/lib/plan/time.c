@@ -66,7 +66,7 @@ int strength_seconds(const dose *d, size_t n, const int *partner,
 	return t;
 }
 
-time_checks plan_time_check;
+plan_checks plan_check;
 
 /* Seconds of the block of slot k in strength_seconds(d, n, ...): k
  * alone, or k with its partner (the lower slot first); the total is

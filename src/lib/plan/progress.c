@@ -141,7 +141,9 @@ typedef struct {
 	int steps;               /* intensity steps taken this week so far */
 	int max_steps;           /* at most this many a week (D) */
 	int *secs;               /* strength_seconds of now[], kept as it
-	                            changes (take) */
+	                            changes (take_if_fits) */
+	int *blk;                /* the seconds of each slot's block in
+	                            now[] (both slots of a pair: the pair's) */
 } wk_ctx;
 
 /* Seconds of slot k's block (alone or with its partner) in now[]. */
@@ -151,38 +153,54 @@ static int block_of(const wk_ctx *w, size_t k)
 				      w->ph->rest_s);
 }
 
-/* For the tests: the running total against the full sum. */
+/* Slot k's block (and its partner's) takes b seconds. */
+static void set_blk(const wk_ctx *w, size_t k, int b)
+{
+	int j = w->g->partner ? w->g->partner[k] : -1;
+	w->blk[k] = b;
+	if (j >= 0 && (size_t)j < w->n)
+		w->blk[j] = b;
+}
+
+/* For the tests: the running total against the full sum, each block's
+ * seconds against the block worked out afresh. */
 static void check_secs(const wk_ctx *w)
 {
 	plan_check.checked++;
 	if (*w->secs != strength_seconds(w->now, w->n, w->g->partner, w->g->reps_cap,
 					 w->ph->rest_s))
 		plan_check.wrong++;
+	for (size_t k = 0; k < w->n; k++) {
+		plan_check.checked++;
+		if (w->blk[k] != block_of(w, k))
+			plan_check.wrong++;
+	}
 }
 
 /* Whether the session fits with cand in slot k; *t: the strength
- * seconds then. Only k's block changes: the total moves by its
- * difference. */
-static bool fits_t(const wk_ctx *w, size_t k, const dose *cand, int *t)
+ * seconds then, *b: k's block's. Only k's block changes: the total
+ * moves by its difference. */
+static bool fits_t(const wk_ctx *w, size_t k, const dose *cand, int *t, int *b)
 {
 	dose save = w->now[k];
 	if (plan_check.on)
 		check_secs(w);
-	*t = *w->secs - block_of(w, k);
 	w->now[k] = *cand;
-	*t += block_of(w, k);
+	*b = block_of(w, k);
 	w->now[k] = save;
+	*t = *w->secs - w->blk[k] + *b;
 	return *t <= w->g->budget_s;
 }
 
 /* Slot k takes c if the session fits with it. */
 static bool take_if_fits(const wk_ctx *w, size_t k, const dose *c)
 {
-	int t;
-	if (!fits_t(w, k, c, &t))
+	int t, b;
+	if (!fits_t(w, k, c, &t, &b))
 		return false;
 	w->now[k] = *c;
 	*w->secs = t;
+	set_blk(w, k, b);
 	return true;
 }
 
@@ -419,19 +437,31 @@ static void week_start(const prog *g, const pick *picks, size_t n, int wk, int p
 
 /* A new phase (or a resumed plan's first week) with longer rests may
  * not hold the sets of before: take sets away from the last exercises
- * until the session fits (fewer sets is no rise). Sets *w->secs. */
+ * until the session fits (fewer sets is no rise). Sets *w->secs and
+ * w->blk[]. */
 static void trim_to_time(const wk_ctx *w)
 {
 	dose *now = w->now;
-	int t = strength_seconds(now, w->n, w->g->partner, w->g->reps_cap, w->ph->rest_s);
+	int t = 0;
 
+	/* the sum as strength_seconds makes it: a pair with its first */
+	for (size_t k = 0; k < w->n; k++) {
+		int j = w->g->partner ? w->g->partner[k] : -1;
+		if (j >= 0 && (size_t)j < k) {
+			w->blk[k] = w->blk[j];
+			continue;
+		}
+		w->blk[k] = block_of(w, k);
+		t += w->blk[k];
+	}
 	for (size_t k = w->n; k-- > 0 && t > w->g->budget_s;) {
-		t -= block_of(w, k);
+		t -= w->blk[k];
 		if (now[k].extra)
 			now[k].extra = 0;
 		else if (now[k].sets > 1)
 			now[k].sets--;
-		t += block_of(w, k);
+		set_blk(w, k, block_of(w, k));
+		t += w->blk[k];
 	}
 	*w->secs = t;
 }
@@ -552,6 +582,7 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 	/* the seconds of the training doses (the end of the last week
 	 * that was not lighter) and their phase: -1 before any */
 	int kept = -1, kept_pi = -1;
+	int blk[MAX_PICKS]; /* kept with kept */
 
 	memset(tr, 0, sizeof(tr));
 	for (int wk = 1; wk <= weeks; wk++) {
@@ -564,7 +595,7 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 		 * intensity step in one week (our choice, D) */
 		int secs = 0;
 		wk_ctx wc = {g, tr, now, n, ph, real, first_build, false, false, wk == weeks,
-			     0, (int)(n + 3) / 4, &secs};
+			     0, (int)(n + 3) / 4, &secs, blk};
 		bool drop[MAX_PICKS] = {false};
 
 		/* the week's starting point for every exercise */
@@ -572,7 +603,7 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 		if (!deload && pi == kept_pi && kept >= 0 && kept <= g->budget_s) {
 			/* the training doses, in the same phase (the same
 			 * rests and ranges), that fitted: no trimming, and
-			 * the same seconds */
+			 * the same seconds (and blocks) */
 			secs = kept;
 			if (plan_check.on)
 				check_secs(&wc);

@@ -144,6 +144,7 @@ typedef struct {
 	                            changes (take_if_fits) */
 	int *blk;                /* the seconds of each slot's block in
 	                            now[] (both slots of a pair: the pair's) */
+	int top_lo;              /* dose_reps_top_lo(ph) */
 } wk_ctx;
 
 /* Seconds of slot k's block (alone or with its partner) in now[]. */
@@ -340,11 +341,11 @@ static gradus_change step(const wk_ctx *w, size_t k, wait_reason *why)
 		c = *d;
 	}
 	/* 2. reps climb within the phase range [ACSM2009 double progression] */
-	if (!w->need_drop && d->reps_lo < dose_reps_top_lo(ph)) {
+	if (!w->need_drop && d->reps_lo < w->top_lo) {
 		/* 2 or 3 reps a step: 8-10 to 10-12, 10-12 to 13-15 (our choice, D) */
 		d->reps_lo += DOSE_WINDOW + 1;
-		if (d->reps_lo > dose_reps_top_lo(ph))
-			d->reps_lo = dose_reps_top_lo(ph);
+		if (d->reps_lo > w->top_lo)
+			d->reps_lo = w->top_lo;
 		return GRADUS_CHANGE_REPS;
 	}
 	if (*why == WAIT_STAGGER && !w->need_drop)
@@ -390,6 +391,7 @@ static void week_start(const prog *g, const pick *picks, size_t n, int wk, int p
 		       wdose (*w)[MAX_WEEKS])
 {
 	const gradus_phase *ph = &g->c->t->phases[pi];
+	int top_lo = dose_reps_top_lo(ph);
 
 	for (size_t k = 0; k < n; k++) {
 		wdose *cur = &w[k][wk - 1];
@@ -429,7 +431,7 @@ static void week_start(const prog *g, const pick *picks, size_t n, int wk, int p
 			now[k].sets = ph->sets_max;
 		if (now[k].reps_lo < ph->reps_min)
 			now[k].reps_lo = ph->reps_min;
-		if (now[k].reps_lo > dose_reps_top_lo(ph))
+		if (now[k].reps_lo > top_lo)
 			drop[k] = true; /* a new phase with fewer reps */
 		cur->change = GRADUS_CHANGE_NONE;
 	}
@@ -512,7 +514,6 @@ static void one_change(wk_ctx *wc, size_t k, bool learning, bool drop_k, wdose *
 {
 	track *tr = wc->tr;
 	dose *now = wc->now;
-	const gradus_phase *ph = wc->ph;
 	int real = wc->real;
 	unsigned r = rises(&tr[k].shown, &now[k]);
 	wait_reason why = WAIT_NONE;
@@ -544,8 +545,8 @@ static void one_change(wk_ctx *wc, size_t k, bool learning, bool drop_k, wdose *
 		 * stays where it was until one comes */
 		now[k].reps_lo = tr[k].shown.reps_lo > now[k].reps_lo
 			? tr[k].shown.reps_lo : now[k].reps_lo;
-	else if (drop_k && now[k].reps_lo > dose_reps_top_lo(ph))
-		now[k].reps_lo = dose_reps_top_lo(ph);
+	else if (drop_k && now[k].reps_lo > wc->top_lo)
+		now[k].reps_lo = wc->top_lo;
 	if (drop_k)
 		r = rises_reps(r, &tr[k].shown, &now[k]);
 	ch = r & (1u << GRADUS_CHANGE_VARIANT) ? GRADUS_CHANGE_VARIANT
@@ -595,7 +596,7 @@ void progress(const prog *g, const pick *picks, size_t n, int weeks,
 		 * intensity step in one week (our choice, D) */
 		int secs = 0;
 		wk_ctx wc = {g, tr, now, n, ph, real, first_build, false, false, wk == weeks,
-			     0, (int)(n + 3) / 4, &secs, blk};
+			     0, (int)(n + 3) / 4, &secs, blk, dose_reps_top_lo(ph)};
 		bool drop[MAX_PICKS] = {false};
 
 		/* the week's starting point for every exercise */

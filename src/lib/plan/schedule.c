@@ -121,19 +121,25 @@ static void pair_order(const pair_key *k, size_t n, size_t *order, int *partner)
 	bool used[MAX_PICKS] = {false};
 	size_t m = 0;
 	for (size_t i = 0; i < n; i++) {
-		size_t best = n;
+		size_t best = n, same_half = n;
 		if (used[i])
 			continue;
 		used[i] = true;
-		for (int pass = 0; pass < 2 && best == n; pass++)
-			for (size_t j = i + 1; j < n && best == n; j++) {
-				if (used[j] || k[i].group != k[j].group ||
-				    k[i].pattern == k[j].pattern)
-					continue;
-				if (pass == 0 && k[i].lower == k[j].lower)
-					continue;
+		/* the first that can follow it of the other half of the
+		 * body, else the first of the same half */
+		for (size_t j = i + 1; j < n; j++) {
+			if (used[j] || k[i].group != k[j].group ||
+			    k[i].pattern == k[j].pattern)
+				continue;
+			if (k[i].lower != k[j].lower) {
 				best = j;
+				break;
 			}
+			if (same_half == n)
+				same_half = j;
+		}
+		if (best == n)
+			best = same_half;
 		order[m] = i;
 		partner[m] = -1;
 		m++;

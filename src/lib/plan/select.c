@@ -249,6 +249,11 @@ static bool position_fits(gradus_position pos, gradus_mobility mob)
 	}
 }
 
+/* Out of line: most people exclude nothing, and usable() then needs no
+ * registers saved. */
+#if defined(__GNUC__)
+__attribute__((noinline))
+#endif
 static bool excluded(const gradus_profile *p, const char *id)
 {
 	for (size_t i = 0; i < p->n_exclude; i++)
@@ -279,7 +284,7 @@ bool usable(const pl_ctx *c, const gradus_exercise *e)
 	if (e->regions & c->s->precautions.no_strength_regions &&
 	    e->pattern != GRADUS_PAT_WARMUP && e->pattern != GRADUS_PAT_MOBILITY)
 		return false;
-	if (excluded(p, e->id))
+	if (p->n_exclude && excluded(p, e->id))
 		return false;
 	return true;
 }

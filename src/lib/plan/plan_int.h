@@ -244,11 +244,12 @@ typedef struct {
 	struct { const gradus_phase *ph; const char *name; } seen[16];
 	size_t n_seen;           /* phases whose name was looked up */
 	/* the effort's and the rest's texts of the last item, for the
-	 * items after it with the same phase and numbers */
+	 * items after it with the same phase and numbers, and the book's
+	 * copy of the phase's name */
 	struct {
 		const gradus_phase *ph;  /* NULL: none */
 		int effort_min, effort_max, rest_s;
-		const char *effort, *rest;
+		const char *effort, *rest, *name;
 	} same;
 	bool failed;             /* out of memory */
 } whybook;

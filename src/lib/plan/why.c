@@ -341,7 +341,8 @@ int item_whys(gradus_item *it, gradus_why *slots, whybook *wb, const gradus_phas
 	      const wdose *row, int w, const gradus_resume_item *resume)
 {
 	whys wy = {slots, 0};
-	const char *name = phase_name(wb, ph);
+	/* the phase of the item before, mostly */
+	const char *name = wb->same.ph == ph ? wb->same.name : phase_name(wb, ph);
 
 	if (!name)
 		return GRADUS_ENOMEM;
@@ -361,6 +362,7 @@ int item_whys(gradus_item *it, gradus_why *slots, whybook *wb, const gradus_phas
 					  ph->rpe_min, ph->rpe_max);
 		wb->same.rest = text_of(wb, WHY_REST, NULL, it->rest_s, 0, 0, 0);
 		wb->same.ph = wb->same.effort && wb->same.rest ? ph : NULL;
+		wb->same.name = name;
 		wb->same.effort_min = it->effort_min;
 		wb->same.effort_max = it->effort_max;
 		wb->same.rest_s = it->rest_s;

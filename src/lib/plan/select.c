@@ -552,12 +552,16 @@ static const gradus_exercise *best_of_group(const pl_ctx *c, const gradus_patter
 		end[j] = skip ? 0 : c->pat_at[pats[j] + 1];
 	}
 	while ((e = next_of(c, n_pats, cur, end, &rank))) {
-		if (!best_of_pattern_ok(c, e, taken))
+		int sc;
+		if (!usable(c, e))
 			continue;
 		/* the group's patterns in order: sit to stand before squat,
 		 * push before press */
-		keep_best(&best, &best_score, e,
-			  score(c, e, target_level(c, e->pattern)) + (int)rank * 1000);
+		sc = score(c, e, target_level(c, e->pattern)) + (int)rank * 1000;
+		/* whether it or a rung of its ladder is taken matters
+		 * only when it would be the best */
+		if ((!best || sc < best_score) && !taken_already(taken, e))
+			keep_best(&best, &best_score, e, sc);
 	}
 	return best;
 }

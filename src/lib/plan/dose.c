@@ -54,22 +54,6 @@ int dose_load_step_weeks(const gradus_template *t)
 	return t->load_step_weeks >= 2 ? t->load_step_weeks : 2;
 }
 
-int dose_reps_top_lo(const gradus_phase *ph)
-{
-	return ph->reps_max - DOSE_WINDOW > ph->reps_min
-		? ph->reps_max - DOSE_WINDOW : ph->reps_min;
-}
-
-int dose_reps_hi(int lo, const gradus_phase *ph)
-{
-	int hi = lo + DOSE_WINDOW;
-	/* a window above the phase range (kept so reps never drop without
-	 * a heavier load) keeps its width */
-	if (lo <= dose_reps_top_lo(ph) && hi > ph->reps_max)
-		hi = ph->reps_max;
-	return hi < lo ? lo : hi;
-}
-
 void dose_owned_for(const gradus_profile *p, gradus_load_kind k, dose_owned *o)
 {
 	memset(o, 0, sizeof(*o));

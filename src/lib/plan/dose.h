@@ -27,8 +27,22 @@ int dose_load_step_weeks(const gradus_template *t);
 /* The rep window shown is [lo, lo + 2] inside the phase range; the
  * highest `lo` of a phase. */
 #define DOSE_WINDOW 2
-int dose_reps_top_lo(const gradus_phase *ph);
-int dose_reps_hi(int lo, const gradus_phase *ph);
+/* (inline: asked for every item of every week) */
+static inline int dose_reps_top_lo(const gradus_phase *ph)
+{
+	return ph->reps_max - DOSE_WINDOW > ph->reps_min
+		? ph->reps_max - DOSE_WINDOW : ph->reps_min;
+}
+
+static inline int dose_reps_hi(int lo, const gradus_phase *ph)
+{
+	int hi = lo + DOSE_WINDOW;
+	/* a window above the phase range (kept so reps never drop without
+	 * a heavier load) keeps its width */
+	if (lo <= dose_reps_top_lo(ph) && hi > ph->reps_max)
+		hi = ph->reps_max;
+	return hi < lo ? lo : hi;
+}
 
 /* The loads of one kind a person owns, lightest first. Machines have
  * 30 steps (the gym's stack). */

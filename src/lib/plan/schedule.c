@@ -328,12 +328,15 @@ int fit_minutes(fitting *f, const pl_ctx *c, const pick *picks, size_t n_picks,
 
 /* The week's balance exercises: last week's (`bal`; NULL in the first
  * week, then the plan's), each a rung up every third week (fill_weeks);
- * NULL when out of memory. */
+ * the weeks between share last week's; NULL when out of memory. */
 static const gradus_exercise **balance_for_week(const prog *g, const gradus_week *wk,
 						int w, const gradus_exercise **bal,
 						size_t n_bal, arena *a)
 {
-	const gradus_exercise **nb = arena_alloc(a, (n_bal ? n_bal : 1) * sizeof(*nb));
+	const gradus_exercise **nb;
+	if (bal && !(w > 0 && !wk->deload && wk->number % 3 == 1))
+		return bal; /* no rung this week */
+	nb = arena_alloc(a, (n_bal ? n_bal : 1) * sizeof(*nb));
 	if (!nb)
 		return NULL;
 	for (size_t i = 0; i < n_bal; i++) {

@@ -376,13 +376,6 @@ static int score(const pl_ctx *c, const gradus_exercise *e, int target)
 	return s;
 }
 
-/* Usable and not on the ladder of one already taken. */
-static bool best_of_pattern_ok(const pl_ctx *c, const gradus_exercise *e,
-			       const taken_set *taken)
-{
-	return usable(c, e) && !taken_already(taken, e);
-}
-
 /* The level a pattern starts at: getting up, squats and lunges start one
  * rung lower with a fall risk "+" (sit to stand pushing with the arms
  * before arms crossed) [VIVI; the one rung is our choice, D]. */
@@ -533,8 +526,9 @@ static const gradus_exercise *best_of_group(const pl_ctx *c, const gradus_patter
 	if (back_ext) {
 		for (size_t i = 0; i < gradus_catalogue_count(c->cat); i++) {
 			e = gradus_catalogue_get(c->cat, i);
-			if (is_strength(e->pattern) && back_extensor(e) &&
-			    best_of_pattern_ok(c, e, taken))
+			/* usable first: it is cheaper than reading the muscles */
+			if (is_strength(e->pattern) && usable(c, e) && back_extensor(e) &&
+			    !taken_already(taken, e))
 				keep_best(&best, &best_score, e,
 					  score(c, e, target_level(c, e->pattern)));
 		}

@@ -742,15 +742,43 @@ size_t select_block(const pl_ctx *c, gradus_pattern pat,
 		    const gradus_exercise **out, size_t max)
 {
 	taken_set taken = {.n = 0};
+	/* balance starts at the person's level and climbs its ladder week
+	 * by week (balance_for_week); warm-up and cool-down are not
+	 * progressed, so they start where the person can work */
+	int target = pat == GRADUS_PAT_BALANCE ? c->start_level : c->max_level;
+	/* the pattern's candidates with their scores, found once for
+	 * every exercise chosen (best_of, when there are more) */
+	struct {
+		const gradus_exercise *e;
+		int sc;
+	} cand[64];
+	size_t n_cand = 0;
+	bool all = true;
 
 	if (max > MAX_PICKS)
 		max = MAX_PICKS;
+	for (size_t i = c->pat_at[pat]; i < c->pat_at[pat + 1]; i++) {
+		const gradus_exercise *e = c->by_pat[i];
+		if (!usable(c, e) || !balance_safe(c, e))
+			continue;
+		if (n_cand == COUNT(cand)) {
+			all = false;
+			break;
+		}
+		cand[n_cand].e = e;
+		cand[n_cand].sc = score(c, e, target);
+		n_cand++;
+	}
 	while (taken.n < max) {
-		/* balance starts at the person's level and climbs its ladder
-		 * week by week (balance_for_week); warm-up and cool-down are
-		 * not progressed, so they start where the person can work */
-		const gradus_exercise *e = best_of(c, pat, &taken,
-						   pat == GRADUS_PAT_BALANCE ? c->start_level : c->max_level);
+		const gradus_exercise *e = NULL;
+		int best_score = 0;
+		if (!all)
+			e = best_of(c, pat, &taken, target);
+		for (size_t i = 0; all && i < n_cand; i++)
+			if ((!e || cand[i].sc < best_score) && !taken_already(&taken, cand[i].e)) {
+				e = cand[i].e; /* catalogue is in id order */
+				best_score = cand[i].sc;
+			}
 		if (!e)
 			break;
 		out[taken.n] = e;

@@ -86,16 +86,63 @@ char *jw_put_escaped(char *o, const char *s, size_t n)
 	return o;
 }
 
-/* jw_layout's output: `n` bytes of room at the end of `out` (with d
- * tabs first when `tabs`), or NULL when out of memory. */
-static char *layout_room(buf *out, size_t n, unsigned d, bool tabs)
+/* The index of the lowest byte whose high bit is set in `hit` (not 0):
+ * the first flagged byte of 8 read from memory (little-endian), or 0
+ * (the byte loop after it then finds it) elsewhere. */
+static inline size_t first_byte(uint64_t hit)
 {
-	char *o = buf_reserve(out, n + d);
-	if (o && tabs) {
-		memset(o, '\t', d);
-		o += d;
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+	return (size_t)__builtin_ctzll(hit) >> 3;
+#else
+	(void)hit;
+	return 0;
+#endif
+}
+
+/* Where the string that starts at s[j - 1] (its opening quote) ends:
+ * the index after its closing quote, or n. Eight bytes at a time while
+ * none is a quote or a backslash. */
+static size_t string_end(const char *s, size_t j, size_t n)
+{
+	const uint64_t ones = 0x0101010101010101u, high = 0x8080808080808080u;
+	for (;;) {
+		for (; j + 8 <= n; j += 8) {
+			uint64_t x, q, b, hit;
+			memcpy(&x, s + j, 8);
+			q = x ^ (ones * '"');
+			b = x ^ (ones * '\\');
+			hit = (((q - ones) & ~q) | ((b - ones) & ~b)) & high;
+			if (hit) {
+				/* the lowest flagged byte is the first quote or
+				 * backslash (bytes are in memory order) */
+				j += first_byte(hit);
+				break;
+			}
+		}
+		if (j >= n)
+			return n;
+		if (s[j] == '"')
+			return j + 1;
+		j += s[j] == '\\' ? 2 : 1;
 	}
-	return o;
+}
+
+/* A byte of JSON's punctuation outside strings: { } [ ] , : */
+static inline bool is_punct(char c)
+{
+	return c == '{' || c == '}' || c == '[' || c == ']' || c == ',' || c == ':';
+}
+
+/* At least `k` bytes of room from o, the place being written in `out`
+ * (its text up to o counted): o, or where it moved; NULL when out of
+ * memory. `left`: about how much is still to come, reserved at once. */
+static char *layout_grow(buf *out, char *o, size_t k, size_t left, char **end)
+{
+	out->len = (size_t)(o - out->ptr);
+	if (!buf_reserve(out, k > left ? k : left))
+		return NULL;
+	*end = out->ptr + out->cap - 1; /* the last byte is for the NUL */
+	return out->ptr + out->len;
 }
 
 void jw_layout(buf *out, const char *s, size_t n, unsigned depth)
@@ -104,67 +151,93 @@ void jw_layout(buf *out, const char *s, size_t n, unsigned depth)
 	unsigned d = depth;
 	bool key_next = false;   /* the next string is a member's key */
 	size_t i = 0;
-	char *o;
+	char *o, *end;
 
+	/* the compact text and a quarter more for the line ends and tabs
+	 * to begin with */
+	if (!(o = buf_reserve(out, n + n / 4 + 64)))
+		return;
+	end = out->ptr + out->cap - 1;
 	while (i < n && d + 1 < JW_MAX_DEPTH) {
 		size_t j = i + 1;
 		if (s[i] == '"') {
-			while (j < n && s[j] != '"')
-				j += s[j] == '\\' ? 2 : 1;
-			j = j < n ? j + 1 : n;
-			if (!(o = layout_room(out, j - i, d, key_next)))
+			j = string_end(s, j, n);
+			if ((size_t)(end - o) < j - i + d + 16 &&
+			    !(o = layout_grow(out, o, j - i + d + 16, n - i + (n - i) / 4, &end)))
+				return;
+			if (key_next) {
+				memset(o, '\t', d);
+				o += d;
+			}
+			if (j - i <= 16 && i + 16 <= n) /* a key: one fixed copy */
+				memcpy(o, s + i, 16);
+			else
+				memcpy(o, s + i, j - i);
+			o += j - i;
+			key_next = false;
+			i = j;
+			continue;
+		}
+		if (!is_punct(s[i])) {
+			/* a number, true, false or null: as it is */
+			while (j < n && !is_punct(s[j]) && s[j] != '"')
+				j++;
+			if ((size_t)(end - o) < j - i &&
+			    !(o = layout_grow(out, o, j - i, n - i + (n - i) / 4, &end)))
 				return;
 			memcpy(o, s + i, j - i);
 			o += j - i;
 			key_next = false;
-		} else {
-			if (!(o = layout_room(out, 3, d, false)))
-				return;
-			key_next = false;
-			switch (s[i]) {
-			case '{':
-				*o++ = '{';
-				*o++ = '\n';
-				in_array &= ~((uint64_t)1 << ++d);
-				key_next = j < n && s[j] != '}';
-				break;
-			case '[':
-				*o++ = '[';
-				in_array |= (uint64_t)1 << ++d;
-				break;
-			case '}':
-				if (s[i - 1] != '{')
-					*o++ = '\n';
-				memset(o, '\t', d - 1);
-				o += d - 1;
-				*o++ = '}';
-				d--;
-				break;
-			case ']':
-				*o++ = ']';
-				d--;
-				break;
-			case ',':
-				*o++ = ',';
-				if (in_array & ((uint64_t)1 << d)) {
-					*o++ = ' ';
-				} else {
-					*o++ = '\n';
-					key_next = true;
-				}
-				break;
-			case ':':
-				*o++ = ':';
-				*o++ = '\t';
-				break;
-			default:
-				*o++ = s[i];
-			}
+			i = j;
+			continue;
 		}
-		out->len = (size_t)(o - out->ptr);
-		*o = '\0';
+		if ((size_t)(end - o) < (size_t)d + 3 &&
+		    !(o = layout_grow(out, o, (size_t)d + 3, n - i + (n - i) / 4, &end)))
+			return;
+		key_next = false;
+		switch (s[i]) {
+		case '{':
+			*o++ = '{';
+			*o++ = '\n';
+			in_array &= ~((uint64_t)1 << ++d);
+			key_next = j < n && s[j] != '}';
+			break;
+		case '[':
+			*o++ = '[';
+			in_array |= (uint64_t)1 << ++d;
+			break;
+		case '}':
+			if (s[i - 1] != '{')
+				*o++ = '\n';
+			memset(o, '\t', d - 1);
+			o += d - 1;
+			*o++ = '}';
+			d--;
+			break;
+		case ']':
+			*o++ = ']';
+			d--;
+			break;
+		case ',':
+			*o++ = ',';
+			if (in_array & ((uint64_t)1 << d)) {
+				*o++ = ' ';
+			} else {
+				*o++ = '\n';
+				key_next = true;
+			}
+			break;
+		case ':':
+			*o++ = ':';
+			*o++ = '\t';
+			break;
+		default:
+			*o++ = s[i];
+		}
 		i = j;
 	}
+	out->len = (size_t)(o - out->ptr);
+	*o = '\0';
 }
 
 /* The text will not be complete: nested deeper than JW_MAX_DEPTH,

@@ -504,6 +504,47 @@ static void an_added_exercise_breaking_a_builtin_ladder_is_told_there(void **sta
 	gradus_diags_free(d);
 }
 
+/* A finished catalogue finds every exercise by its id (by halves: the
+ * items are in id order), and nothing for an id it does not hold: one
+ * just before or after a real one, a prefix, one longer, the empty one. */
+static void finds_every_id_when_finished(void **state)
+{
+	gradus_diags *d = gradus_diags_new();
+	gradus_catalogue *c;
+	char id[128];
+	size_t n;
+	(void)state;
+	assert_int_equal(gradus_catalogue_new(&c), GRADUS_OK);
+	assert_int_equal(gradus_catalogue_add_builtin(c, d), GRADUS_OK);
+	assert_int_equal(gradus_catalogue_finish(c, d), GRADUS_OK);
+	n = gradus_catalogue_count(c);
+	assert_true(n > 100);
+	for (size_t i = 0; i < n; i++) {
+		const gradus_exercise *e = gradus_catalogue_get(c, i);
+		size_t len = strlen(e->id);
+		assert_ptr_equal(gradus_catalogue_find(c, e->id), e);
+		assert_true(len > 1 && len + 2 < sizeof(id));
+		snprintf(id, sizeof(id), "%s-", e->id);
+		assert_null(gradus_catalogue_find(c, id));
+		for (int k = 0; k < 2; k++) {
+			const gradus_exercise *f;
+			memcpy(id, e->id, len + 1);
+			if (k == 0)
+				id[len - 1] = '\0';     /* a prefix */
+			else
+				id[len - 1]--;          /* just before */
+			f = gradus_catalogue_find(c, id);
+			if (f) /* only an exercise of exactly that id */
+				assert_string_equal(f->id, id);
+		}
+	}
+	assert_null(gradus_catalogue_find(c, ""));
+	assert_null(gradus_catalogue_find(c, "zzzz"));
+	assert_null(gradus_catalogue_find(c, "!"));
+	gradus_catalogue_free(c);
+	gradus_diags_free(d);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -535,6 +576,7 @@ int main(void)
 		cmocka_unit_test(rejects_a_turn_out_of_range),
 		cmocka_unit_test(rejects_the_front_above_view_of_a_seated_body),
 		cmocka_unit_test(rejects_a_misspelt_view),
+		cmocka_unit_test(finds_every_id_when_finished),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -19,6 +19,7 @@ struct gradus_catalogue {
 	gradus_exercise **items;
 	size_t n, cap;
 	bool finished;
+	bool sorted;             /* items in id order (set by finish) */
 };
 
 static const char *const exercise_keys[] = {
@@ -66,6 +67,19 @@ bool gradus_valid_id(const char *s) { return valid_id(s); }
 static size_t find_index(const gradus_catalogue *c, const char *id)
 {
 	size_t i;
+	if (c->sorted) {
+		/* by halves (finish sorted the items by id): the first of
+		 * the ids not below `id`, as the search from the start finds */
+		size_t lo = 0, hi = c->n;
+		while (lo < hi) {
+			size_t mid = lo + (hi - lo) / 2;
+			if (strcmp(c->items[mid]->id, id) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		return lo < c->n && strcmp(c->items[lo]->id, id) == 0 ? lo : c->n;
+	}
 	for (i = 0; i < c->n; i++)
 		if (strcmp(c->items[i]->id, id) == 0)
 			break;
@@ -544,6 +558,7 @@ static int push(gradus_catalogue *c, gradus_exercise *e)
 		c->cap = cap;
 	}
 	c->items[c->n++] = e;
+	c->sorted = false;
 	return GRADUS_OK;
 }
 
@@ -570,8 +585,10 @@ static int add_parsed(gradus_catalogue *c, cfgfile *cf)
 		if (at < c->n && c->items[at]->builtin != e->builtin) {
 			/* an added exercise takes the built-in one's place; a
 			 * built-in one added after it is left out */
-			if (!e->builtin)
+			if (!e->builtin) {
 				c->items[at] = e;
+				c->sorted = false;
+			}
 			continue;
 		}
 		/* visible to duplicate checks of later records */
@@ -647,6 +664,7 @@ int gradus_catalogue_finish(gradus_catalogue *c, gradus_diags *d)
 	c->finished = true;
 	if (c->n > 1)
 		qsort(c->items, c->n, sizeof(*c->items), by_id);
+	c->sorted = true;
 	ids = malloc((c->n ? c->n : 1) * sizeof(*ids));
 	if (!ids)
 		return GRADUS_ENOMEM;

@@ -200,7 +200,14 @@ def main():
                          "%.3f s" % bt[b]["cpu"], "%.3f s" % bt[b]["wall"],
                          "%.3f s" % ck[b]["cpu"], "%.3f s" % ck[b]["wall"],
                          "%.2f" % ratio, "%.0f" % rate])
-            if b == args.gradus:
+            if b == args.gradus and name.startswith("random"):
+                # not the targets, which are on the examples: 3
+                # in 4 of these profiles are stopped by screening, and
+                # their time is in the plans per second
+                verdicts.append("%s (for information: the targets are on the"
+                                " examples): batch / check (CPU) %.2f, %.0f plans"
+                                " per CPU second" % (name, ratio, rate))
+            elif b == args.gradus:
                 verdicts.append("%s: batch / check (CPU) %.2f, target <= 1.5: %s"
                                 % (name, ratio, "met" if ratio <= 1.5 else
                                    "MISSED by %.2fx" % (ratio / 1.5)))

@@ -104,6 +104,22 @@ typedef struct {
 	const char *const *notes; size_t n_notes; /* plain sentences */
 } gradus_assessment;
 
+/* The easier and harder versions of one exercise of the plan that the
+ * person's pages may name ("too hard? / too easy?"). Only versions the
+ * person may do are named: the same checks as the plan's own exercises
+ * (owned equipment, conditions and precautions, position for their
+ * mobility, excluded ids, the level of their class). */
+typedef struct {
+	const gradus_exercise *exercise;
+	const gradus_exercise *easier; /* the nearest easier version the person
+	                                  may do (the next one down may not
+	                                  be); NULL: none */
+	const gradus_exercise *harder; /* the next harder version, if the
+	                                  person may do it; NULL: none */
+	bool harder_later;       /* the plan moves on to `harder` in a later
+	                            week */
+} gradus_versions;
+
 typedef struct gradus_plan {
 	const gradus_profile *profile;
 	const gradus_template *template;
@@ -124,6 +140,9 @@ typedef struct gradus_plan {
 	const char *const *warnings; size_t n_warnings; /* for the therapist */
 	const gradus_why *why; size_t n_why;          /* plan-level reasons */
 	const gradus_week *weeks; size_t n_weeks;
+	/* every exercise the weeks, warm-up, balance and cool-down use, in
+	 * the order first used (a cut of the plan keeps the whole plan's) */
+	const gradus_versions *versions; size_t n_versions;
 } gradus_plan;
 
 /* Continuing a plan from where the person really is (gradus review).
@@ -215,6 +234,10 @@ int gradus_plan_cut(gradus_plan *view, const gradus_plan *plan, int first,
 /* The number of the last week of the whole plan: the "12" of "week 5 of
  * 12" (weeks_n + first_week - 1; the same for a cut view). */
 int gradus_plan_last_week(const gradus_plan *plan);
+/* The versions of `e` that the pages of `plan` may name; NULL when the
+ * plan does not use `e`. */
+const gradus_versions *gradus_plan_versions(const gradus_plan *plan,
+					    const gradus_exercise *e);
 
 /* Estimated minutes of one session, `s` not NULL (the same formula the
  * generator uses to fit `minutes`). */

@@ -118,7 +118,72 @@ static const char *in_short_block(const char *doc, int n)
 	return NULL;
 }
 
-static void check_exercise(const char *doc, const gradus_exercise *e, bool block,
+/* The end of the guide entry that starts at `h` ("Guide N: ..."): the
+ * next entry's heading (not its own again, over a part "(continued)"),
+ * or the end of the document. */
+static const char *entry_end(const char *h)
+{
+	size_t own = (size_t)(strchr(h, ':') - h) + 1; /* "Guide N:" */
+	const char *end = h + 6;
+	for (;; end++) {
+		end = strstr(end, "Guide ");
+		if (!end || (isdigit((unsigned char)end[6]) && strncmp(end, h, own) != 0))
+			break;
+	}
+	return end ? end : h + strlen(h);
+}
+
+/* `what` in the entry [h, end)? */
+static bool in_entry(const char *h, const char *end, const char *what)
+{
+	const char *f = strstr(h, what);
+	return f && f < end;
+}
+
+/* The versions the entry names: the plan's, and no other rung of the
+ * exercise's ladder (one the person may not do: safety invariants 5, 6
+ * and 9, checked on the plan's versions by test_property). */
+static void check_versions(const char *h, const gradus_plan *pl,
+			   const gradus_exercise *e, const char *profile,
+			   const char *fmt)
+{
+	const gradus_versions *v = gradus_plan_versions(pl, e);
+	const char *end = entry_end(h);
+	char ref[512];
+
+	if (!v)
+		fail_msg("%s (%s): the plan has no versions for %s", profile, fmt, e->id);
+	if (v->easier) {
+		snprintf(ref, sizeof(ref), "Too hard? Try the easier version: %s", v->easier->name);
+		if (!in_entry(h, end, ref))
+			fail_msg("%s (%s): %s: \"%s\" is not in its entry", profile, fmt, e->id, ref);
+	}
+	for (const gradus_exercise *x = e->easier; x && x != v->easier; x = x->easier) {
+		snprintf(ref, sizeof(ref), "version: %s", x->name);
+		if (in_entry(h, end, ref))
+			fail_msg("%s (%s): %s names %s, which is not for this person", profile,
+				 fmt, e->id, x->id);
+	}
+	if (v->harder) {
+		snprintf(ref, sizeof(ref), v->harder_later ?
+			 "Too easy? Try the harder version: %s" :
+			 "Too easy? Ask your therapist about the harder version: %s",
+			 v->harder->name);
+		if (!in_entry(h, end, ref))
+			fail_msg("%s (%s): %s: \"%s\" is not in its entry", profile, fmt, e->id, ref);
+	} else if (e->harder) {
+		snprintf(ref, sizeof(ref), "version: %s", e->harder->name);
+		if (in_entry(h, end, ref))
+			fail_msg("%s (%s): %s names %s, which is not for this person", profile,
+				 fmt, e->id, e->harder->id);
+	}
+	if (in_entry(h, end, "Your plan moves you on") != (v->harder && v->harder_later))
+		fail_msg("%s (%s): %s: \"Your plan moves you on\" %s", profile, fmt, e->id,
+			 v->harder_later ? "is missing" : "where the plan does not");
+}
+
+static void check_exercise(const char *doc, const gradus_plan *pl,
+			   const gradus_exercise *e, bool block,
 			   const char *profile, const char *fmt)
 {
 	char head[512], ref[512];
@@ -157,30 +222,23 @@ static void check_exercise(const char *doc, const gradus_exercise *e, bool block
 		must_have(h, "safety line", e->safety[i], profile, fmt);
 	for (size_t i = 0; i < e->n_caregiver; i++)
 		must_have(h, "helper note", e->caregiver[i], profile, fmt);
-	if (e->easier) {
-		snprintf(ref, sizeof(ref), "Too hard? Try the easier version: %s", e->easier->name);
-		must_have(h, "easier version", ref, profile, fmt);
-	}
-	if (e->harder) {
-		snprintf(ref, sizeof(ref), "Too easy? Try the harder version: %s", e->harder->name);
-		must_have(h, "harder version", ref, profile, fmt);
-	}
+	check_versions(h, pl, e, profile, fmt);
 }
 
 static void check_all(const char *doc, const gradus_plan *pl, const char *profile,
 		      const char *fmt)
 {
 	for (size_t i = 0; i < pl->n_warmup; i++)
-		check_exercise(doc, pl->warmup[i], true, profile, fmt);
+		check_exercise(doc, pl, pl->warmup[i], true, profile, fmt);
 	for (size_t i = 0; i < pl->n_cooldown; i++)
-		check_exercise(doc, pl->cooldown[i], true, profile, fmt);
+		check_exercise(doc, pl, pl->cooldown[i], true, profile, fmt);
 	for (size_t w = 0; w < pl->n_weeks; w++)
 		for (size_t s = 0; s < pl->weeks[w].n_sessions; s++) {
 			const gradus_session *se = &pl->weeks[w].sessions[s];
 			for (size_t i = 0; i < se->n_items; i++)
-				check_exercise(doc, se->items[i].exercise, false, profile, fmt);
+				check_exercise(doc, pl, se->items[i].exercise, false, profile, fmt);
 			for (size_t i = 0; se->balance_min && i < se->n_balance; i++)
-				check_exercise(doc, se->balance[i], true, profile, fmt);
+				check_exercise(doc, pl, se->balance[i], true, profile, fmt);
 		}
 }
 

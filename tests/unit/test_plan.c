@@ -222,6 +222,56 @@ static void fall_risk_starts_lower_and_holds_on(void **state)
 	unmake(&m);
 }
 
+static const gradus_versions *versions_of(const gradus_plan *pl, const char *id)
+{
+	const gradus_exercise *e = gradus_catalogue_find(test_catalogue(), id);
+	assert_non_null(e);
+	return gradus_plan_versions(pl, e);
+}
+
+static const char *id_of(const gradus_exercise *e)
+{
+	return e ? e->id : "(none)";
+}
+
+/* The guide names only versions the person may do. Margaret walks with
+ * a stick and has no gym: the catalogue's next rungs "Heel raises
+ * without holding on" (position standing: safety invariant 9) and "Leg
+ * extension machine" (a gym) are not named; "Sit to stand with your
+ * arms crossed" is, and the plan moves on to it; "Sit to stand, sitting
+ * down slowly" is safe for her but not in these 12 weeks. */
+static void versions_named_are_for_the_person(void **state)
+{
+	made m = plan_file("profiles/examples/margaret-sarcopenia.cfg");
+	const gradus_versions *v;
+	(void)state;
+
+	v = versions_of(m.pl, "calf-raise-supported");
+	assert_non_null(v);
+	assert_null(v->harder);
+	assert_string_equal(id_of(v->easier), "seated-calf-raise");
+
+	v = versions_of(m.pl, "seated-knee-extension-ankle-weight");
+	assert_non_null(v);
+	assert_null(v->harder);
+	assert_string_equal(id_of(v->easier), "seated-knee-extension");
+
+	v = versions_of(m.pl, "sit-to-stand-arms");
+	assert_non_null(v);
+	assert_string_equal(id_of(v->harder), "sit-to-stand-no-arms");
+	assert_true(v->harder_later);
+
+	v = versions_of(m.pl, "sit-to-stand-no-arms");
+	assert_non_null(v);
+	assert_string_equal(id_of(v->harder), "sit-to-stand-slow");
+	assert_false(v->harder_later);
+	assert_string_equal(id_of(v->easier), "sit-to-stand-arms");
+
+	/* not in her plan: nothing to name */
+	assert_null(versions_of(m.pl, "leg-press-machine"));
+	unmake(&m);
+}
+
 /* Balance climbs its ladder and walking builds toward 30 minutes. */
 static void balance_and_walking_progress(void **state)
 {
@@ -482,6 +532,7 @@ int main(void)
 		cmocka_unit_test(whole_body_in_every_example),
 		cmocka_unit_test(sessions_use_the_minutes),
 		cmocka_unit_test(fall_risk_starts_lower_and_holds_on),
+		cmocka_unit_test(versions_named_are_for_the_person),
 		cmocka_unit_test(balance_and_walking_progress),
 		cmocka_unit_test(healing_wrist_gets_no_push_ups),
 		cmocka_unit_test(waits_name_their_reason),

@@ -15,6 +15,7 @@
  *                          (to replay a reported failure)
  */
 #include <inttypes.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
@@ -41,6 +42,8 @@ enum {
 	INV_GEN = 11,  /* the generator wrote an invalid profile (test bug) */
 	INV_NEURO = 12, /* neurogenic: maintenance program only (docs/screening.md) */
 	INV_PROGRESS = 13, /* a plan that can progress does (docs/generation.md) */
+	INV_VERSIONS = 14, /* the versions named: on the ladder, for every
+	                      exercise (their safety: 5, 6 and 9) */
 	INV__COUNT
 };
 
@@ -59,6 +62,7 @@ static const char *const inv_names[INV__COUNT] = {
 	"generator wrote an invalid profile",
 	"neurogenic weakness gets the maintenance program only",
 	"progression: half the exercises that can get harder do, not all in the same weeks",
+	"versions named: on the exercise's ladder, one entry per exercise used",
 };
 
 typedef struct {
@@ -70,6 +74,9 @@ typedef struct {
 	 * not vacuous (rises by kind: reps sets support load variant) */
 	unsigned long rises[5], deload_weeks, load_kinds[GRADUS_LOAD__COUNT],
 		mobility[GRADUS_MOB__COUNT], neuro_plans;
+	/* versions: named, and left unnamed because the person may not do
+	 * them (both must occur for the check of versions to mean much) */
+	unsigned long versions_named, versions_withheld;
 	uint64_t seed, index;
 	const char *name;
 } report;
@@ -128,6 +135,7 @@ static int lowest_bit(uint32_t v)
 typedef struct {
 	const gradus_week *weeks; size_t n_weeks;
 	const gradus_exercise *const *block[3]; size_t n_block[3];
+	const gradus_versions *versions; size_t n_versions;
 } plan_view;
 
 typedef struct {
@@ -151,6 +159,8 @@ static plan_view view_of(const gradus_plan *pl)
 	v.n_block[1] = pl->n_balance;
 	v.block[2] = pl->cooldown;
 	v.n_block[2] = pl->n_cooldown;
+	v.versions = pl->versions;
+	v.n_versions = pl->n_versions;
 	return v;
 }
 
@@ -413,6 +423,120 @@ static bool progressive(const gradus_plan *pl)
 	       !pl->screening->precautions.neuro_maintenance;
 }
 
+/* Does the plan (weeks or blocks) use e? */
+static bool plan_uses(const plan_view *v, const gradus_exercise *e)
+{
+	for (int b = 0; b < 3; b++)
+		for (size_t i = 0; i < v->n_block[b]; i++)
+			if (v->block[b][i] == e)
+				return true;
+	for (size_t w = 0; w < v->n_weeks; w++)
+		for (size_t s = 0; s < v->weeks[w].n_sessions; s++) {
+			const gradus_session *se = &v->weeks[w].sessions[s];
+			for (size_t i = 0; i < se->n_items; i++)
+				if (se->items[i].exercise == e)
+					return true;
+			for (size_t i = 0; i < se->n_balance; i++)
+				if (se->balance[i] == e)
+					return true;
+		}
+	return false;
+}
+
+static const gradus_versions *versions_of(const plan_view *v, const gradus_exercise *e)
+{
+	for (size_t i = 0; i < v->n_versions; i++)
+		if (v->versions[i].exercise == e)
+			return &v->versions[i];
+	return NULL;
+}
+
+/* The first week (1-based) that does e; 0 when none does; INT_MAX for
+ * the warm-up and cool-down, the same every week (the plan never moves
+ * them on). */
+static int first_week_of(const plan_view *v, const gradus_exercise *e)
+{
+	for (int b = 0; b < 3; b += 2)
+		for (size_t i = 0; i < v->n_block[b]; i++)
+			if (v->block[b][i] == e)
+				return INT_MAX;
+	for (size_t w = 0; w < v->n_weeks; w++)
+		for (size_t s = 0; s < v->weeks[w].n_sessions; s++) {
+			const gradus_session *se = &v->weeks[w].sessions[s];
+			for (size_t i = 0; i < se->n_items; i++)
+				if (se->items[i].exercise == e)
+					return (int)w + 1;
+			for (size_t i = 0; se->balance_min && i < se->n_balance; i++)
+				if (se->balance[i] == e)
+					return (int)w + 1;
+		}
+	return 0;
+}
+
+/* The easier and harder versions the pages may name: for every exercise
+ * the plan uses, one entry; the easier one down the exercise's own
+ * ladder, the harder one its next rung; each one the person may do
+ * (invariants 5, 6 and 9, as for the plan's own exercises), and a rung
+ * left unnamed only when the person may not do it. */
+static void check_versions(report *r, const check_ctx *c, const plan_view *v)
+{
+	char where[256];
+
+	for (size_t i = 0; i < v->n_versions; i++) {
+		const gradus_versions *ve = &v->versions[i];
+		const gradus_exercise *e = ve->exercise, *x;
+		int guard = 0;
+
+		if (!e || !plan_uses(v, e)) {
+			violation(r, INV_VERSIONS, 0, -1, e, "versions for an exercise the plan does not use");
+			continue;
+		}
+		if (versions_of(v, e) != ve)
+			violation(r, INV_VERSIONS, 0, -1, e, "two entries of versions");
+		for (x = e->easier; x && x != ve->easier && guard++ < 64; x = x->easier)
+			r->versions_withheld++; /* a rung passed over: checked below */
+		if (ve->easier && x != ve->easier)
+			violation(r, INV_VERSIONS, 0, -1, e, "easier version %s is not on its ladder",
+				  ve->easier->id);
+		if (ve->harder && ve->harder != e->harder)
+			violation(r, INV_VERSIONS, 0, -1, e, "harder version %s is not its next rung",
+				  ve->harder->id);
+		if (e->harder && !ve->harder)
+			r->versions_withheld++;
+		if (ve->harder_later && (!ve->harder || !plan_uses(v, ve->harder) ||
+					 first_week_of(v, e) == INT_MAX ||
+					 first_week_of(v, ve->harder) <= first_week_of(v, e)))
+			violation(r, INV_VERSIONS, 0, -1, e, "says the plan moves on to %s, and it does not",
+				  ve->harder ? ve->harder->id : "(none)");
+		if (ve->easier) {
+			r->versions_named++;
+			snprintf(where, sizeof(where), "named as the easier version of %s", e->id);
+			check_exercise(r, c, ve->easier, 0, -1, where);
+		}
+		if (ve->harder) {
+			r->versions_named++;
+			snprintf(where, sizeof(where), "named as the harder version of %s", e->id);
+			check_exercise(r, c, ve->harder, 0, -1, where);
+		}
+	}
+	for (int b = 0; b < 3; b++)
+		for (size_t i = 0; i < v->n_block[b]; i++)
+			if (!versions_of(v, v->block[b][i]))
+				violation(r, INV_VERSIONS, 0, -1, v->block[b][i], "no versions entry");
+	for (size_t w = 0; w < v->n_weeks; w++)
+		for (size_t s = 0; s < v->weeks[w].n_sessions; s++) {
+			const gradus_session *se = &v->weeks[w].sessions[s];
+			for (size_t i = 0; i < se->n_items; i++)
+				if (!versions_of(v, se->items[i].exercise))
+					violation(r, INV_VERSIONS, (int)w + 1, (int)i,
+						  se->items[i].exercise, "no versions entry");
+			for (size_t i = 0; se->balance_min && i < se->n_balance; i++)
+				if (!versions_of(v, se->balance[i]))
+					violation(r, INV_VERSIONS, (int)w + 1, -1, se->balance[i],
+						  "no versions entry");
+		}
+}
+
 static void check_plan(report *r, const check_ctx *c, const plan_view *v)
 {
 	const gradus_profile *p = c->p;
@@ -444,6 +568,7 @@ static void check_plan(report *r, const check_ctx *c, const plan_view *v)
 	for (int b = 0; b < 3; b++)
 		for (size_t i = 0; i < v->n_block[b]; i++)
 			check_exercise(r, c, v->block[b][i], 0, (int)i, block_names[b]);
+	check_versions(r, c, v);
 
 	for (size_t w = 0; w < v->n_weeks; w++) {
 		const gradus_week *wk = &v->weeks[w];
@@ -941,9 +1066,15 @@ static void invariants_hold_over_generated_profiles(void **state)
 	printf("; plans by mobility");
 	for (int k = 0; k < GRADUS_MOB__COUNT; k++)
 		printf(" %s %lu", gradus_mobility_name((gradus_mobility)k), r.mobility[k]);
-	printf("\nproperty: violations %lu\n", r.total);
+	printf("\nproperty: coverage: versions named %lu, left unnamed (not for this person) %lu\n",
+	       r.versions_named, r.versions_withheld);
+	printf("property: violations %lu\n", r.total);
 	for (int i = 0; i < INV__COUNT; i++)
 		printf("  %-66s %lu\n", inv_names[i], r.n[i]);
+	/* not vacuous: over thousands of plans, versions are both named and
+	 * left unnamed */
+	if (!(only && *only) && count >= 1000)
+		assert_true(r.versions_named > 0 && r.versions_withheld > 0);
 	if (r.total)
 		fail_msg("%lu invariant violation(s); replay one with GRADUS_PROPERTY_SEED=0x%016" PRIx64
 			 " GRADUS_PROPERTY_INDEX=<index>", r.total, seed);
@@ -957,6 +1088,7 @@ typedef struct {
 	gradus_session **sessions; /* per week */
 	gradus_item **items;       /* per week; shared by its sessions */
 	const gradus_exercise *block[3][8]; size_t n_block[3];
+	gradus_versions versions[64]; size_t n_versions;
 } plan_copy;
 
 static void copy_plan(plan_copy *c, const gradus_plan *pl)
@@ -991,6 +1123,9 @@ static void copy_plan(plan_copy *c, const gradus_plan *pl)
 		for (size_t i = 0; i < c->n_block[b]; i++)
 			c->block[b][i] = v.block[b][i];
 	}
+	assert_true(v.n_versions <= 64);
+	c->n_versions = v.n_versions;
+	memcpy(c->versions, v.versions, v.n_versions * sizeof(*v.versions));
 }
 
 static void free_copy(plan_copy *c)
@@ -1013,6 +1148,8 @@ static plan_view view_of_copy(const plan_copy *c)
 		v.block[b] = c->block[b];
 		v.n_block[b] = c->n_block[b];
 	}
+	v.versions = c->versions;
+	v.n_versions = c->n_versions;
 	return v;
 }
 
@@ -1277,6 +1414,45 @@ static bool m_avoided_warmup(plan_copy *c, const mut_ctx *m)
 	return true;
 }
 
+/* The pages name an exercise's catalogue rung as it stands, unchecked
+ * (gradus before the versions were checked): caught where that rung is
+ * one the person may not do. */
+static bool name_rung(plan_copy *c, const mut_ctx *m,
+		      bool (*bad)(const gradus_exercise *, const mut_ctx *))
+{
+	for (size_t i = 0; i < c->n_versions; i++) {
+		gradus_versions *v = &c->versions[i];
+		if (v->exercise->harder && bad(v->exercise->harder, m)) {
+			v->harder = v->exercise->harder;
+			return true;
+		}
+		if (v->exercise->easier && bad(v->exercise->easier, m)) {
+			v->easier = v->exercise->easier;
+			return true;
+		}
+	}
+	return false;
+}
+
+static bool m_avoided_version(plan_copy *c, const mut_ctx *m)
+{
+	return name_rung(c, m, is_avoided);
+}
+
+static bool m_unowned_version(plan_copy *c, const mut_ctx *m)
+{
+	return name_rung(c, m, needs_unowned);
+}
+
+static bool m_versions_missing(plan_copy *c, const mut_ctx *m)
+{
+	(void)m;
+	if (!c->n_versions)
+		return false;
+	c->n_versions--;
+	return true;
+}
+
 static bool m_wrong_day(plan_copy *c, const mut_ctx *m)
 {
 	for (size_t w = 0; w < c->n_weeks; w++)
@@ -1417,6 +1593,9 @@ static void checker_catches_broken_plans(void **state)
 		{"an exercise needing equipment not owned", 5, m_unowned_equipment},
 		{"an excluded exercise", 6, m_excluded},
 		{"an avoided exercise in the warm-up", 6, m_avoided_warmup},
+		{"an avoided exercise named as a version", 6, m_avoided_version},
+		{"a version named that needs equipment not owned", 5, m_unowned_version},
+		{"an exercise with no versions entry", INV_VERSIONS, m_versions_missing},
 		{"a session on a day not in the profile", 7, m_wrong_day},
 		{"two sessions a day apart", 7, m_too_close},
 		{"effort above the cap", 8, m_effort},

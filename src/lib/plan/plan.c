@@ -214,6 +214,9 @@ int gradus_plan_generate_reuse(gradus_plan **plan, const gradus_profile *p,
 	rc = keep_blocks(pl, a, blk, n_blk);
 	if (rc)
 		goto fail;
+	rc = name_versions(pl, &c, a);
+	if (rc)
+		goto fail;
 	pl->walking_min = t->walking_min;
 	pl->walking_days = t->walking_days;
 

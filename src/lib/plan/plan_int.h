@@ -115,6 +115,13 @@ PLAN_INTERNAL int ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_scre
 PLAN_INTERNAL bool usable(const pl_ctx *c, const gradus_exercise *e);
 /* Balance without holding on only for people safe to do it. */
 PLAN_INTERNAL bool balance_safe(const pl_ctx *c, const gradus_exercise *e);
+/* e, or the nearest of its easier versions, that is usable and
+ * balance_safe; NULL when none is. */
+PLAN_INTERNAL const gradus_exercise *usable_or_easier(const pl_ctx *c,
+						      const gradus_exercise *e);
+/* pl->versions: for every exercise the plan uses (weeks and blocks), the
+ * versions its pages may name. GRADUS_OK or GRADUS_ENOMEM. */
+PLAN_INTERNAL int name_versions(gradus_plan *pl, const pl_ctx *c, arena *a);
 
 /* One chosen strength exercise. */
 typedef struct {

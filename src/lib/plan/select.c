@@ -414,6 +414,16 @@ bool balance_safe(const pl_ctx *c, const gradus_exercise *e)
 	       !c->hold_on;
 }
 
+const gradus_exercise *usable_or_easier(const pl_ctx *c, const gradus_exercise *e)
+{
+	/* the catalogue has no ladder cycles (gradus_catalogue_finish); the
+	 * guard keeps a broken one from hanging */
+	for (int guard = 0; e && guard < 64; guard++, e = e->easier)
+		if (usable(c, e) && balance_safe(c, e))
+			return e;
+	return NULL;
+}
+
 static const gradus_exercise *best_of(const pl_ctx *c, gradus_pattern pat,
 				      const taken_set *taken, int target)
 {
@@ -803,8 +813,7 @@ size_t resume_picks(const pl_ctx *c, const gradus_resume *rs, pick *picks,
 						  r->exercise_id));
 			continue;
 		}
-		while (e && !usable(c, e))
-			e = e->easier;
+		e = usable_or_easier(c, e);
 		for (size_t k = 0; e && k < n_picks; k++)
 			if (picks[k].ex == e)
 				dup = true;

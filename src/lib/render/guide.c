@@ -15,6 +15,9 @@ const char guide_safety_label[] = "Take care";
 const char guide_helper_label[] = "For the helper";
 const char guide_easier_label[] = "Too hard? Try the easier version:";
 const char guide_harder_label[] = "Too easy? Try the harder version:";
+const char guide_harder_ask_label[] =
+	"Too easy? Ask your therapist about the harder version:";
+const char guide_moves_on[] = "Your plan moves you on when you are ready.";
 const char guide_intro[] =
 	"Each exercise of your plan, step by step. The week pages give each "
 	"exercise its number here, like this: (guide 3).";
@@ -39,7 +42,7 @@ static bool is_block(const gradus_plan *pl, const gradus_exercise *e)
 	return false;
 }
 
-static void add(guide *g, const gradus_exercise *e, size_t w)
+static void add(guide *g, const gradus_plan *pl, const gradus_exercise *e, size_t w)
 {
 	if (!e || guide_number(g, e))
 		return;
@@ -55,6 +58,7 @@ static void add(guide *g, const gradus_exercise *e, size_t w)
 	}
 	g->v[g->n].ex = e;
 	g->v[g->n].week = w;
+	g->v[g->n].versions = gradus_plan_versions(pl, e);
 	g->n++;
 }
 
@@ -92,23 +96,23 @@ void guide_make(guide *g, const gradus_plan *pl)
 		n_whole = (size_t)pl->weeks_n;
 	memset(g, 0, sizeof(*g));
 	for (size_t i = 0; i < pl->n_warmup; i++)
-		add(g, pl->warmup[i], 0);
+		add(g, pl, pl->warmup[i], 0);
 	for (size_t w = 0; w < n_whole; w++) {
 		const gradus_week *wk = &whole[w];
 		for (size_t s = 0; s < wk->n_sessions; s++)
 			for (size_t i = 0; i < wk->sessions[s].n_items; i++)
-				add(g, wk->sessions[s].items[i].exercise, w);
+				add(g, pl, wk->sessions[s].items[i].exercise, w);
 		for (size_t s = 0; s < wk->n_sessions; s++)
 			for (size_t i = 0; wk->sessions[s].balance_min &&
 					   i < wk->sessions[s].n_balance; i++)
-				add(g, wk->sessions[s].balance[i], w);
+				add(g, pl, wk->sessions[s].balance[i], w);
 		if (w == 0)
 			for (size_t i = 0; i < pl->n_cooldown; i++)
-				add(g, pl->cooldown[i], 0);
+				add(g, pl, pl->cooldown[i], 0);
 	}
 	if (n_whole == 0)
 		for (size_t i = 0; i < pl->n_cooldown; i++)
-			add(g, pl->cooldown[i], 0);
+			add(g, pl, pl->cooldown[i], 0);
 	for (size_t i = 0; i < g->n; i++) {
 		guide_entry *en = &g->v[i];
 		if (en->week >= off && en->week < off + pl->n_weeks)
@@ -174,11 +178,18 @@ static void ladder_one(buf *b, const guide *g, const char *label,
 
 void guide_ladder(buf *b, const guide *g, const gradus_exercise *e, bool harder)
 {
-	if (!harder && e->easier)
-		ladder_one(b, g, guide_easier_label, e->easier);
-	if (harder && e->harder) {
-		ladder_one(b, g, guide_harder_label, e->harder);
-		buf_puts(b, " Your plan moves you on when you are ready.");
+	size_t n = guide_number(g, e);
+	const gradus_versions *v = n ? g->v[n - 1].versions : NULL;
+
+	if (!v) /* not in the plan: nothing is known safe to name */
+		return;
+	if (!harder && v->easier)
+		ladder_one(b, g, guide_easier_label, v->easier);
+	if (harder && v->harder) {
+		ladder_one(b, g, v->harder_later ? guide_harder_label : guide_harder_ask_label,
+			   v->harder);
+		if (v->harder_later)
+			buf_printf(b, " %s", guide_moves_on);
 	}
 }
 

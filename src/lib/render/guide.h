@@ -17,6 +17,8 @@ typedef struct {
 	const gradus_exercise *ex;
 	size_t week;             /* index in pl->weeks where it starts; 0
 	                            for the guide in front of the weeks */
+	const gradus_versions *versions; /* the versions its entry may name
+	                            (NULL: none) */
 } guide_entry;
 
 /* guide_entry.week of an entry a cut of the plan (--week) leaves out:
@@ -50,11 +52,16 @@ extern const char guide_safety_label[];  /* "Take care" */
 extern const char guide_helper_label[];  /* "For the helper" */
 extern const char guide_easier_label[];  /* "Too hard? Try the easier version:" */
 extern const char guide_harder_label[];  /* "Too easy? Try the harder version:" */
+/* A harder version the plan does not move on to. */
+extern const char guide_harder_ask_label[]; /* "Too easy? Ask your therapist about the harder version:" */
+/* After guide_harder_label: the plan moves on to it. */
+extern const char guide_moves_on[];      /* "Your plan moves you on when you are ready." */
 /* How to read the guide, printed above the first entries. */
 extern const char guide_intro[];
 /* "Too hard? Try the easier version: Sitting ... (guide 9)." or, when
  * `harder`, "Too easy? ..." for `e`, as plain text (HTML escapes it);
- * nothing when the exercise has no such version. */
+ * only the versions the plan says the person may do (gradus_versions),
+ * nothing when there is none. */
 void guide_ladder(buf *b, const guide *g, const gradus_exercise *e, bool harder);
 
 /* The text guide entry of `e`, wrapped to 80 columns. */

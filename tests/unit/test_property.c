@@ -423,26 +423,6 @@ static bool progressive(const gradus_plan *pl)
 	       !pl->screening->precautions.neuro_maintenance;
 }
 
-/* Does the plan (weeks or blocks) use e? */
-static bool plan_uses(const plan_view *v, const gradus_exercise *e)
-{
-	for (int b = 0; b < 3; b++)
-		for (size_t i = 0; i < v->n_block[b]; i++)
-			if (v->block[b][i] == e)
-				return true;
-	for (size_t w = 0; w < v->n_weeks; w++)
-		for (size_t s = 0; s < v->weeks[w].n_sessions; s++) {
-			const gradus_session *se = &v->weeks[w].sessions[s];
-			for (size_t i = 0; i < se->n_items; i++)
-				if (se->items[i].exercise == e)
-					return true;
-			for (size_t i = 0; i < se->n_balance; i++)
-				if (se->balance[i] == e)
-					return true;
-		}
-	return false;
-}
-
 static const gradus_versions *versions_of(const plan_view *v, const gradus_exercise *e)
 {
 	for (size_t i = 0; i < v->n_versions; i++)
@@ -471,6 +451,16 @@ static int first_week_of(const plan_view *v, const gradus_exercise *e)
 					return (int)w + 1;
 		}
 	return 0;
+}
+
+/* Does the plan use e: a week (its strength or its balance done), or a
+ * block (warm-up, balance, cool-down)? */
+static bool plan_uses(const plan_view *v, const gradus_exercise *e)
+{
+	for (size_t i = 0; i < v->n_block[1]; i++)
+		if (v->block[1][i] == e)
+			return true;
+	return first_week_of(v, e) != 0;
 }
 
 /* The easier and harder versions the pages may name: for every exercise

@@ -272,6 +272,41 @@ static void versions_named_are_for_the_person(void **state)
 	unmake(&m);
 }
 
+/* "You will need light dumbbells" only for a harder version the person
+ * may do. Margaret with weak hands and 45 minutes gets "Wring out a
+ * towel" and "Sit to stand, sitting down slowly"; their harder versions
+ * need dumbbells, which she does not own. The dumbbell hold is not for
+ * her (hypertension: no breath holding), and she excludes the other:
+ * so no dumbbells, only the next band. */
+static void next_loads_only_for_what_is_safe(void **state)
+{
+	char *text = read_text("profiles/examples/margaret-sarcopenia.cfg");
+	char *t2 = replace(text, "regions = [\"legs\", \"hips\"];", "regions = [\"hands\"];");
+	char *t3 = replace(t2, "minutes = 30;", "minutes = 45; exclude = [\"sit-to-stand-dumbbell\"];");
+	made m = plan_text(t3);
+	bool wring = false, slow = false, band = false;
+	(void)state;
+
+	for (size_t w = 0; w < m.pl->n_weeks; w++) {
+		const gradus_session *s = &m.pl->weeks[w].sessions[0];
+		for (size_t k = 0; k < s->n_items; k++) {
+			wring |= strcmp(s->items[k].exercise->id, "seated-towel-wring") == 0;
+			slow |= strcmp(s->items[k].exercise->id, "sit-to-stand-slow") == 0;
+		}
+	}
+	assert_true(wring && slow); /* else the test proves nothing */
+	for (size_t i = 0; i < m.pl->n_advice; i++) {
+		if (strstr(m.pl->advice[i], "dumbbell"))
+			fail_msg("advice names dumbbells: %s", m.pl->advice[i]);
+		band |= strstr(m.pl->advice[i], "you will need a green band") != NULL;
+	}
+	assert_true(band);
+	unmake(&m);
+	free(t3);
+	free(t2);
+	free(text);
+}
+
 /* Balance climbs its ladder and walking builds toward 30 minutes. */
 static void balance_and_walking_progress(void **state)
 {
@@ -533,6 +568,7 @@ int main(void)
 		cmocka_unit_test(sessions_use_the_minutes),
 		cmocka_unit_test(fall_risk_starts_lower_and_holds_on),
 		cmocka_unit_test(versions_named_are_for_the_person),
+		cmocka_unit_test(next_loads_only_for_what_is_safe),
 		cmocka_unit_test(balance_and_walking_progress),
 		cmocka_unit_test(healing_wrist_gets_no_push_ups),
 		cmocka_unit_test(waits_name_their_reason),

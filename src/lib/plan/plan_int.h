@@ -113,6 +113,11 @@ PLAN_INTERNAL int ctx_init(pl_ctx *c, const gradus_profile *p, const gradus_scre
 			   const gradus_assessment *as, gradus_date start, arena *a);
 /* Everything that makes an exercise unsafe or impossible for the person. */
 PLAN_INTERNAL bool usable(const pl_ctx *c, const gradus_exercise *e);
+/* usable() but for the level of the person's class (a re-test may
+ * raise it), were their equipment `equipment`: what would be safe for
+ * them with something they would need to buy (next_loads). */
+PLAN_INTERNAL bool safe_owning(const pl_ctx *c, const gradus_exercise *e,
+			       unsigned equipment);
 /* Balance without holding on only for people safe to do it. */
 PLAN_INTERNAL bool balance_safe(const pl_ctx *c, const gradus_exercise *e);
 /* e, or the nearest of its easier versions, that is usable and

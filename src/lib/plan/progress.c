@@ -659,8 +659,11 @@ void next_loads(const gradus_plan *pl, const pl_ctx *c, arena *a, strlist *adv)
 		if (e->load == GRADUS_LOAD_BODYWEIGHT && e->harder &&
 		    (e->harder->equipment & ~c->p->equipment) &&
 		    !(e->harder->equipment & ~c->p->equipment & ~(GRADUS_EQ_BAND |
-			GRADUS_EQ_ANKLE_WEIGHT | GRADUS_EQ_DUMBBELL))) {
-			/* the harder version needs only a band or a weight */
+			GRADUS_EQ_ANKLE_WEIGHT | GRADUS_EQ_DUMBBELL)) &&
+		    safe_owning(c, e->harder, c->p->equipment | e->harder->equipment) &&
+		    balance_safe(c, e->harder)) {
+			/* the harder version needs only a band or a weight,
+			 * and it is safe for the person */
 			unsigned miss = e->harder->equipment & ~c->p->equipment;
 			thing = miss & GRADUS_EQ_ANKLE_WEIGHT ? "ankle weights (0.5 kg to start)"
 			      : miss & GRADUS_EQ_DUMBBELL ? "light dumbbells (1 kg to start)"

@@ -265,11 +265,16 @@ static bool excluded(const gradus_profile *p, const char *id)
 /* Everything that makes an exercise unsafe or impossible for the person. */
 bool usable(const pl_ctx *c, const gradus_exercise *e)
 {
-	const gradus_profile *p = c->p;
 	/* a machine's weight is set to suit anyone the gym template fits,
 	 * so machines are limited by the template's level, not the class */
 	if (e->level > (e->load == GRADUS_LOAD_MACHINE ? c->t->max_level : c->max_level))
 		return false;
+	return safe_owning(c, e, c->p->equipment);
+}
+
+bool safe_owning(const pl_ctx *c, const gradus_exercise *e, unsigned equipment)
+{
+	const gradus_profile *p = c->p;
 	if (!position_fits(e->position, p->mobility))
 		return false;
 	/* Standing up from a chair or stepping is not for people who do not
@@ -277,7 +282,7 @@ bool usable(const pl_ctx *c, const gradus_exercise *e)
 	if (p->mobility <= GRADUS_MOB_WHEELCHAIR &&
 	    (e->pattern == GRADUS_PAT_SIT_TO_STAND || e->pattern == GRADUS_PAT_LUNGE))
 		return false;
-	if ((e->equipment & ~p->equipment) != 0)
+	if ((e->equipment & ~equipment) != 0)
 		return false;
 	if (e->avoid & c->s->precautions.avoid)
 		return false;

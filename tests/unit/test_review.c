@@ -589,6 +589,36 @@ static void no_easier_step_leaves_it_out(void **state)
 	free(l.text);
 }
 
+/* A wheelchair user's knee straightening hurts (pain 7 during it, one
+ * set, the fewest reps, body weight). Its easier versions in the
+ * catalogue are done lying in bed ("Knee straightening over a rolled
+ * towel", then the thigh squeeze), which a wheelchair user is never
+ * planned (safety invariant 9): none is named, and the exercise is left
+ * out until the therapist has seen it. */
+static void easier_version_only_one_the_person_may_do(void **state)
+{
+	logtext l;
+	run x;
+	const gradus_adjustment *a;
+	(void)state;
+	l.f = open_memstream(&l.text, &l.len);
+	fputs("format = 1;\nplan_start = \"2026-12-01\";\nsessions = (\n"
+	      "  { date = \"2026-12-08\"; exercises = (\n"
+	      "    { id = \"seated-knee-extension\"; sets = 1; reps = 10; effort = 5; pain = 7; }\n"
+	      "  ); }\n);\n", l.f);
+	fclose(l.f);
+	run_review(&x, "profiles/examples/wheelchair-user.cfg", l.text, NULL);
+	expect(x.r, "seated-knee-extension", "RV-PAIN-DURING", GRADUS_ADJ_LEFT_OUT);
+	a = adj_for(x.r, "seated-knee-extension");
+	if (strstr(a->reason, "rolled towel") || strstr(a->reason, "easier version"))
+		fail_msg("names a version for the bed: %s", a->reason);
+	assert_null(first_week_item(x.r, "seated-knee-extension"));
+	assert_null(first_week_item(x.r, "short-arc-quad-bed"));
+	assert_null(first_week_item(x.r, "quad-set-bed"));
+	run_free(&x);
+	free(l.text);
+}
+
 static void unlogged_exercises_go_on_as_planned(void **state)
 {
 	logtext l;
@@ -1096,6 +1126,13 @@ static const char *check_plan(const gradus_plan *pl, const gradus_profile *p,
 			if (check_exercise(p, s, v[i], why, n))
 				return why;
 	}
+	/* the versions its guide names (hazard 26) */
+	for (size_t i = 0; i < pl->n_versions; i++) {
+		const gradus_versions *v = &pl->versions[i];
+		if ((v->easier && check_exercise(p, s, v->easier, why, n)) ||
+		    (v->harder && check_exercise(p, s, v->harder, why, n)))
+			return why;
+	}
 	for (size_t w = 0; w < pl->n_weeks; w++) {
 		const gradus_week *wk = &pl->weeks[w];
 		for (size_t j = 0; j < wk->n_sessions; j++) {
@@ -1318,6 +1355,17 @@ static void invariants_hold_on_reviewed_plans(void **state)
 				bad = check_plan(r->plan, r->profile, r->screening, why, sizeof(why));
 				if (bad)
 					fail_msg("%s, random log %d: invariant %s\n%s", plannable_profiles[f], i, bad, text);
+				/* an easier version the review names is one the
+				 * person may do (its reason names it) */
+				for (size_t k = 0; k < r->resume->n_items; k++) {
+					const gradus_exercise *e = gradus_catalogue_find(
+						test_catalogue(), r->resume->items[k].exercise_id);
+					if (e && strstr(r->resume->items[k].why ? r->resume->items[k].why : "",
+							"the easier version") &&
+					    check_exercise(r->profile, r->screening, e, why, sizeof(why)))
+						fail_msg("%s, random log %d: the review names %s: %s\n%s",
+							 plannable_profiles[f], i, e->id, why, text);
+				}
 				checked++;
 			} else {
 				/* invariant 1: no plan above precautions */
@@ -1519,6 +1567,7 @@ int main(void)
 		cmocka_unit_test(easier_steps_in_order),
 		cmocka_unit_test(pain_during_takes_the_weight_off_first),
 		cmocka_unit_test(no_easier_step_leaves_it_out),
+		cmocka_unit_test(easier_version_only_one_the_person_may_do),
 		cmocka_unit_test(unlogged_exercises_go_on_as_planned),
 		cmocka_unit_test(a_new_one_sided_weakness_stops_everything),
 		cmocka_unit_test(follow_up_when_tests_do_not_improve),

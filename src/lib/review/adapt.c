@@ -238,11 +238,14 @@ static bool lower_load(const gradus_profile *p, gradus_load *l)
 }
 
 /* The easier version of the exercise, started gently: the phase's first
- * sets and reps, two hands, the lightest load. */
+ * sets and reps, two hands, the lightest load. Only one the person may
+ * do: the nearest the plan the log followed would name (a rung for the
+ * bed is passed over for a wheelchair user; none, when none is safe). */
 static bool easier_version(const rv_ctx *c, rdose *d, const gradus_phase *ph,
 			   const char **what)
 {
-	const gradus_exercise *e = d->ex->easier;
+	const gradus_versions *v = gradus_plan_versions(c->ref, d->ex);
+	const gradus_exercise *e = v ? v->easier : NULL;
 	if (!e)
 		return false;
 	*what = arena_printf(c->a, "the easier version, \"%s\", started gently", e->name);

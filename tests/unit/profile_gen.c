@@ -479,3 +479,24 @@ char *pgen_profile(uint64_t seed, uint64_t index, const gradus_catalogue *cat,
 		*info = in;
 	return text;
 }
+
+bool pgen_screened(uint64_t seed, uint64_t index, const char *prefix,
+		   const gradus_catalogue *cat, const gradus_templates *tpl,
+		   gradus_diags *d, gradus_profile **p, gradus_screening **s)
+{
+	char *text = pgen_profile(seed, index, cat, tpl, NULL);
+	char name[96];
+	bool ok;
+
+	*p = NULL;
+	*s = NULL;
+	if (!text)
+		return false;
+	snprintf(name, sizeof(name), "%s-%llu.cfg", prefix, (unsigned long long)index);
+	gradus_diags_clear(d);
+	ok = gradus_profile_load_string(p, name, text, cat, tpl, d) == GRADUS_OK &&
+	     gradus_screen(s, *p, (gradus_date){0, 0, 0}, d) == GRADUS_OK &&
+	     (*s)->tier <= GRADUS_TIER_PRECAUTIONS;
+	free(text);
+	return ok;
+}

@@ -42,4 +42,13 @@ typedef struct {
 char *pgen_profile(uint64_t seed, uint64_t index, const gradus_catalogue *cat,
 		   const gradus_templates *tpl, pgen_info *info);
 
+/* Profile `index` of the run `seed`, loaded (under the name
+ * PREFIX-INDEX.cfg) into *p and screened into *s; each NULL when it did
+ * not get that far (free both). `d` is cleared first. True when the
+ * profile may get a plan: it loaded and screening's tier is at most
+ * precautions. */
+bool pgen_screened(uint64_t seed, uint64_t index, const char *prefix,
+		   const gradus_catalogue *cat, const gradus_templates *tpl,
+		   gradus_diags *d, gradus_profile **p, gradus_screening **s);
+
 #endif

@@ -9,7 +9,6 @@
  * internal.
  *
  * Environment: GRADUS_INCREMENTS_COUNT overrides the number of profiles. */
-#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 
@@ -33,24 +32,16 @@ static void pieces_over_generated_profiles(void **state)
 	plan_check.on = true;
 	plan_check.checked = plan_check.wrong = 0;
 	for (uint64_t i = 0; i < count; i++) {
-		char *text = pgen_profile(INCREMENTS_SEED, i, cat, tpl, NULL);
-		gradus_profile *p = NULL;
-		gradus_screening *s = NULL;
+		gradus_profile *p;
+		gradus_screening *s;
 		gradus_plan *pl = NULL;
-		char name[64];
 
-		assert_non_null(text);
-		snprintf(name, sizeof(name), "increments-%" PRIu64 ".cfg", i);
-		gradus_diags_clear(d);
-		if (gradus_profile_load_string(&p, name, text, cat, tpl, d) == GRADUS_OK &&
-		    gradus_screen(&s, p, (gradus_date){0, 0, 0}, d) == GRADUS_OK &&
-		    s->tier <= GRADUS_TIER_PRECAUTIONS &&
+		if (pgen_screened(INCREMENTS_SEED, i, "increments", cat, tpl, d, &p, &s) &&
 		    gradus_plan_generate(&pl, p, s, cat, tpl, NULL, d) == GRADUS_OK)
 			plans++;
 		gradus_plan_free(pl);
 		gradus_screening_free(s);
 		gradus_profile_free(p);
-		free(text);
 	}
 	plan_check.on = false;
 	gradus_diags_free(d);

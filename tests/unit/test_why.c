@@ -119,24 +119,16 @@ static void reasons_over_generated_profiles(void **state)
 
 	(void)state;
 	for (uint64_t i = 0; i < count; i++) {
-		char *text = pgen_profile(WHY_SEED, i, cat, tpl, NULL);
-		gradus_profile *p = NULL;
-		gradus_screening *s = NULL;
+		gradus_profile *p;
+		gradus_screening *s;
 		gradus_plan *pl = NULL;
-		char name[64];
 
-		assert_non_null(text);
-		snprintf(name, sizeof(name), "why-%" PRIu64 ".cfg", i);
-		gradus_diags_clear(d);
-		if (gradus_profile_load_string(&p, name, text, cat, tpl, d) == GRADUS_OK &&
-		    gradus_screen(&s, p, (gradus_date){0, 0, 0}, d) == GRADUS_OK &&
-		    s->tier <= GRADUS_TIER_PRECAUTIONS &&
+		if (pgen_screened(WHY_SEED, i, "why", cat, tpl, d, &p, &s) &&
 		    gradus_plan_generate(&pl, p, s, cat, tpl, NULL, d) == GRADUS_OK)
 			check_plan(&t, pl, i);
 		gradus_plan_free(pl);
 		gradus_screening_free(s);
 		gradus_profile_free(p);
-		free(text);
 	}
 	gradus_diags_free(d);
 	printf("%lu plans, %lu items, %lu numbered reasons: %lu wrong, %lu formatted again\n",
@@ -212,18 +204,11 @@ static void reasons_of_reused_plans(void **state)
 
 	(void)state;
 	for (uint64_t i = 0; i < count; i++) {
-		char *text = pgen_profile(WHY_SEED, i, cat, tpl, NULL);
-		gradus_profile *p = NULL;
-		gradus_screening *s = NULL;
+		gradus_profile *p;
+		gradus_screening *s;
 		gradus_plan *fresh = NULL;
-		char name[64];
 
-		assert_non_null(text);
-		snprintf(name, sizeof(name), "why-%" PRIu64 ".cfg", i);
-		gradus_diags_clear(d);
-		if (gradus_profile_load_string(&p, name, text, cat, tpl, d) == GRADUS_OK &&
-		    gradus_screen(&s, p, (gradus_date){0, 0, 0}, d) == GRADUS_OK &&
-		    s->tier <= GRADUS_TIER_PRECAUTIONS) {
+		if (pgen_screened(WHY_SEED, i, "why", cat, tpl, d, &p, &s)) {
 			bool had = kept != NULL;
 			if (gradus_plan_generate_reuse(&kept, p, s, cat, tpl, NULL, d) == GRADUS_OK) {
 				check_plan(&t, kept, i);
@@ -240,7 +225,6 @@ static void reasons_of_reused_plans(void **state)
 		}
 		gradus_screening_free(s);
 		gradus_profile_free(p);
-		free(text);
 	}
 	gradus_plan_free(kept);
 	gradus_diags_free(d);
